@@ -1,0 +1,113 @@
+"""The one model layer shared by every stage: readers, taggers, event finder, merger, renderer.
+
+Field names follow docs/contract.md (the public JSON). `schema/timeline.schema.json` is generated
+from these models (`python -m timeline schema`) and a test keeps it in step.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Granularity = Literal[
+    "minute", "hour", "part_of_day", "day", "week", "month", "quarter", "season", "half",
+    "year", "decade", "century", "unknown",
+]
+Status = Literal["occurred", "ongoing", "planned", "deadline", "claimed", "negated", "hypothetical"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Document(Model):
+    id: str = Field(description="Stable identifier: the same input gives the same id.")
+    title: Optional[str] = None
+    url: Optional[str] = None
+    source: Optional[str] = None
+    published: Optional[str] = Field(None, description="YYYY-MM-DD, the anchor for relative dates.")
+    published_from: Optional[str] = Field(
+        None, description="Where the publication date came from: option, header, metadata, html, dateline.")
+    path: Optional[str] = Field(None, description="The file or URL the document was read from.")
+    text: str = Field(description="The body; every offset points into it.")
+
+
+class Interval(Model):
+    """The days a date allows, inclusive, and how precisely the text gives it."""
+    start: Optional[str] = None
+    end: Optional[str] = None
+    granularity: Granularity = "unknown"
+
+
+class TimeExpression(Model):
+    document: str
+    text: str
+    start: int
+    end: int
+    type: TimexType
+    value: str
+    mod: Optional[str] = None
+    rule: str
+    anchor: Optional[str] = Field(None, description="The date the value was resolved against, if relative.")
+    interval: Optional[Interval] = None
+    display: Optional[str] = None
+
+
+class EventDate(Model):
+    value: str
+    mod: Optional[str] = None
+    start: Optional[str] = None
+    end: Optional[str] = None
+    granularity: Granularity = "unknown"
+    display: str = ""
+
+
+class Mention(Model):
+    document: str
+    start: int
+    end: int
+    sentence: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    time: Optional[int] = Field(None, description="Index into Timeline.time_expressions, or null.")
+    date: Optional[EventDate] = Field(None, description="The date this mention gives the event.")
+    date_rule: Optional[str] = Field(None, description="How the date was attached (same clause, after-event...).")
+
+
+class MergeEvidence(Model):
+    score: float
+    reasons: list[str] = []
+
+
+class Event(Model):
+    id: str
+    type: str
+    status: Status
+    headline: str
+    date: Optional[EventDate] = None
+    mentions: list[Mention] = []
+    actors: list[str] = []
+    confidence: float = Field(0.5, ge=0.0, le=1.0)
+    type_rule: Optional[str] = Field(None, description="Trigger or pattern that chose the type.")
+    status_rule: Optional[str] = None
+    conflicts: list[EventDate] = Field(
+        [], description="Other dates that sources give for this event, when they disagree.")
+    merged: Optional[MergeEvidence] = None
+
+
+class Timeline(Model):
+    title: str
+    documents: list[Document] = []
+    events: list[Event] = []
+    time_expressions: list[TimeExpression] = []
+    warnings: list[str] = []
+
+    def _repr_html_(self) -> str:  # Jupyter shows the chart inline
+        from timeline.render import fragment
+        return fragment(self)
+
+
+def json_schema() -> dict:
+    return Timeline.model_json_schema()

@@ -1,0 +1,17 @@
+"""One frozen settings object with documented defaults, passed down the pipeline."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Optional
+
+Policy = Literal["news", "narrative"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    published: Optional[str] = None   # overrides every document's publication date (YYYY-MM-DD)
+    policy: Policy = "news"           # how relative dates anchor: publication date or last date
+    title: Optional[str] = None       # timeline title; default from the documents
+    entity: Optional[str] = None      # keep events mentioning this actor (aliases match)
+    merge: bool = True                # merge the same happening across documents
+    jobs: int = 1                     # worker processes for extraction

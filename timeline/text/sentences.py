@@ -1,0 +1,55 @@
+"""Sentence splitting with character offsets into the document text.
+
+A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and an upper-case
+letter, digit or quote, or at a blank line; abbreviations ("Gen.", "Jan.", "U.S.") do not end one.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+class Sentence(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gen lt col maj capt sgt cpl pvt adm cmdr sen rep gov pres st jr sr rev hon
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+no vs etc inc corp co ltd dept est approx fig vol
+""".split())
+
+_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n\s*\n""")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def _is_abbreviation(text: str, end: int) -> bool:
+    m = _LAST_WORD.search(text, 0, end)
+    if not m:
+        return False
+    word = m.group(1).rstrip(".").lower()
+    # single letters and dotted initialisms ("U.S.", "J.") rarely end a sentence in news
+    return word in ABBREVIATIONS or len(word) == 1 or "." in word
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group(0)[0] == "." and _is_abbreviation(text, m.start()):
+            continue
+        _append(sentences, text, start, m.end())
+        start = m.end()
+    _append(sentences, text, start, len(text))
+    return sentences
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end]))
