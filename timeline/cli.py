@@ -4,6 +4,7 @@ Errors the user can fix (TimelineError) print one line `timeline: <file>: <probl
 """
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -100,19 +101,22 @@ def schema():
     click.echo(json.dumps(json_schema(), indent=2, sort_keys=True))
 
 
+def _terminate(signum, frame):
+    # SIGTERM unwinds like Ctrl-C, so atomic writes remove their temporary file
+    raise KeyboardInterrupt
+
+
 def run() -> None:
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         main.main(standalone_mode=False)
     except TimelineError as e:
         click.echo(f"timeline: {e}", err=True)
         sys.exit(e.exit_code)
-    except click.exceptions.Abort:
-        click.echo("timeline: interrupted", err=True)
-        sys.exit(130)
     except click.ClickException as e:
         e.show()
         sys.exit(2 if isinstance(e, click.UsageError) else e.exit_code)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("timeline: interrupted", err=True)
         sys.exit(130)
     except BrokenPipeError:

@@ -30,7 +30,8 @@ def figure(timeline: Timeline) -> go.Figure:
 
 def fragment(timeline: Timeline) -> str:
     """The chart as an HTML <div> without plotly.js (load plotly.js once per page yourself)."""
-    return figure(timeline).to_html(full_html=False, include_plotlyjs=False, config=PLOTLY_CONFIG)
+    return figure(timeline).to_html(full_html=False, include_plotlyjs=False, config=PLOTLY_CONFIG,
+                                    div_id="timeline-chart")  # fixed id: same input, same bytes
 
 
 def _environment(template_dir: Optional[Path] = None) -> Environment:
