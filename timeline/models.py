@@ -76,9 +76,22 @@ class Mention(Model):
     date_rule: Optional[str] = Field(None, description="How the date was attached (same clause, after-event...).")
 
 
+class MergeSource(Model):
+    """One event as first extracted from one document, kept inside the event it merged into."""
+    event: str = Field(description="The id the event had before merging.")
+    document: str
+    type: str
+    status: Status
+    headline: str = ""
+    date: Optional[EventDate] = None
+    confidence: float = Field(0.5, ge=0.0, le=1.0)
+
+
 class MergeEvidence(Model):
     score: float
     reasons: list[str] = []
+    sources: list[MergeSource] = Field(
+        [], description="Every event that merged into this one, one per document mention group.")
 
 
 class Event(Model):
@@ -95,6 +108,8 @@ class Event(Model):
     conflicts: list[EventDate] = Field(
         [], description="Other dates that sources give for this event, when they disagree.")
     merged: Optional[MergeEvidence] = None
+    date_conflict: bool = Field(
+        False, description="True when sources give dates for this event that disagree (see conflicts).")
 
 
 class Timeline(Model):
