@@ -89,6 +89,38 @@ def times(file, published):
 
 
 @main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", "outdir", required=True, help="Directory to write the annotated TimeML to.")
+@click.option("--policy", type=click.Choice(["news", "narrative"]), default="news", show_default=True,
+              help="Anchor relative dates to the DCT (news) or to the last date mentioned (narrative).")
+def timeml(inputs, outdir, policy):
+    """Re-annotate TimeML files: drop the TIMEX3 tags in TEXT, insert ours (directories recurse).
+
+    Example: timeline timeml ../shared/data/timeml/TBAQ-cleaned -o output/tbaq
+    """
+    from timeline.evaluate import annotate
+
+    written = annotate(inputs, outdir, policy)
+    click.echo(f"{outdir}: {len(written)} files, {sum(n for _, n in written)} time expressions", err=True)
+
+
+@main.command()
+@click.argument("gold")
+@click.argument("system")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--errors", is_flag=True, help="Also list every span, type and value error, file by file.")
+def score(gold, system, as_json, errors):
+    """TempEval-3 Task A scores of SYSTEM's TIMEX3 against GOLD's (TimeML files or directories).
+
+    Example: timeline score ../shared/data/timeml/TBAQ-cleaned output/tbaq --errors
+    """
+    from timeline.evaluate import score as run
+
+    report = run(gold, system)
+    click.echo(report.to_json(errors) if as_json else report.table(errors))
+
+
+@main.command()
 def schema():
     """Print the JSON Schema of the Timeline JSON.
 
