@@ -4,12 +4,13 @@ Each stage lives in its own sub-package and can be called alone; this module onl
 """
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from timeline.events import find_events
 from timeline.merge import merge_timelines
 from timeline.models import Document, Timeline
-from timeline.read import read_inputs
+from timeline.parallel import map_documents
+from timeline.read import Reader, ReadOptions
 from timeline.settings import Settings
 from timeline.text import split_sentences
 from timeline.times import tag_document
@@ -24,11 +25,30 @@ def extract_document(document: Document, settings: Settings = Settings()) -> Tim
                     time_expressions=times)
 
 
+def read_options(settings: Settings) -> ReadOptions:
+    return ReadOptions(published=settings.published, fetch=settings.fetch, columns=settings.columns)
+
+
+def extract_each(inputs: Iterable[str], settings: Settings = Settings(),
+                 reader: Optional[Reader] = None) -> Iterator[Timeline]:
+    """Per-document timelines in input order, streamed (the engine in `settings` does the work)."""
+    reader = reader or Reader(read_options(settings))
+    return map_documents(reader.documents(inputs), settings)
+
+
 def extract_documents(documents: Iterable[Document], settings: Settings = Settings()) -> Timeline:
-    per_document = [extract_document(doc, settings) for doc in documents]
-    return merge_timelines(per_document, title=settings.title)
+    return merge_timelines(list(map_documents(documents, settings)), title=settings.title)
 
 
-def extract(inputs: Iterable[str], settings: Settings = Settings()) -> Timeline:
-    """Read the inputs and return one merged timeline."""
-    return extract_documents(read_inputs(inputs, settings.published), settings)
+def extract(inputs: Iterable[str], settings: Settings = Settings(),
+            on_document: Optional[Callable[[Timeline], None]] = None) -> Timeline:
+    """Read the inputs and return one merged timeline, with the readers' warnings."""
+    reader = Reader(read_options(settings))
+    per_document = []
+    for tl in extract_each(inputs, settings, reader):
+        per_document.append(tl)
+        if on_document:
+            on_document(tl)
+    merged = merge_timelines(per_document, title=settings.title)
+    warnings = [f"{where}: {message}" for where, message in reader.warnings]
+    return merged.model_copy(update={"warnings": warnings + merged.warnings})

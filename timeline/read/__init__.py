@@ -1,46 +1,194 @@
-"""Stage 1, read: inputs (files, directories, `-`) -> Documents.
+"""Stage 1, read: inputs (files, directories, `-`, URLs) -> Documents, one at a time.
 
-One module per input kind; `read_inputs` dispatches on the file suffix.
+One module per input kind (text, html, records for JSON/JSONL/CSV); `Reader` dispatches on the
+suffix, settles each document's publication date and collects warnings:
+
+    --published  >  the input's metadata  >  the page's HTML metadata  >  a dateline  >  none
+
+With none, relative dates stay unresolved and the document gets a warning; never the file's
+modification time, never today.
 """
 from __future__ import annotations
 
+import io
+import json
 import os
+import sys
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import BinaryIO, Callable, Iterable, Iterator, Optional
 
 from timeline.errors import InputError
 from timeline.models import Document
+from timeline.read.context import SUFFIXES, ReadContext, ReadOptions
+from timeline.read.dateline import find_dateline
 from timeline.read.dates import normalise_published
+from timeline.read.fetch import check_url, fetch, url_scheme
+from timeline.read.html import read_html
+from timeline.read.records import read_csv, read_json, read_jsonl
 from timeline.read.text import read_text
 
-READERS = {".txt": read_text, ".text": read_text, ".md": read_text}
+__all__ = ["Reader", "ReadOptions", "read_inputs", "document_id"]
 
-
-def _files(path: Path) -> list[Path]:
-    if path.is_dir():
-        found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS
-                       and not any(part.startswith(".") for part in p.relative_to(path).parts))
-        if not found:
-            raise InputError("no articles found in this directory", str(path))
-        return found
-    return [path]
-
-
-def read_inputs(inputs: Iterable[str], published: Optional[str] = None) -> Iterator[Document]:
-    """Yield one Document per article, in input order (directories sorted)."""
-    override = normalise_published(published, "--published") if published else None
-    for raw in inputs:
-        path = Path(raw)
-        if not path.exists():
-            raise InputError("no such file or directory", raw)
-        for file in _files(path):
-            reader = READERS.get(file.suffix.lower(), read_text)
-            for doc in reader(file):
-                if override:
-                    doc = doc.model_copy(update={"published": override, "published_from": "option"})
-                yield doc
+WHOLE: dict[str, Callable[..., Iterator[Document]]] = {
+    "text": read_text, "html": read_html, "json": read_json}
+STREAMED: dict[str, Callable[..., Iterator[Document]]] = {"jsonl": read_jsonl, "csv": read_csv}
+NO_DATE = ("no publication date: relative dates (\"Sunday\", \"last year\") stay unresolved; "
+           "give one with --published YYYY-MM-DD")
 
 
 def document_id(path: Path) -> str:
     """Stable id: the file name (directories add nothing, so moving a corpus keeps its ids)."""
     return os.path.basename(path)
+
+
+class Reader:
+    """Reads inputs lazily (memory does not grow with the corpus) and keeps the warnings."""
+
+    def __init__(self, options: ReadOptions = ReadOptions()):
+        if options.published:
+            options = ReadOptions(**{**options.__dict__,
+                                     "published": normalise_published(options.published, "--published")})
+        self.context = ReadContext(options)
+        self._ids: set[str] = set()
+
+    @property
+    def options(self) -> ReadOptions:
+        return self.context.options
+
+    @property
+    def warnings(self) -> list[tuple[str, str]]:
+        return self.context.warnings
+
+    def documents(self, inputs: Iterable[str]) -> Iterator[Document]:
+        """One Document per article, in input order (directories sorted)."""
+        for raw in inputs:
+            for doc in self._input(raw):
+                yield self._finish(doc)
+
+    def _input(self, raw: str) -> Iterator[Document]:
+        if raw == "-":
+            yield from self._stdin()
+        elif url_scheme(raw):
+            yield from self._url(raw)
+        else:
+            path = Path(raw)
+            if path.is_dir():
+                yield from self._directory(path)
+            elif path.exists():
+                yield from self._file(path, SUFFIXES.get(path.suffix.lower(), "text"))
+            else:
+                raise InputError("no such file or directory", raw)
+
+    def _directory(self, root: Path) -> Iterator[Document]:
+        """Known suffixes, recursively, sorted; a bad file is skipped with a warning."""
+        found = 0
+        for path in sorted(p for p in root.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
+                           and not any(part.startswith(".") for part in p.relative_to(root).parts)):
+            try:
+                for doc in self._file(path, SUFFIXES[path.suffix.lower()]):
+                    found += 1
+                    yield doc
+            except InputError as e:
+                self.context.warn(str(path), f"{str(e).removeprefix(f'{path}: ')}; skipped")
+        if not found:
+            raise InputError("no articles found in this directory", str(root))
+
+    def _file(self, path: Path, kind: str) -> Iterator[Document]:
+        name, base = str(path), document_id(path)
+        try:
+            if kind in STREAMED:
+                with path.open("rb") as stream:
+                    yield from STREAMED[kind](stream, name, base, self.context)
+                return
+            size = path.stat().st_size
+            if size > self.options.max_bytes:
+                raise InputError(self._too_large(size), name)
+            data = path.read_bytes()
+        except OSError as e:
+            raise InputError(f"cannot read: {e.strerror or e}", name) from None
+        yield from WHOLE[kind](data, name, base, self.context)
+
+    def _too_large(self, size: int) -> str:
+        return (f"too large ({size / 2**20:.0f} MB): files read whole are limited to "
+                f"{self.options.max_bytes // 2**20} MB; give large corpora as .jsonl or .csv, which are streamed")
+
+    def _stdin(self) -> Iterator[Document]:
+        """Standard input: JSON lines are streamed; text, HTML and JSON are read whole."""
+        stream: BinaryIO = sys.stdin.buffer
+        first = stream.readline(self.options.max_bytes + 1)
+        if _is_object_line(first):
+            yield from read_jsonl(_Prepend(first, stream), "-", "stdin", self.context)
+            return
+        data = first + stream.read(self.options.max_bytes + 1 - len(first))
+        if len(data) > self.options.max_bytes:
+            raise InputError(self._too_large(len(data)), "-")
+        yield from WHOLE[_sniff(data)](data, "-", "stdin", self.context)
+
+    def _url(self, url: str) -> Iterator[Document]:
+        check_url(url, self.options.fetch)
+        data, kind, final = fetch(url, self.options.max_bytes)
+        kind = kind or SUFFIXES.get(Path(url.split("?")[0]).suffix.lower()) or _sniff(data)
+        if kind in STREAMED:
+            yield from STREAMED[kind](io.BufferedReader(io.BytesIO(data)), url, url, self.context)
+        elif kind == "html":
+            yield from read_html(data, url, url, self.context, url=final)
+        else:
+            yield from WHOLE[kind](data, url, url, self.context)
+
+    def _finish(self, doc: Document) -> Document:
+        """Settle the publication date and make the id unique."""
+        update: dict = {}
+        if self.options.published:
+            update = {"published": self.options.published, "published_from": "option"}
+        elif not doc.published:
+            dateline = find_dateline(doc.text)
+            if dateline:
+                update = {"published": dateline.date, "published_from": "dateline"}
+                if dateline.year_guessed:
+                    self.context.warn(doc.id, f"publication date {dateline.date} from the dateline "
+                                              f"{dateline.text!r}, its year guessed from the text: "
+                                              "check it or give --published YYYY-MM-DD")
+            else:
+                self.context.warn(doc.id, NO_DATE)
+        if doc.id in self._ids:
+            unique = next(f"{doc.id}~{n}" for n in range(2, len(self._ids) + 2)
+                          if f"{doc.id}~{n}" not in self._ids)
+            self.context.warn(doc.id, f"the same document id twice; this one is {unique}")
+            update["id"] = unique
+        self._ids.add(update.get("id", doc.id))
+        return doc.model_copy(update=update) if update else doc
+
+
+class _Prepend:
+    """A binary stream whose first line was already read (to sniff standard input)."""
+
+    def __init__(self, first: bytes, rest: BinaryIO):
+        self._first, self._rest = first, rest
+
+    def peek(self, n: int = 1) -> bytes:
+        return self._first or self._rest.peek(n)
+
+    def readline(self, limit: int = -1) -> bytes:
+        if self._first:
+            line, self._first = self._first, b""
+            return line
+        return self._rest.readline(limit)
+
+
+def _sniff(data: bytes) -> str:
+    """What standard input or an untyped download holds, from its first bytes."""
+    head = data.lstrip()[:1]
+    return "json" if head in (b"{", b"[") else "html" if head == b"<" else "text"
+
+
+def _is_object_line(line: bytes) -> bool:
+    """A first line that is a whole JSON object: standard input holds JSON lines."""
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
+def read_inputs(inputs: Iterable[str], published: Optional[str] = None) -> Iterator[Document]:
+    """Documents from inputs, without the warnings (use Reader for those)."""
+    return Reader(ReadOptions(published=published)).documents(inputs)

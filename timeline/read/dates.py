@@ -1,19 +1,44 @@
-"""Publication dates: validation of what users and headers give."""
+"""Publication dates: strict for what users type, lenient for what inputs' metadata say."""
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
+import re
+from typing import Optional
 
 from timeline.errors import UsageError
+
+# Metadata formats seen in news exports besides ISO 8601 and RFC 2822 (RSS).
+_FORMATS = ("%Y/%m/%d", "%d.%m.%Y", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y%m%d")
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
 
 
 def normalise_published(value: str, where: str) -> str:
     """Accept YYYY-MM-DD (or an ISO timestamp) and return YYYY-MM-DD; anything else is an error."""
+    parsed = parse_date(value) if _ISO_DAY.match(value.strip()) else None
+    if parsed is None:
+        raise UsageError(f"not a date: {value!r} (expected YYYY-MM-DD)", where)
+    return parsed
+
+
+def parse_date(value: object) -> Optional[str]:
+    """A metadata date (ISO, RFC 2822, a few common layouts) -> YYYY-MM-DD, or None."""
+    if not isinstance(value, str) or not value.strip():
+        return None
     text = value.strip()
+    m = _ISO_DAY.match(text)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
     try:
-        return dt.date.fromisoformat(text[:10]).isoformat() if len(text) >= 10 else _fail(value, where)
-    except ValueError:
-        _fail(value, where)
-
-
-def _fail(value: str, where: str):
-    raise UsageError(f"not a date: {value!r} (expected YYYY-MM-DD)", where)
+        return email.utils.parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    for fmt in _FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None

@@ -9,26 +9,40 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Iterator
 
 from timeline.errors import InputError
 from timeline.models import Document
+from timeline.read.context import ReadContext
 from timeline.read.dates import normalise_published
 
 HEADER_KEYS = ("title", "url", "published", "source", "date")
 _HEADER_LINE = re.compile(r"^([A-Za-z_]+):[ \t]*(.*)$")
+_BOMS = ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
-def decode(data: bytes, path: str) -> str:
+def check_text(data: bytes, where: str) -> None:
+    """Refuse what is no article at all: nothing, or bytes that are not text."""
     if not data.strip():
-        raise InputError("empty file", path)
-    if b"\x00" in data[:8192]:
-        raise InputError("binary file, not text", path)
+        raise InputError("empty file", where)
+    if b"\x00" in data[:8192] and not data.startswith(tuple(b for b, _ in _BOMS)):
+        raise InputError("binary file, not text", where)
+
+
+def decode(data: bytes, where: str, ctx: ReadContext | None = None) -> str:
+    """UTF-8 (or UTF-16 with a BOM); otherwise decode with replacement and say so."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    except UnicodeDecodeError as e:
+        text = data.decode("cp1252", errors="replace")
+        if ctx:
+            replaced = text.count("\ufffd")
+            ctx.warn(where, f"not UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}): read as "
+                            f"Windows-1252, {replaced} undecodable bytes replaced")
+        return text
 
 
 def split_header(text: str) -> tuple[dict[str, str], str]:
@@ -64,9 +78,6 @@ def parse_article(text: str, doc_id: str, path: str) -> Document:
     )
 
 
-def read_text(path: Path) -> Iterator[Document]:
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(f"cannot read: {e.strerror}", str(path)) from None
-    yield parse_article(decode(data, str(path)), path.name, str(path))
+def read_text(data: bytes, name: str, doc_id: str, ctx: ReadContext) -> Iterator[Document]:
+    check_text(data, name)
+    yield parse_article(decode(data, name, ctx), doc_id, name)

@@ -1,0 +1,32 @@
+"""What every reader gets: the read options and a place to put warnings."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+FORMATS = tomllib.loads(Path(__file__).with_name("formats.toml").read_text(encoding="utf-8"))
+SUFFIXES: dict[str, str] = FORMATS["suffixes"]
+FIELDS: dict[str, list[str]] = FORMATS["fields"]
+WHOLE_FILE_LIMIT = FORMATS["limits"]["whole_file_mb"] * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    published: Optional[str] = None        # YYYY-MM-DD for every document (already validated)
+    fetch: bool = False                    # download http(s) URLs given as inputs
+    columns: tuple[tuple[str, str], ...] = ()  # (field, JSON key / CSV column) named by options
+    max_bytes: int = WHOLE_FILE_LIMIT      # largest file read whole
+
+    def column(self, name: str) -> Optional[str]:
+        return dict(self.columns).get(name)
+
+
+@dataclass
+class ReadContext:
+    options: ReadOptions = ReadOptions()
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (where, message)
+
+    def warn(self, where: str, message: str) -> None:
+        self.warnings.append((where, message))

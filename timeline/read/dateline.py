@@ -1,0 +1,51 @@
+"""A dateline at the top of a story gives its publication date when nothing else does.
+
+    BAGHDAD, Aug. 2 (Reuters) - ...          month and day; the year comes from the text
+    WASHINGTON, Jan. 3, 2020 (AP) — ...      a full date
+    Jan. 3, 2020 - ...
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+_DATA = tomllib.loads((Path(__file__).with_name("dateline.toml")).read_text(encoding="utf-8"))
+_MONTH = {name: int(number) for number, names in _DATA["months"].items() for name in names}
+_FIRST_CHARS = _DATA["search"]["first_chars"]
+
+_MONTHS = "|".join(sorted(_MONTH, key=len, reverse=True))
+_DATELINE = re.compile(
+    r"^[ \t]*(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,[ \t]+[A-Z][A-Za-z.' -]*)?,[ \t]+)?"  # BAGHDAD, / WASHINGTON, D.C.,
+    rf"(?P<month>(?i:{_MONTHS}))\.?[ \t]+(?P<day>\d{{1,2}})(?:,?[ \t]+(?P<year>(?:19|20)\d\d))?"
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[-–—]",                                   # (Reuters) -
+    re.MULTILINE,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    date: str           # YYYY-MM-DD
+    text: str           # the dateline as written
+    year_guessed: bool  # the dateline had no year: it is the latest year the story mentions
+
+
+def find_dateline(text: str) -> Optional[Dateline]:
+    m = _DATELINE.search(text[:_FIRST_CHARS])
+    if not m:
+        return None
+    year, guessed = m["year"], False
+    if not year:
+        years = _YEAR.findall(text)
+        if not years:
+            return None
+        year, guessed = max(years), True
+    try:
+        day = dt.date(int(year), _MONTH[m["month"].lower()], int(m["day"]))
+    except ValueError:
+        return None
+    return Dateline(day.isoformat(), m.group(0).strip(), guessed)
