@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import signal
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
 
-from timeline.atomic import write_atomic
+from timeline.atomic import open_atomic, write_atomic
+from timeline.console import Tally, input_options, progress, report
 from timeline.errors import TimelineError
 from timeline.settings import Settings
 
@@ -32,13 +34,33 @@ def main() -> None:
     """Build interactive timelines from news articles."""
 
 
+def _page_options(command):
+    """Options shared by build and render (choices repeat timeline.render's, kept light to import)."""
+    options = [
+        click.option("--format", "fmt", type=click.Choice(["html", "png", "svg", "pdf", "timelinejs", "csv"]),
+                     default="html", show_default=True, help="What to write."),
+        click.option("--fragment", is_flag=True, help="HTML: only the chart <div>, without plotly.js."),
+        click.option("--template", type=click.Path(dir_okay=False),
+                     help="HTML: your own jinja2 page template (may extend base.html)."),
+        click.option("--plotlyjs", type=click.Choice(["inline", "cdn", "directory"]), default="inline",
+                     show_default=True, help="HTML: inline plotly.js (offline), a CDN link, or plotly.min.js beside the page."),
+        click.option("--lanes", type=click.Choice(["type", "source", "actor", "status"]), default="type",
+                     show_default=True, help="Chart lanes by event type, source document, actor or status."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @main.command()
 @click.argument("inputs", nargs=-1)
 @click.option("-o", "--output", default=str(DEFAULT_PAGE), show_default=True, help="HTML page to write.")
 @click.option("--json", "json_path", help="Also write the Timeline JSON here.")
 @click.option("--published", help="Publication date (YYYY-MM-DD) for every input.")
 @click.option("--title", help="Page title (default: the article title, or 'Timeline').")
-def build(inputs, output, json_path, published, title):
+@_page_options
+@input_options
+def build(inputs, output, json_path, published, title, fmt, fragment, template, plotlyjs, lanes, run):
     """Read articles, extract, merge and write one interactive HTML page.
 
     With no INPUT, builds the bundled samples/ into output/timeline.html.
@@ -46,15 +68,36 @@ def build(inputs, output, json_path, published, title):
     Example: timeline build article.txt --published 2021-08-02 -o out.html
     """
     from timeline.pipeline import extract
-    from timeline.render import page
+    from timeline.render.output import default_output, write_rendered
 
-    settings = Settings(published=published, title=title)
-    tl = extract(list(inputs) or [str(SAMPLES)], settings)
-    html = page(tl)
+    with progress(run) as advance:
+        tl = extract(list(inputs) or [str(SAMPLES)], run.settings(published=published, title=title),
+                     on_document=advance)
+    if fmt != "html" and output == str(DEFAULT_PAGE):
+        output = default_output(output, fmt)
     if json_path:
         write_atomic(json_path, tl.model_dump_json(indent=2))
-    write_atomic(output, html)
-    click.echo(f"{output}: {len(tl.documents)} documents, {len(tl.events)} events", err=True)
+    where = write_rendered(tl, output, fmt, fragment=fragment, template=template, plotlyjs=plotlyjs,
+                           lanes=lanes)
+    report(run, tl.warnings, _merged_tally(tl), str(where))
+
+
+@main.command()
+@click.argument("timeline_json")
+@click.option("-o", "--output", help="File to write, '-' for standard output "
+              "(default: beside TIMELINE_JSON, e.g. t.json -> t.html, t.png, t.timelinejs.json).")
+@_page_options
+def render(timeline_json, output, fmt, fragment, template, plotlyjs, lanes):
+    """Render a saved Timeline JSON as a page, fragment, image, TimelineJS3 JSON or CSV.
+
+    Example: timeline render timeline.json --format png -o timeline.png
+    """
+    from timeline.render.output import default_output, load_timeline, write_rendered
+
+    tl = load_timeline(timeline_json)
+    where = write_rendered(tl, output or default_output(timeline_json, fmt), fmt, fragment=fragment,
+                           template=template, plotlyjs=plotlyjs, lanes=lanes)
+    click.echo(f"{where}: {len(tl.events)} events", err=True)
 
 
 @main.command()
@@ -62,30 +105,64 @@ def build(inputs, output, json_path, published, title):
 @click.option("-o", "--output", help="JSON file to write (default: standard output).")
 @click.option("--published", help="Publication date (YYYY-MM-DD) for every input.")
 @click.option("--title", help="Timeline title.")
-def extract(inputs, output, published, title):
+@click.option("--jsonl", is_flag=True,
+              help="Stream: one line per document (its own timeline, not merged), in input order.")
+@input_options
+def extract(inputs, output, published, title, jsonl, run):
     """Extract and merge, and write the Timeline JSON.
 
-    Example: timeline extract article.txt -o timeline.json
-    """
-    from timeline.pipeline import extract as run
+    With --jsonl, write each document's timeline as one JSON line as soon as it is done (memory
+    stays flat however large the corpus).
 
-    tl = run(list(inputs), Settings(published=published, title=title))
+    Example: timeline extract article.txt -o timeline.json
+
+    Example: timeline extract corpus.jsonl --jsonl --jobs 4 -o results.jsonl
+    """
+    from timeline.pipeline import extract as extract_all
+
+    settings = run.settings(published=published, title=title)
+    if jsonl:
+        _extract_jsonl(inputs, output, settings, run)
+        return
+    with progress(run) as advance:
+        tl = extract_all(list(inputs), settings, on_document=advance)
     _emit(tl.model_dump_json(indent=2) + "\n", output)
+    report(run, tl.warnings, _merged_tally(tl), output)
+
+
+def _extract_jsonl(inputs, output, settings, run) -> None:
+    from timeline.pipeline import Reader, extract_each, read_options
+
+    reader, tally = Reader(read_options(settings)), Tally()
+    with progress(run) as advance, (open_atomic(output) if output else nullcontext(sys.stdout)) as out:
+        for tl in extract_each(inputs, settings, reader):
+            out.write(tl.model_dump_json() + "\n")
+            tally.add(tl)
+            advance(tl)
+    report(run, [f"{where}: {message}" for where, message in reader.warnings], tally, output)
+
+
+def _merged_tally(tl) -> Tally:
+    tally = Tally()
+    tally.add(tl)
+    return tally
 
 
 @main.command()
 @click.argument("file")
 @click.option("--published", help="Publication date (YYYY-MM-DD).")
-def times(file, published):
+@input_options
+def times(file, published, run):
     """Print the time expressions found in FILE, one JSON object a line.
 
     Example: timeline times article.txt --published 2021-08-02
     """
-    from timeline.pipeline import extract as run
+    from timeline.pipeline import extract as extract_all
 
-    tl = run([file], Settings(published=published, merge=False))
+    tl = extract_all([file], run.settings(published=published, merge=False))
     for t in tl.time_expressions:
         click.echo(t.model_dump_json())
+    report(run, tl.warnings, _merged_tally(tl))
 
 
 @main.command()

@@ -1,47 +1,62 @@
-"""Stage 8, render: the plotly figure, the jinja2 page, fragments and exports."""
+"""Stage 8, render: the plotly figure, the jinja2 page, fragments, reports and exports.
+
+Library calls (the CLI's `render` and `build` are thin wrappers over these):
+    figure(tl)            plotly Figure, for notebooks, Dash, Streamlit
+    figure_json(tl)       the same figure as plotly JSON
+    fragment(tl)          <div> + script, no plotly.js; put plotlyjs_tag() once in the page
+    page(tl)              the self-contained HTML page (plotly.js inlined, no network request)
+    report(template, ...) a jinja2 report with {{ plotlyjs() }} once and {{ chart(tl) }} per chart
+    image(tl, "png")      PNG/SVG/PDF bytes through Kaleido and the system Chromium
+    timelinejs(tl), to_csv(tl)
+"""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Optional
 
 import plotly.graph_objects as go
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-from plotly.offline import get_plotlyjs
+import plotly.io as pio
 
 from timeline.models import Timeline
+from timeline.render import exports
+from timeline.render.chart import build_figure
+from timeline.render.lanes import LANE_CHOICES, LaneBy
+from timeline.render.pages import (PLOTLY_CONFIG, PLOTLYJS_CHOICES, PlotlyJS, chart_fragment,
+                                   plotlyjs_tag, render_page, render_report, write_plotlyjs)
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
-PLOTLY_CONFIG = {"showSendToCloud": False, "displaylogo": False, "responsive": True}
-
-
-def figure(timeline: Timeline) -> go.Figure:
-    """The timeline as a plotly figure (for notebooks, Dash, Streamlit)."""
-    dated = [e for e in timeline.events if e.date and e.date.start]
-    fig = go.Figure()
-    fig.add_trace(go.Scatter(
-        x=[e.date.start for e in dated], y=[e.type for e in dated], mode="markers",
-        customdata=[[e.headline, e.date.display] for e in dated],
-        hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
-        marker={"size": 12},
-    ))
-    fig.update_layout(xaxis={"type": "date"}, margin={"l": 10, "r": 10, "t": 30, "b": 10})
-    return fig
+__all__ = ["figure", "figure_json", "fragment", "page", "report", "image", "timelinejs",
+           "timelinejs_json", "to_csv", "plotlyjs_tag", "write_plotlyjs", "PLOTLY_CONFIG",
+           "LANE_CHOICES", "PLOTLYJS_CHOICES"]
 
 
-def fragment(timeline: Timeline) -> str:
-    """The chart as an HTML <div> without plotly.js (load plotly.js once per page yourself)."""
-    return figure(timeline).to_html(full_html=False, include_plotlyjs=False, config=PLOTLY_CONFIG,
-                                    div_id="timeline-chart")  # fixed id: same input, same bytes
+def figure(timeline: Timeline, lanes: LaneBy = "type", webgl: Optional[bool] = None,
+           title: Optional[str] = None) -> go.Figure:
+    """The timeline as a plotly figure. `webgl` None = automatic above 2,000 events."""
+    return build_figure(timeline, lanes, webgl, title)
 
 
-def _environment(template_dir: Optional[Path] = None) -> Environment:
-    dirs = [str(template_dir)] if template_dir else []
-    return Environment(loader=FileSystemLoader(dirs + [str(TEMPLATES)]),
-                       autoescape=select_autoescape(default=True, default_for_string=True))
+def figure_json(timeline: Timeline, lanes: LaneBy = "type") -> str:
+    return pio.to_json(figure(timeline, lanes), engine="json")
 
 
-def page(timeline: Timeline, template: Optional[str] = None) -> str:
-    """A self-contained HTML page: plotly.js inlined, no network request."""
-    env = _environment(Path(template).parent if template else None)
-    tpl = env.get_template(Path(template).name if template else "page.html")
-    return tpl.render(timeline=timeline, chart=fragment(timeline), plotlyjs=get_plotlyjs())
+def fragment(timeline: Timeline, div_id: Optional[str] = None, lanes: LaneBy = "type") -> str:
+    """The chart as an HTML <div> without plotly.js (load it once per page with plotlyjs_tag())."""
+    return chart_fragment(timeline, div_id=div_id, lanes=lanes)
+
+
+def page(timeline: Timeline, template: Optional[str] = None, plotlyjs: PlotlyJS = "inline",
+         lanes: LaneBy = "type") -> str:
+    """A self-contained HTML page: plotly.js inlined (by default), no network request."""
+    return render_page(timeline, template=template, plotlyjs=plotlyjs, lanes=lanes)
+
+
+def report(template: str, plotlyjs: PlotlyJS = "inline", **context) -> str:
+    return render_report(template, plotlyjs=plotlyjs, **context)
+
+
+def image(timeline: Timeline, fmt: str = "png", lanes: LaneBy = "type") -> bytes:
+    return exports.image(figure(timeline, lanes, webgl=False, title=timeline.title), fmt)
+
+
+timelinejs = exports.timelinejs
+timelinejs_json = exports.timelinejs_json
+to_csv = exports.to_csv

@@ -1,0 +1,219 @@
+"""The plotly figure: one mark per dated event on a date axis, in lanes.
+
+A day-precise event is a marker (shape = status, colour = type). A date known only to a month,
+year or "end of 2021" is a translucent bar over the days it allows, labelled with its display
+text, never a point on a made-up day. Dates that other sources give are dotted lines to ticks.
+Every string from the articles is HTML-escaped: plotly renders hover and bar text as markup.
+"""
+from __future__ import annotations
+
+import html
+import textwrap
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import Optional, Sequence
+
+import plotly.graph_objects as go
+
+from timeline.models import Timeline
+from timeline.render.lanes import LaneBy, Lanes, assign_lanes
+from timeline.render.views import STYLE, EventView, day_after, event_views, parse_day
+
+CHART = STYLE["chart"]
+DAY_MS = 86_400_000
+CONFLICT_COLOR = "#b03a2e"
+# customdata columns: 0 headline, 1 display date, 2 type, 3 status, 4 evidence, 5 sources, 6 url,
+# 7 conflict note. The page's click script reads column 6.
+HOVER = ("<b>%{customdata[0]}</b><br>%{customdata[1]} \u00b7 %{customdata[2]} \u00b7 %{customdata[3]}"
+         "%{customdata[7]}<br>%{customdata[4]}<br><i>%{customdata[5]}</i><extra></extra>")
+URL_COLUMN = 6
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _wrapped(text: str) -> str:
+    """Escaped, cut and wrapped for the hover box (plotly does not wrap)."""
+    limit = CHART["evidence_chars"]
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + " \u2026"
+    return "<br>".join(esc(line) for line in textwrap.wrap(text, CHART["wrap_chars"]))
+
+
+def _conflict_note(view: EventView) -> str:
+    if not view.conflicts:
+        return ""
+    others = ", ".join(esc(display) for _, _, display in view.conflicts)
+    return f"<br><b>Sources disagree:</b> also {others}"
+
+
+def customdata(view: EventView) -> list[str]:
+    e = view.event
+    status = STYLE["status_labels"].get(e.status, e.status)
+    return [esc(e.headline), esc(view.display), esc(e.type), esc(status), _wrapped(view.evidence),
+            esc("; ".join(view.sources)) or "no source", view.url or "", _conflict_note(view)]
+
+
+def type_color(event_type: str) -> str:
+    return STYLE["type_colors"].get(event_type, STYLE["type_colors"]["fallback"])
+
+
+def _rgba(hex_color: str, alpha: float) -> str:
+    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def _midpoint(view: EventView) -> date:
+    return view.start + (day_after(view.end) - view.start) / 2
+
+
+def _points(name: str, views: Sequence[EventView], rows: Sequence[int], large: bool,
+            show_legend: bool) -> go.Scatter | go.Scattergl:
+    """Markers; in WebGL mode a range is a dash at its middle, over its drawn extent."""
+    cls = go.Scattergl if large else go.Scatter
+    symbols = [("line-ew-open" if v.is_range else STYLE["status_symbols"].get(v.event.status, "circle"))
+               for v in views]
+    return cls(
+        x=[(_midpoint(v) if v.is_range else v.start).isoformat() for v in views], y=list(rows),
+        mode="markers", name=esc(name), legendgroup=name, showlegend=show_legend,
+        marker={"symbol": symbols, "size": CHART["marker_size"], "color": type_color(name),
+                "line": {"width": 2, "color": type_color(name)}},
+        customdata=[customdata(v) for v in views], hovertemplate=HOVER)
+
+
+def _ranges(name: str, views: Sequence[EventView], rows: Sequence[int], show_legend: bool) -> go.Bar:
+    """Translucent bars over the days a month/year/"end of" date allows; pattern = status."""
+    color = type_color(name)
+    return go.Bar(
+        base=[v.start.isoformat() for v in views],
+        x=[(day_after(v.end) - v.start).days * DAY_MS for v in views], y=list(rows),
+        orientation="h", width=CHART["range_thickness"], name=esc(name), legendgroup=name,
+        showlegend=show_legend, text=[esc(v.display) for v in views], textposition="inside",
+        insidetextanchor="start", textfont={"color": "#1b2631"}, cliponaxis=True,
+        marker={"color": _rgba(color, CHART["range_opacity"]), "line": {"color": color, "width": 1.5},
+                "pattern": {"shape": [STYLE["status_patterns"].get(v.event.status, "")
+                                      for v in views], "fgcolor": color, "size": 6}},
+        customdata=[customdata(v) for v in views], hovertemplate=HOVER)
+
+
+def _segments(name: str, views: Sequence[EventView], rows: Sequence[int]) -> go.Scattergl:
+    """WebGL mode: the extent of each range as one thick translucent line (no hover)."""
+    xs, ys = [], []
+    for v, y in zip(views, rows):
+        xs += [v.start.isoformat(), day_after(v.end).isoformat(), None]
+        ys += [y, y, None]
+    return go.Scattergl(x=xs, y=ys, mode="lines", legendgroup=name, showlegend=False,
+                        hoverinfo="skip", line={"width": 8, "color": _rgba(type_color(name), 0.35)})
+
+
+def _conflicts(views: Sequence[EventView], rows: dict[int, int], large: bool):
+    """Dotted line from each event to every other date a source gives, ending in a tick."""
+    xs, ys, texts = [], [], []
+    for i, v in enumerate(views):
+        if i not in rows:
+            continue
+        y = rows[i]
+        for start, end, display in v.conflicts:
+            note = esc(f"{v.event.headline}: a source gives {display}")
+            xs += [v.start.isoformat(), start.isoformat(), None,
+                   start.isoformat(), start.isoformat(), None]
+            ys += [y, y, None, y - 0.3, y + 0.3, None]
+            texts += ["", note, "", note, note, ""]
+            if end != start:
+                xs += [day_after(end).isoformat(), day_after(end).isoformat(), None]
+                ys += [y - 0.3, y + 0.3, None]
+                texts += [note, note, ""]
+    if not xs:
+        return None
+    cls = go.Scattergl if large else go.Scatter
+    return cls(x=xs, y=ys, mode="lines", name="dates sources disagree on", text=texts,
+               hoverinfo="text", line={"color": CONFLICT_COLOR, "width": 1.5, "dash": "dot"})
+
+
+def _status_key(views: Sequence[EventView]) -> list[go.Scatter]:
+    """A second legend explaining marker shapes (entries only, nothing drawn in the plot)."""
+    present = {v.event.status for v in views if v.dated}
+    return [go.Scatter(x=[None], y=[None], mode="markers", name=esc(STYLE["status_labels"][s]),
+                       legend="legend2", hoverinfo="skip",
+                       marker={"symbol": symbol, "size": 10, "color": "#444"})
+            for s, symbol in STYLE["status_symbols"].items() if s in present]
+
+
+def _x_range(views: Sequence[EventView]) -> Optional[list[str]]:
+    dated = [v for v in views if v.dated]
+    if not dated:
+        return None
+    first, last = min(v.start for v in dated), max(day_after(v.end) for v in dated)
+    pad = max((last - first) / 25, timedelta(days=15))
+    return [(first - pad).isoformat(), (last + pad).isoformat()]
+
+
+def _layout(timeline: Timeline, views: Sequence[EventView], lanes: Lanes, title: Optional[str]) -> dict:
+    buttons = [{"label": b["label"], "count": b["count"], "step": b["step"], "stepmode": "backward"}
+               for b in STYLE["buttons"]] + [{"label": "all", "step": "all"}]
+    height = min(CHART["max_height"], max(CHART["min_height"], 170 + lanes.n_rows * CHART["row_px"]))
+    layout = {
+        "template": "plotly_white", "height": height, "hovermode": "closest",
+        "margin": {"l": 10, "r": 10, "t": 60 if title else 40, "b": 10},
+        "xaxis": {"type": "date", "range": _x_range(views), "rangeslider": {"visible": True, "thickness": 0.07},
+                  "rangeselector": {"buttons": buttons, "x": 0, "y": 1.02, "yanchor": "bottom"},
+                  "showgrid": True},
+        "yaxis": {"tickmode": "array", "tickvals": [y for y, _ in lanes.labels],
+                  "ticktext": [esc(name) for _, name in lanes.labels], "fixedrange": True,
+                  "range": [lanes.n_rows - 0.4, -0.6], "showgrid": False, "zeroline": False,
+                  "automargin": True},
+        "legend": {"title": {"text": "Type (click to hide/show)"}, "tracegroupgap": 2},
+        "legend2": {"title": {"text": "Status"}, "itemclick": False, "itemdoubleclick": False, "y": 0},
+        "uniformtext": {"minsize": 9, "mode": "hide"}, "barmode": "overlay",
+        "hoverlabel": {"align": "left", "bgcolor": "white"},
+        "shapes": [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": y, "y1": y,
+                    "line": {"color": "#d5d8dc", "width": 1}, "layer": "below"} for y in lanes.separators],
+    }
+    if title:
+        layout["title"] = {"text": esc(title), "x": 0.01}
+    published = [p for p in (parse_day(d.published) for d in timeline.documents) if p]
+    if published and views and any(v.dated for v in views):
+        day = max(published).isoformat()
+        layout["shapes"].append({"type": "line", "xref": "x", "x0": day, "x1": day, "yref": "paper",
+                                 "y0": 0, "y1": 1, "line": {"color": "#909497", "width": 1, "dash": "dash"}})
+        layout["annotations"] = [{"x": day, "y": 1, "xref": "x", "yref": "paper", "showarrow": False,
+                                  "text": "published", "font": {"size": 10, "color": "#707b7c"},
+                                  "yanchor": "bottom"}]
+    return layout
+
+
+def build_figure(timeline: Timeline, lanes_by: LaneBy = "type", webgl: Optional[bool] = None,
+                 title: Optional[str] = None) -> go.Figure:
+    views = event_views(timeline)
+    large = webgl if webgl is not None else len(views) > CHART["webgl_threshold"]
+    lanes = assign_lanes(views, lanes_by, large=large)
+
+    groups: dict[str, dict[str, list[int]]] = defaultdict(lambda: {"points": [], "ranges": []})
+    for i, v in enumerate(views):
+        if i in lanes.rows:
+            groups[v.event.type]["ranges" if v.is_range and not large else "points"].append(i)
+
+    traces = []
+    for name in sorted(groups, key=lambda t: (list(STYLE["type_colors"]).index(t)
+                                              if t in STYLE["type_colors"] else 99, t)):
+        kinds = groups[name]
+        legend = True
+        for kind in ("points", "ranges"):
+            idx = kinds[kind]
+            if not idx:
+                continue
+            members, rows = [views[i] for i in idx], [lanes.rows[i] for i in idx]
+            if kind == "points" and large and any(v.is_range for v in members):
+                ranged = [(v, r) for v, r in zip(members, rows) if v.is_range]
+                traces.append(_segments(name, [v for v, _ in ranged], [r for _, r in ranged]))
+            if kind == "ranges":
+                traces.append(_ranges(name, members, rows, legend))
+            else:
+                traces.append(_points(name, members, rows, large, legend))
+            legend = False
+    conflicts = _conflicts(views, lanes.rows, large)
+    if conflicts is not None:
+        traces.append(conflicts)
+    traces += _status_key(views)
+    return go.Figure(data=traces, layout=_layout(timeline, views, lanes, title))

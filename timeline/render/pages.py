@@ -1,0 +1,120 @@
+"""Jinja2 pages (autoescape on everywhere), chart fragments and reports with plotly.js once."""
+from __future__ import annotations
+
+import hashlib
+import itertools
+from pathlib import Path
+from typing import Literal, Optional
+
+import plotly.graph_objects as go
+from jinja2 import Environment, FileSystemLoader, Template, TemplateError, select_autoescape
+from markupsafe import Markup
+from plotly.offline import get_plotlyjs, get_plotlyjs_version
+
+from timeline.atomic import write_atomic
+from timeline.errors import InputError, UsageError
+from timeline.models import Timeline
+from timeline.render.chart import URL_COLUMN, build_figure, type_color
+from timeline.render.lanes import LaneBy
+from timeline.render.views import STYLE, event_views, safe_url
+
+TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+PLOTLY_CONFIG = {"showSendToCloud": False, "displaylogo": False, "responsive": True,
+                 "modeBarButtonsToRemove": ["sendDataToCloud", "lasso2d", "select2d"]}
+PlotlyJS = Literal["inline", "cdn", "directory"]
+PLOTLYJS_CHOICES = ("inline", "cdn", "directory")
+PLOTLYJS_FILE = "plotly.min.js"
+# a click on a mark opens its source (customdata column URL_COLUMN), web links only
+CLICK_SCRIPT = """var gd = document.getElementById('{plot_id}');
+gd.on('plotly_click', function (ev) {
+  var p = ev.points && ev.points[0];
+  var url = p && p.customdata && p.customdata[%d];
+  if (url && /^https?:\\/\\//i.test(url)) { window.open(url, '_blank', 'noopener'); }
+});""" % URL_COLUMN
+
+
+def plotlyjs_tag(mode: PlotlyJS = "inline") -> Markup:
+    """The <script> that loads plotly.js: put it once in a page, before any chart."""
+    if mode == "inline":
+        return Markup(f'<script charset="utf-8">{get_plotlyjs()}</script>')
+    if mode == "cdn":
+        return Markup(f'<script charset="utf-8" src="https://cdn.plot.ly/plotly-'
+                      f'{get_plotlyjs_version()}.min.js"></script>')
+    if mode == "directory":
+        return Markup(f'<script charset="utf-8" src="{PLOTLYJS_FILE}"></script>')
+    raise UsageError(f"--plotlyjs {mode!r}: choose one of {', '.join(PLOTLYJS_CHOICES)}")
+
+
+def write_plotlyjs(directory: str | Path) -> Path:
+    """Write plotly.min.js into `directory`, for pages rendered with plotlyjs='directory'."""
+    return write_atomic(Path(directory) / PLOTLYJS_FILE, get_plotlyjs())
+
+
+def default_div_id(timeline: Timeline) -> str:
+    """Stable per content (same input, same bytes), distinct for different timelines."""
+    digest = hashlib.sha1(timeline.title.encode("utf-8"))
+    for e in timeline.events:
+        digest.update(e.id.encode("utf-8"))
+    return "timeline-" + digest.hexdigest()[:10]
+
+
+def figure_fragment(fig: go.Figure, div_id: str) -> str:
+    return fig.to_html(full_html=False, include_plotlyjs=False, config=PLOTLY_CONFIG,
+                       div_id=div_id, post_script=CLICK_SCRIPT)
+
+
+def chart_fragment(timeline: Timeline, div_id: Optional[str] = None, lanes: LaneBy = "type",
+                   webgl: Optional[bool] = None) -> str:
+    """The chart as an HTML <div> and its script, without plotly.js."""
+    return figure_fragment(build_figure(timeline, lanes, webgl), div_id or default_div_id(timeline))
+
+
+def environment(template_dir: Optional[Path] = None) -> Environment:
+    """Templates from `template_dir` first (users override ours), then templates/."""
+    dirs = [str(template_dir)] if template_dir else []
+    env = Environment(loader=FileSystemLoader(dirs + [str(TEMPLATES)]),
+                      autoescape=select_autoescape(default=True, default_for_string=True))
+    env.globals.update(colors=type_color, safe_url=safe_url,
+                       status_label=lambda s: STYLE["status_labels"].get(s, s))
+    return env
+
+
+def _status_key() -> str:
+    return ", ".join(f"{STYLE['symbol_names'].get(symbol, symbol)} = {STYLE['status_labels'][status]}"
+                     for status, symbol in STYLE["status_symbols"].items())
+
+
+def _template(path: Optional[str], default: Optional[str]) -> Template:
+    """The user's template (its folder searched before ours) or our default."""
+    if path is None:
+        return environment().get_template(default)
+    if not Path(path).is_file():
+        raise InputError("template not found", path)
+    try:
+        return environment(Path(path).parent).get_template(Path(path).name)
+    except TemplateError as e:
+        raise InputError(f"bad template: {e}", path) from None
+
+
+def render_page(timeline: Timeline, template: Optional[str] = None, plotlyjs: PlotlyJS = "inline",
+                lanes: LaneBy = "type", webgl: Optional[bool] = None) -> str:
+    """The whole page: title, chart, events table, undated events, sources."""
+    tpl = _template(template, "page.html")
+    views = event_views(timeline)
+    chart = chart_fragment(timeline, div_id="timeline-chart", lanes=lanes, webgl=webgl)
+    return tpl.render(timeline=timeline, views=views, dated=[v for v in views if v.dated],
+                      undated=[v for v in views if not v.dated], chart=Markup(chart),
+                      plotlyjs=plotlyjs_tag(plotlyjs), lanes_by=lanes, status_key=_status_key())
+
+
+def render_report(template: str, plotlyjs: PlotlyJS = "inline", **context) -> str:
+    """Render a user's jinja2 report. In it, `{{ plotlyjs() }}` loads plotly.js (once) and
+    `{{ chart(timeline) }}` embeds a timeline chart; any other context is passed through."""
+    tpl = _template(template, None)
+    counter = itertools.count(1)
+
+    def chart(timeline: Timeline, lanes: LaneBy = "type") -> Markup:
+        return Markup(chart_fragment(timeline, div_id=f"timeline-chart-{next(counter)}", lanes=lanes))
+
+    return tpl.render(
+        chart=chart, plotlyjs=lambda: plotlyjs_tag(plotlyjs), **context)

@@ -1,0 +1,105 @@
+"""Each event flattened once into what every output shows: chart, table, CSV, TimelineJS.
+
+Strings here are plain (unescaped); each output escapes for its own medium.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Optional
+
+from timeline.models import Document, Event, EventDate, Timeline
+
+STYLE = tomllib.loads((Path(__file__).with_name("style.toml")).read_text(encoding="utf-8"))
+# granularities finer than a day are still drawn as a point on a day axis
+POINT_GRANULARITIES = frozenset({"day", "hour", "minute", "part_of_day"})
+
+
+@dataclass(frozen=True)
+class EventView:
+    event: Event
+    start: Optional[date]          # None: undated
+    end: Optional[date]            # inclusive last day the date allows
+    display: str
+    evidence: str
+    sources: tuple[str, ...]       # readable names of the documents that mention the event
+    url: Optional[str]             # first http(s) link among those documents
+    conflicts: tuple[tuple[date, date, str], ...]  # other dates sources give: start, end, display
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None
+
+    @property
+    def is_range(self) -> bool:
+        """True when the text gives only a month, year, "end of 2021"...: drawn as an interval."""
+        granularity = self.event.date.granularity if self.event.date else "unknown"
+        return self.dated and (self.end != self.start or granularity not in POINT_GRANULARITIES)
+
+
+def parse_day(value: Optional[str]) -> Optional[date]:
+    """YYYY-MM-DD (a longer ISO value is cut to its day); None when absent or unreadable."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def interval(d: Optional[EventDate]) -> tuple[Optional[date], Optional[date]]:
+    if d is None:
+        return None, None
+    start = parse_day(d.start)
+    end = parse_day(d.end) or start
+    if start and end and end < start:
+        start, end = end, start
+    return start, end
+
+
+def display_of(d: Optional[EventDate], start: Optional[date]) -> str:
+    if d is not None and d.display:
+        return d.display
+    if start is None:
+        return "undated"
+    return f"{start.day} {start:%B %Y}"
+
+
+def source_name(doc: Document) -> str:
+    return doc.source or doc.title or doc.id
+
+
+def safe_url(url: Optional[str]) -> Optional[str]:
+    """Only web links are clickable: never javascript:, data: or file: from untrusted input."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+def event_view(event: Event, documents: dict[str, Document]) -> EventView:
+    start, end = interval(event.date)
+    docs = [documents[m.document] for m in event.mentions if m.document in documents]
+    unique_docs = list(dict.fromkeys(d.id for d in docs))
+    sources = tuple(dict.fromkeys(source_name(documents[i]) for i in unique_docs))
+    url = next((u for u in (safe_url(documents[i].url) for i in unique_docs) if u), None)
+    conflicts = []
+    for other in event.conflicts:
+        o_start, o_end = interval(other)
+        if o_start:
+            conflicts.append((o_start, o_end, display_of(other, o_start)))
+    evidence = event.mentions[0].sentence.strip() if event.mentions else ""
+    return EventView(event=event, start=start, end=end, display=display_of(event.date, start),
+                     evidence=evidence, sources=sources, url=url, conflicts=tuple(conflicts))
+
+
+def event_views(timeline: Timeline) -> list[EventView]:
+    """Every event, dated first in date order (stable), undated last."""
+    documents = {d.id: d for d in timeline.documents}
+    views = [event_view(e, documents) for e in timeline.events]
+    return sorted(views, key=lambda v: (v.start is None, v.start or date.min, v.end or date.min))
+
+
+def day_after(d: date) -> date:
+    return d + timedelta(days=1)
