@@ -84,6 +84,7 @@ class MergeSource(Model):
     status: Status
     headline: str = ""
     date: Optional[EventDate] = None
+    actors: list[str] = []
     confidence: float = Field(0.5, ge=0.0, le=1.0)
 
 
