@@ -4,9 +4,11 @@ A failure (exception, SIGINT, full disk) leaves any earlier file intact and no p
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterator, TextIO
 
 from timeline.errors import TimelineError
 
@@ -33,3 +35,26 @@ def write_atomic(path: str | os.PathLike, data: str | bytes) -> Path:
             raise TimelineError(f"cannot write: {e.strerror or e}", str(target)) from None
         raise
     return target
+
+
+@contextlib.contextmanager
+def open_atomic(path: str | os.PathLike) -> Iterator[TextIO]:
+    """Write text as it comes (streamed output), with the same all-or-nothing guarantee."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as e:
+        raise TimelineError(f"cannot write: {e.strerror or e}", str(target)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException as e:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(e, OSError):
+            raise TimelineError(f"cannot write: {e.strerror or e}", str(target)) from None
+        raise

@@ -1,0 +1,137 @@
+"""What every article-reading command shares: its options, a progress bar, grouped warnings and
+the closing summary, all on standard error so that standard output stays the data.
+"""
+from __future__ import annotations
+
+import functools
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Callable, Iterator, Optional
+
+import click
+
+from timeline.models import Timeline
+from timeline.settings import Settings
+
+HANDFUL = 5         # the progress bar appears once more documents than this have been read
+SHOWN_PLACES = 3    # a grouped warning names this many places, then "and N more"
+
+COLUMN_FIELDS = ("text", "title", "url", "published", "source", "id")
+_OPTIONS = [
+    click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+                 help="Worker processes for extraction (default 0: one per core; 1: no pool)."),
+    click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                 help="Extract on this machine, or on a running dask.distributed cluster."),
+    click.option("--scheduler", metavar="ADDRESS",
+                 help="The Dask scheduler to use with --engine dask (tcp://host:8786)."),
+    click.option("--fetch", is_flag=True, help="Download http(s) URLs given as INPUT."),
+    *[click.option(f"--{field}-column", f"{field}_column", metavar="NAME",
+                   help=f"JSON key or CSV column holding the {field} (default: a usual name)"
+                   + (" e.g. text, body, content." if field == "text" else "."))
+      for field in COLUMN_FIELDS],
+    click.option("-q", "--quiet", is_flag=True, help="No progress bar, warnings or summary."),
+    click.option("-v", "--verbose", is_flag=True, help="List every warning instead of grouping them."),
+]
+_KEYS = ("jobs", "engine", "scheduler", "fetch", "quiet", "verbose",
+         *(f"{f}_column" for f in COLUMN_FIELDS))
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    jobs: int
+    engine: str
+    scheduler: Optional[str]
+    fetch: bool
+    quiet: bool
+    verbose: bool
+    columns: tuple[tuple[str, str], ...]
+
+    def settings(self, **fields) -> Settings:
+        return Settings(jobs=self.jobs, engine=self.engine, scheduler=self.scheduler, fetch=self.fetch,
+                        columns=self.columns, **fields)
+
+
+def input_options(command: Callable) -> Callable:
+    """Add the reading and reporting options; the command gets them as one `run` argument."""
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        given = {k: kwargs.pop(k) for k in _KEYS}
+        named = {f: given.pop(f"{f}_column") for f in COLUMN_FIELDS}
+        columns = tuple((f, name) for f, name in named.items() if name)
+        return command(*args, run=RunOptions(columns=columns, **given), **kwargs)
+    for option in reversed(_OPTIONS):
+        wrapper = option(wrapper)
+    return wrapper
+
+
+@dataclass
+class Tally:
+    documents: int = 0
+    events: int = 0
+    undated: int = 0
+
+    def add(self, tl: Timeline) -> None:
+        self.documents += len(tl.documents)
+        self.events += len(tl.events)
+        self.undated += sum(1 for e in tl.events if e.date is None or e.date.start is None)
+
+
+@contextmanager
+def progress(run: RunOptions) -> Iterator[Callable[[Timeline], None]]:
+    """A callback for each document done; a rich progress bar on a terminal past a handful."""
+    if run.quiet or not sys.stderr.isatty():
+        yield lambda tl: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TextColumn("documents"),
+                   TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+    task = bar.add_task("documents", total=None)
+    done = 0
+
+    def advance(tl: Timeline) -> None:
+        nonlocal done
+        done += 1
+        if done == HANDFUL + 1:
+            bar.start()
+        bar.update(task, completed=done)
+
+    try:
+        yield advance
+    finally:
+        bar.stop()
+
+
+def group_warnings(warnings: list[str]) -> list[str]:
+    """`where: message` lines, the same message once with the places it occurs."""
+    places: dict[str, list[str]] = {}
+    for warning in warnings:
+        where, sep, message = warning.partition(": ")
+        places.setdefault(message if sep else warning, []).append(where if sep else "")
+    lines = []
+    for message, wheres in places.items():
+        wheres = [w for w in wheres if w]
+        if len(wheres) <= 1:
+            lines.append(f"{wheres[0]}: {message}" if wheres else message)
+            continue
+        more = f" and {len(wheres) - SHOWN_PLACES} more" if len(wheres) > SHOWN_PLACES else ""
+        lines.append(f"{message} ({len(wheres)} times: {', '.join(wheres[:SHOWN_PLACES])}{more})")
+    return lines
+
+
+def report(run: RunOptions, warnings: list[str], tally: Tally, output: Optional[str] = None) -> None:
+    """Warnings (grouped unless --verbose) and the summary line, on standard error."""
+    if run.quiet:
+        return
+    for line in (warnings if run.verbose else group_warnings(warnings)):
+        click.echo(f"timeline: warning: {line}", err=True)
+    counts = ", ".join(_count(n, noun) for n, noun in ((tally.documents, "document"),
+                                                       (tally.events, "event")))
+    click.echo(f"timeline: {output + ': ' if output else ''}{counts} ({tally.undated} undated), "
+               f"{_count(len(warnings), 'warning')}", err=True)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
