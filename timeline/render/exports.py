@@ -71,8 +71,9 @@ def _timelinejs_event(view: EventView) -> dict:
     granularity = e.date.granularity if e.date else "unknown"
     parts = TIMELINEJS_PARTS.get(granularity, 3)
     start = _date_parts(view.start, parts)
-    start["display_date"] = view.display
-    slide = {"start_date": start, "display_date": view.display, "group": e.type,
+    shown = html.escape(view.display)  # TimelineJS inserts these as HTML too
+    start["display_date"] = shown
+    slide = {"start_date": start, "display_date": shown, "group": html.escape(e.type),
              "unique_id": e.id, "text": {"headline": html.escape(e.headline), "text": _slide_text(view)}}
     if view.is_range and _date_parts(view.end, parts) != _date_parts(view.start, parts):
         slide["end_date"] = _date_parts(view.end, parts)

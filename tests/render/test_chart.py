@@ -1,0 +1,101 @@
+"""The plotly figure, checked as an object (not pixels)."""
+import json
+
+from synthetic import XSS_IMG, XSS_SCRIPT, hostile_timeline, random_timeline, small_timeline
+
+from timeline.render import figure, figure_json
+from timeline.render.chart import URL_COLUMN
+from timeline.render.views import STYLE
+
+DAY_MS = 86_400_000
+
+
+def marks(fig):
+    """(trace, point index) for every event mark: markers and range bars, not helper traces."""
+    out = []
+    for t in fig.data:
+        if t.type == "bar" or (t.mode == "markers" and t.legend != "legend2"):
+            out += [(t, i) for i in range(len(t.y))]
+    return out
+
+
+def test_date_axis_with_range_slider_and_buttons():
+    fig = figure(small_timeline())
+    assert fig.layout.xaxis.type == "date"
+    assert fig.layout.xaxis.rangeslider.visible
+    labels = [b.label for b in fig.layout.xaxis.rangeselector.buttons]
+    assert labels[-1] == "all" and "1y" in labels
+
+
+def test_one_mark_per_dated_event():
+    tl = small_timeline()
+    assert len(marks(figure(tl))) == sum(1 for e in tl.events if e.date) == 7
+
+
+def test_month_and_year_end_dates_are_ranges_with_their_display_text():
+    bars = [t for t in figure(small_timeline()).data if t.type == "bar"]
+    by_text = {text: (base, width) for t in bars for text, base, width in zip(t.text, t.base, t.x)}
+    assert by_text["January 2020"] == ("2020-01-01", 31 * DAY_MS)
+    assert by_text["end of 2021"] == ("2021-10-01", 92 * DAY_MS)
+    points = [x for t in figure(small_timeline()).data if t.type == "scatter" and t.mode == "markers"
+              for x in (t.x or []) if x]
+    assert not any(x.startswith("2020-01-01") or x.startswith("2021-10") for x in points), \
+        "a month or year date must not also be drawn as a precise day"
+
+
+def test_legend_toggles_whole_type_and_shapes_follow_status():
+    fig = figure(small_timeline())
+    meeting = [t for t in fig.data if t.legendgroup == "MEETING_TALKS"]
+    assert sum(bool(t.showlegend) for t in meeting) == 1
+    by_status = {row[3]: s for row, s in zip(meeting[0].customdata, meeting[0].marker.symbol)}
+    assert by_status["happened"] != by_status["planned"]
+    assert len(set(STYLE["status_symbols"].values())) == len(STYLE["status_symbols"])
+    patterns = [t.marker.pattern.shape for t in fig.data if t.type == "bar" and t.legendgroup == "PLAN_DEADLINE"]
+    assert patterns == [("x",)]
+
+
+def test_hover_holds_headline_date_type_status_evidence_and_sources():
+    fig = figure(small_timeline())
+    attack = next(t for t in fig.data if t.legendgroup == "ATTACK" and t.type == "scatter")
+    row = next(r for r in attack.customdata if r[0] == "Rockets hit the base")
+    assert row[1] == "7 July 2021" and row[2] == "ATTACK" and row[3] == "happened"
+    assert row[4] == "Rockets hit the base." and row[5] == "Example Wire"
+    assert row[URL_COLUMN] == "https://wire.example/b2"
+    assert "8 July 2021" in row[7]
+    for i in range(6):
+        assert f"customdata[{i}]" in attack.hovertemplate
+
+
+def test_conflicting_dates_are_drawn():
+    fig = figure(small_timeline())
+    conflict = next(t for t in fig.data if t.name == "dates sources disagree on")
+    assert "2021-07-08" in conflict.x and conflict.line.dash == "dot"
+
+
+def test_untrusted_text_is_escaped_in_hover_bar_text_labels_and_customdata():
+    fig = figure(hostile_timeline(), lanes="actor")
+    dumped = json.dumps(fig.to_plotly_json(), default=str)
+    assert XSS_SCRIPT not in dumped and "<img" not in dumped
+    assert "&lt;script&gt;" in dumped
+    assert all(r[URL_COLUMN] == "" for t in fig.data if t.customdata is not None for r in t.customdata), \
+        "a javascript: URL must never become clickable"
+
+
+def test_large_timelines_switch_to_webgl():
+    fig = figure(random_timeline(2500))
+    kinds = {t.type for t in fig.data if t.legend != "legend2"}
+    assert "scattergl" in kinds and "bar" not in kinds
+    assert len(marks(fig)) == 2500
+    assert figure(random_timeline(50)).data[0].type == "scatter"
+
+
+def test_lanes_by_status_and_figure_json():
+    fig = figure(small_timeline(), lanes="status")
+    assert "planned" in fig.layout.yaxis.ticktext
+    data = json.loads(figure_json(small_timeline()))
+    assert data["layout"]["xaxis"]["type"] == "date"
+
+
+def test_timeline_shows_itself_in_jupyter():
+    html = small_timeline()._repr_html_()
+    assert "plotly-graph-div" in html and "plotly.js v" not in html
