@@ -52,15 +52,27 @@ def _page_options(command):
     return command
 
 
+def _event_options(command):
+    """--entity and --taxonomy, shared by build and extract."""
+    command = click.option("--taxonomy", type=click.Path(exists=True, dir_okay=False),
+                           help="Event types file replacing timeline/events/taxonomy.toml "
+                           "(also $TIMELINE_TAXONOMY).")(command)
+    return click.option("--entity", metavar="NAME",
+                        help="Keep only the events whose actors or sentences mention NAME "
+                        "('Kadhimi' matches 'Mustafa al-Kadhimi').")(command)
+
+
 @main.command()
 @click.argument("inputs", nargs=-1)
 @click.option("-o", "--output", default=str(DEFAULT_PAGE), show_default=True, help="HTML page to write.")
 @click.option("--json", "json_path", help="Also write the Timeline JSON here.")
 @click.option("--published", help="Publication date (YYYY-MM-DD) for every input.")
 @click.option("--title", help="Page title (default: the article title, or 'Timeline').")
+@_event_options
 @_page_options
 @input_options
-def build(inputs, output, json_path, published, title, fmt, fragment, template, plotlyjs, lanes, run):
+def build(inputs, output, json_path, published, title, entity, taxonomy, fmt, fragment, template, plotlyjs,
+          lanes, run):
     """Read articles, extract, merge and write one interactive HTML page.
 
     With no INPUT, builds the bundled samples/ into output/timeline.html.
@@ -71,7 +83,8 @@ def build(inputs, output, json_path, published, title, fmt, fragment, template, 
     from timeline.render.output import default_output, write_rendered
 
     with progress(run) as advance:
-        tl = extract(list(inputs) or [str(SAMPLES)], run.settings(published=published, title=title),
+        tl = extract(list(inputs) or [str(SAMPLES)],
+                     run.settings(published=published, title=title, entity=entity, taxonomy=taxonomy),
                      on_document=advance)
     if fmt != "html" and output == str(DEFAULT_PAGE):
         output = default_output(output, fmt)
@@ -107,8 +120,9 @@ def render(timeline_json, output, fmt, fragment, template, plotlyjs, lanes):
 @click.option("--title", help="Timeline title.")
 @click.option("--jsonl", is_flag=True,
               help="Stream: one line per document (its own timeline, not merged), in input order.")
+@_event_options
 @input_options
-def extract(inputs, output, published, title, jsonl, run):
+def extract(inputs, output, published, title, jsonl, entity, taxonomy, run):
     """Extract and merge, and write the Timeline JSON.
 
     With --jsonl, write each document's timeline as one JSON line as soon as it is done (memory
@@ -120,7 +134,7 @@ def extract(inputs, output, published, title, jsonl, run):
     """
     from timeline.pipeline import extract as extract_all
 
-    settings = run.settings(published=published, title=title)
+    settings = run.settings(published=published, title=title, entity=entity, taxonomy=taxonomy)
     if jsonl:
         _extract_jsonl(inputs, output, settings, run)
         return
@@ -163,6 +177,24 @@ def times(file, published, run):
     for t in tl.time_expressions:
         click.echo(t.model_dump_json())
     report(run, tl.warnings, _merged_tally(tl))
+
+
+@main.command()
+@click.argument("file")
+@click.option("--published", help="Publication date (YYYY-MM-DD).")
+@click.option("--taxonomy", type=click.Path(exists=True, dir_okay=False), help="Event types file to use.")
+def explain(file, published, taxonomy):
+    """For each sentence of FILE: its time expressions, events, types, statuses and dates, with
+    the rule behind each, and why a candidate was left out.
+
+    Example: timeline explain article.txt --published 2021-08-02
+    """
+    from timeline.events.explain import explain_documents
+    from timeline.read import Reader, ReadOptions
+
+    settings = Settings(published=published, taxonomy=taxonomy)
+    reader = Reader(ReadOptions(published=published))
+    _emit(explain_documents(reader.documents([file]), settings), None)
 
 
 @main.command()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Iterator, Optional
 
-from timeline.events import find_events
+from timeline.events import filter_entity, find_events
 from timeline.merge import merge_timelines
 from timeline.models import Document, Timeline
 from timeline.parallel import map_documents
@@ -20,7 +20,7 @@ def extract_document(document: Document, settings: Settings = Settings()) -> Tim
     """One document -> its own timeline (times and events, not yet merged with others)."""
     sentences = split_sentences(document.text)
     times = tag_document(document, sentences, settings.policy)
-    events = find_events(document, sentences, times)
+    events = find_events(document, sentences, times, settings.taxonomy)
     return Timeline(title=document.title or document.id, documents=[document], events=events,
                     time_expressions=times)
 
@@ -37,7 +37,8 @@ def extract_each(inputs: Iterable[str], settings: Settings = Settings(),
 
 
 def extract_documents(documents: Iterable[Document], settings: Settings = Settings()) -> Timeline:
-    return merge_timelines(list(map_documents(documents, settings)), title=settings.title)
+    merged = merge_timelines(list(map_documents(documents, settings)), title=settings.title)
+    return filter_entity(merged, settings.entity)
 
 
 def extract(inputs: Iterable[str], settings: Settings = Settings(),
@@ -49,6 +50,6 @@ def extract(inputs: Iterable[str], settings: Settings = Settings(),
         per_document.append(tl)
         if on_document:
             on_document(tl)
-    merged = merge_timelines(per_document, title=settings.title)
+    merged = filter_entity(merge_timelines(per_document, title=settings.title), settings.entity)
     warnings = [f"{where}: {message}" for where, message in reader.warnings]
     return merged.model_copy(update={"warnings": warnings + merged.warnings})

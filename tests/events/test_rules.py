@@ -1,0 +1,84 @@
+"""Status, dating and typing rules on small hand-written sentences."""
+from __future__ import annotations
+
+from handmade import doc, timex
+
+from timeline.events import find_events
+from timeline.text import split_sentences
+
+
+def events_of(text, times=(), published="2021-08-02"):
+    d = doc(text, published)
+    ts = sorted((t(d) for t in times), key=lambda t: t.start)
+    return find_events(d, split_sentences(d.text), ts)
+
+
+def monday(text="Monday", nth=0):
+    return lambda d: timex(d, text, "2021-07-26", "2021-07-26", "2021-07-26", "day", nth)
+
+
+def test_negated():
+    [e] = events_of("Rebels did not attack the convoy on Monday.", [monday()])
+    assert e.status == "negated" and "not" in e.status_rule
+
+
+def test_claimed_when_attributed():
+    [e] = events_of("Rebels reportedly attacked the convoy on Monday.", [monday()])
+    assert e.status == "claimed"
+    [e] = events_of("South Sudan accused Sudan of bombing the camp on Monday.", [monday()])
+    assert e.type == "ATTACK" and e.status == "claimed"
+
+
+def test_deadline_and_plan():
+    t = lambda d: timex(d, "Friday", "2021-08-06", "2021-08-06", "2021-08-06", "day")
+    [e] = events_of("The militia set a deadline for the withdrawal by Friday.", [t])
+    assert e.status == "deadline" and e.type == "PLAN_DEADLINE"
+    [e] = events_of("The leaders will meet in Geneva on Friday.", [t])
+    assert e.status == "planned" and e.type == "MEETING_TALKS"
+
+
+def test_hypothetical_if_clause_alone():
+    [e] = events_of("If the talks fail, the army could attack the city on Monday.", [monday()])
+    assert e.type == "ATTACK" and e.status == "hypothetical"
+
+
+def test_undated_when_nothing_dates_it():
+    [e] = events_of("Gunmen killed three soldiers near the border.")
+    assert e.type == "DEATH_INJURY" and e.date is None and e.mentions[0].time is None
+
+
+def test_weak_reports_and_quotes_are_not_items():
+    assert events_of("“We will not stop until every soldier has left our land,” the commander said.") == []
+    assert events_of("Analysts said the economy was strong.") == []
+
+
+def test_participle_is_not_an_event():
+    assert events_of("There are about 2,500 US troops in Iraq fighting under the coalition.") == []
+
+
+def test_days_later_dates_after_the_previous_event():
+    text = "Rebels attacked the convoy on Monday. Two days later, the army arrested their leader."
+    first, second = events_of(text, [monday()])
+    assert first.date.value == "2021-07-26"
+    assert second.type == "ARREST_LEGAL" and second.date.mod == "AFTER" and second.mentions[0].time is None
+    assert "later" in second.mentions[0].date_rule
+
+
+def test_since_clause_gives_the_date_to_the_main_event():
+    t = lambda d: timex(d, "May 2020", "2020-05", "2020-05-01", "2020-05-31", "month")
+    [e] = events_of("Since May 2020, protesters have rallied against the government.", [t])
+    assert e.date.value == "2020-05" and e.date.mod == "AFTER"
+
+
+def test_same_happening_twice_in_one_document_is_one_event():
+    text = ("Sudan bombed the Yida refugee camp on Monday. The bombing of the Yida camp was "
+            "condemned by the UN. Witnesses said bombs fell near the school.")
+    events = events_of(text, [monday()])
+    attacks = [e for e in events if e.type == "ATTACK"]
+    assert len(attacks) == 1 and len(attacks[0].mentions) >= 2
+
+
+def test_durations_and_present_do_not_date_events():
+    t = lambda d: timex(d, "three years", "P3Y", None, None, "year", type="DURATION")
+    [e] = events_of("Rebels attacked the convoy after three years of calm.", [t])
+    assert e.date is None

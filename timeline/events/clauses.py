@@ -1,0 +1,133 @@
+"""Cut a sentence into clauses, each with its role: the main clause, a subordinate clause that
+places the main one in time ("after X", "since X"), an if-clause, what a reporting verb reports,
+a relative clause. Rules on words and punctuation only: no parser.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from timeline.events.taxonomy import Taxonomy
+
+# kinds: main, after, before, same (when/as/while), cond (if/unless), report (reported clause),
+# relative (who/which/where)
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int               # offsets into the sentence text
+    end: int
+    kind: str
+    head: Optional[int] = None   # for "report": index of the clause holding the reporting verb
+    opener: str = ""             # the word that opened it ("after", "if", "that"...)
+
+
+_WORD = re.compile(r"[\w'’-]+")
+_COMMA_CONJ = re.compile(r"[,;]\s+(but|while|whereas|where|who|which|although|though|and)\b|;\s+", re.I)
+_AUX_FINITE = re.compile(r"\b(?:will|would|had|has|have|was|were|is|are|could|did|does|do|should|might|"
+                         r"may|must|can|\w+ed)\b", re.I)
+_CLAUSE_START = re.compile(r"\s*(?:the|a|an|its|his|her|their|it|he|she|they|there|we|some|all|no|"
+                           r"[A-Z][\w'’.-]*)\b")
+
+
+def _relation(tax: Taxonomy, word: str) -> Optional[str]:
+    word = word.lower()
+    for kind in ("after", "before", "same_time"):
+        if word in tax.cues.get(kind, ()):
+            return "same" if kind == "same_time" else kind
+    if word in tax.cues.get("condition", ()):
+        return "cond"
+    return None
+
+
+def _opener_re(tax: Taxonomy) -> re.Pattern:
+    words = set()
+    for kind in ("after", "before", "same_time", "condition"):
+        words |= {w for w in tax.cues.get(kind, ()) if " " not in w}
+    return re.compile(r"\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.I)
+
+
+_OPENERS: dict[str, re.Pattern] = {}
+
+
+_SUB = ("after", "before", "same", "cond")
+_MID_OPENERS = frozenset({"after", "before", "since", "until", "if", "unless"})
+
+
+def split_clauses(text: str, tax: Taxonomy) -> list[Clause]:
+    """Clauses in text order; together they cover the sentence."""
+    opener_re = _OPENERS.get(tax.path) or _OPENERS.setdefault(tax.path, _opener_re(tax))
+    cuts: list[tuple[int, str, str]] = []   # (offset, kind, opener)
+    for m in _COMMA_CONJ.finditer(text):
+        word = (m.group(1) or ";").lower()
+        if word == "and" and not _starts_clause(text, m.end()):
+            continue
+        kind = "relative" if word in ("where", "who", "which") else "main"
+        cuts.append((m.start(1) if m.group(1) else m.end(), kind, word))
+    for m in opener_re.finditer(text):
+        word = m.group(1).lower()
+        before = text[:m.start()].rstrip()
+        # sentence-initial or after a comma, any opener; mid-clause only the unambiguous ones
+        if not before or before[-1] in ",;—–(" or word in _MID_OPENERS:
+            cuts.append((m.start(), _relation(tax, word), word))
+    cuts += _report_cuts(text, tax)
+    cuts.sort()
+    # a subordinate clause ends at its comma; what follows resumes the clause it interrupted
+    resolved: list[tuple[int, str, str]] = []
+    outer = "main"
+    for i, (offset, kind, opener) in enumerate(cuts):
+        resolved.append((offset, kind, opener))
+        if kind not in _SUB:
+            outer = kind
+            continue
+        comma = text.find(",", offset)
+        following = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
+        if comma != -1 and comma < following:
+            resolved.append((comma + 1, "main" if not text[:offset].strip() else outer, ""))
+    clauses: list[Clause] = []
+    kind, opener, head, pos = "main", "", None, 0
+    for offset, new_kind, new_opener in resolved:
+        if offset > pos:
+            _add(clauses, text, pos, offset, kind, head, opener)
+            pos = offset
+        if new_kind == "report" and new_opener:
+            head = len(clauses) - 1 if clauses else None
+        kind, opener = new_kind, new_opener
+    _add(clauses, text, pos, len(text), kind, head, opener)
+    return clauses
+
+
+def _add(out: list[Clause], text: str, start: int, end: int, kind: str, head, opener: str) -> None:
+    while start < end and text[start] in " ,;":
+        start += 1
+    while end > start and text[end - 1] in " ,;":
+        end -= 1
+    if end > start:
+        out.append(Clause(start, end, kind, head if kind == "report" else None, opener))
+
+
+def _starts_clause(text: str, pos: int) -> bool:
+    """After ", and": a new subject followed by a finite verb, not a list item."""
+    rest = text[pos:pos + 80]
+    return bool(_CLAUSE_START.match(rest)) and bool(_AUX_FINITE.search(rest[:40]))
+
+
+def _report_cuts(text: str, tax: Taxonomy) -> list[tuple[int, str, str]]:
+    """Where a reported clause starts: at "that" after a reporting verb, or right after the verb
+    when a subject and a finite verb follow ("announced the US will end ...")."""
+    cuts = []
+    reporting = tax.cues.get("reporting", frozenset())
+    for m in _WORD.finditer(text):
+        trig = tax.words.get(m.group(0).lower())
+        lemma = trig.lemma if trig else None
+        if lemma not in reporting:
+            continue
+        window = text[m.end():m.end() + 80]
+        that = re.match(r"((?:[^,.;“”\"]*?\s)?)that\s", window[:70])
+        if that and len(that.group(1).split()) <= 8:
+            cuts.append((m.end() + that.end(), "report", "that"))
+        elif _CLAUSE_START.match(window) and re.search(r"\b(?:will|would|had|has|have|was|were|is|are|could|"
+                                                       r"did|should|might|must)\b", window[:50], re.I):
+            cuts.append((m.end(), "report", m.group(0).lower()))
+    return cuts

@@ -1,0 +1,101 @@
+"""Which date belongs to which event: the nearest date in its own clause, else a date from a
+subordinate clause of its sentence ("since May 2020"), else through another event ("after X",
+"two days later"). Events nothing dates stay undated."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Optional
+
+from timeline.models import EventDate, TimeExpression
+
+_RELATION_MOD = {"after": "AFTER", "before": "BEFORE", "same": None, "later": "AFTER"}
+_NEXT_DAY = ("the next day", "the following day", "the day after")
+
+
+def event_date(t: TimeExpression, mod: Optional[str] = None) -> Optional[EventDate]:
+    """The date a time expression gives an event, at its own granularity; None for durations,
+    sets, present/past/future references and values with no interval."""
+    iv = t.interval
+    if t.type not in ("DATE", "TIME") or iv is None or not iv.start or t.value.endswith("_REF"):
+        return None
+    value, start, end, granularity = t.value, iv.start, iv.end, iv.granularity
+    if "T" in value:                       # an hour of a day: a timeline plots the day
+        value, granularity = value[:10], "day"
+        start = end = value
+    mod = mod if mod and not t.mod else t.mod
+    display = t.display or t.text
+    if mod == "AFTER" and not t.mod:
+        display = f"since {display}"
+    elif mod == "BEFORE" and not t.mod:
+        display = f"before {display}"
+    return EventDate(value=value, mod=mod, start=start, end=end, granularity=granularity, display=display)
+
+
+def _preposition_mod(text: str, offset: int, tax) -> tuple[Optional[str], str]:
+    before = text[:offset].rstrip().lower()
+    last = before.rsplit(None, 1)[-1] if before.split() else ""
+    if last in tax.cues.get("after", ()) and last != "following":
+        return "AFTER", last
+    if last in tax.cues.get("before", ()) and last != "by":
+        return "BEFORE", last
+    return None, last
+
+
+def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, document, tax) -> None:
+    clause = cand.clause
+    t0 = cand.trigger_start - sentence.start
+    usable = [i for i in in_sentence
+              if clause.start <= times[i].start - sentence.start < clause.end and event_date(times[i])]
+    if usable:
+        i = min(usable, key=lambda i: abs(times[i].start - sentence.start - t0))
+        mod, word = _preposition_mod(sentence.text, times[i].start - sentence.start, tax)
+        cand.time, cand.date = i, event_date(times[i], mod)
+        cand.date_rule = f"same clause: '{times[i].text}'" + (f" after '{word}'" if mod else "") + \
+            (f" (nearest of {len(usable)})" if len(usable) > 1 else "")
+        return
+    if clause.kind not in ("main", "relative"):
+        return
+    # a date in a clause of the sentence that holds no event of its own ("..., since 2019")
+    for cj, other in enumerate(clauses):
+        if cj == ci or cj in by_clause or other.kind not in ("after", "before", "same", "main"):
+            continue
+        spare = [i for i in in_sentence
+                 if other.start <= times[i].start - sentence.start < other.end and event_date(times[i])]
+        if spare:
+            i = spare[0]
+            mod = _RELATION_MOD.get(other.kind)
+            cand.time, cand.date = i, event_date(times[i], mod)
+            cand.date_rule = f"{other.kind} clause of the sentence: '{times[i].text}'"
+            return
+
+
+def relative_to(cand, anchor, relation: str, document, phrase: Optional[str] = None) -> None:
+    """Date `cand` through the event `anchor`: on or after it, before it, or at the same time."""
+    d = anchor.date
+    mod = _RELATION_MOD.get(relation)
+    start, end = d.start, d.end
+    if phrase and phrase.lower() in _NEXT_DAY and d.granularity == "day" and d.start:
+        day = (date.fromisoformat(d.start) + timedelta(days=1)).isoformat()
+        cand.date = EventDate(value=day, start=day, end=day, granularity="day", display=day)
+        cand.time, cand.date_rule = None, f"'{phrase}': the day after '{anchor.headline}' ({d.display})"
+        return
+    if mod == "AFTER":
+        end = document.published if document.published and d.start and document.published >= d.start else None
+        display = f"after {d.display}"
+    elif mod == "BEFORE":
+        start, end = None, _day_before(d.start)
+        display = f"before {d.display}"
+    else:
+        display = d.display
+    cand.date = EventDate(value=d.value, mod=mod, start=start, end=end, granularity=d.granularity, display=display)
+    cand.time = None
+    said = f"'{phrase}'" if phrase else f"{relation}-clause"
+    cand.date_rule = f"{said}: {display_rel(mod)} the event '{anchor.headline}' ({d.display})"
+
+
+def display_rel(mod: Optional[str]) -> str:
+    return {"AFTER": "on or after", "BEFORE": "before"}.get(mod, "at the time of")
+
+
+def _day_before(day: Optional[str]) -> Optional[str]:
+    return (date.fromisoformat(day) - timedelta(days=1)).isoformat() if day else None

@@ -1,0 +1,103 @@
+"""Actors and headline of an event, from capitalisation, titles and the clause's word order."""
+from __future__ import annotations
+
+import re
+
+from timeline.events.taxonomy import Taxonomy
+
+# A run of capitalised words, with the particles names carry ("al-", "bin", "of the").
+_NAME = re.compile(r"(?:[A-Z][\w’'.-]*|al-[\w-]+|el-[\w-]+)"
+                   r"(?:\s+(?:(?:of|al|bin|ibn|de|del|da|van|von|for)\s+(?:the\s+)?)?(?:[A-Z][\w’'.-]*|al-[\w-]+))*")
+_POSSESSIVE = re.compile(r"[’']s$")
+_ADVERB = re.compile(r"^\w+ly$")
+_SPACES = re.compile(r"\s+")
+_EDGE = re.compile(r"^[\s,;:“”\"'‘’(—–-]+|[\s,;:“”\"‘(—–-]+$")
+MAX_WORDS = 20
+
+
+def actors(text: str, tax: Taxonomy) -> list[str]:
+    """Names in the clause (capitalised runs, titles kept with their person), and the lower-case
+    actor noun heading the subject ("Iraq's parliament")."""
+    not_actors = tax.cues.get("not_actors", frozenset())
+    actor_nouns = tax.cues.get("actor_nouns", frozenset())
+    found: list[str] = []
+    for m in _NAME.finditer(text):
+        name = m.group(0).rstrip(".")
+        words = name.split()
+        while words and words[0].lower().strip("’'") in not_actors:
+            words.pop(0)
+        if not words:
+            continue
+        name = " ".join(words)
+        after = text[m.end():m.end() + 30].split()
+        if after and after[0].lower().strip(",.") in actor_nouns:
+            name = f"{name} {after[0].strip(',.')}"     # "Iraq's parliament", "Trump administration"
+        else:
+            name = _POSSESSIVE.sub("", name)
+        if name.lower() not in not_actors and name not in found and len(name) > 1:
+            found.append(name)
+    if not found:
+        for word in text.split()[:6]:
+            if word.lower().strip(",.") in actor_nouns:
+                found.append(word.strip(",."))
+                break
+    return found
+
+
+def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]], tax: Taxonomy,
+             lemma_form: str | None) -> str:
+    """The clause as a reader's headline: dates and the leading connective removed, adverbs before
+    the verb dropped, a past-tense verb put in the present ("killed" -> "kills")."""
+    pieces, pos = [], 0
+    for start, end in sorted(removals):
+        if start >= pos:
+            pieces.append(text[pos:start])
+            pos = end
+    head = "".join(pieces) + text[pos:]
+    t_start = _shift(trigger[0], removals)
+    t_end = _shift(trigger[1], removals)
+    before, verb, after = head[:t_start], head[t_start:t_end], head[t_end:]
+    before_words = before.split()
+    while before_words and (_ADVERB.match(before_words[-1]) or
+                            before_words[-1].lower() in ("has", "have", "had", "did")):
+        before_words.pop()
+    if lemma_form:
+        verb = lemma_form if _plural_subject(before_words) is False else _plural(lemma_form)
+    while before_words and before_words[0].lower().strip(",") in _LEADING:
+        before_words.pop(0)
+    line = _SPACES.sub(" ", " ".join(before_words + [verb]) + " " + after).strip()
+    line = _EDGE.sub("", line.replace(" ,", ",").replace(" .", "."))
+    words = line.split()
+    if len(words) > MAX_WORDS:
+        line = " ".join(words[:MAX_WORDS])
+    line = line.rstrip(",;:.!? ")
+    return line[:1].upper() + line[1:]
+
+
+_LEADING = frozenset("the a an and but so then also after before since when while as if unless "
+                     "following once until".split())
+
+
+def _shift(offset: int, removals: list[tuple[int, int]]) -> int:
+    removed = sum(min(end, offset) - start for start, end in removals if start < offset)
+    return offset - removed
+
+
+def _plural_subject(words: list[str]):
+    text = " ".join(words).lower()
+    if " and " in f" {text} " or re.search(r"\b(?:troops|forces|officials|militias|rebels|they|we|"
+                                           r"people|residents|refugees|states|countries)\b", text):
+        return True
+    return False
+
+
+def _plural(third_person: str) -> str:
+    """kills -> kill, announces -> announce, targets -> target (plural subjects)."""
+    head, _, rest = third_person.partition(" ")
+    if head.endswith("ies"):
+        head = head[:-3] + "y"
+    elif re.search(r"(?:ss|x|z|ch|sh)es$", head):
+        head = head[:-2]
+    elif head.endswith("s"):
+        head = head[:-1]
+    return f"{head} {rest}" if rest else head

@@ -1,0 +1,463 @@
+"""Find the timeline items of one document: triggers per clause, type, status, date, headline.
+
+Every decision keeps the rule that made it (Event.type_rule, status_rule, Mention.date_rule) and
+`analyse` returns a per-sentence trace for `timeline explain`.
+"""
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_left
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from timeline.events import dating
+from timeline.events.clauses import Clause, split_clauses
+from timeline.events.describe import actors as find_actors
+from timeline.events.describe import headline as make_headline
+from timeline.events.taxonomy import Taxonomy, Trigger, load_taxonomy
+from timeline.models import Document, Event, EventDate, Mention, TimeExpression
+
+_QUOTE = re.compile(r"[“\"]([^”\"]*)[”\"]")
+_WORD_BEFORE = re.compile(r"([\w'’.-]+)[^\w'’.-]*\Z")
+_NEGATION = re.compile(r"\b(?:not|never|no)\b|n[’']t\b", re.I)
+_RELATED = {frozenset({"ATTACK", "DEATH_INJURY"})}
+_LONG_QUOTE_WORDS = 5
+# the words that tie a date to its clause, removed with it from a headline ("back in February,")
+_TIME_LEAD = re.compile(r"(?:\b(?:back|early|late|as|of)\s+)?(?:\b(?:in|on|at|since|by|during|from|until|"
+                        r"around|about|after|before)\s+)*\Z", re.I)
+_TIME_TRAIL = re.compile(r"\s*,")
+
+
+@dataclass
+class Candidate:
+    sentence: int
+    clause: Clause
+    start: int                  # sentence offsets in the document: the mention's evidence
+    end: int
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    info: Trigger
+    type: str
+    type_rule: str
+    status: str = "occurred"
+    status_rule: str = "default: a plain statement of fact"
+    time: Optional[int] = None
+    date: Optional[EventDate] = None
+    date_rule: Optional[str] = None
+    actors: list[str] = field(default_factory=list)
+    headline: str = ""
+    confidence: float = 0.5
+    drop: Optional[str] = None          # why it is not a timeline item of its own
+    same_as: Optional["Candidate"] = None
+    extra: list["Candidate"] = field(default_factory=list)   # further mentions of the same event
+    keywords: frozenset = frozenset()
+    verb: Optional[tuple[int, int]] = None   # the clause's first verb trigger (sentence offsets): the headline's verb
+
+
+@dataclass
+class SentenceTrace:
+    index: int
+    start: int
+    end: int
+    text: str
+    times: list[int]
+    clauses: list[tuple[str, str]]
+    candidates: list[Candidate]
+
+
+def find_events(document: Document, sentences, times: list[TimeExpression],
+                taxonomy: Optional[str] = None) -> list[Event]:
+    return analyse(document, sentences, times, taxonomy)[0]
+
+
+def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy: Optional[str] = None):
+    """-> (events, per-sentence trace)."""
+    tax = load_taxonomy(taxonomy)
+    traces: list[SentenceTrace] = []
+    found: list[Candidate] = []
+    order = sorted(range(len(times)), key=lambda i: times[i].start)
+    starts = [times[i].start for i in order]
+    for index, sentence in enumerate(sentences):
+        lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+        in_sentence = order[lo:hi]
+        clauses = split_clauses(sentence.text, tax)
+        cands = _sentence_candidates(document, index, sentence, clauses, times, in_sentence, tax)
+        _refer_back(cands, found, document)
+        _later(cands, found, sentence, document, tax)
+        found += cands
+        traces.append(SentenceTrace(index, sentence.start, sentence.end, sentence.text, in_sentence,
+                                    [(c.kind, sentence.text[c.start:c.end]) for c in clauses], cands))
+    groups = _group(found, tax)
+    events = [_event(g, document) for g in groups if _keep(g, tax)]
+    return events, traces
+
+
+# ---------------------------------------------------------------- one sentence
+
+def _sentence_candidates(document, index, sentence, clauses, times, in_sentence, tax) -> list[Candidate]:
+    quotes = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(sentence.text)
+              if len(m.group(1).split()) >= _LONG_QUOTE_WORDS]
+    cands: list[Candidate] = []
+    by_clause: dict[int, Candidate] = {}
+    for ci, clause in enumerate(clauses):
+        triggers = [t for t in _triggers(sentence.text, clause, tax) if not _inside(t[0], quotes)]
+        if not triggers:
+            continue
+        cand = _choose(index, sentence, clause, triggers, tax)
+        _status(cand, sentence, clauses, tax, document)
+        by_clause[ci] = cand
+        cands.append(cand)
+    for ci, cand in by_clause.items():
+        dating.own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, document, tax)
+        _future_date(cand, document)
+        _deadline_type(cand, sentence, times, tax)
+    _reports(sentence, clauses, by_clause, tax)
+    for cand in cands:
+        if cand.clause.kind == "cond" and any(c is not cand and not c.drop for c in cands):
+            cand.drop = cand.drop or "if-clause: the condition of another event in its sentence"
+        _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax)
+    return cands
+
+
+def _prev(text: str, pos: int):
+    """The word before `pos` (a match: group 1), looking back a short way only."""
+    return _WORD_BEFORE.search(text[max(0, pos - 40):pos])
+
+
+def _inside(offset: int, spans) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+def _triggers(text: str, clause: Clause, tax: Taxonomy) -> list[tuple[int, int, Trigger]]:
+    """(start, end, trigger) in sentence offsets, in text order."""
+    stop = tax.cues.get("stop_triggers", frozenset())
+    unlock = tax.cues.get("unlock_before", frozenset())
+    be = tax.cues.get("be_aux", frozenset())
+    out = []
+    for m in tax.word_re.finditer(text, clause.start, clause.end):
+        form = m.group(0).lower()
+        info = tax.words.get(re.sub(r"\s+", " ", form))
+        if info is None:
+            continue
+        prev = _prev(text, m.start())
+        prev_raw = prev.group(1) if prev else ""
+        prev_word = prev_raw.lower()
+        possessive = prev_word.endswith(("'s", "’s"))
+        if form in stop and prev_word not in unlock and not possessive:
+            continue
+        if form.endswith("ing") and info.pos == "verb" and not (prev_word in be or prev_word in unlock
+                                                                 or possessive or prev_word in _PREPOSITIONS):
+            continue            # a participle modifying a noun ("troops fighting under ...")
+        if m.group(0)[0].isupper() and m.start() > clause.start and prev_raw[:1].isupper() \
+                and not _title_case(text):
+            continue            # part of a name ("Strike Force", "Peace Corps")
+        out.append((m.start(), m.end(), info))
+    for pattern, type_name in tax.patterns:
+        for m in pattern.finditer(text, clause.start, clause.end):
+            out.append((m.start(), m.end(), Trigger(type_name, m.group(0).lower(), "pattern")))
+    out.sort(key=lambda t: (t[0], -t[1]))
+    # a pattern or longer trigger covers the words inside it
+    kept = []
+    for t in out:
+        if kept and t[0] < kept[-1][1]:
+            if tax.priority.get(t[2].type, 0) > tax.priority.get(kept[-1][2].type, 0):
+                kept[-1] = t
+            continue
+        kept.append(t)
+    return kept
+
+
+_PREPOSITIONS = frozenset("of in after before since by for from with without on upon while".split())
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _choose(index, sentence, clause, triggers, tax) -> Candidate:
+    """The clause's event: the trigger of the highest-priority type; ties go to the first."""
+    best = max(triggers, key=lambda t: (tax.priority.get(t[2].type, 0), -t[0]))
+    start, end, info = best
+    others = sorted({t[2].type for t in triggers} - {info.type})
+    verbs = [(s, e) for s, e, t in triggers if t.pos != "noun"]
+    rule = f"{info.pos} '{sentence.text[start:end]}' ({info.type})"
+    if others:
+        rule += f", over {', '.join(others)} by priority"
+    return Candidate(sentence=index, clause=clause, start=sentence.start,
+                     end=sentence.end, trigger_start=sentence.start + start,
+                     trigger_end=sentence.start + end, trigger=sentence.text[start:end], info=info,
+                     type=info.type, type_rule=rule, confidence=0.6 if info.pos != "noun" else 0.5,
+                     verb=verbs[0] if verbs else None)
+
+
+def _cue_before(tax: Taxonomy, name: str, text: str, start: int, end: int) -> Optional[str]:
+    regex = tax.cue_res.get(name)
+    if not regex:
+        return None
+    hits = list(regex.finditer(text, start, end))
+    return hits[-1].group(0) if hits else None
+
+
+def _status(cand: Candidate, sentence, clauses, tax: Taxonomy, document: Document) -> None:
+    text, clause = sentence.text, cand.clause
+    t0 = cand.trigger_start - sentence.start
+    window = max(clause.start, t0 - 30)
+    if clause.kind == "cond":
+        cand.status, cand.status_rule = "hypothetical", f"if-clause ('{clause.opener}')"
+        return
+    neg = _NEGATION.search(text, window, t0) or _cue_before(tax, "negation", text, window, t0)
+    if neg:
+        word = neg if isinstance(neg, str) else neg.group(0)
+        cand.status, cand.status_rule = "negated", f"negation '{word}' before the trigger"
+        return
+    deadline = _cue_before(tax, "deadline_words", text, clause.start, clause.end)
+    if deadline:
+        cand.status, cand.status_rule = "deadline", f"deadline word '{deadline}'"
+        return
+    future = _cue_before(tax, "future", text, clause.start, t0)
+    if future:
+        cand.status, cand.status_rule = "planned", f"future '{future}' before the trigger"
+        return
+    modal = _cue_before(tax, "modal", text, window, t0)
+    if modal:
+        cand.status, cand.status_rule = "hypothetical", f"modal '{modal}' before the trigger"
+        return
+    claim = _cue_before(tax, "claim_words", text, clause.start, clause.end)
+    attributed = _attribution(cand, sentence, clauses, tax)
+    if claim or attributed:
+        cand.status = "claimed"
+        cand.status_rule = f"attributed: '{claim}'" if claim else attributed
+        return
+    ongoing = _cue_before(tax, "ongoing", text, clause.start, clause.end)
+    prev = _prev(text, t0)
+    if ongoing or (cand.trigger.lower().endswith("ing") and prev and prev.group(1).lower() in ("is", "are", "am")):
+        cand.status, cand.status_rule = "ongoing", f"ongoing '{ongoing or prev.group(1) + ' ...ing'}'"
+
+
+def _attribution(cand, sentence, clauses, tax) -> Optional[str]:
+    """What a claim verb reports is unconfirmed: 'South Sudan accused Sudan of bombing ...'."""
+    claims = tax.cues.get("claim_verbs", frozenset())
+    clause = cand.clause
+    if clause.kind == "report" and clause.head is not None:
+        head = clauses[clause.head]
+        for _, _, info in _triggers(sentence.text, head, tax):
+            if info.lemma in claims:
+                return f"reported by '{info.lemma}' (unconfirmed)"
+    for start, _, info in _triggers(sentence.text, clause, tax):
+        if start < cand.trigger_start - sentence.start and info.lemma in claims and info.lemma != "say":
+            return f"attributed by '{info.lemma}' before the trigger"
+    return None
+
+
+def _future_date(cand: Candidate, document: Document) -> None:
+    """A past-tense sentence about a date after publication is still a plan."""
+    if cand.status == "occurred" and cand.date and cand.date.start and document.published \
+            and cand.date.start > document.published:
+        cand.status, cand.status_rule = "planned", f"dated after publication ({document.published})"
+
+
+def _deadline_type(cand: Candidate, sentence, times, tax: Taxonomy) -> None:
+    """"will end ... by the end of 2021": a plan with a deadline is a PLAN_DEADLINE."""
+    if cand.status not in ("planned", "deadline") or cand.time is None:
+        return
+    t = times[cand.time]
+    before = sentence.text[:t.start - sentence.start].rstrip().lower()
+    if before.endswith((" by", " before", " until")) or cand.status == "deadline":
+        was = cand.type
+        cand.type = "PLAN_DEADLINE" if "PLAN_DEADLINE" in tax.priority else cand.type
+        cand.type_rule = f"{cand.status} with 'by {t.text}' (was {was}: {cand.type_rule})"
+
+
+def _reports(sentence, clauses, by_clause, tax: Taxonomy) -> None:
+    """A reporting verb and what it reports: a threat makes the report the event; a weak verb
+    ("said") gives way to the event it reports."""
+    threat_re = tax.cue_res.get("threat_words")
+    weak = tax.cues.get("weak_reporting", frozenset())
+    for ci, clause in enumerate(clauses):
+        if clause.kind != "report" or clause.head is None or clause.head not in by_clause:
+            continue
+        head = by_clause[clause.head]
+        if head.info.lemma not in tax.cues.get("reporting", ()):
+            continue
+        reported = [clause] + [c for c in clauses[ci + 1:] if c.kind in ("cond", "report")]
+        span_end = reported[-1].end
+        threat = threat_re.search(sentence.text, clause.start, span_end) if threat_re else None
+        inner = [by_clause[i] for i in range(ci, len(clauses)) if i in by_clause
+                 and clauses[i].start < span_end]
+        if threat and "DEMAND_THREAT_ACCUSE" in tax.priority:
+            head.type = "DEMAND_THREAT_ACCUSE"
+            head.type_rule = f"reported threat: '{head.trigger}' ... '{threat.group(0)}'"
+            head.confidence = 0.7
+            for c in inner:
+                if c.date is None or c.time == head.time:
+                    c.drop = "part of the reported threat"
+        elif inner and head.info.lemma in weak and any(c.clause.kind == "report" for c in inner):
+            head.drop = f"reporting verb '{head.trigger}': what it reports is the news"
+
+
+def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> None:
+    clause = cand.clause
+    text = sentence.text[clause.start:clause.end]
+    end = clause.end
+    if cand.type == "DEMAND_THREAT_ACCUSE" and cand.info.lemma in tax.cues.get("reporting", ()):
+        # the threat's words belong in its headline
+        later = [c for c in clauses if c.start >= clause.end and c.kind in ("report", "cond")]
+        if later:
+            end = later[-1].end
+            text = sentence.text[clause.start:end]
+    removals = []
+    report = next((c for c in clauses if c.kind == "report" and c.head is not None
+                   and clauses[c.head] is clause), None)
+    if report and cand.info.lemma in tax.cues.get("reporting", ()) and cand.verb:
+        # "said in an interview with Rudaw Sunday that X": the headline keeps "says X"
+        end = max(end, report.end)
+        text = sentence.text[clause.start:end]
+        removals.append((cand.verb[1] - clause.start, report.start - clause.start))
+    for i in in_sentence:
+        t = times[i]
+        s, e = t.start - sentence.start, t.end - sentence.start
+        if clause.start <= s and e <= end:
+            lead = _TIME_LEAD.search(sentence.text, clause.start, s)
+            s2 = lead.start() if lead else s
+            trail = _TIME_TRAIL.match(sentence.text, e, end)
+            removals.append((s2 - clause.start, (trail.end() if trail else e) - clause.start))
+    form = None
+    verb = cand.verb or (cand.trigger_start - sentence.start, cand.trigger_end - sentence.start)
+    if cand.verb:
+        word = sentence.text[verb[0]:verb[1]].split()[0].lower()
+        prev = _prev(sentence.text, verb[0])
+        aux = prev and prev.group(1).lower() in tax.cues.get("be_aux", ())
+        form = tax.third_person.get(word) if not aux and not word.endswith("ing") and \
+            cand.status in ("occurred", "claimed", "ongoing") else None
+        if form:
+            form += sentence.text[verb[0]:verb[1]][len(word):]
+    cand.headline = make_headline(text, (verb[0] - clause.start, verb[1] - clause.start), removals, tax, form)
+    cand.actors = [] if _title_case(sentence.text) else find_actors(_strip_times(text, removals), tax)
+    cand.keywords = frozenset(w.lower().removeprefix("al-") for a in cand.actors for w in
+                              re.findall(r"[\w-]+", a) if len(w) > 2) | {cand.info.lemma}
+
+
+def _strip_times(text: str, removals) -> str:
+    for s, e in sorted(removals, reverse=True):
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text
+
+
+# ---------------------------------------------------------------- across sentences
+
+def _related(a: str, b: str) -> bool:
+    return a == b or frozenset({a, b}) in _RELATED
+
+
+def _refer_back(cands: list[Candidate], earlier: list[Candidate], document) -> None:
+    """"After Soleimani and al-Muhandis were killed, parliament voted": the killing is an event
+    told before; the vote is dated on or after it."""
+    for cand in cands:
+        if cand.clause.kind not in ("after", "before", "same") or cand.drop:
+            continue
+        match = None
+        if cand.date is None:
+            options = [e for e in earlier if not e.drop and e.same_as is None and _related(e.type, cand.type)
+                       and (cand.keywords - {cand.info.lemma}) & e.keywords]
+            match = max(options, key=lambda e: (e.date is not None, len(cand.keywords & e.keywords)),
+                        default=None)
+        if match:
+            cand.same_as = match
+            cand.drop = f"refers back to '{match.headline}'"
+            cand.date_rule = "the same event as an earlier mention"
+        anchor = match or cand
+        if anchor.date is None:
+            continue
+        for main in cands:
+            if main is cand or main.date is not None or main.clause.kind in ("after", "before", "same", "cond"):
+                continue
+            dating.relative_to(main, anchor, cand.clause.kind, document)
+
+
+def _later(cands, earlier, sentence, document, tax) -> None:
+    """"Two days later, ..." / "the following week": after the last dated event told before."""
+    regex = tax.cue_res.get("later_phrases")
+    if not regex:
+        return
+    previous = next((e for e in reversed(earlier) if e.date is not None and not e.drop), None)
+    if previous is None:
+        return
+    for cand in cands:
+        if cand.date is not None or cand.drop:
+            continue
+        m = regex.search(sentence.text, cand.clause.start, cand.clause.end)
+        if m:
+            dating.relative_to(cand, previous, "later", document, phrase=m.group(0))
+
+
+def _group(found: list[Candidate], tax: Taxonomy) -> list[Candidate]:
+    """Within one document the same happening is told several times: keep one event, with every
+    mention. Dated mentions first; an undated one joins a dated event it shares words with."""
+    weak = tax.cues.get("weak_reporting", frozenset())
+    groups: list[Candidate] = []
+    live = [c for c in found if not c.drop]
+    for cand in [c for c in live if c.date] + [c for c in live if not c.date]:
+        lone_quote = not cand.date and cand.type == "STATEMENT" and cand.info.lemma in weak
+        target = None if lone_quote else _same_group(cand, groups)
+        if target is None:
+            groups.append(cand)
+        else:
+            target.extra.append(cand)
+            cand.drop = f"same event as '{target.headline}'"
+            cand.same_as = target
+    for c in found:
+        if c.same_as is not None and c.same_as in groups and c not in c.same_as.extra and c.same_as is not c:
+            c.same_as.extra.append(c)
+    groups.sort(key=lambda c: c.trigger_start)
+    return groups
+
+
+def _same_group(cand: Candidate, groups: list[Candidate]) -> Optional[Candidate]:
+    best, best_score = None, 0
+    for g in groups:
+        if not (_related(g.type, cand.type) or g.info.lemma == cand.info.lemma):
+            continue
+        shared = len((g.keywords & cand.keywords))
+        if cand.date and g.date:
+            if (cand.date.value, cand.date.mod) != (g.date.value, g.date.mod):
+                continue
+            score = 1 + shared if g.type == cand.type else shared
+        else:
+            score = shared
+        if score > best_score:
+            best, best_score = g, score
+    if best is None and not cand.date:
+        # nothing in common but the kind of happening: the one dated event of that kind it is
+        dated = [g for g in groups if g.date and _related(g.type, cand.type)]
+        if len(dated) == 1:
+            best = dated[0]
+    return best
+
+
+def _keep(cand: Candidate, tax: Taxonomy) -> bool:
+    if cand.date is not None:
+        return True
+    if cand.type in tax.undated and cand.status in ("occurred", "ongoing", "claimed"):
+        return True
+    cand.drop = f"undated {cand.status} {cand.type}: not a timeline item without a date"
+    return False
+
+
+def _mention(c: Candidate, document: Document) -> Mention:
+    return Mention(document=document.id, start=c.start, end=c.end, sentence=document.text[c.start:c.end],
+                   trigger=c.trigger, trigger_start=c.trigger_start, trigger_end=c.trigger_end,
+                   time=c.time, date=c.date, date_rule=c.date_rule)
+
+
+def _event(c: Candidate, document: Document) -> Event:
+    digest = hashlib.sha1(f"{document.id}:{c.trigger_start}:{c.trigger_end}".encode()).hexdigest()[:12]
+    mentions = [_mention(c, document)] + [_mention(x, document) for x in sorted(c.extra, key=lambda x: x.trigger_start)]
+    confidence = min(0.95, c.confidence + (0.2 if c.time is not None else 0.1 if c.date else 0)
+                     + 0.05 * min(len(c.extra), 2))
+    actors = list(dict.fromkeys(c.actors + [a for x in c.extra for a in x.actors]))
+    return Event(id=f"ev-{digest}", type=c.type, status=c.status, headline=c.headline, date=c.date,
+                 mentions=mentions, actors=actors, confidence=round(confidence, 2),
+                 type_rule=c.type_rule, status_rule=c.status_rule)

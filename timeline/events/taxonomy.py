@@ -1,0 +1,122 @@
+"""The event taxonomy and cue words (taxonomy.toml), compiled once per file.
+
+A user replaces it with `--taxonomy FILE` or the TIMELINE_TAXONOMY environment variable.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from timeline.errors import InputError
+
+DEFAULT = Path(__file__).with_name("taxonomy.toml")
+ENV = "TIMELINE_TAXONOMY"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What a trigger word means: its type, the lemma it inflects from, and verb or noun."""
+    type: str
+    lemma: str
+    pos: str  # "verb", "noun" or "pattern"
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    path: str
+    priority: dict[str, int]
+    undated: frozenset[str]          # types that stay on the timeline without a date
+    words: dict[str, Trigger]        # lower-case form -> trigger
+    word_re: re.Pattern              # every form, longest first
+    patterns: tuple[tuple[re.Pattern, str], ...]
+    cues: dict[str, frozenset[str]]  # [cues] lists, lower-cased
+    cue_res: dict[str, re.Pattern]   # the same lists as word-bounded alternations
+    third_person: dict[str, str]     # any verb form -> its 3rd person present ("killed" -> "kills")
+
+
+def _verb_forms(lemma: str, irregular: list[str]) -> set[str]:
+    """kill -> kill, kills, killed, killing; doubled and e-dropping spellings are both kept."""
+    head, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    stems = {head}
+    forms = {head, head + "s", head + "es", head + "ed", head + "d", head + "ing",
+             head + head[-1] + "ed", head + head[-1] + "ing"}
+    if head.endswith("e"):
+        forms.add(head[:-1] + "ing")
+    if head.endswith("y"):
+        forms |= {head[:-1] + "ied", head[:-1] + "ies"}
+    return {f + tail for f in forms | stems} | set(irregular)
+
+
+def third_person(lemma: str) -> str:
+    head, _, rest = lemma.partition(" ")
+    if re.search(r"(?:s|x|z|ch|sh)$", head):
+        head += "es"
+    elif re.search(r"[^aeiou]y$", head):
+        head = head[:-1] + "ies"
+    else:
+        head += "s"
+    return f"{head} {rest}" if rest else head
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _compile(path: str) -> Taxonomy:
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as e:
+        raise InputError(f"cannot read taxonomy: {e.strerror or e}", path) from None
+    except tomllib.TOMLDecodeError as e:
+        raise InputError(f"malformed taxonomy: {e}", path) from None
+    types = data.get("types") or {}
+    if not types:
+        raise InputError("taxonomy has no [types.NAME] tables", path)
+    irregular = {k.lower(): [f.lower() for f in v] for k, v in (data.get("irregular") or {}).items()}
+    priority = {name: int(spec.get("priority", 0)) for name, spec in types.items()}
+    words: dict[str, Trigger] = {}
+    third: dict[str, str] = {}
+    patterns = []
+    # low priority first so that a form shared by two types keeps the higher one
+    for name in sorted(types, key=priority.get):
+        spec = types[name]
+        for lemma in spec.get("verbs", []):
+            lemma = lemma.lower()
+            for form in _verb_forms(lemma, irregular.get(lemma, [])):
+                words[form] = Trigger(name, lemma, "verb")
+                third[form] = third_person(lemma)
+        for noun in spec.get("nouns", []):
+            noun = noun.lower()
+            for form in {noun, noun + "s"} if not noun.endswith("s") else {noun}:
+                words[form] = Trigger(name, noun, "noun")
+        for pattern in spec.get("patterns", []):
+            try:
+                patterns.append((re.compile(pattern, re.I), name))
+            except re.error as e:
+                raise InputError(f"bad pattern for {name}: {pattern!r}: {e}", path) from None
+    for lemma, forms in irregular.items():
+        for form in forms:
+            third.setdefault(form, third_person(lemma))
+    cues = {k: frozenset(w.lower() for w in v) for k, v in (data.get("cues") or {}).items()}
+    cue_res = {k: re.compile(rf"(?<![\w'’])(?:{_alternation(v)})(?![\w-])", re.I) for k, v in cues.items() if v}
+    word_re = re.compile(rf"(?<![\w-])(?:{_alternation(words)})(?![\w-])", re.I)
+    return Taxonomy(path=path, priority=priority,
+                    undated=frozenset(n for n, s in types.items() if s.get("undated")),
+                    words=words, word_re=word_re, patterns=tuple(patterns), cues=cues,
+                    cue_res=cue_res, third_person=third)
+
+
+@lru_cache(maxsize=8)
+def _load(path: str) -> Taxonomy:
+    return _compile(path)
+
+
+def load_taxonomy(path: Optional[str] = None) -> Taxonomy:
+    """The taxonomy at `path`, else $TIMELINE_TAXONOMY, else the bundled one; compiled once."""
+    return _load(str(path or os.environ.get(ENV) or DEFAULT))
