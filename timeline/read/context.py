@@ -10,6 +10,7 @@ FORMATS = tomllib.loads(Path(__file__).with_name("formats.toml").read_text(encod
 SUFFIXES: dict[str, str] = FORMATS["suffixes"]
 FIELDS: dict[str, list[str]] = FORMATS["fields"]
 WHOLE_FILE_LIMIT = FORMATS["limits"]["whole_file_mb"] * 1024 * 1024
+MIN_PAGE_WORDS = FORMATS["limits"]["min_page_words"]
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import Iterator, Optional
 
 from timeline.errors import InputError
 from timeline.models import Document
-from timeline.read.context import ReadContext
+from timeline.read.context import MIN_PAGE_WORDS, ReadContext
 from timeline.read.text import check_text
 
 
@@ -38,7 +38,7 @@ def read_html(data: bytes, name: str, doc_id: str, ctx: ReadContext,
                                         include_tables=False, date_extraction_params={
                                             "extensive_search": False, "original_date": True})
     body = _paragraphs(found.text or "") if found else ""
-    if not body:
+    if len(body.split()) < MIN_PAGE_WORDS:
         raise InputError("no article text found in the page", name)
     yield Document(
         id=doc_id,
