@@ -229,6 +229,22 @@ def score(gold, system, as_json, errors):
     click.echo(report.to_json(errors) if as_json else report.table(errors))
 
 
+@main.command("evaluate-events")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--taxonomy", type=click.Path(exists=True, dir_okay=False), help="Event types file to use.")
+def evaluate_events(inputs, as_json, taxonomy):
+    """Event triggers (P/R/F1 against gold EVENTs of classes OCCURRENCE, I_ACTION, ASPECTUAL) and
+    dates (share of TLINK-anchored gold events we date right) on TimeML files or directories.
+
+    Example: timeline evaluate-events ../shared/data/timeml/TBAQ-cleaned
+    """
+    from timeline.evaluate.events import evaluate_events as run
+
+    report = run(list(inputs), taxonomy=taxonomy)
+    click.echo(report.to_json() if as_json else report.table())
+
+
 @main.command()
 def schema():
     """Print the JSON Schema of the Timeline JSON.

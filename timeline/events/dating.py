@@ -31,6 +31,13 @@ def event_date(t: TimeExpression, mod: Optional[str] = None) -> Optional[EventDa
     return EventDate(value=value, mod=mod, start=start, end=end, granularity=granularity, display=display)
 
 
+def _rank(t: TimeExpression) -> int:
+    """A day's date first: "On Thursday, November 10th at 3:00 pm" is dated by the day, because a
+    time of day alone gets its day from the publication date; then times, then coarser dates."""
+    fine = t.interval and t.interval.granularity == "day"
+    return 0 if t.type == "DATE" and fine else 1 if t.type == "TIME" else 2
+
+
 def _preposition_mod(text: str, offset: int, tax) -> tuple[Optional[str], str]:
     before = text[:offset].rstrip().lower()
     last = before.rsplit(None, 1)[-1] if before.split() else ""
@@ -47,7 +54,7 @@ def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, documen
     usable = [i for i in in_sentence
               if clause.start <= times[i].start - sentence.start < clause.end and event_date(times[i])]
     if usable:
-        i = min(usable, key=lambda i: abs(times[i].start - sentence.start - t0))
+        i = min(usable, key=lambda i: (_rank(times[i]), abs(times[i].start - sentence.start - t0)))
         mod, word = _preposition_mod(sentence.text, times[i].start - sentence.start, tax)
         cand.time, cand.date = i, event_date(times[i], mod)
         cand.date_rule = f"same clause: '{times[i].text}'" + (f" after '{word}'" if mod else "") + \

@@ -53,6 +53,7 @@ class Candidate:
     same_as: Optional["Candidate"] = None
     extra: list["Candidate"] = field(default_factory=list)   # further mentions of the same event
     keywords: frozenset = frozenset()
+    reference: Optional[str] = None          # why its clause's date is not its date
     verb: Optional[tuple[int, int]] = None   # the clause's first verb trigger (sentence offsets): the headline's verb
 
 
@@ -77,6 +78,7 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
     tax = load_taxonomy(taxonomy)
     traces: list[SentenceTrace] = []
     found: list[Candidate] = []
+    sentences = _split_lines(sentences)
     order = sorted(range(len(times)), key=lambda i: times[i].start)
     starts = [times[i].start for i in order]
     for index, sentence in enumerate(sentences):
@@ -84,6 +86,7 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
         in_sentence = order[lo:hi]
         clauses = split_clauses(sentence.text, tax)
         cands = _sentence_candidates(document, index, sentence, clauses, times, in_sentence, tax)
+        _anaphora(cands, found, tax.undated)
         _refer_back(cands, found, document)
         _later(cands, found, sentence, document, tax)
         found += cands
@@ -96,6 +99,37 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
 
 # ---------------------------------------------------------------- one sentence
 
+_LINE_BREAK = re.compile(r"\n")
+_SHORT_LINE = 60
+
+
+def _split_lines(sentences) -> list:
+    """A heading, byline or dateline on its own line is not part of the sentence after it
+    ("Published on: 11 November 2011\nA refugee camp ... was bombed on Thursday")."""
+    out = []
+    for sentence in sentences:
+        if "\n" not in sentence.text:
+            out.append(sentence)
+            continue
+        pos = 0
+        for m in _LINE_BREAK.finditer(sentence.text):
+            line = sentence.text[pos:m.start()].strip()
+            rest = sentence.text[m.end():].lstrip()
+            if line and (rest[:1].isupper() or rest[:1].isdigit()) and (line[-1] in ".!?:\"”’)" or len(line) <= _SHORT_LINE
+                                                or _title_case(line)):
+                out.append(_piece(sentence, pos, m.start()))
+                pos = m.end()
+        out.append(_piece(sentence, pos, len(sentence.text)))
+    return [s for s in out if s.text]
+
+
+def _piece(sentence, start: int, end: int):
+    text = sentence.text[start:end]
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    return type(sentence)(sentence.start + start + lead, sentence.start + start + lead + len(text), text)
+
+
 def _sentence_candidates(document, index, sentence, clauses, times, in_sentence, tax) -> list[Candidate]:
     quotes = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(sentence.text)
               if len(m.group(1).split()) >= _LONG_QUOTE_WORDS]
@@ -105,11 +139,22 @@ def _sentence_candidates(document, index, sentence, clauses, times, in_sentence,
         triggers = [t for t in _triggers(sentence.text, clause, tax) if not _inside(t[0], quotes)]
         if not triggers:
             continue
+        reaction, object_ = _reaction(triggers, tax)
+        if reaction:
+            # "condemned the aerial bombing": the condemnation is this clause's event and date
+            referred = _choose(index, sentence, clause, [object_], tax)
+            referred.reference = f"object of '{sentence.text[reaction[0]:reaction[1]]}': not dated by its clause"
+            _status(referred, sentence, clauses, tax, document)
+            cands.append(referred)
+            triggers = [reaction]
         cand = _choose(index, sentence, clause, triggers, tax)
         _status(cand, sentence, clauses, tax, document)
         by_clause[ci] = cand
         cands.append(cand)
-    for ci, cand in by_clause.items():
+    for cand in cands:
+        if cand.reference:
+            continue
+        ci = next(i for i, c in by_clause.items() if c is cand)
         dating.own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, document, tax)
         _future_date(cand, document)
         _deadline_type(cand, sentence, times, tax)
@@ -162,7 +207,7 @@ def _triggers(text: str, clause: Clause, tax: Taxonomy) -> list[tuple[int, int, 
     kept = []
     for t in out:
         if kept and t[0] < kept[-1][1]:
-            if tax.priority.get(t[2].type, 0) > tax.priority.get(kept[-1][2].type, 0):
+            if tax.priority.get(t[2].type, -1) > tax.priority.get(kept[-1][2].type, -1):
                 kept[-1] = t
             continue
         kept.append(t)
@@ -177,9 +222,20 @@ def _title_case(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+def _reaction(triggers, tax: Taxonomy):
+    """(the reaction verb, the event it reacts to) in "X condemned the bombing of Y", else (None, None)."""
+    reactions = tax.cues.get("reaction_verbs", frozenset())
+    for i, (start, end, info) in enumerate(triggers):
+        if info.pos == "verb" and info.lemma in reactions:
+            objects = [t for t in triggers[i + 1:] if t[2].pos == "noun" and t[2].type != info.type]
+            if objects:
+                return triggers[i], max(objects, key=lambda t: tax.priority.get(t[2].type, -1))
+    return None, None
+
+
 def _choose(index, sentence, clause, triggers, tax) -> Candidate:
     """The clause's event: the trigger of the highest-priority type; ties go to the first."""
-    best = max(triggers, key=lambda t: (tax.priority.get(t[2].type, 0), -t[0]))
+    best = max(triggers, key=lambda t: (tax.priority.get(t[2].type, -1), -t[0]))
     start, end, info = best
     others = sorted({t[2].type for t in triggers} - {info.type})
     verbs = [(s, e) for s, e, t in triggers if t.pos != "noun"]
@@ -348,6 +404,22 @@ def _strip_times(text: str, removals) -> str:
 
 # ---------------------------------------------------------------- across sentences
 
+def _anaphora(cands: list[Candidate], earlier: list[Candidate], undated: frozenset) -> None:
+    """"when the incident occurred on Thursday": the last strong event told before (of a type
+    that stands without a date: an attack, a death, a disaster...)."""
+    for cand in cands:
+        if cand.info.pos != "anaphor":
+            continue
+        before = next((e for e in reversed(earlier) if e.info.pos != "anaphor" and e.type in undated and
+                       not (e.drop and e.same_as is None)), None)
+        if before is None:
+            cand.drop = f"'{cand.trigger}' points back to no event told before"
+            continue
+        cand.type = before.type
+        cand.type_rule = f"'{cand.trigger}' points back to the {before.type} '{before.headline}'"
+        cand.keywords |= before.keywords
+
+
 def _related(a: str, b: str) -> bool:
     return a == b or frozenset({a, b}) in _RELATED
 
@@ -401,7 +473,7 @@ def _group(found: list[Candidate], tax: Taxonomy) -> list[Candidate]:
     live = [c for c in found if not c.drop]
     for cand in [c for c in live if c.date] + [c for c in live if not c.date]:
         lone_quote = not cand.date and cand.type == "STATEMENT" and cand.info.lemma in weak
-        target = None if lone_quote else _same_group(cand, groups)
+        target = None if lone_quote else _same_group(cand, groups, tax.undated)
         if target is None:
             groups.append(cand)
         else:
@@ -415,7 +487,7 @@ def _group(found: list[Candidate], tax: Taxonomy) -> list[Candidate]:
     return groups
 
 
-def _same_group(cand: Candidate, groups: list[Candidate]) -> Optional[Candidate]:
+def _same_group(cand: Candidate, groups: list[Candidate], undated: frozenset) -> Optional[Candidate]:
     best, best_score = None, 0
     for g in groups:
         if not (_related(g.type, cand.type) or g.info.lemma == cand.info.lemma):
@@ -429,11 +501,11 @@ def _same_group(cand: Candidate, groups: list[Candidate]) -> Optional[Candidate]
             score = shared
         if score > best_score:
             best, best_score = g, score
-    if best is None and not cand.date:
-        # nothing in common but the kind of happening: the one dated event of that kind it is
-        dated = [g for g in groups if g.date and _related(g.type, cand.type)]
-        if len(dated) == 1:
-            best = dated[0]
+    if best is None and not cand.date and cand.type in undated:
+        # nothing in common but the kind of happening: in a news story an undated "the bombing"
+        # is the story's main event of that kind, the dated one told most often
+        dated = [g for g in groups if g.date and g.type == cand.type]
+        best = max(dated, key=lambda g: len(g.extra), default=None)
     return best
 
 

@@ -16,6 +16,7 @@ from timeline.errors import InputError
 
 DEFAULT = Path(__file__).with_name("taxonomy.toml")
 ENV = "TIMELINE_TAXONOMY"
+ANAPHOR = ""   # the type of a trigger that points back to an earlier event ("the incident")
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class Trigger:
     """What a trigger word means: its type, the lemma it inflects from, and verb or noun."""
     type: str
     lemma: str
-    pos: str  # "verb", "noun" or "pattern"
+    pos: str  # "verb", "noun", "pattern" or "anaphor"
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ def _compile(path: str) -> Taxonomy:
         for form in forms:
             third.setdefault(form, third_person(lemma))
     cues = {k: frozenset(w.lower() for w in v) for k, v in (data.get("cues") or {}).items()}
+    for word in cues.get("anaphora", ()):
+        words.setdefault(word, Trigger(ANAPHOR, word, "anaphor"))
     cue_res = {k: re.compile(rf"(?<![\w'’])(?:{_alternation(v)})(?![\w-])", re.I) for k, v in cues.items() if v}
     word_re = re.compile(rf"(?<![\w-])(?:{_alternation(words)})(?![\w-])", re.I)
     return Taxonomy(path=path, priority=priority,

@@ -1,0 +1,169 @@
+"""Event evaluation on TimeML (TimeBank/AQUAINT): triggers and dates against the gold annotation.
+
+- Triggers: precision, recall and F1 of our trigger spans against the gold EVENT tags of the
+  classes OCCURRENCE, I_ACTION and ASPECTUAL (a match is any overlap), at two levels: the
+  timeline items we emit (mentions) and every clause candidate before the newsworthiness filter.
+- Dates: the gold events of those classes that a TLINK anchors inside a TIMEX3 (IS_INCLUDED,
+  DURING, SIMULTANEOUS, BEGINS, ENDS, and the inverse links), and the share of them that we emit
+  with that date (our mention points at a time expression overlapping the TIMEX3, or our date
+  value equals its value). Anchors in the text and the document creation time are counted apart.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Iterable, Optional
+
+from timeline.events.finder import analyse
+from timeline.read.timeml import read_timeml, timeml_files
+from timeline.text import split_sentences
+from timeline.times import tag_document
+
+TARGET_CLASSES = frozenset({"OCCURRENCE", "I_ACTION", "ASPECTUAL"})
+ANCHORING = frozenset({"IS_INCLUDED", "DURING", "SIMULTANEOUS", "BEGINS", "ENDS", "IDENTITY"})
+_INVERSE = {"INCLUDES": "IS_INCLUDED", "IS_INCLUDED": "INCLUDES", "BEGUN_BY": "BEGINS", "BEGINS": "BEGUN_BY",
+            "ENDED_BY": "ENDS", "ENDS": "ENDED_BY", "DURING_INV": "DURING", "DURING": "DURING_INV",
+            "BEFORE": "AFTER", "AFTER": "BEFORE", "IBEFORE": "IAFTER", "IAFTER": "IBEFORE"}
+_TAG = re.compile(r"<(MAKEINSTANCE|TLINK)\b([^>]*)/?>")
+_ATTR = re.compile(r"(\w+)\s*=\s*\"([^\"]*)\"")
+
+
+@dataclass
+class Counts:
+    system: int = 0
+    correct: int = 0        # system spans that overlap a target gold event
+    gold: int = 0
+    found: int = 0          # target gold events overlapped by a system span
+
+    def scores(self) -> dict:
+        p = self.correct / self.system if self.system else 0.0
+        r = self.found / self.gold if self.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(100 * p, 2), "recall": round(100 * r, 2), "f1": round(100 * f, 2),
+                **asdict(self)}
+
+
+@dataclass
+class DateCounts:
+    anchored: int = 0       # gold target events anchored in a TIMEX3
+    emitted: int = 0        # ... that we emit as a timeline item
+    dated: int = 0          # ... that we date at all
+    correct: int = 0        # ... with the gold TIMEX3's date
+
+    def scores(self) -> dict:
+        share = self.correct / self.anchored if self.anchored else 0.0
+        among = self.correct / self.emitted if self.emitted else 0.0
+        return {"share_correct": round(100 * share, 2), "correct_among_emitted": round(100 * among, 2),
+                **asdict(self)}
+
+
+@dataclass
+class EventReport:
+    documents: int = 0
+    items: Counts = field(default_factory=Counts)
+    candidates: Counts = field(default_factory=Counts)
+    dates_text: DateCounts = field(default_factory=DateCounts)
+    dates_dct: DateCounts = field(default_factory=DateCounts)
+
+    def as_dict(self) -> dict:
+        return {"documents": self.documents, "triggers_items": self.items.scores(),
+                "triggers_candidates": self.candidates.scores(),
+                "dates_timex_in_text": self.dates_text.scores(), "dates_document_time": self.dates_dct.scores()}
+
+    def to_json(self) -> str:
+        return json.dumps(self.as_dict(), indent=2)
+
+    def table(self) -> str:
+        rows = [f"{self.documents} documents; gold EVENT classes {', '.join(sorted(TARGET_CLASSES))}",
+                f"{'triggers':<28}{'P':>8}{'R':>8}{'F1':>8}{'system':>9}{'gold':>8}"]
+        for name, c in (("timeline items (mentions)", self.items), ("clause candidates", self.candidates)):
+            s = c.scores()
+            rows.append(f"{name:<28}{s['precision']:>8.2f}{s['recall']:>8.2f}{s['f1']:>8.2f}{c.system:>9}{c.gold:>8}")
+        rows.append(f"{'dates (TLINK-anchored)':<28}{'anchored':>9}{'emitted':>9}{'dated':>8}{'correct':>9}{'share':>8}")
+        for name, d in (("TIMEX3 in the text", self.dates_text), ("document creation time", self.dates_dct)):
+            s = d.scores()
+            rows.append(f"{name:<28}{d.anchored:>9}{d.emitted:>9}{d.dated:>8}{d.correct:>9}{s['share_correct']:>7.2f}%")
+        return "\n".join(rows)
+
+
+def evaluate_events(inputs: Iterable[str], tagger: Callable = tag_document,
+                    taxonomy: Optional[str] = None) -> EventReport:
+    report = EventReport()
+    for path, _ in timeml_files(inputs):
+        _document(read_timeml(path), report, tagger, taxonomy)
+    return report
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _count(counts: Counts, spans: list[tuple[int, int]], gold: list[tuple[int, int]], everything) -> None:
+    counts.system += len(spans)
+    counts.correct += sum(1 for s in spans if any(_overlaps(s, g) for g in gold))
+    counts.gold += len(gold)
+    counts.found += sum(1 for g in gold if any(_overlaps(s, g) for s in spans))
+
+
+def _document(tml, report: EventReport, tagger, taxonomy) -> None:
+    document = tml.document()
+    sentences = split_sentences(document.text)
+    times = tagger(document, sentences, "news")
+    events, traces = analyse(document, sentences, times, taxonomy)
+    report.documents += 1
+    gold_events = {t.attrs.get("eid"): t for t in tml.tags if t.name == "EVENT"}
+    target = [(t.start, t.end) for t in gold_events.values() if t.attrs.get("class") in TARGET_CLASSES]
+    mentions = [(m, e) for e in events for m in e.mentions]
+    _count(report.items, [(m.trigger_start, m.trigger_end) for m, _ in mentions], target, None)
+    _count(report.candidates, [(c.trigger_start, c.trigger_end) for t in traces for c in t.candidates],
+           target, None)
+    timexes = {t.attrs.get("tid"): t for t in tml.timexes}
+    for eid, tid in _anchors(tml.raw):
+        event = gold_events.get(eid)
+        if event is None or event.attrs.get("class") not in TARGET_CLASSES:
+            continue
+        timex = timexes.get(tid)
+        in_text = timex is not None
+        value = timex.value if in_text else (tml.dct if tid == "t0" else None)
+        if not value or (in_text and timex.type not in ("DATE", "TIME")):
+            continue
+        counts = report.dates_text if in_text else report.dates_dct
+        counts.anchored += 1
+        ours = [(m, e) for m, e in mentions if _overlaps((m.trigger_start, m.trigger_end), (event.start, event.end))]
+        if not ours:
+            continue
+        counts.emitted += 1
+        m, e = ours[0]
+        date = m.date or e.date
+        if date is None:
+            continue
+        counts.dated += 1
+        span_hit = in_text and m.time is not None and _overlaps((times[m.time].start, times[m.time].end),
+                                                                (timex.start, timex.end))
+        if span_hit or date.value == value or date.value == value[:10]:
+            counts.correct += 1
+
+
+def _anchors(raw: str) -> list[tuple[str, str]]:
+    """(event id, timex id) for every TLINK that places an event instance inside a time."""
+    instance = {}
+    links = []
+    for m in _TAG.finditer(raw):
+        attrs = dict(_ATTR.findall(m.group(2)))
+        if m.group(1) == "MAKEINSTANCE":
+            instance[attrs.get("eiid")] = attrs.get("eventID")
+        else:
+            links.append(attrs)
+    out = []
+    for a in links:
+        rel = a.get("relType", "")
+        if a.get("eventInstanceID") and a.get("relatedToTime"):
+            ei, tid = a["eventInstanceID"], a["relatedToTime"]
+        elif a.get("timeID") and a.get("relatedToEventInstance"):
+            ei, tid, rel = a["relatedToEventInstance"], a["timeID"], _INVERSE.get(rel, rel)
+        else:
+            continue
+        if rel in ANCHORING and instance.get(ei):
+            out.append((instance[ei], tid))
+    return list(dict.fromkeys(out))
