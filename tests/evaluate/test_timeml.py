@@ -204,3 +204,19 @@ def test_cli_malformed_timeml_is_one_line_and_exit_2(tmp_path):
 def test_tbaq_gold_scores_100_against_itself():
     m = score(SHARED / "TBAQ-cleaned", SHARED / "TBAQ-cleaned").metrics()
     assert m["gold"] == 1822 and m["value"]["f1"] == 100.0
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/data/timeml")
+def test_tbaq_gold_written_back_as_a_system_scores_100(tmp_path):
+    from timeline.read.timeml import timeml_files
+
+    root = SHARED / "TBAQ-cleaned"
+    for path, rel in timeml_files([str(root)]):
+        doc = read_timeml(path)
+        gold = [TimeExpression(document=rel.name, text=doc.text[t.start:t.end], start=t.start, end=t.end,
+                               type=t.type, value=t.value, mod=t.attrs.get("mod"), rule="gold")
+                for t in doc.timexes]
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(write_timeml(doc, gold))
+    m = score(root, tmp_path).metrics()
+    assert m["strict"]["f1"] == m["value"]["f1"] == m["type"]["f1"] == 100.0
