@@ -108,27 +108,26 @@ def _segments(name: str, views: Sequence[EventView], rows: Sequence[int]) -> go.
 
 
 def _conflicts(views: Sequence[EventView], rows: dict[int, int], large: bool):
-    """Dotted line from each event to every other date a source gives, ending in a tick."""
-    xs, ys, texts = [], [], []
+    """Dotted line from each event to every other date a source gives, ending in ticks.
+
+    No hover of its own (it would steal the event's): the event's hover names the other dates.
+    """
+    xs, ys = [], []
     for i, v in enumerate(views):
         if i not in rows:
             continue
         y = rows[i]
-        for start, end, display in v.conflicts:
-            note = esc(f"{v.event.headline}: a source gives {display}")
-            xs += [v.start.isoformat(), start.isoformat(), None,
-                   start.isoformat(), start.isoformat(), None]
-            ys += [y, y, None, y - 0.3, y + 0.3, None]
-            texts += ["", note, "", note, note, ""]
-            if end != start:
-                xs += [day_after(end).isoformat(), day_after(end).isoformat(), None]
+        for start, end, _ in v.conflicts:
+            xs += [v.start.isoformat(), start.isoformat(), None]
+            ys += [y, y, None]
+            for edge in [start] if end == start else [start, day_after(end)]:
+                xs += [edge.isoformat(), edge.isoformat(), None]
                 ys += [y - 0.3, y + 0.3, None]
-                texts += [note, note, ""]
     if not xs:
         return None
     cls = go.Scattergl if large else go.Scatter
-    return cls(x=xs, y=ys, mode="lines", name="dates sources disagree on", text=texts,
-               hoverinfo="text", line={"color": CONFLICT_COLOR, "width": 1.5, "dash": "dot"})
+    return cls(x=xs, y=ys, mode="lines", name="dates sources disagree on", hoverinfo="skip",
+               line={"color": CONFLICT_COLOR, "width": 1.5, "dash": "dot"})
 
 
 def _status_key(views: Sequence[EventView]) -> list[go.Scatter]:
