@@ -58,9 +58,8 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     t_end = _shift(trigger[1], removals)
     before, verb, after = head[:t_start], head[t_start:t_end], head[t_end:]
     before_words = before.split()
-    while before_words and (_ADVERB.match(before_words[-1]) or
-                            before_words[-1].lower() in ("has", "have", "had", "did")):
-        before_words.pop()
+    while before_words and (_ADVERB.match(before_words[-1]) or before_words[-1].lower() in _AUX):
+        before_words.pop()      # "was bombed" -> "bombed", "has targeted" -> "targets"
     if lemma_form:
         verb = lemma_form if _plural_subject(before_words) is False else _plural(lemma_form)
     while before_words and before_words[0].lower().strip(",") in _LEADING:
@@ -74,6 +73,7 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     return line[:1].upper() + line[1:]
 
 
+_AUX = frozenset("has have had did was were is are been being".split())
 _LEADING = frozenset("the a an and but so then also after before since when while as if unless "
                      "following once until".split())
 

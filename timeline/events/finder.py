@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from timeline.events import dating
@@ -23,6 +23,7 @@ _WORD_BEFORE = re.compile(r"([\w'’.-]+)[^\w'’.-]*\Z")
 _NEGATION = re.compile(r"\b(?:not|never|no)\b|n[’']t\b", re.I)
 _RELATED = {frozenset({"ATTACK", "DEATH_INJURY"})}
 _LONG_QUOTE_WORDS = 5
+COMMON_SHARE = 0.25   # a word in the actors of more than this share of the sentences is common
 # the words that tie a date to its clause, removed with it from a headline ("back in February,")
 _TIME_LEAD = re.compile(r"(?:\b(?:back|early|late|as|of)\s+)?(?:\b(?:in|on|at|since|by|during|from|until|"
                         r"around|about|after|before)\s+)*\Z", re.I)
@@ -86,12 +87,16 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
         in_sentence = order[lo:hi]
         clauses = split_clauses(sentence.text, tax)
         cands = _sentence_candidates(document, index, sentence, clauses, times, in_sentence, tax)
-        _anaphora(cands, found, tax.undated)
-        _refer_back(cands, found, document)
-        _later(cands, found, sentence, document, tax)
-        found += cands
         traces.append(SentenceTrace(index, sentence.start, sentence.end, sentence.text, in_sentence,
                                     [(c.kind, sentence.text[c.start:c.end]) for c in clauses], cands))
+    common = _common_words(traces)
+    for trace in traces:
+        for cand in trace.candidates:
+            cand.keywords -= common
+        _anaphora(trace.candidates, found, tax.undated)
+        _refer_back(trace.candidates, found, document)
+        _later(trace.candidates, found, trace, document, tax)
+        found += trace.candidates
     groups = _group(found, tax)
     events = [_event(g, document) for g in groups if _keep(g, tax)]
     return events, traces
@@ -144,6 +149,7 @@ def _sentence_candidates(document, index, sentence, clauses, times, in_sentence,
             # "condemned the aerial bombing": the condemnation is this clause's event and date
             referred = _choose(index, sentence, clause, [object_], tax)
             referred.reference = f"object of '{sentence.text[reaction[0]:reaction[1]]}': not dated by its clause"
+            referred.clause = replace(clause, start=reaction[1])    # its headline starts after the verb
             _status(referred, sentence, clauses, tax, document)
             cands.append(referred)
             triggers = [reaction]
@@ -404,6 +410,17 @@ def _strip_times(text: str, removals) -> str:
 
 # ---------------------------------------------------------------- across sentences
 
+def _common_words(traces: list[SentenceTrace]) -> frozenset:
+    """Words in the actors of many sentences ("Sudan" in a story about Sudan) tell no two events
+    apart: they do not count when matching mentions."""
+    counts: dict[str, int] = {}
+    for trace in traces:
+        for word in {w for c in trace.candidates for w in c.keywords - {c.info.lemma}}:
+            counts[word] = counts.get(word, 0) + 1
+    busy = sum(1 for t in traces if t.candidates)
+    return frozenset(w for w, n in counts.items() if n >= 3 and n > COMMON_SHARE * busy)
+
+
 def _anaphora(cands: list[Candidate], earlier: list[Candidate], undated: frozenset) -> None:
     """"when the incident occurred on Thursday": the last strong event told before (of a type
     that stands without a date: an attack, a death, a disaster...)."""
@@ -449,7 +466,7 @@ def _refer_back(cands: list[Candidate], earlier: list[Candidate], document) -> N
             dating.relative_to(main, anchor, cand.clause.kind, document)
 
 
-def _later(cands, earlier, sentence, document, tax) -> None:
+def _later(cands, earlier, sentence: SentenceTrace, document, tax) -> None:
     """"Two days later, ..." / "the following week": after the last dated event told before."""
     regex = tax.cue_res.get("later_phrases")
     if not regex:
@@ -530,6 +547,9 @@ def _event(c: Candidate, document: Document) -> Event:
     confidence = min(0.95, c.confidence + (0.2 if c.time is not None else 0.1 if c.date else 0)
                      + 0.05 * min(len(c.extra), 2))
     actors = list(dict.fromkeys(c.actors + [a for x in c.extra for a in x.actors]))
-    return Event(id=f"ev-{digest}", type=c.type, status=c.status, headline=c.headline, date=c.date,
+    # "when the incident occurred on Thursday" dates the event; another mention names it
+    named = [x for x in [c] + sorted(c.extra, key=lambda x: x.trigger_start) if x.info.pos != "anaphor"]
+    headline = named[0].headline if named else c.headline
+    return Event(id=f"ev-{digest}", type=c.type, status=c.status, headline=headline, date=c.date,
                  mentions=mentions, actors=actors, confidence=round(confidence, 2),
                  type_rule=c.type_rule, status_rule=c.status_rule)
