@@ -2,7 +2,8 @@
 
 - Triggers: precision, recall and F1 of our trigger spans against the gold EVENT tags of the
   classes OCCURRENCE, I_ACTION and ASPECTUAL (a match is any overlap), at two levels: the
-  timeline items we emit (mentions) and every clause candidate before the newsworthiness filter.
+  timeline items we emit (mentions), every clause candidate before the newsworthiness filter, and
+  every word or pattern of the taxonomy the trigger filters accept (the lexicon's reach).
 - Dates: the gold events of those classes that a TLINK anchors inside a TIMEX3 (IS_INCLUDED,
   DURING, SIMULTANEOUS, BEGINS, ENDS, and the inverse links), and the share of them that we emit
   with that date (our mention points at a time expression overlapping the TIMEX3, or our date
@@ -15,7 +16,9 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterable, Optional
 
-from timeline.events.finder import analyse
+from timeline.events.clauses import split_clauses
+from timeline.events.finder import analyse, find_triggers
+from timeline.events.taxonomy import load_taxonomy
 from timeline.read.timeml import read_timeml, timeml_files
 from timeline.text import split_sentences
 from timeline.times import tag_document
@@ -63,12 +66,13 @@ class EventReport:
     documents: int = 0
     items: Counts = field(default_factory=Counts)
     candidates: Counts = field(default_factory=Counts)
+    words: Counts = field(default_factory=Counts)
     dates_text: DateCounts = field(default_factory=DateCounts)
     dates_dct: DateCounts = field(default_factory=DateCounts)
 
     def as_dict(self) -> dict:
         return {"documents": self.documents, "triggers_items": self.items.scores(),
-                "triggers_candidates": self.candidates.scores(),
+                "triggers_candidates": self.candidates.scores(), "triggers_words": self.words.scores(),
                 "dates_timex_in_text": self.dates_text.scores(), "dates_document_time": self.dates_dct.scores()}
 
     def to_json(self) -> str:
@@ -77,7 +81,8 @@ class EventReport:
     def table(self) -> str:
         rows = [f"{self.documents} documents; gold EVENT classes {', '.join(sorted(TARGET_CLASSES))}",
                 f"{'triggers':<28}{'P':>8}{'R':>8}{'F1':>8}{'system':>9}{'gold':>8}"]
-        for name, c in (("timeline items (mentions)", self.items), ("clause candidates", self.candidates)):
+        for name, c in (("timeline items (mentions)", self.items), ("clause candidates", self.candidates),
+                        ("every trigger word", self.words)):
             s = c.scores()
             rows.append(f"{name:<28}{s['precision']:>8.2f}{s['recall']:>8.2f}{s['f1']:>8.2f}{c.system:>9}{c.gold:>8}")
         rows.append(f"{'dates (TLINK-anchored)':<28}{'anchored':>9}{'emitted':>9}{'dated':>8}{'correct':>9}{'share':>8}")
@@ -118,6 +123,7 @@ def _document(tml, report: EventReport, tagger, taxonomy) -> None:
     _count(report.items, [(m.trigger_start, m.trigger_end) for m, _ in mentions], target, None)
     _count(report.candidates, [(c.trigger_start, c.trigger_end) for t in traces for c in t.candidates],
            target, None)
+    _count(report.words, _trigger_words(sentences, taxonomy), target, None)
     timexes = {t.attrs.get("tid"): t for t in tml.timexes}
     for eid, tid in _anchors(tml.raw):
         event = gold_events.get(eid)
@@ -143,6 +149,13 @@ def _document(tml, report: EventReport, tagger, taxonomy) -> None:
                                                                 (timex.start, timex.end))
         if span_hit or date.value == value or date.value == value[:10]:
             counts.correct += 1
+
+
+def _trigger_words(sentences, taxonomy) -> list[tuple[int, int]]:
+    """Every span the taxonomy's words and patterns accept, before one is chosen per clause."""
+    tax = load_taxonomy(taxonomy)
+    return [(s.start + a, s.start + b) for s in sentences for clause in split_clauses(s.text, tax)
+            for a, b, _ in find_triggers(s.text, clause, tax)]
 
 
 def _anchors(raw: str) -> list[tuple[str, str]]:

@@ -141,7 +141,7 @@ def _sentence_candidates(document, index, sentence, clauses, times, in_sentence,
     cands: list[Candidate] = []
     by_clause: dict[int, Candidate] = {}
     for ci, clause in enumerate(clauses):
-        triggers = [t for t in _triggers(sentence.text, clause, tax) if not _inside(t[0], quotes)]
+        triggers = [t for t in find_triggers(sentence.text, clause, tax) if not _inside(t[0], quotes)]
         if not triggers:
             continue
         reaction, object_ = _reaction(triggers, tax)
@@ -181,7 +181,7 @@ def _inside(offset: int, spans) -> bool:
     return any(s <= offset < e for s, e in spans)
 
 
-def _triggers(text: str, clause: Clause, tax: Taxonomy) -> list[tuple[int, int, Trigger]]:
+def find_triggers(text: str, clause: Clause, tax: Taxonomy) -> list[tuple[int, int, Trigger]]:
     """(start, end, trigger) in sentence offsets, in text order."""
     stop = tax.cues.get("stop_triggers", frozenset())
     unlock = tax.cues.get("unlock_before", frozenset())
@@ -305,10 +305,10 @@ def _attribution(cand, sentence, clauses, tax) -> Optional[str]:
     clause = cand.clause
     if clause.kind == "report" and clause.head is not None:
         head = clauses[clause.head]
-        for _, _, info in _triggers(sentence.text, head, tax):
+        for _, _, info in find_triggers(sentence.text, head, tax):
             if info.lemma in claims:
                 return f"reported by '{info.lemma}' (unconfirmed)"
-    for start, _, info in _triggers(sentence.text, clause, tax):
+    for start, _, info in find_triggers(sentence.text, clause, tax):
         if start < cand.trigger_start - sentence.start and info.lemma in claims and info.lemma != "say":
             return f"attributed by '{info.lemma}' before the trigger"
     return None
