@@ -9,7 +9,7 @@ from synthetic import XSS_SCRIPT, day, event, hostile_timeline, small_timeline
 from timeline.errors import ExportError
 from timeline.models import EventDate, Timeline
 from timeline.render import image, timelinejs, timelinejs_json, to_csv
-from timeline.render.exports import neutralise
+from timeline.render.exports import image_session, neutralise
 
 # TimelineJS3's documented JSON format: slide fields and date fields
 SLIDE_FIELDS = {"start_date", "end_date", "text", "media", "group", "display_date", "background",
@@ -81,11 +81,12 @@ def test_no_browser_is_a_clear_export_error(monkeypatch):
         image(small_timeline(), "png")
 
 
-@pytest.mark.parametrize("fmt,magic", [("png", b"\x89PNG"), ("svg", b"<svg"), ("pdf", b"%PDF")])
-def test_image_exports_through_system_chromium(fmt, magic, monkeypatch):
+def test_image_exports_through_system_chromium(monkeypatch):
     from conftest import CHROMIUM, need_browser
 
     need_browser()
     monkeypatch.setenv("BROWSER_PATH", CHROMIUM)
-    data = image(Timeline(title="t", events=[event(1, "a", day("2021-01-02"))]), fmt)
-    assert magic in data[:200]
+    tl = Timeline(title="t", events=[event(1, "a", day("2021-01-02"))])
+    with image_session():  # one browser for the three formats
+        for fmt, magic in (("png", b"\x89PNG"), ("svg", b"<svg"), ("pdf", b"%PDF")):
+            assert magic in image(tl, fmt)[:200], fmt
