@@ -99,3 +99,17 @@ def test_lanes_by_status_and_figure_json():
 def test_timeline_shows_itself_in_jupyter():
     html = small_timeline()._repr_html_()
     assert "plotly-graph-div" in html and "plotly.js v" not in html
+
+
+def test_conflict_note_names_the_source_that_gives_the_other_date():
+    from timeline.models import MergeEvidence, MergeSource
+    from synthetic import day
+
+    tl = small_timeline()
+    rockets = tl.events[1]
+    rockets.merged = MergeEvidence(score=0.9, sources=[
+        MergeSource(event="a", document="d2", type="ATTACK", status="occurred", date=rockets.date),
+        MergeSource(event="b", document="d1", type="ATTACK", status="occurred", date=day("2021-07-08"))])
+    attack = next(t for t in figure(tl).data if t.legendgroup == "ATTACK" and t.type == "scatter")
+    row = next(r for r in attack.customdata if r[0] == "Rockets hit the base")
+    assert "8 July 2021 (Example News)" in row[7]

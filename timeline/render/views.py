@@ -78,6 +78,15 @@ def safe_url(url: Optional[str]) -> Optional[str]:
     return None
 
 
+def _conflict_label(event: Event, other: EventDate, start: date, documents: dict[str, Document]) -> str:
+    """ "8 July 2021 (Example Wire)": the other date and, when the merge kept it, who gives it."""
+    merged = event.merged.sources if event.merged else []
+    givers = dict.fromkeys(source_name(documents[s.document]) for s in merged
+                           if s.date and s.date.value == other.value and s.document in documents)
+    label = display_of(other, start)
+    return f"{label} ({'; '.join(givers)})" if givers else label
+
+
 def event_view(event: Event, documents: dict[str, Document]) -> EventView:
     start, end = interval(event.date)
     docs = [documents[m.document] for m in event.mentions if m.document in documents]
@@ -88,7 +97,7 @@ def event_view(event: Event, documents: dict[str, Document]) -> EventView:
     for other in event.conflicts:
         o_start, o_end = interval(other)
         if o_start:
-            conflicts.append((o_start, o_end, display_of(other, o_start)))
+            conflicts.append((o_start, o_end, _conflict_label(event, other, o_start, documents)))
     evidence = event.mentions[0].sentence.strip() if event.mentions else ""
     return EventView(event=event, start=start, end=end, display=display_of(event.date, start),
                      evidence=evidence, sources=sources, url=url, conflicts=tuple(conflicts))
