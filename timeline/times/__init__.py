@@ -6,8 +6,46 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from typing import Optional, Sequence
+
 from timeline.models import Document, TimeExpression
+from timeline.text import Sentence, split_sentences
+from timeline.text.tense import tense_at
+from timeline.times.match import Found, find_times
+from timeline.times.resolve import Anchor, Policy, Resolved, resolve
+
+__all__ = ["Found", "Policy", "Resolved", "find_times", "resolve", "tag_document"]
 
 
-def tag_document(document: Document, sentences=None, policy: str = "news") -> list[TimeExpression]:
-    return []
+def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = None,
+                 policy: str = "news") -> list[TimeExpression]:
+    """Every time expression of `document`, resolved under the news or narrative policy.
+
+    news: relative times read against the publication date, bare weekdays and months by tense.
+    narrative: against the last date mentioned (falling back to the publication date).
+    """
+    text = document.text
+    if sentences is None:
+        sentences = split_sentences(text)
+    starts = [s.start for s in sentences]
+    last: Optional[str] = None          # the last date mentioned, for narratives and "a year earlier"
+    out: list[TimeExpression] = []
+    for found in find_times(text):
+        sentence = _sentence_of(sentences, starts, found.start)
+        tense = tense_at(sentence.text, found.start - sentence.start) if sentence else None
+        chained = found.fields.get("chain") or policy == "narrative"
+        anchor = (last or document.published) if chained else document.published
+        r = resolve(found, anchor, Policy(policy, tense))
+        if r.value[:1].isdigit() and len(r.value) >= 4 and found.type in ("DATE", "TIME"):
+            last = r.value
+        out.append(TimeExpression(
+            document=document.id, text=found.text, start=found.start, end=found.end,
+            type=found.type, value=r.value, mod=r.mod, rule=found.rule, anchor=r.anchor,
+            interval=r.interval, display=r.display))
+    return out
+
+
+def _sentence_of(sentences: Sequence[Sentence], starts: list[int], offset: int) -> Optional[Sentence]:
+    i = bisect_right(starts, offset) - 1
+    return sentences[i] if i >= 0 else None

@@ -1,0 +1,47 @@
+"""Tense cues: is the clause around a time expression past, present or future?
+
+No tagger: cue words (timeline/times/lang/en/tense.toml) plus -ed verbs. The cue nearest before
+the expression in its sentence wins; with none before, the first cue after it.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Optional
+
+CUES = Path(__file__).parent.parent / "times" / "lang" / "en" / "tense.toml"
+
+
+@cache
+def _cues() -> tuple[re.Pattern, dict, frozenset]:
+    with open(CUES, "rb") as f:
+        data = tomllib.load(f)
+    kinds = {}
+    for kind in ("future", "past", "present"):
+        for cue in data[kind]:
+            kinds.setdefault(cue.lower(), kind)
+    words = sorted(kinds, key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    regex = re.compile(rf"(?<![\w'])(?:{alternation}|[a-z]{{2,}}ed)(?![\w'])|'ll\b", re.I)
+    return regex, kinds, frozenset(w.lower() for w in data["not_past"])
+
+
+def tense_at(sentence: str, offset: int) -> Optional[str]:
+    """"past", "present", "future" or None for the time expression at `offset` in `sentence`."""
+    regex, kinds, not_past = _cues()
+    before = after = None
+    for m in regex.finditer(sentence):
+        word = " ".join(m.group(0).lower().split())
+        kind = kinds.get(word)
+        if kind is None:
+            if word in not_past:
+                continue
+            kind = "past"                   # an -ed verb
+        if m.start() < offset:
+            before = kind
+        elif after is None and m.start() > offset:
+            after = kind
+            break
+    return before or after

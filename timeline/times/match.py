@@ -1,0 +1,142 @@
+"""The matcher: one pass of the compiled scanner over the text, no clock and no anchor.
+
+Each match becomes a `Found`: span, rule name, TIMEX3 type, and the fields the rule captured
+(year, month, weekday, shift...). Resolution against an anchor is `resolve.resolve`'s job.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Optional
+
+from timeline.times.grammar import Grammar, Rule, grammar, normalise
+
+_TENS = re.compile(r"(\w+)[- ](\w+)")
+_WORD_START = re.compile(r"(?<![\w$£€])[\w']")
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    text: str
+    rule: str
+    type: str
+    fields: dict = field(default_factory=dict)
+    mod: Optional[str] = None
+
+
+def find_times(text: str, lang: str = "en") -> list[Found]:
+    """Every time expression in `text`, left to right, spans not overlapping."""
+    g = grammar(lang)
+    found: list[Found] = []
+    for m, index in _scan(g, text):
+        rule = g.rules[index]
+        start, end = m.start(), m.end()
+        if rule.before and not rule.before.search(text, max(0, start - 40), start):
+            continue
+        if any(neg.drops(text, start, end) for neg in g.negatives.get(rule.name, ())):
+            continue
+        fields = _fields(g, rule, rule.regex.match(text, m.start()), f"R{index}_")
+        start, mod = _modifier(g, text, start, rule.type, fields)
+        found.append(Found(start, end, text[start:end], rule.name, rule.type, fields, mod))
+    return found
+
+
+def _scan(g: Grammar, text: str) -> Iterator[tuple[re.Match, int]]:
+    """(match, rule index), left to right: the rules are tried only at word starts shortly
+    before a gate word, and only those that can start with the word's first character."""
+    pos = 0
+    for hit in g.gate.finditer(text):
+        h = hit.start()
+        if h < pos:
+            continue
+        lo = max(pos, h - g.window)
+        while lo <= h:
+            for start in _WORD_START.finditer(text, lo, h + 1):
+                scanner = g.scanners.get(start.group().lower())
+                m = scanner and scanner[0].match(text, start.start())
+                if m:
+                    yield m, scanner[1][m.lastindex - 1]
+                    lo = pos = m.end()
+                    break
+            else:
+                break
+
+
+def _fields(g: Grammar, rule: Rule, m: re.Match, prefix: str) -> dict:
+    fields: dict[str, Any] = {}
+    for key, spec in rule.set.items():
+        value = _field(g, rule, m, prefix, spec)
+        if isinstance(value, list):         # [n, "chain"]: relative to the last date mentioned
+            value, fields["chain"] = value[0], True
+        if value is not None:
+            fields[key] = value
+    return fields
+
+
+def _field(g: Grammar, rule: Rule, m: re.Match, prefix: str, spec: Any) -> Any:
+    if not isinstance(spec, str) or "$" not in spec:
+        return spec
+    for alternative in spec.split("|"):           # "$last|$next": the first that matched
+        negate = alternative.startswith("-")
+        name = alternative.lstrip("-$")
+        raw = m.group(prefix + name)
+        if raw is None:
+            continue
+        value = _convert(g, rule.groups[name], raw)
+        if negate and isinstance(value, (int, float)):
+            value = -value
+        elif negate and isinstance(value, list):
+            value = [-value[0], *value[1:]]
+        return value
+    return None
+
+
+def _convert(g: Grammar, converter: str, raw: str) -> Any:
+    key = normalise(raw)
+    if converter in ("int", "year2"):
+        return int(key.rstrip("stndrh"))
+    if converter == "decade":
+        return int(key[:-1])            # "1990" -> 199
+    if converter == "decade2":
+        return int(key[:1])             # "90" -> 9, the decade within an unknown century
+    if converter == "ampm":
+        return key[0] + "m"
+    if converter == "count":
+        return _count(g, key)
+    if converter == "ordinal":
+        return g.tables["ordinal"].get(key) or int(key.rstrip("stndrh"))
+    if converter == "raw":
+        if key in g.lexicon:
+            return g.lexicon[key]
+        return int(key) if key.isdigit() else key
+    return g.tables[converter].get(key, key)
+
+
+def _count(g: Grammar, key: str) -> Any:
+    if key in g.tables["count"]:
+        return g.tables["count"][key]
+    try:
+        return int(key.replace(",", "")) if "." not in key else float(key)
+    except ValueError:
+        pass
+    tens = _TENS.fullmatch(key)
+    if tens:
+        return g.tables["count"].get(tens.group(1), 0) + g.tables["count"].get(tens.group(2), 0)
+    return "X"
+
+
+def _modifier(g: Grammar, text: str, start: int, type_: str, fields: dict) -> tuple[int, Optional[str]]:
+    """Grow the span leftwards over a modifier ("the end of", "more than") and return its mod."""
+    if type_ == "DATE" and "ref" not in fields:
+        regex, table = g.datemod, g.tables["datemod"]
+    elif type_ == "DURATION" and fields.get("n") not in (None, "X"):
+        regex, table = g.durmod, g.tables["durmod"]
+    else:
+        return start, None
+    m = regex.search(text, max(0, start - 30), start)
+    if not m:
+        return start, None
+    key = normalise(m.group("mod"))
+    return m.start(), table.get(key) or table.get(key.removeprefix("the ").strip())

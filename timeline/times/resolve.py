@@ -1,0 +1,300 @@
+"""Resolution: a matched time + an anchor + a policy -> TIMEX3 value, interval and display.
+
+Pure date arithmetic: no clock. Without an anchor, relative times stay underspecified (XXXX-02).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Optional, Union
+
+from timeline.times.calendar import display, interval
+from timeline.times.grammar import grammar
+from timeline.times.match import Found
+from timeline.models import Interval
+
+SEASONS = ("WI", "SP", "SU", "FA")      # index = month // 3 % 4 (Dec-Feb winter)
+UNIT_WORDS = {"Y": "year", "M": "month", "W": "week", "D": "day", "DE": "decade", "CE": "century",
+              "Q": "quarter", "WE": "weekend", "H": "hour", "MIN": "minute", "S": "second"}
+UNIT_LETTERS = {word: letter for letter, word in UNIT_WORDS.items()}
+SMALLER = {"Y": (12, "M"), "M": (4, "W"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"),
+           "DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}
+_ANCHOR = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q(\d))?")
+
+
+@dataclass(frozen=True)
+class Policy:
+    kind: str = "news"              # news: anchor = publication date; narrative: last date
+    tense: Optional[str] = None     # past | present | future, of the sentence
+
+
+@dataclass(frozen=True)
+class Resolved:
+    value: str
+    mod: Optional[str]
+    anchor: Optional[str]           # the anchor used, when the value depends on it
+    interval: Optional[Interval]
+    display: str
+
+
+@dataclass(frozen=True)
+class Anchor:
+    y: Optional[int] = None
+    m: Optional[int] = None
+    d: Optional[int] = None
+
+    @classmethod
+    def parse(cls, value: Union[str, date, None]) -> "Anchor":
+        if isinstance(value, date):
+            return cls(value.year, value.month, value.day)
+        m = _ANCHOR.match(value or "")
+        if not m:
+            return cls()
+        if m.group(4):
+            return cls(int(m.group(1)), int(m.group(4)) * 3 - 2)
+        return cls(*(int(g) if g else None for g in m.groups()[:3]))
+
+    @property
+    def day(self) -> Optional[date]:
+        if self.d is None:
+            return None
+        try:
+            return date(self.y, self.m, self.d)
+        except ValueError:
+            return None
+
+    def text(self) -> Optional[str]:
+        if self.y is None:
+            return None
+        return "-".join(f"{v:02d}" if i else f"{v:04d}"
+                        for i, v in enumerate((self.y, self.m, self.d)) if v is not None)
+
+
+def resolve(found: Found, anchor: Union[str, date, None] = None, policy: Policy = Policy()) -> Resolved:
+    """The TIMEX3 value of `found` read against `anchor` under `policy`."""
+    a = Anchor.parse(anchor)
+    value, relative = _value(found, found.fields, a, policy)
+    if not _VALID.fullmatch(value):
+        value = "XXXX"
+    used = a.text() if relative else None
+    return Resolved(value, found.mod, used, interval(value, found.mod, a.day),
+                    display(value, found.mod, found.text))
+
+
+def _value(found: Found, f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]:
+    if "ref" in f:
+        return f["ref"], f["ref"] == "PRESENT_REF"
+    if "set" in f:
+        return grammar().sets.get(f["set"], "P1D"), False
+    if "set_wd" in f:
+        return f"XXXX-WXX-{f['set_wd']}", False
+    if "dur" in f:
+        n = f.get("n", 1)
+        if f.get("plus_half") and n != "X":
+            n += 0.5
+        return duration(n, UNIT_LETTERS.get(f["dur"], f["dur"])), False
+    if "bc" in f:
+        return f"BC{int(f['bc']):04d}", False
+    if "unit" in f and "shift" in f and "hh" not in f:
+        return _shifted(f, a), True
+    return _calendar(f, a, policy)
+
+
+def duration(n, unit: str) -> str:
+    if n == "X":
+        amount = "X"
+    else:
+        while n != int(n) and unit in SMALLER:      # "half a year" -> P6M
+            factor, unit = SMALLER[unit]
+            n *= factor
+        amount = f"{n:g}"
+    if unit == "DE" and amount != "X":
+        amount, unit = f"{int(n) * 10}", "Y"
+    elif unit == "CE" and amount != "X":
+        amount, unit = f"{int(n) * 100}", "Y"
+    elif unit == "FN" and amount != "X":
+        amount, unit = f"{int(n) * 2}", "W"
+    if unit in ("H", "MIN", "S"):
+        return f"PT{amount}{unit[0]}"
+    return f"P{amount}{unit}"
+
+
+# ------------------------------------------------------------------ shifts from the anchor
+
+def _shifted(f: dict, a: Anchor) -> str:
+    unit = UNIT_WORDS.get(f["unit"], f["unit"])
+    n = f["shift"]
+    sign = f.get("sign", 1)
+    if n == "X":
+        return "PAST_REF" if sign < 0 else "FUTURE_REF"
+    n = n * sign
+    if n != int(n):
+        return "PAST_REF" if n < 0 else "FUTURE_REF"
+    n = int(n)
+    day = a.day
+    if unit in ("day", "hour", "minute", "second"):
+        if unit != "day":
+            n = 0 if abs(n) < 24 or unit != "hour" else n // 24
+        if day is None:
+            return "XXXX-XX-XX"
+        value = (day + timedelta(days=n)).isoformat()
+        return value + (f"T{f['pod']}" if "pod" in f else "")
+    if unit in ("week", "weekend"):
+        if day is None:
+            return "XXXX-WXX"
+        y, w, _ = (day + timedelta(weeks=n)).isocalendar()
+        return f"{y:04d}-W{w:02d}" + ("-WE" if unit == "weekend" else "")
+    if a.y is None:
+        return {"month": "XXXX-XX", "quarter": "XXXX-QX"}.get(unit, "XXXX")
+    if unit == "month":
+        if a.m is None:
+            return f"{a.y + (n // 12 if n < 0 else 0):04d}-XX"
+        index = a.y * 12 + a.m - 1 + n
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    if unit == "quarter":
+        if a.m is None:
+            return f"{a.y:04d}-QX"
+        index = a.y * 4 + (a.m - 1) // 3 + n
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
+    if unit == "decade":
+        return f"{a.y // 10 + n:03d}"
+    if unit == "century":
+        return f"{a.y // 100 + n:02d}"
+    return f"{a.y + n:04d}"
+
+
+# ------------------------------------------------------------------ calendar dates
+
+def _calendar(f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]:
+    if "decade" in f:
+        return f"{f['decade']:03d}", False
+    if "decade2" in f:
+        return _decade(f["decade2"], a), True
+    if "century" in f:
+        return f"{f['century'] - 1:02d}", False
+    y, relative = f.get("y"), False
+    if y is None and "yy" in f:
+        y, relative = _two_digit_year(f["yy"], a), False
+    m, d = f.get("m"), f.get("d")
+    if "holiday" in f and f["holiday"] != "thanksgiving":
+        m, d = (int(x) for x in f["holiday"].split("-"))
+    if f.get("holiday") == "thanksgiving":
+        m, d = 11, 25
+    date_part = None
+    if "wd" in f and m is None:
+        date_part, relative = _weekday(f["wd"], f.get("dir"), a, policy), True
+    elif m is not None:
+        if y is None:
+            y, relative = _year_of((m, d or 0), (a.m, a.d or 0) if a.m else None, a, f, policy), True
+        if f.get("holiday") == "thanksgiving" and y is not None:
+            d = _fourth_thursday(y)
+        date_part = _ymd(y, m, d)
+    elif "season" in f or "q" in f or "half" in f:
+        position, now = _position(f, a)
+        if y is None:
+            y, relative = _year_of(position, now, a, f, policy), True
+        suffix = f"Q{f['q']}" if "q" in f else f"H{f['half']}" if "half" in f else f["season"]
+        date_part = f"{y:04d}-{suffix}" if y is not None else f"XXXX-{suffix}"
+    elif y is not None:
+        date_part = f"{y:04d}"
+    if "unit" in f:                                 # "yesterday morning"
+        date_part, relative = _shifted({k: v for k, v in f.items() if k != "pod"}, a), True
+    if "hh" in f or "pod" in f:
+        if date_part is None:
+            date_part, relative = (a.day.isoformat() if a.day else "XXXX-XX-XX"), True
+        return date_part + _clock(f), relative
+    return date_part or "XXXX", relative
+
+
+def _ymd(y: Optional[int], m: int, d: Optional[int]) -> str:
+    year = f"{y:04d}" if y is not None else "XXXX"
+    return f"{year}-{m:02d}" + (f"-{d:02d}" if d else "")
+
+
+def _clock(f: dict) -> str:
+    if "pod" in f:
+        return f"T{f['pod']}"
+    hh, mi = f["hh"], f.get("mi") or 0
+    if f.get("ampm") == "pm" and hh < 12:
+        hh += 12
+    elif f.get("ampm") == "am" and hh == 12:
+        hh = 0
+    return f"T{hh:02d}:{mi:02d}"
+
+
+def _two_digit_year(yy: int, a: Anchor) -> int:
+    base = a.y if a.y is not None else 1950
+    candidates = (base // 100 * 100 - 100 + yy, base // 100 * 100 + yy, base // 100 * 100 + 100 + yy)
+    return min(candidates, key=lambda y: (abs(y - base), -y))
+
+
+def _decade(d: int, a: Anchor) -> str:
+    if a.y is None:
+        return f"19{d}"
+    decade = a.y // 100 * 10 + d
+    return f"{decade - 10 if decade * 10 > a.y else decade:03d}"
+
+
+def _position(f: dict, a: Anchor) -> tuple[tuple, Optional[tuple]]:
+    """Where a season / quarter / half falls in its year, and where the anchor falls."""
+    if "q" in f:
+        return (f["q"],), ((a.m - 1) // 3 + 1,) if a.m else None
+    if "half" in f:
+        return (f["half"],), ((a.m - 1) // 6 + 1,) if a.m else None
+    order = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
+    return (order[f["season"]],), ((a.m % 12) // 3,) if a.m else None
+
+
+def _year_of(position: tuple, now: Optional[tuple], a: Anchor, f: dict, policy: Policy) -> Optional[int]:
+    """The year of a month / season / quarter given without one: tense and direction decide."""
+    if a.y is None:
+        return None
+    if now is None:
+        return a.y
+    direction = f.get("dir")
+    if direction is None and policy.kind == "news":
+        direction = {"past": -0.5, "future": 0.5}.get(policy.tense or "", 0)
+    if direction == -1:
+        return a.y if position < now else a.y - 1
+    if direction == 1:
+        return a.y if position > now else a.y + 1
+    if direction == -0.5:
+        return a.y if position <= now else a.y - 1
+    if direction == 0.5:
+        return a.y if position >= now else a.y + 1
+    return a.y
+
+
+def _weekday(wd: int, direction: Optional[int], a: Anchor, policy: Policy) -> str:
+    day = a.day
+    if day is None:
+        return f"XXXX-WXX-{wd}"
+    delta = wd - day.isoweekday()
+    if direction is None:
+        if policy.kind == "news" and policy.tense == "future":
+            direction = 1
+        elif policy.kind == "narrative" and policy.tense == "future":
+            direction = 1
+        else:
+            direction = 0               # the latest such day on or before the anchor
+    if direction == 1:
+        delta = delta % 7 or 7
+    elif direction == -1:
+        delta = -((-delta) % 7 or 7)
+    else:
+        delta = -((-delta) % 7)
+    return (day + timedelta(days=delta)).isoformat()
+
+
+def _fourth_thursday(y: int) -> int:
+    first = date(y, 11, 1).isoweekday()
+    return 1 + (4 - first) % 7 + 21
+
+
+# TIMEX3 values we emit; anything else becomes XXXX rather than an invalid value
+_VALID = re.compile(
+    r"PRESENT_REF|PAST_REF|FUTURE_REF|BC\d{4}|\d{2,3}|"
+    r"(?:\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?|-W(?:\d\d|XX)(?:-(?:WE|\d))?|-Q[1-4X]|-H[12]|"
+    r"-(?:SP|SU|FA|WI))?(?:T(?:\d\d:\d\d|MO|AF|EV|NI))?|"
+    r"P(?:[\dX.]+(?:Y|M|W|D|Q|WE))|PT[\dX.]+(?:H|M|S)|XXXX-WXX-\d")
