@@ -70,26 +70,35 @@ def small_page(tmp_path_factory):
     return path
 
 
-def test_one_mark_per_event_offline_and_no_console_error(open_page, small_page):
-    p = open_page(small_page)
+@pytest.fixture(scope="module")
+def small_opened(browser, small_page):
+    """One loaded page shared by the tests that only look, hover and click (loading costs seconds)."""
+    opened = Opened(browser, small_page)
+    yield opened
+    opened.close()
+
+
+def test_one_mark_per_event_offline_and_no_console_error(small_opened, small_page):
+    p = small_opened
     assert p.marks().count() == 7  # 8 events, one undated
     assert p.errors == []
     assert p.requests == [small_page.as_uri()]
 
 
-def test_hover_shows_headline_and_display_date(open_page, small_page):
-    p = open_page(small_page)
+def test_hover_shows_headline_and_display_date(small_opened):
+    p = small_opened
     texts = [p.hover_text(i) for i in range(p.marks().count())]
     assert any("Talks held in Washington" in t and "26 July 2021" in t for t in texts)
     assert any("Combat mission to end" in t and "end of 2021" in t for t in texts)
 
 
-def test_click_opens_the_source_url(open_page, small_page):
-    p = open_page(small_page)
+def test_click_opens_the_source_url(small_opened):
+    p = small_opened
     box = p.marks().first.bounding_box()
     p.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     opened = p.page.evaluate("window.__opened")
-    assert opened and opened[0].startswith("https://news.example/")
+    assert opened and opened[-1].startswith("https://news.example/")
+    assert p.errors == [] and len(p.requests) == 1
 
 
 def test_table_filters_and_sorts(open_page, small_page):
