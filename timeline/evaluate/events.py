@@ -17,7 +17,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterable, Optional
 
 from timeline.events.clauses import split_clauses
-from timeline.events.finder import analyse, find_triggers
+from timeline.events.finder import analyse
+from timeline.events.triggers import find_triggers
 from timeline.events.taxonomy import load_taxonomy
 from timeline.read.timeml import read_timeml, timeml_files
 from timeline.text import split_sentences

@@ -116,18 +116,17 @@ def _starts_clause(text: str, pos: int) -> bool:
 def _report_cuts(text: str, tax: Taxonomy) -> list[tuple[int, str, str]]:
     """Where a reported clause starts: at "that" after a reporting verb, or right after the verb
     when a subject and a finite verb follow ("announced the US will end ...")."""
+    from timeline.events.triggers import sentence_triggers   # triggers.py needs Clause from here
     cuts = []
     reporting = tax.cues.get("reporting", frozenset())
-    for m in _WORD.finditer(text):
-        trig = tax.words.get(m.group(0).lower())
-        lemma = trig.lemma if trig else None
-        if lemma not in reporting:
+    for start, end, trig in sentence_triggers(text, tax.path):
+        if trig.lemma not in reporting:
             continue
-        window = text[m.end():m.end() + 80]
+        window = text[end:end + 80]
         that = re.match(r"((?:[^,.;“”\"]*?\s)?)that\s", window[:70])
         if that and len(that.group(1).split()) <= 8:
-            cuts.append((m.end() + that.end(), "report", "that"))
+            cuts.append((end + that.end(), "report", "that"))
         elif _CLAUSE_START.match(window) and re.search(r"\b(?:will|would|had|has|have|was|were|is|are|could|"
                                                        r"did|should|might|must)\b", window[:50], re.I):
-            cuts.append((m.end(), "report", m.group(0).lower()))
+            cuts.append((end, "report", text[start:end].lower()))
     return cuts

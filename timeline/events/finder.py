@@ -16,6 +16,7 @@ from timeline.events.clauses import Clause, split_clauses
 from timeline.events.describe import actors as find_actors
 from timeline.events.describe import headline as make_headline
 from timeline.events.taxonomy import Taxonomy, Trigger, load_taxonomy
+from timeline.events.triggers import find_triggers, sentence_triggers, title_case
 from timeline.models import Document, Event, EventDate, Mention, TimeExpression
 
 _QUOTE = re.compile(r"[“\"]([^”\"]*)[”\"]")
@@ -85,6 +86,9 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
     for index, sentence in enumerate(sentences):
         lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
         in_sentence = order[lo:hi]
+        if not sentence_triggers(sentence.text, tax.path):     # most sentences: nothing to cut
+            traces.append(SentenceTrace(index, sentence.start, sentence.end, sentence.text, in_sentence, [], []))
+            continue
         clauses = split_clauses(sentence.text, tax)
         cands = _sentence_candidates(document, index, sentence, clauses, times, in_sentence, tax)
         traces.append(SentenceTrace(index, sentence.start, sentence.end, sentence.text, in_sentence,
@@ -121,7 +125,7 @@ def _split_lines(sentences) -> list:
             line = sentence.text[pos:m.start()].strip()
             rest = sentence.text[m.end():].lstrip()
             if line and (rest[:1].isupper() or rest[:1].isdigit()) and (line[-1] in ".!?:\"”’)" or len(line) <= _SHORT_LINE
-                                                or _title_case(line)):
+                                                or title_case(line)):
                 out.append(_piece(sentence, pos, m.start()))
                 pos = m.end()
         out.append(_piece(sentence, pos, len(sentence.text)))
@@ -179,53 +183,6 @@ def _prev(text: str, pos: int):
 
 def _inside(offset: int, spans) -> bool:
     return any(s <= offset < e for s, e in spans)
-
-
-def find_triggers(text: str, clause: Clause, tax: Taxonomy) -> list[tuple[int, int, Trigger]]:
-    """(start, end, trigger) in sentence offsets, in text order."""
-    stop = tax.cues.get("stop_triggers", frozenset())
-    unlock = tax.cues.get("unlock_before", frozenset())
-    be = tax.cues.get("be_aux", frozenset())
-    out = []
-    for m in tax.word_re.finditer(text, clause.start, clause.end):
-        form = m.group(0).lower()
-        info = tax.words.get(re.sub(r"\s+", " ", form))
-        if info is None:
-            continue
-        prev = _prev(text, m.start())
-        prev_raw = prev.group(1) if prev else ""
-        prev_word = prev_raw.lower()
-        possessive = prev_word.endswith(("'s", "’s"))
-        if form in stop and prev_word not in unlock and not possessive:
-            continue
-        if form.endswith("ing") and info.pos == "verb" and not (prev_word in be or prev_word in unlock
-                                                                 or possessive or prev_word in _PREPOSITIONS):
-            continue            # a participle modifying a noun ("troops fighting under ...")
-        if m.group(0)[0].isupper() and m.start() > clause.start and prev_raw[:1].isupper() \
-                and not _title_case(text):
-            continue            # part of a name ("Strike Force", "Peace Corps")
-        out.append((m.start(), m.end(), info))
-    for pattern, type_name in tax.patterns:
-        for m in pattern.finditer(text, clause.start, clause.end):
-            out.append((m.start(), m.end(), Trigger(type_name, m.group(0).lower(), "pattern")))
-    out.sort(key=lambda t: (t[0], -t[1]))
-    # a pattern or longer trigger covers the words inside it
-    kept = []
-    for t in out:
-        if kept and t[0] < kept[-1][1]:
-            if tax.priority.get(t[2].type, -1) > tax.priority.get(kept[-1][2].type, -1):
-                kept[-1] = t
-            continue
-        kept.append(t)
-    return kept
-
-
-_PREPOSITIONS = frozenset("of in after before since by for from with without on upon while".split())
-
-
-def _title_case(text: str) -> bool:
-    words = [w for w in text.split() if w[:1].isalpha()]
-    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _reaction(triggers, tax: Taxonomy):
@@ -397,7 +354,7 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
         if form:
             form += sentence.text[verb[0]:verb[1]][len(word):]
     cand.headline = make_headline(text, (verb[0] - clause.start, verb[1] - clause.start), removals, tax, form)
-    cand.actors = [] if _title_case(sentence.text) else find_actors(_strip_times(text, removals), tax)
+    cand.actors = [] if title_case(sentence.text) else find_actors(_strip_times(text, removals), tax)
     cand.keywords = frozenset(w.lower().removeprefix("al-") for a in cand.actors for w in
                               re.findall(r"[\w-]+", a) if len(w) > 2) | {cand.info.lemma}
 

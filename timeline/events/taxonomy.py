@@ -33,8 +33,9 @@ class Taxonomy:
     priority: dict[str, int]
     undated: frozenset[str]          # types that stay on the timeline without a date
     words: dict[str, Trigger]        # lower-case form -> trigger
-    word_re: re.Pattern              # every form, longest first
-    patterns: tuple[tuple[re.Pattern, str], ...]
+    multi: dict[str, tuple[int, ...]]  # first word -> word counts of the multi-word forms, longest first
+    pattern_re: Optional[re.Pattern]   # every pattern in one alternation, one named group each
+    pattern_types: dict[str, str]      # group name -> type
     cues: dict[str, frozenset[str]]  # [cues] lists, lower-cased
     cue_res: dict[str, re.Pattern]   # the same lists as word-bounded alternations
     third_person: dict[str, str]     # any verb form -> its 3rd person present ("killed" -> "kills")
@@ -108,10 +109,17 @@ def _compile(path: str) -> Taxonomy:
     for word in cues.get("anaphora", ()):
         words.setdefault(word, Trigger(ANAPHOR, word, "anaphor"))
     cue_res = {k: re.compile(rf"(?<![\w'’])(?:{_alternation(v)})(?![\w-])", re.I) for k, v in cues.items() if v}
-    word_re = re.compile(rf"(?<![\w-])(?:{_alternation(words)})(?![\w-])", re.I)
+    multi: dict[str, set[int]] = {}
+    for form in words:
+        parts = form.split()
+        if len(parts) > 1:
+            multi.setdefault(parts[0], set()).add(len(parts))
     return Taxonomy(path=path, priority=priority,
                     undated=frozenset(n for n, s in types.items() if s.get("undated")),
-                    words=words, word_re=word_re, patterns=tuple(patterns), cues=cues,
+                    words=words, multi={k: tuple(sorted(v, reverse=True)) for k, v in multi.items()},
+                    pattern_re=re.compile("|".join(f"(?P<p{i}>{p.pattern})" for i, (p, _) in enumerate(patterns)), re.I)
+                    if patterns else None,
+                    pattern_types={f"p{i}": name for i, (_, name) in enumerate(patterns)}, cues=cues,
                     cue_res=cue_res, third_person=third)
 
 

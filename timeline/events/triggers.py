@@ -1,0 +1,89 @@
+"""Trigger words of a sentence: a dictionary look-up per word (and the few multi-word forms that
+start with it), the taxonomy's patterns, and the filters that keep names, participles and
+ambiguous words out."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from timeline.events.clauses import Clause
+from timeline.events.taxonomy import Taxonomy, Trigger, load_taxonomy
+
+_TOKEN = re.compile(r"[\w][\w'’-]*")
+
+
+def find_triggers(text: str, clause: Clause, tax: Taxonomy) -> list[tuple[int, int, Trigger]]:
+    """(start, end, trigger) in sentence offsets, in text order, within the clause."""
+    return [t for t in sentence_triggers(text, tax.path) if clause.start <= t[0] < clause.end]
+
+
+@lru_cache(maxsize=64)
+def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
+    """Every trigger of a sentence, found once: a dictionary look-up per word (and the few
+    multi-word forms that start with it), then the taxonomy's patterns."""
+    tax = load_taxonomy(taxonomy_path)
+    stop = tax.cues.get("stop_triggers", frozenset())
+    unlock = tax.cues.get("unlock_before", frozenset())
+    be = tax.cues.get("be_aux", frozenset())
+    title = None
+    out = []
+    tokens = list(_TOKEN.finditer(text))
+    lowered = [m.group(0).lower() for m in tokens]
+    for k in [k for k, w in enumerate(lowered) if w in tax.words or w in tax.multi]:
+        m = tokens[k]
+        raw = m.group(0)
+        form, end = _longest_form(text, tokens, lowered, k, tax)
+        if form is None:
+            continue
+        info = tax.words[form]
+        prev_raw = tokens[k - 1].group(0) if k else ""
+        prev_word = lowered[k - 1] if k else ""
+        possessive = prev_word.endswith(("'s", "’s"))
+        skip = (form in stop and prev_word not in unlock and not possessive) or \
+            (form.endswith("ing") and info.pos == "verb" and not (prev_word in be or prev_word in unlock
+                                                                  or possessive or prev_word in _PREPOSITIONS))
+        # a participle modifying a noun ("troops fighting under ..."); a word inside a name
+        # ("Strike Force", "Popular Mobilization Forces") unless the whole line is in title case
+        if not skip and raw[0].isupper() and prev_raw[:1].isupper():
+            title = title_case(text) if title is None else title
+            skip = not title
+        if not skip:
+            out.append((m.start(), end, info))
+    for m in tax.pattern_re.finditer(text) if tax.pattern_re else ():
+        out.append((m.start(), m.end(), Trigger(tax.pattern_types[m.lastgroup], m.group(0).lower(), "pattern")))
+    out.sort(key=lambda t: (t[0], -t[1]))
+    # a pattern or longer trigger covers the words inside it
+    kept = []
+    for t in out:
+        if kept and t[0] < kept[-1][1]:
+            if tax.priority.get(t[2].type, -1) > tax.priority.get(kept[-1][2].type, -1):
+                kept[-1] = t
+            continue
+        kept.append(t)
+    return tuple(kept)
+
+
+def _longest_form(text: str, tokens, lowered, k: int, tax: Taxonomy):
+    """The longest trigger form starting at token k: (form, end offset) or (None, None)."""
+    first = lowered[k]
+    for n in tax.multi.get(first, ()):           # word counts of the multi-word forms, longest first
+        if k + n <= len(tokens):
+            form = " ".join(lowered[k:k + n])
+            if form in tax.words and _only_spaces(text, tokens, k, n):
+                return form, tokens[k + n - 1].end()
+    if first in tax.words:
+        return first, tokens[k].end()
+    return None, None
+
+
+def _only_spaces(text: str, tokens, k: int, n: int) -> bool:
+    return all(text[tokens[i].end():tokens[i + 1].start()].isspace() for i in range(k, k + n - 1))
+
+
+_PREPOSITIONS = frozenset("of in after before since by for from with without on upon while".split())
+
+
+@lru_cache(maxsize=64)
+def title_case(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
