@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import socket
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from itertools import chain, islice
@@ -81,6 +82,7 @@ def _dask(documents: Iterable[Document], settings: Settings) -> Iterator[Timelin
     from distributed import Client
 
     try:
+        _probe(settings.scheduler)
         client = Client(settings.scheduler, timeout="10s", set_as_default=False)
     except (OSError, TimeoutError) as e:
         raise UsageError(f"cannot reach the Dask scheduler: {e}", settings.scheduler) from None
@@ -90,3 +92,11 @@ def _dask(documents: Iterable[Document], settings: Settings) -> Iterator[Timelin
                             _batches(iter(documents)), max(threads, 1) * IN_FLIGHT)
     finally:
         client.close()
+
+
+def _probe(address: str) -> None:
+    """Fail at once on a refused TCP connection (distributed would retry until its timeout)."""
+    scheme, _, rest = address.rpartition("://")
+    host, _, port = rest.rpartition(":")
+    if scheme in ("", "tcp", "tls") and port.isdigit():
+        socket.create_connection((host.strip("[]"), int(port)), timeout=10).close()

@@ -74,7 +74,7 @@ def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, Optional[bytes]]
         number += 1
         if len(line) > limit and not line.endswith(b"\n"):
             while line and not line.endswith(b"\n"):
-                line = stream.readline(limit + 1)
+                line = stream.readline(2**20)  # drop the rest of the line a megabyte at a time
             yield number, None
         else:
             yield number, line

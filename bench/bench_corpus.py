@@ -1,0 +1,108 @@
+"""Corpus benchmark: articles per second and peak memory when extracting a large .jsonl corpus.
+
+    python3 bench/bench_corpus.py [SOURCE ...] [--articles 10000] [--small 1000] [--no-dask]
+
+Generates N articles by recombining the paragraphs of the SOURCE articles (files or directories,
+default samples/; deterministic), writes them to one .jsonl, and runs
+`timeline extract CORPUS --jsonl` with --jobs 1, --jobs 2 and --engine dask on a two-worker
+LocalCluster, at the small size and at N. Peak memory is the largest resident set of the command's
+process tree (sampled every 50 ms), so it includes pool workers; for Dask the workers live in this
+process's cluster and are reported apart. Prints one JSON object with every figure.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from timeline.read import read_inputs  # noqa: E402
+
+
+def generate(sources: list[str], count: int, path: Path) -> None:
+    """`count` articles: a base article's opening, then paragraphs drawn from the whole pool."""
+    docs = list(read_inputs(sources))
+    pool = [p for d in docs for p in d.text.split("\n\n") if len(p.split()) > 8]
+    rng = random.Random(7)
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(count):
+            base = docs[i % len(docs)]
+            opening = base.text.split("\n\n")[:3]
+            body = opening + rng.sample(pool, k=min(len(pool), rng.randint(3, 8)))
+            f.write(json.dumps({"id": f"a{i:05d}", "title": base.title, "source": base.source,
+                                "published": base.published, "text": "\n\n".join(body)}) + "\n")
+
+
+def tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def run(corpus: Path, args: list[str], count: int, workers: list[psutil.Process] = ()) -> dict:
+    out = corpus.with_suffix(".out.jsonl")
+    cmd = [sys.executable, "-m", "timeline", "extract", str(corpus), "--jsonl", "-q", "-o", str(out), *args]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE)
+    watched = psutil.Process(proc.pid)
+    peak = worker_peak = 0
+    while proc.poll() is None:
+        peak = max(peak, tree_rss(watched))
+        worker_peak = max(worker_peak, sum(w.memory_info().rss for w in workers))
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()}")
+    lines = sum(1 for _ in out.open())
+    assert lines == count, f"{lines} results for {count} articles"
+    result = {"args": " ".join(args), "articles": count, "seconds": round(seconds, 1),
+              "articles_per_s": round(count / seconds, 1), "peak_rss_mb": round(peak / 2**20)}
+    if workers:
+        result["dask_workers_peak_rss_mb"] = round(worker_peak / 2**20)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sources", nargs="*", default=[str(ROOT / "samples")])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--small", type=int, default=1_000)
+    parser.add_argument("--no-dask", action="store_true")
+    opts = parser.parse_args()
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        corpora = {}
+        for n in (opts.small, opts.articles):
+            corpora[n] = Path(tmp) / f"corpus-{n}.jsonl"
+            generate(opts.sources, n, corpora[n])
+        for n, corpus in corpora.items():
+            for jobs in ("1", "2"):
+                results.append(run(corpus, ["--jobs", jobs], n))
+                print(json.dumps(results[-1]), file=sys.stderr)
+        if not opts.no_dask:
+            from distributed import LocalCluster
+
+            with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                              dashboard_address=None) as cluster:
+                workers = [psutil.Process(p.process.pid) for p in cluster.workers.values()]
+                for n, corpus in corpora.items():
+                    results.append(run(corpus, ["--engine", "dask", "--scheduler",
+                                                cluster.scheduler_address], n, workers))
+                    print(json.dumps(results[-1]), file=sys.stderr)
+    print(json.dumps({"sources": opts.sources, "results": results}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
