@@ -246,6 +246,26 @@ def evaluate_events(inputs, as_json, taxonomy):
 
 
 @main.command()
+@click.argument("timelines", nargs=-1, required=True)
+@click.option("-o", "--output", help="JSON file to write (default: standard output).")
+@click.option("--title", help="Title of the merged timeline.")
+def merge(timelines, output, title):
+    """Merge saved Timeline JSON files into one: the same happening becomes one event.
+
+    The result does not depend on the order of the files; merging it again changes nothing.
+
+    Example: timeline merge monday.json tuesday.json -o week.json
+    """
+    from timeline.merge import merge_files
+
+    tl = merge_files(list(timelines), title=title)
+    _emit(tl.model_dump_json(indent=2) + "\n", output)
+    merged = sum(1 for e in tl.events if e.merged)
+    click.echo(f"{output or 'stdout'}: {len(tl.documents)} documents, {len(tl.events)} events "
+               f"({merged} merged)", err=True)
+
+
+@main.command()
 def schema():
     """Print the JSON Schema of the Timeline JSON.
 

@@ -1,34 +1,131 @@
-"""Stage 7, merge: per-document timelines -> one timeline, the same happening merged."""
+"""Stage 7, merge: timelines -> one timeline, the same happening merged across documents.
+
+`merge_timelines` is what the pipeline calls with one timeline per document and what
+`timeline merge` calls with saved timelines. The result does not depend on the order of the
+inputs, and merging a merged timeline again changes nothing.
+"""
 from __future__ import annotations
 
+import itertools
+from pathlib import Path
 from typing import Optional, Sequence
 
-from timeline.models import Timeline
+from pydantic import ValidationError
 
+from timeline.errors import InputError
+from timeline.merge.build import build_event
+from timeline.merge.cluster import cluster
+from timeline.merge.features import atom, sources_of
+from timeline.models import Document, Event, TimeExpression, Timeline
 
-def _sort_key(event):
-    d = event.date
-    return (d is None or d.start is None, (d.start or "") if d else "", event.id)
+DEFAULT_TITLE = "Timeline"
 
 
 def merge_timelines(timelines: Sequence[Timeline], title: Optional[str] = None) -> Timeline:
-    """Concatenate documents, time expressions and events (re-basing Mention.time indices)."""
-    documents, times, events, warnings = [], [], [], []
-    seen_docs = set()
+    """Documents and time expressions de-duplicated, events merged, Mention.time re-based."""
+    documents = _documents(timelines)
+    times, remaps = _time_expressions(timelines)
+    events = [_rebase(ev, remap) for tl, remap in zip(timelines, remaps) for ev in tl.events]
+    sources = [sources_of(e) for e in events]
+    owner = [k for k, ss in enumerate(sources) for _ in ss]   # atom index -> event index
+    atoms = [atom(s) for ss in sources for s in ss]
+    groups = cluster(atoms, _same_event(events, sources))
+    merged = _sorted_events(build_event([events[k] for k in sorted({owner[i] for i in g})])
+                            for g in groups)
+    warnings = sorted({w for tl in timelines for w in tl.warnings})
+    return Timeline(title=title or _title(timelines), documents=documents,
+                    events=merged, time_expressions=times, warnings=warnings)
+
+
+def load_timeline(path: str) -> Timeline:
+    """A saved Timeline JSON; a file that is not one is an InputError naming it."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", path) from None
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8 text", path) from None
+    try:
+        return Timeline.model_validate_json(text)
+    except ValidationError as e:
+        first = e.errors()[0]
+        if first["type"] == "json_invalid":
+            raise InputError(f"malformed JSON: {first['msg']}", path) from None
+        where = ".".join(str(p) for p in first["loc"]) or "top level"
+        raise InputError(f"not a timeline: {where}: {first['msg']}", path) from None
+
+
+def merge_files(paths: Sequence[str], title: Optional[str] = None) -> Timeline:
+    return merge_timelines([load_timeline(p) for p in paths], title=title)
+
+
+def _documents(timelines: Sequence[Timeline]) -> list[Document]:
+    by_id: dict[str, list[Document]] = {}
     for tl in timelines:
-        offset = len(times)
         for doc in tl.documents:
-            if doc.id not in seen_docs:
-                seen_docs.add(doc.id)
-                documents.append(doc)
-        times.extend(tl.time_expressions)
-        for ev in tl.events:
-            mentions = [m.model_copy(update={"time": None if m.time is None else m.time + offset})
-                        for m in ev.mentions]
-            events.append(ev.model_copy(update={"mentions": mentions}))
-        warnings.extend(tl.warnings)
-    events.sort(key=_sort_key)
-    if title is None:
-        title = documents[0].title if len(documents) == 1 and documents[0].title else "Timeline"
-    return Timeline(title=title, documents=documents, events=events, time_expressions=times,
-                    warnings=warnings)
+            by_id.setdefault(doc.id, []).append(doc)
+    out = []
+    for doc_id in sorted(by_id):
+        docs = by_id[doc_id]
+        same = all(d == docs[0] for d in docs[1:])
+        out.append(docs[0] if same else min(docs, key=lambda d: d.model_dump_json()))
+    return out
+
+
+def _time_key(t: TimeExpression) -> tuple:
+    return (t.document, t.start, t.end, t.model_dump_json())
+
+
+def _time_expressions(timelines: Sequence[Timeline]):
+    """The distinct time expressions in a canonical order, and for each timeline old -> new index."""
+    keys = [[_time_key(t) for t in tl.time_expressions] for tl in timelines]
+    by_key = {k: t for tl, ks in zip(timelines, keys) for k, t in zip(ks, tl.time_expressions)}
+    order = sorted(by_key)
+    index = {k: i for i, k in enumerate(order)}
+    return [by_key[k] for k in order], [[index[k] for k in ks] for ks in keys]
+
+
+def _rebase(event: Event, remap: list[int]) -> Event:
+    if all(m.time is None for m in event.mentions):
+        return event
+    mentions = [m.model_copy(update={"time": remap[m.time] if m.time is not None
+                                     and 0 <= m.time < len(remap) else None})
+                for m in event.mentions]
+    return event.model_copy(update={"mentions": mentions})
+
+
+def _same_event(events: Sequence[Event], sources) -> list[list[int]]:
+    """Atom groups that must stay together: the sources of one event, and events met twice
+    (sharing a mention or a source)."""
+    groups, first_atom, seen = [], [], {}
+    i = 0
+    for k, (e, ss) in enumerate(zip(events, sources)):
+        groups.append(list(range(i, i + len(ss))))
+        first_atom.append(i)
+        for s in ss:
+            seen.setdefault(("s", s.document, s.event), []).append(i)
+            i += 1
+        for m in e.mentions:
+            key = ("m", m.document, m.start, m.end, m.trigger_start, m.trigger_end)
+            seen.setdefault(key, []).append(first_atom[k])
+    groups.extend(g for g in seen.values() if len(g) > 1)
+    return groups
+
+
+def _sorted_events(events) -> list[Event]:
+    """By date.start, undated last, then id; exact ties by content, so input order never shows."""
+    def key(e: Event):
+        start = e.date.start if e.date and e.date.start else None
+        return (start is None, start or "", e.id)
+
+    out = []
+    for _, tied in itertools.groupby(sorted(events, key=key), key=key):
+        tied = list(tied)
+        out.extend(tied if len(tied) == 1 else sorted(tied, key=lambda e: e.model_dump_json()))
+    return out
+
+
+def _title(timelines: Sequence[Timeline]) -> str:
+    """The inputs' common title, or the default when they differ (never order dependent)."""
+    titles = {tl.title for tl in timelines}
+    return titles.pop() if len(titles) == 1 else DEFAULT_TITLE

@@ -1,0 +1,122 @@
+"""What merges and what stays apart, on small hand-written timelines."""
+from __future__ import annotations
+
+from timeline.merge import merge_timelines
+from timeline.merge.cluster import candidate_pairs
+from timeline.merge.features import atom, sources_of
+from timeline.merge.synthetic import day, event, month, news, timeline, timex
+
+
+def _one(tls):
+    merged = merge_timelines(tls)
+    assert len(merged.events) == 1, [e.headline for e in merged.events]
+    return merged.events[0]
+
+
+def test_the_most_precise_date_wins_and_the_month_supports_it():
+    a = timeline("a", [event("a", 1, "ATTACK", month("2020-01"), "Rebels attack the northern camp", ["rebels"])])
+    b = timeline("b", [event("b", 1, "ATTACK", day("2020-01-03"), "Rebel attack on northern camp", ["Rebels"])])
+    e = _one([a, b])
+    assert e.date.value == "2020-01-03" and e.date.granularity == "day"
+    assert not e.conflicts and not e.date_conflict
+    assert {m.date.value for m in e.mentions} == {"2020-01", "2020-01-03"}
+    assert {s.document for s in e.merged.sources} == {"a", "b"}
+
+
+def test_adjacent_days_from_two_sources_merge_and_show_the_conflict():
+    headline = "Iranian ballistic missiles hit al-Asad air base"
+    tls = [timeline("dod", [event("dod", 1, "ATTACK", day("2020-01-07", "January 7"),
+                                  "Iran launched ballistic missiles at Al-Asad base", ["Iran"], "launched")])]
+    tls += [timeline(d, [event(d, 1, "ATTACK", day("2020-01-08", "Jan. 8"), headline, ["Iranian forces"],
+                               "hit")]) for d in ("centcom", "news1", "news2")]
+    e = _one(tls)
+    assert e.date.value == "2020-01-08"          # three documents against one
+    assert [c.value for c in e.conflicts] == ["2020-01-07"] and e.date_conflict
+    assert len({m.document for m in e.mentions}) == 4
+    assert any("conflict: 2020-01-07 in dod" in r for r in e.merged.reasons)
+
+
+def test_one_document_giving_two_days_means_two_happenings():
+    tl = timeline("a", [event("a", 1, "ATTACK", day("2020-01-07"), "Rockets hit the base", ["militia"]),
+                        event("a", 2, "ATTACK", day("2020-01-08"), "Rockets hit the base", ["militia"])])
+    assert len(merge_timelines([tl]).events) == 2
+
+
+def test_a_week_apart_merges_only_on_strong_evidence():
+    weak_a = timeline("a", [event("a", 1, "ATTACK", day("2020-01-01"), "Rockets hit a base", ["militia"])])
+    weak_b = timeline("b", [event("b", 1, "ATTACK", day("2020-01-08"), "Rockets hit a base", ["militia"])])
+    assert len(merge_timelines([weak_a, weak_b]).events) == 2
+    headline = "Sudanese Antonov bombs Yida refugee camp near Jau border village"
+    strong_a = timeline("a", [event("a", 1, "ATTACK", day("2011-11-03"), headline, ["Sudan", "SAF"])])
+    strong_b = timeline("b", [event("b", 1, "ATTACK", day("2011-11-10"), headline, ["Sudan", "SAF"])])
+    e = _one([strong_a, strong_b])
+    assert e.date_conflict and len(e.conflicts) == 1
+
+
+def test_attack_and_its_casualties_merge_but_not_unrelated_types():
+    a = timeline("a", [event("a", 1, "ATTACK", day("2020-01-08"), "Missile strike on the base", ["Iran"])])
+    b = timeline("b", [event("b", 1, "DEATH_INJURY", day("2020-01-08"), "Missile strike injured 34 at the base",
+                             ["Iran"], "injured")])
+    c = timeline("c", [event("c", 1, "MEETING_TALKS", day("2020-01-08"), "Iran talks at the base", ["Iran"], "talks")])
+    merged = merge_timelines([a, b, c])
+    assert sorted(len(e.mentions) for e in merged.events) == [1, 2]
+    attack = next(e for e in merged.events if len(e.mentions) == 2)
+    assert attack.type == "ATTACK"
+
+
+def test_denied_and_reported_stay_apart():
+    a = timeline("a", [event("a", 1, "ATTACK", day("2020-01-08"), "Sudan bombed the camp", ["Sudan"])])
+    b = timeline("b", [event("b", 1, "ATTACK", day("2020-01-08"), "Sudan bombed the camp", ["Sudan"],
+                             status="negated")])
+    assert len(merge_timelines([a, b]).events) == 2
+
+
+def test_names_match_across_spellings():
+    pairs = [("U.S.", "US"), ("al-Shabaab", "Shabaab"), ("Marines", "Marine"), ("Iran", "Iranian forces")]
+    for x, y in pairs:
+        a = timeline("a", [event("a", 1, "ATTACK", day("2020-01-08"), "Raid on the harbour", [x])])
+        b = timeline("b", [event("b", 1, "ATTACK", day("2020-01-08"), "Gunfire near a village", [y])])
+        assert len(merge_timelines([a, b]).events) == 1, (x, y)
+    a = timeline("a", [event("a", 1, "ATTACK", day("2020-01-08"), "Raid on the harbour", ["Iraq"])])
+    b = timeline("b", [event("b", 1, "ATTACK", day("2020-01-08"), "Gunfire near a village", ["Iran"])])
+    assert len(merge_timelines([a, b]).events) == 2
+
+
+def test_undated_events_never_merge_across_documents():
+    a = timeline("a", [event("a", 1, "ATTACK", None, "Sudan bombed the camp", ["Sudan"])])
+    b = timeline("b", [event("b", 1, "ATTACK", None, "Sudan bombed the camp", ["Sudan"])])
+    assert len(merge_timelines([a, b]).events) == 2
+
+
+def test_mention_time_indices_are_rebased():
+    a = timeline("a", [event("a", 1, "ATTACK", day("2020-01-08"), "Missile strike on the base", ["Iran"], time=1)],
+                 times=[timex("a", 0, "2020-01-07"), timex("a", 20, "2020-01-08")])
+    b = timeline("b", [event("b", 1, "ATTACK", day("2020-01-08"), "Missile strike on the base", ["Iran"], time=0)],
+                 times=[timex("b", 5, "2020-01-08")])
+    merged = merge_timelines([b, a])
+    (e,) = merged.events
+    for m in e.mentions:
+        t = merged.time_expressions[m.time]
+        assert t.document == m.document and t.value == "2020-01-08"
+
+
+def test_merged_id_is_stable_and_order_independent():
+    a = timeline("a", [event("a", 1, "ATTACK", day("2020-01-08"), "Missile strike on the base", ["Iran"])])
+    b = timeline("b", [event("b", 1, "ATTACK", day("2020-01-08"), "Missile strike on the base", ["Iran"])])
+    assert merge_timelines([a, b]).events[0].id == merge_timelines([b, a]).events[0].id
+    single = merge_timelines([a]).events[0]
+    assert single.id == "a-e1" and single.merged is None      # nothing to merge: unchanged
+
+
+def test_title_is_the_common_one_or_the_default():
+    a, b = timeline("a", []), timeline("b", [])
+    assert merge_timelines([a, a]).title == "a"
+    assert merge_timelines([a, b]).title == "Timeline"
+    assert merge_timelines([a, b], title="Week").title == "Week"
+
+
+def test_blocking_compares_far_fewer_pairs_than_all():
+    tls = news(3000, seed=1)
+    atoms = [atom(s) for tl in tls for e in tl.events for s in sources_of(e)]
+    pairs = set(candidate_pairs(atoms))
+    assert len(pairs) < len(atoms) * (len(atoms) - 1) / 2 / 20

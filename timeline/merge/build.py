@@ -1,0 +1,136 @@
+"""One merged event from a group: every mention and source kept, the most precise date, the
+disagreeing dates as conflicts, and why the group holds together."""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from typing import Sequence
+
+from timeline.merge.dates import choose_date
+from timeline.merge.features import atom, max_score, score, sources_of
+from timeline.merge.normalise import content_words, name_tokens
+from timeline.merge.rules import load_rules
+from timeline.models import Event, MergeEvidence, MergeSource, Mention
+
+MERGE_RULE = "merge"   # type_rule/status_rule of a merged event: chosen from its sources
+_MAX_WORDS_SHOWN = 6
+
+
+def _unique(items, sort_key) -> list:
+    by_json = {item.model_dump_json(): item for item in items}
+    return [by_json[k] for k in sorted(by_json, key=lambda k: (sort_key(by_json[k]), k))]
+
+
+def merged_id(sources: Sequence[MergeSource]) -> str:
+    """Stable and order independent: derived from the sorted ids of the events it merges."""
+    keys = sorted({f"{s.document}\t{s.event}" for s in sources})
+    return "ev-" + hashlib.sha1("\n".join(keys).encode("utf-8")).hexdigest()[:12]
+
+
+def build_event(members: Sequence[Event]) -> Event:
+    first = members[0]
+    if all(m == first for m in members[1:]):
+        return first
+    rules = load_rules()
+    sources = _unique((s for e in members for s in sources_of(e)), lambda s: (s.document, s.event))
+    mentions = _unique((m for e in members for m in e.mentions),
+                       lambda m: (m.document, m.start, m.trigger_start, m.end, m.trigger_end))
+    dated = [(s.document, s.date) for s in sources if s.date] + \
+            [(m.document, m.date) for m in mentions if m.date]
+    date, conflicts = choose_date(dated)
+    types = Counter(s.type for s in sources)
+    type_ = min(types, key=lambda t: (-types[t], rules.type_rank.get(t, len(rules.type_rank)), t))
+    status = min((s.status for s in sources), key=lambda st: (rules.status_rank.get(st, 99), st))
+    lead = min(sources, key=lambda s: (s.type != type_, not _same_date(s.date, date),
+                                       -s.confidence, s.document, s.event))
+    evidence_score, reasons = _evidence(sources, mentions, date, conflicts)
+    return Event(
+        id=merged_id(sources), type=type_, status=status, headline=lead.headline, date=date,
+        mentions=mentions, actors=_actors(a for e in members for a in e.actors),
+        confidence=_confidence(sources), type_rule=MERGE_RULE, status_rule=MERGE_RULE,
+        conflicts=conflicts, date_conflict=bool(conflicts),
+        merged=MergeEvidence(score=evidence_score, reasons=reasons, sources=sources),
+    )
+
+
+def _same_date(a, b) -> bool:
+    return a is not None and b is not None and (a.value, a.start, a.end) == (b.value, b.start, b.end)
+
+
+def _actors(names) -> list[str]:
+    """One spelling per name ("U.S." and "US" are one): the shortest, then A-Z."""
+    by_key: dict[tuple, str] = {}
+    for name in names:
+        key = name_tokens(name) or (name,)
+        if key not in by_key or (len(name), name) < (len(by_key[key]), by_key[key]):
+            by_key[key] = name
+    return sorted(by_key.values(), key=lambda n: (n.casefold(), n))
+
+
+def _confidence(sources: Sequence[MergeSource]) -> float:
+    """Independent documents reporting the same happening make it more certain (noisy-or)."""
+    best: dict[str, float] = {}
+    for s in sources:
+        best[s.document] = max(best.get(s.document, 0.0), s.confidence)
+    doubt = 1.0
+    for doc in sorted(best):
+        doubt *= 1.0 - best[doc]
+    return round(1.0 - doubt, 3)
+
+
+def _evidence(sources: Sequence[MergeSource], mentions: Sequence[Mention], date, conflicts):
+    """The score (each document's best link to another document, the weakest of these; within
+    one document, each source's best link) and readable reasons."""
+    atoms = [atom(s) for s in sources]
+    docs = sorted({s.document for s in sources} | {m.document for m in mentions})
+    part = (lambda a: a.document) if len({a.document for a in atoms}) > 1 else id
+    best: dict = {}
+    for i, a in enumerate(atoms):
+        for b in atoms[i + 1:]:
+            if part(a) == part(b):
+                continue
+            s = score(a, b, exact=True) or 0.0
+            for key in (part(a), part(b)):
+                best[key] = max(best.get(key, 0.0), s)
+    weakest = min(best.values(), default=0.0)
+    return round(min(1.0, weakest / max_score()), 3), _reasons(sources, mentions, docs, date, conflicts)
+
+
+def _reasons(sources, mentions, docs, date, conflicts) -> list[str]:
+    reasons = [f"{len(sources)} reports in {len(docs)} documents"]
+    if date is not None:
+        agree = sorted({s.document for s in sources if _same_date(s.date, date)} |
+                       {m.document for m in mentions if _same_date(m.date, date)})
+        reasons.append(f"date {date.value} given by {len(agree)} of {len(docs)} documents")
+    for c in conflicts:
+        says = sorted({s.document for s in sources if _same_date(s.date, c)} |
+                      {m.document for m in mentions if _same_date(m.date, c)})
+        reasons.append(f"conflict: {c.value} in {', '.join(says)}")
+    types = sorted({s.type for s in sources})
+    if len(types) > 1:
+        reasons.append(f"compatible types: {', '.join(types)}")
+    reasons.extend(_shared("actors", {d: {a for s in sources if s.document == d for a in s.actors}
+                                      for d in docs}, key=name_tokens))
+    words = {d: set().union(*(content_words(s.headline) for s in sources if s.document == d),
+                            *(content_words(m.trigger) for m in mentions if m.document == d))
+             for d in docs}
+    reasons.extend(_shared("words", words, key=lambda w: w))
+    return reasons
+
+
+def _shared(label: str, per_doc: dict[str, set], key) -> list[str]:
+    """What several documents have in common, most widely shared first."""
+    count: Counter = Counter()
+    shown: dict = {}
+    for items in per_doc.values():
+        keys = {}
+        for item in items:
+            keys.setdefault(key(item), item)
+        for k, item in keys.items():
+            count[k] += 1
+            shown[k] = min(shown.get(k, item), item)
+    common = sorted((k for k in count if count[k] > 1 and k), key=lambda k: (-count[k], str(shown[k])))
+    if not common:
+        return []
+    items = ", ".join(f"{shown[k]} ({count[k]})" for k in common[:_MAX_WORDS_SHOWN])
+    return [f"{label} in several documents: {items}"]

@@ -1,0 +1,84 @@
+"""Group sources into happenings: block by type family and date, score candidate pairs, take
+connected groups. Every decision is about one pair of sources, so the grouping is the same
+whatever the order or grouping of the inputs."""
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from typing import Iterable, Sequence
+
+from timeline.merge.features import Atom, score
+from timeline.merge.rules import load_rules
+
+_NAME_KEY = 3
+
+
+class UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> list[list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            out[self.find(i)].append(i)
+        return list(out.values())
+
+
+def _block_keys(a: Atom) -> set[tuple]:
+    """An atom's blocks: its type family and status group, with each word and the first letters
+    of each name token (a pair below the threshold shares neither; near-spellings of a name
+    share their first letters)."""
+    keys = {(a.block, "w", w) for w in a.words}
+    keys.update((a.block, "a", t[:_NAME_KEY]) for name in a.actors for t in name)
+    return keys
+
+
+def candidate_pairs(atoms: Sequence[Atom]) -> Iterable[tuple[int, int]]:
+    """Pairs that share a block and whose dates come within the largest allowed gap: a sweep
+    over date intervals per block, never all pairs (a pair sharing several blocks may repeat)."""
+    gap = load_rules().max_gap_days
+    by_block: dict[tuple, list[tuple[int, int, int]]] = defaultdict(list)
+    for i, a in enumerate(atoms):
+        if a.span is not None:
+            for key in _block_keys(a):
+                by_block[key].append((a.span.start, a.span.end, i))
+    for entries in by_block.values():
+        if len(entries) < 2:
+            continue
+        entries.sort()
+        active: list[tuple[int, int]] = []   # heap of (end, index)
+        for start, end, i in entries:
+            while active and active[0][0] + gap < start:
+                heapq.heappop(active)
+            for _, j in active:
+                yield j, i
+            heapq.heappush(active, (end, i))
+
+
+def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> list[list[int]]:
+    """Indices of `atoms` grouped into happenings; each `forced` group stays together (the
+    sources of one event, or one event met twice)."""
+    threshold = load_rules().threshold
+    uf = UnionFind(len(atoms))
+    for group in forced:
+        for i in group[1:]:
+            uf.union(group[0], i)
+    for i, j in candidate_pairs(atoms):
+        if uf.find(i) == uf.find(j):
+            continue
+        s = score(atoms[i], atoms[j])
+        if s is not None and s >= threshold:
+            uf.union(i, j)
+    return uf.groups()

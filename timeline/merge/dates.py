@@ -1,0 +1,103 @@
+"""Dates as day intervals: when two are compatible, which is most precise, which disagree."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from timeline.merge.rules import load_rules
+from timeline.models import EventDate
+
+
+@dataclass(frozen=True)
+class Span:
+    """A date's interval in proleptic ordinal days, inclusive, and its precision level."""
+    start: int
+    end: int
+    level: int
+
+
+def _ordinal(day: Optional[str]) -> Optional[int]:
+    if not day:
+        return None
+    try:
+        return dt.date.fromisoformat(day[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def span(date: Optional[EventDate]) -> Optional[Span]:
+    """The interval a date allows, or None when it names no day range (undated, PAST_REF...)."""
+    if date is None:
+        return None
+    start = _ordinal(date.start)
+    end = _ordinal(date.end) if date.end else start
+    if start is None or end is None or end < start:
+        return None
+    levels = load_rules().levels
+    return Span(start, end, levels.get(date.granularity, max(levels.values())))
+
+
+def gap_days(a: Span, b: Span) -> int:
+    """Days between two intervals; 0 when they overlap."""
+    return max(0, b.start - a.end, a.start - b.end)
+
+
+def date_score(a: Span, b: Span, same_document: bool) -> Optional[float]:
+    """How strongly two dates say "same happening"; None when they cannot be one."""
+    rules = load_rules()
+    if abs(a.level - b.level) > rules.max_granularity_steps:
+        return None
+    gap = gap_days(a, b)
+    if gap == 0:
+        exact = a.level == b.level == 0 and a.start == b.start
+        return rules.same_day if exact else rules.nested
+    # One article giving two different dates means two happenings; sources may disagree.
+    if same_document or gap > rules.max_gap_days or max(a.level, b.level) > 0:
+        return None
+    return rules.adjacent - rules.per_extra_day * (gap - 1)
+
+
+def _date_key(date: EventDate) -> tuple:
+    return (date.value, date.mod or "", date.start or "", date.end or "", date.granularity)
+
+
+def _canonical(dates: list[EventDate]) -> list[EventDate]:
+    """One EventDate per distinct date; the most frequent display (ties: the shortest, then A-Z)."""
+    groups: dict[tuple, Counter] = {}
+    for d in dates:
+        groups.setdefault(_date_key(d), Counter())[d.display] += 1
+    out = []
+    for key, displays in sorted(groups.items()):
+        display = min(displays, key=lambda s: (-displays[s], len(s), s))
+        value, mod, start, end, granularity = key
+        out.append(EventDate(value=value, mod=mod or None, start=start or None, end=end or None,
+                             granularity=granularity, display=display))
+    return out
+
+
+def choose_date(dated: Iterable[tuple[str, EventDate]]) -> tuple[Optional[EventDate], list[EventDate]]:
+    """(document, date) pairs -> the winning date and the dates that disagree with it.
+
+    The most precise date wins; among equally precise ones, the one most documents support, then
+    the earliest. Coarser dates that contain the winner are support, not conflicts.
+    """
+    pairs = [(doc, d) for doc, d in dated if span(d) is not None]
+    if not pairs:
+        return None, []
+    dates = _canonical([d for _, d in pairs])
+    spans = {_date_key(d): span(d) for d in dates}
+    docs: dict[tuple, set] = {}
+    for doc, d in pairs:
+        docs.setdefault(_date_key(d), set()).add(doc)
+
+    def support(d: EventDate) -> int:
+        s = spans[_date_key(d)]
+        return len({doc for k, ds in docs.items() if gap_days(spans[k], s) == 0 for doc in ds})
+
+    winner = min(dates, key=lambda d: (spans[_date_key(d)].level, -support(d),
+                                       spans[_date_key(d)].start, _date_key(d)))
+    won = spans[_date_key(winner)]
+    conflicts = [d for d in dates if gap_days(spans[_date_key(d)], won) > 0]
+    return winner, conflicts

@@ -1,0 +1,75 @@
+"""What is compared: each event as first extracted from one document (a source).
+
+Merged events keep their sources (MergeEvidence.sources), so a saved, merged timeline still
+compares source by source: two groups merge when any source of one matches any source of the
+other. Decisions are made per pair of sources, which keeps merging independent of order.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from timeline.merge.dates import Span, date_score, span
+from timeline.merge.normalise import content_words, name_tokens, names_match
+from timeline.merge.rules import load_rules
+from timeline.models import Event, MergeSource
+
+
+def sources_of(event: Event) -> list[MergeSource]:
+    """The events first extracted that this event stands for (itself when never merged)."""
+    if event.merged and event.merged.sources:
+        return list(event.merged.sources)
+    document = min((m.document for m in event.mentions), default="")
+    return [MergeSource(event=event.id, document=document, type=event.type, status=event.status,
+                        headline=event.headline, date=event.date, actors=list(event.actors),
+                        confidence=event.confidence)]
+
+
+@dataclass(frozen=True)
+class Atom:
+    """One source in comparable form."""
+    document: str
+    type: str
+    block: tuple          # (type family, status group): only atoms in one block can merge
+    span: Optional[Span]
+    actors: tuple         # name_tokens of each actor
+    words: frozenset
+
+
+def atom(source: MergeSource) -> Atom:
+    rules = load_rules()
+    actors = tuple(sorted({t for t in map(name_tokens, source.actors) if t}))
+    return Atom(document=source.document, type=source.type,
+                block=(rules.family_of(source.type), rules.group_of(source.status)),
+                span=span(source.date), actors=actors, words=content_words(source.headline))
+
+
+def _actor_score(a: Atom, b: Atom) -> float:
+    rules = load_rules()
+    shared = sum(1 for x in a.actors if any(names_match(x, y) for y in b.actors))
+    if not shared:
+        return 0.0
+    return min(rules.actor_max, rules.actor_first + rules.actor_each_more * (shared - 1))
+
+
+def max_score() -> float:
+    rules = load_rules()
+    return rules.same_day + rules.same_type + rules.actor_max + rules.word_max
+
+
+def score(a: Atom, b: Atom, exact: bool = False) -> Optional[float]:
+    """The evidence that a and b report one happening, or None when dates or types rule it out.
+
+    Unless `exact`, a score that cannot reach the threshold may be returned low.
+    """
+    if a.block != b.block or a.span is None or b.span is None:
+        return None
+    date_s = date_score(a.span, b.span, a.document == b.document)
+    if date_s is None:
+        return None
+    rules = load_rules()
+    partial = date_s + (rules.same_type if a.type == b.type else rules.compatible_type)
+    partial += min(rules.word_max, rules.word_each * len(a.words & b.words))
+    if not exact and (partial >= rules.threshold or partial + rules.actor_max < rules.threshold):
+        return partial   # decided without the fuzzy name matching
+    return partial + _actor_score(a, b)

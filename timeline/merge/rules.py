@@ -1,0 +1,78 @@
+"""The merge rules (rules.toml), read and compiled once."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+RULES_FILE = Path(__file__).with_name("rules.toml")
+
+
+@dataclass(frozen=True)
+class Rules:
+    threshold: float
+    max_gap_days: int
+    max_granularity_steps: int
+    same_day: float
+    nested: float
+    adjacent: float
+    per_extra_day: float
+    levels: dict
+    same_type: float
+    compatible_type: float
+    family: dict          # type -> family name (a type outside every family is its own family)
+    type_rank: dict       # type -> rank for ties (lower wins)
+    status_group: dict    # status -> group index
+    status_rank: dict
+    actor_first: float
+    actor_each_more: float
+    actor_max: float
+    actor_min_ratio: float
+    word_each: float
+    word_max: float
+    replace: dict
+    replace_re: re.Pattern
+    prefixes: tuple
+    min_stem: int
+    max_suffix: int
+    suffixes: tuple
+    min_word: int
+    stopwords: frozenset
+
+    def family_of(self, type_: str) -> str:
+        return self.family.get(type_, type_)
+
+    def group_of(self, status: str) -> int:
+        return self.status_group.get(status, -1)
+
+
+def _replace_pattern(pairs: dict) -> re.Pattern:
+    alternatives = sorted(pairs, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, alternatives)) + r")(?!\w)")
+
+
+@lru_cache(maxsize=None)
+def load_rules(path: Path = RULES_FILE) -> Rules:
+    data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    d, t, s, a, w, n = (data[k] for k in ("dates", "types", "status", "actors", "words", "normalise"))
+    family = {ty: "+".join(group) for group in t["families"] for ty in group}
+    replace = {old: new for old, new in n["replace"]}
+    return Rules(
+        threshold=data["threshold"],
+        max_gap_days=d["max_gap_days"], max_granularity_steps=d["max_granularity_steps"],
+        same_day=d["same_day"], nested=d["nested"], adjacent=d["adjacent"],
+        per_extra_day=d["per_extra_day"], levels=dict(d["levels"]),
+        same_type=t["same"], compatible_type=t["compatible"], family=family,
+        type_rank={ty: i for i, ty in enumerate(t["priority"])},
+        status_group={st: i for i, group in enumerate(s["groups"]) for st in group},
+        status_rank={st: i for i, st in enumerate(s["priority"])},
+        actor_first=a["first"], actor_each_more=a["each_more"], actor_max=a["max"],
+        actor_min_ratio=a["min_ratio"], word_each=w["each"], word_max=w["max"],
+        replace=replace, replace_re=_replace_pattern(replace),
+        prefixes=tuple(sorted(n["prefixes"], key=len, reverse=True)),
+        min_stem=n["min_stem"], max_suffix=n["max_suffix"],
+        suffixes=tuple(sorted(n["suffixes"], key=len, reverse=True)), min_word=n["min_word"],
+        stopwords=frozenset(n["stopwords"]),
+    )

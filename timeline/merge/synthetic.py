@@ -1,0 +1,79 @@
+"""Synthetic timelines for the merge tests and benchmark: builders and a seeded news generator."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import random
+
+from timeline.models import Document, Event, EventDate, Mention, TimeExpression, Timeline
+
+
+def day(value: str, display: str | None = None) -> EventDate:
+    return EventDate(value=value, start=value, end=value, granularity="day", display=display or value)
+
+
+def month(value: str) -> EventDate:
+    y, m = map(int, value.split("-"))
+    last = calendar.monthrange(y, m)[1]
+    return EventDate(value=value, start=f"{value}-01", end=f"{value}-{last:02d}",
+                     granularity="month", display=dt.date(y, m, 1).strftime("%B %Y"))
+
+
+def event(doc: str, n: int, type_: str, date: EventDate | None, headline: str,
+          actors=(), trigger: str = "attack", status: str = "occurred", time: int | None = None,
+          confidence: float = 0.6) -> Event:
+    start = 100 * n
+    sentence = headline + "."
+    t = headline.lower().find(trigger.lower())
+    t = max(t, 0)
+    mention = Mention(document=doc, start=start, end=start + len(sentence), sentence=sentence,
+                      trigger=trigger, trigger_start=start + t, trigger_end=start + t + len(trigger),
+                      time=time, date=date)
+    return Event(id=f"{doc}-e{n}", type=type_, status=status, headline=headline, date=date,
+                 mentions=[mention], actors=list(actors), confidence=confidence)
+
+
+def timeline(doc: str, events, published: str = "2020-01-08", times=()) -> Timeline:
+    return Timeline(title=doc, documents=[Document(id=doc, title=doc, published=published,
+                                                   text="x" * 2000)],
+                    events=list(events), time_expressions=list(times))
+
+
+def timex(doc: str, start: int, value: str) -> TimeExpression:
+    return TimeExpression(document=doc, text=value, start=start, end=start + len(value),
+                          type="DATE", value=value, rule="test")
+
+
+_TYPES = ["ATTACK", "DEATH_INJURY", "PROTEST_UNREST", "ARREST_LEGAL", "ELECTION_VOTE",
+          "MEETING_TALKS", "AGREEMENT", "BUSINESS_ECONOMY", "DISASTER_ACCIDENT", "STATEMENT"]
+_ACTORS = ["Iran", "Iraq", "U.S.", "Sudan", "al-Shabaab", "Apple", "the United Nations", "Russia",
+           "Ukraine", "China", "Kataib Hezbollah", "SPLA", "NATO", "France", "Microsoft", "Israel"]
+_WORDS = ["missile", "camp", "base", "refugee", "border", "market", "court", "bridge", "airport",
+          "ministry", "factory", "village", "election", "summit", "pipeline", "harbour", "school",
+          "hospital", "embassy", "parliament", "convoy", "tanker", "stadium", "mine"]
+
+
+def news(n_events: int, seed: int = 0, per_day: int = 30, documents: int | None = None) -> list[Timeline]:
+    """About `n_events` per-document events in the shape of a news corpus: happenings reported by
+    1-6 outlets, `per_day` events a day, some a day apart or only month-precise."""
+    rng = random.Random(seed)
+    documents = documents or max(1, n_events // 10)
+    first = dt.date(2000, 1, 1).toordinal()
+    days = max(1, n_events // per_day)
+    per_doc: dict[str, list[Event]] = {}
+    made = 0
+    while made < n_events:
+        when = dt.date.fromordinal(first + rng.randrange(days))
+        type_ = rng.choice(_TYPES)
+        actors = rng.sample(_ACTORS, 2)
+        words = " ".join(rng.sample(_WORDS, 3))
+        for _ in range(min(rng.randint(1, 6), n_events - made)):
+            doc = f"doc{rng.randrange(documents):06d}"
+            shift = 1 if rng.random() < 0.1 else 0
+            date = (month(when.strftime("%Y-%m")) if rng.random() < 0.1
+                    else day((when + dt.timedelta(days=shift)).isoformat()))
+            evs = per_doc.setdefault(doc, [])
+            evs.append(event(doc, len(evs) + 1, type_, date, f"{actors[0]} {words}",
+                             actors=[rng.choice(actors)], trigger=words.split()[0]))
+            made += 1
+    return [timeline(doc, evs) for doc, evs in sorted(per_doc.items())]
