@@ -64,6 +64,7 @@ class Grammar:
     scanners: dict        # first character -> (scanner of the rules that can start with it, rule indexes)
     datemod: re.Pattern   # modifier words ending right before a date ("the end of")
     durmod: re.Pattern    # modifier words ending right before a duration ("more than")
+    outside: frozenset    # modifiers whose mod counts but which stay out of the span ("about")
     negatives: dict       # rule name -> [Negative]
     anchor: str           # reference date of the examples
     gate: re.Pattern      # words one of which every time expression holds
@@ -100,12 +101,13 @@ def _spaces(pattern: str) -> str:
     return "".join(out)
 
 
-def _alternation(table: dict, exact: list[str]) -> str:
+def _alternation(table: dict, exact: list[str], abbreviations: bool = False) -> str:
     """A word table as one regex trie (fails on the first letter, unlike a flat alternation);
     `exact` words keep their case; short abbreviations take an optional dot ("Aug.")."""
     exact_keys = {normalise(w) for w in exact}
     keys = [k for k in table if k not in exact_keys]
-    pattern = _trie(keys, {k for k in keys if k.isalpha() and 2 < len(k) <= 4})
+    short = {k for k in keys if k.isalpha() and len(k) <= 4} if abbreviations else set()
+    pattern = _trie(keys, short)
     if exact:
         pattern = "|".join([f"(?-i:{re.escape(w)})" for w in exact] + [pattern])
     return pattern
@@ -143,7 +145,8 @@ def grammar(lang: str = "en") -> Grammar:
     gate = words.pop("gate")
     data = _load("rules.toml", lang)
     tables = {name: {normalise(k): v for k, v in t["values"].items()} for name, t in words.items()}
-    alternations = {name: _alternation(t["values"], t.get("exact", [])) for name, t in words.items()}
+    alternations = {name: _alternation(t["values"], t.get("exact", []), t.get("abbreviations", False))
+                    for name, t in words.items()}
     captures = {name: c["pattern"] for name, c in data["captures"].items()}
     converters = {name: c["convert"] for name, c in data["captures"].items()}
     macros = {name: _spaces(m) for name, m in data["macros"].items()}
@@ -192,6 +195,7 @@ def grammar(lang: str = "en") -> Grammar:
     return Grammar(tables, converters, data["lexicon"], data["sets"], tuple(rules), _scanners(bodies),
                    _modifier_regex(words["datemod"]["values"]),
                    _modifier_regex(words["durmod"]["values"]),
+                   frozenset(words["durmod"].get("outside", ())),
                    negatives, data["anchor"], _gate(gate["words"]), gate["window"])
 
 

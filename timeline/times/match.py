@@ -129,9 +129,10 @@ def _count(g: Grammar, key: str) -> Any:
 
 def _modifier(g: Grammar, text: str, start: int, type_: str, fields: dict) -> tuple[int, Optional[str]]:
     """Grow the span leftwards over a modifier ("the end of", "more than") and return its mod."""
-    if type_ == "DATE" and "ref" not in fields:
+    counted = fields.get("n", fields.get("shift")) not in (None, "X") and ("dur" in fields or "sign" in fields)
+    if type_ == "DATE" and "ref" not in fields and "sign" not in fields:
         regex, table = g.datemod, g.tables["datemod"]
-    elif type_ == "DURATION" and fields.get("n") not in (None, "X"):
+    elif counted:
         regex, table = g.durmod, g.tables["durmod"]
     else:
         return start, None
@@ -139,4 +140,5 @@ def _modifier(g: Grammar, text: str, start: int, type_: str, fields: dict) -> tu
     if not m:
         return start, None
     key = normalise(m.group("mod"))
-    return m.start(), table.get(key) or table.get(key.removeprefix("the ").strip())
+    mod = table.get(key) or table.get(key.removeprefix("the ").strip())
+    return (start if key in g.outside else m.start()), mod

@@ -87,6 +87,8 @@ def _value(found: Found, f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]
         return f["ref"], f["ref"] == "PRESENT_REF"
     if "set" in f:
         return grammar().sets.get(f["set"], "P1D"), False
+    if "set_m" in f:
+        return f"XXXX-{f['set_m']:02d}", False
     if "set_wd" in f:
         return f"XXXX-WXX-{f['set_wd']}", False
     if "dur" in f:
@@ -96,7 +98,7 @@ def _value(found: Found, f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]
         return duration(n, UNIT_LETTERS.get(f["dur"], f["dur"])), False
     if "bc" in f:
         return f"BC{int(f['bc']):04d}", False
-    if "unit" in f and "shift" in f and "hh" not in f:
+    if "unit" in f and "shift" in f and "hh" not in f and "m" not in f:
         return _shifted(f, a), True
     return _calendar(f, a, policy)
 
@@ -174,6 +176,8 @@ def _calendar(f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]:
     if "century" in f:
         return f"{f['century'] - 1:02d}", False
     y, relative = f.get("y"), False
+    if f.get("unit") == "year":                     # "June last year"
+        y, relative = (a.y + f["shift"] if a.y is not None else None), True
     if y is None and "yy" in f:
         y, relative = _two_digit_year(f["yy"], a), False
     m, d = f.get("m"), f.get("d")
@@ -185,7 +189,7 @@ def _calendar(f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]:
     if "wd" in f and m is None:
         date_part, relative = _weekday(f["wd"], f.get("dir"), a, policy), True
     elif m is not None:
-        if y is None:
+        if y is None and not relative:
             y, relative = _year_of((m, d or 0), (a.m, a.d or 0) if a.m else None, a, f, policy), True
         if f.get("holiday") == "thanksgiving" and y is not None:
             d = _fourth_thursday(y)
@@ -198,7 +202,7 @@ def _calendar(f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]:
         date_part = f"{y:04d}-{suffix}" if y is not None else f"XXXX-{suffix}"
     elif y is not None:
         date_part = f"{y:04d}"
-    if "unit" in f:                                 # "yesterday morning"
+    if f.get("unit") == "day":                      # "yesterday morning"
         date_part, relative = _shifted({k: v for k, v in f.items() if k != "pod"}, a), True
     if "hh" in f or "pod" in f:
         if date_part is None:
@@ -247,43 +251,61 @@ def _position(f: dict, a: Anchor) -> tuple[tuple, Optional[tuple]]:
 
 
 def _year_of(position: tuple, now: Optional[tuple], a: Anchor, f: dict, policy: Policy) -> Optional[int]:
-    """The year of a month / season / quarter given without one: tense and direction decide."""
+    """The year of a month / season / quarter given without one: the year that puts it nearest
+    the anchor, unless "last"/"next" or the sentence's tense rules that out. A tense rules out
+    only a clear miss (the past tense allows "by Jan. 14" a week ahead; see TOLERANCE)."""
     if a.y is None:
         return None
     if now is None:
         return a.y
-    direction = f.get("dir")
-    if direction is None and policy.kind == "news":
-        direction = {"past": -0.5, "future": 0.5}.get(policy.tense or "", 0)
+    span = 12 if len(position) == 2 else 4          # (month, day) positions, else 4 per year
+    here = _index(now, span)
+    candidates = {y: _index(position, span) + (y - a.y) * span * _STEP[span] - here
+                  for y in (a.y - 1, a.y, a.y + 1)}
+    direction, tolerance = f.get("dir"), TOLERANCE[span]
     if direction == -1:
-        return a.y if position < now else a.y - 1
-    if direction == 1:
-        return a.y if position > now else a.y + 1
-    if direction == -0.5:
-        return a.y if position <= now else a.y - 1
-    if direction == 0.5:
-        return a.y if position >= now else a.y + 1
-    return a.y
+        allowed = {y: d for y, d in candidates.items() if d < 0}
+    elif direction == 1:
+        allowed = {y: d for y, d in candidates.items() if d > 0}
+    elif policy.tense == "past" and policy.kind == "news":
+        allowed = {y: d for y, d in candidates.items() if d <= tolerance}
+    elif policy.tense == "future" and policy.kind == "news":
+        allowed = {y: d for y, d in candidates.items() if d >= -tolerance}
+    else:
+        allowed = candidates
+    return min(allowed.items(), key=lambda item: (abs(item[1]), item[0]))[0]
+
+
+_STEP = {12: 31, 4: 1}                  # month-day positions are counted in (rough) days
+TOLERANCE = {12: 45, 4: 0}              # days for months and dates; none for seasons, quarters
+
+
+def _index(position: tuple, span: int) -> int:
+    if span == 12:
+        m, d = position
+        return (m - 1) * 31 + (d or 15)
+    return position[0]
 
 
 def _weekday(wd: int, direction: Optional[int], a: Anchor, policy: Policy) -> str:
+    """A bare weekday: the nearest such day, before the anchor in the past tense, after it in
+    the future tense or with "next", before it with "last"."""
     day = a.day
     if day is None:
         return f"XXXX-WXX-{wd}"
-    delta = wd - day.isoweekday()
+    back = -((day.isoweekday() - wd) % 7)           # -6..0
+    ahead = back + 7                                # 1..7
     if direction is None:
-        if policy.kind == "news" and policy.tense == "future":
-            direction = 1
-        elif policy.kind == "narrative" and policy.tense == "future":
-            direction = 1
-        else:
-            direction = 0               # the latest such day on or before the anchor
-    if direction == 1:
-        delta = delta % 7 or 7
-    elif direction == -1:
-        delta = -((-delta) % 7 or 7)
+        tense = policy.tense if policy.kind == "news" else None
+        direction = {"past": 0, "future": 1}.get(tense or "")
+    if direction == -1:
+        delta = back or -7
+    elif direction == 0:
+        delta = back
+    elif direction == 1:
+        delta = ahead
     else:
-        delta = -((-delta) % 7)
+        delta = back if -back <= ahead else ahead
     return (day + timedelta(days=delta)).isoformat()
 
 
