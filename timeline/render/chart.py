@@ -82,15 +82,24 @@ def _points(name: str, views: Sequence[EventView], rows: Sequence[int], large: b
         customdata=[customdata(v) for v in views], hovertemplate=HOVER)
 
 
-def _ranges(name: str, views: Sequence[EventView], rows: Sequence[int], show_legend: bool) -> go.Bar:
+def _label_positions(views: Sequence[EventView], span_days: int) -> list[str]:
+    """Display text inside bars wide enough to hold it at full zoom-out; the others keep it for
+    hover (plotly's uniformtext would hide every label once the range slider is on)."""
+    wide = span_days * CHART["label_min_share"]
+    return ["inside" if (day_after(v.end) - v.start).days >= wide else "none" for v in views]
+
+
+def _ranges(name: str, views: Sequence[EventView], rows: Sequence[int], show_legend: bool,
+            span_days: int) -> go.Bar:
     """Translucent bars over the days a month/year/"end of" date allows; pattern = status."""
     color = type_color(name)
     return go.Bar(
         base=[v.start.isoformat() for v in views],
         x=[(day_after(v.end) - v.start).days * DAY_MS for v in views], y=list(rows),
         orientation="h", width=CHART["range_thickness"], name=esc(name), legendgroup=name,
-        showlegend=show_legend, text=[esc(v.display) for v in views], textposition="inside",
-        insidetextanchor="start", textfont={"color": "#1b2631"}, cliponaxis=True,
+        showlegend=show_legend, text=[esc(v.display) for v in views],
+        textposition=_label_positions(views, span_days), insidetextanchor="start",
+        insidetextfont={"color": "#1b2631", "size": 11}, constraintext="inside", cliponaxis=True,
         marker={"color": _rgba(color, CHART["range_opacity"]), "line": {"color": color, "width": 1.5},
                 "pattern": {"shape": [STYLE["status_patterns"].get(v.event.status, "")
                                       for v in views], "fgcolor": color, "size": 6}},
@@ -148,14 +157,15 @@ def _x_range(views: Sequence[EventView]) -> Optional[list[str]]:
     return [(first - pad).isoformat(), (last + pad).isoformat()]
 
 
-def _layout(timeline: Timeline, views: Sequence[EventView], lanes: Lanes, title: Optional[str]) -> dict:
+def _layout(timeline: Timeline, views: Sequence[EventView], lanes: Lanes, x_range: Optional[list[str]],
+            title: Optional[str]) -> dict:
     buttons = [{"label": b["label"], "count": b["count"], "step": b["step"], "stepmode": "backward"}
                for b in STYLE["buttons"]] + [{"label": "all", "step": "all"}]
     height = min(CHART["max_height"], max(CHART["min_height"], 170 + lanes.n_rows * CHART["row_px"]))
     layout = {
         "template": "plotly_white", "height": height, "hovermode": "closest",
         "margin": {"l": 10, "r": 10, "t": 60 if title else 40, "b": 10},
-        "xaxis": {"type": "date", "range": _x_range(views), "rangeslider": {"visible": True, "thickness": 0.07},
+        "xaxis": {"type": "date", "range": x_range, "rangeslider": {"visible": True, "thickness": 0.07},
                   "rangeselector": {"buttons": buttons, "x": 0, "y": 1.02, "yanchor": "bottom"},
                   "showgrid": True},
         "yaxis": {"tickmode": "array", "tickvals": [y for y, _ in lanes.labels],
@@ -164,7 +174,7 @@ def _layout(timeline: Timeline, views: Sequence[EventView], lanes: Lanes, title:
                   "automargin": True},
         "legend": {"title": {"text": "Type (click to hide/show)"}, "tracegroupgap": 2},
         "legend2": {"title": {"text": "Status"}, "itemclick": False, "itemdoubleclick": False, "y": 0},
-        "uniformtext": {"minsize": 9, "mode": "hide"}, "barmode": "overlay",
+        "barmode": "overlay",
         "hoverlabel": {"align": "left", "bgcolor": "white"},
         "shapes": [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": y, "y1": y,
                     "line": {"color": "#d5d8dc", "width": 1}, "layer": "below"} for y in lanes.separators],
@@ -187,6 +197,8 @@ def build_figure(timeline: Timeline, lanes_by: LaneBy = "type", webgl: Optional[
     views = event_views(timeline)
     large = webgl if webgl is not None else len(views) > CHART["webgl_threshold"]
     lanes = assign_lanes(views, lanes_by, large=large)
+    x_range = _x_range(views)
+    span_days = (parse_day(x_range[1]) - parse_day(x_range[0])).days if x_range else 1
 
     groups: dict[str, dict[str, list[int]]] = defaultdict(lambda: {"points": [], "ranges": []})
     for i, v in enumerate(views):
@@ -207,7 +219,7 @@ def build_figure(timeline: Timeline, lanes_by: LaneBy = "type", webgl: Optional[
                 ranged = [(v, r) for v, r in zip(members, rows) if v.is_range]
                 traces.append(_segments(name, [v for v, _ in ranged], [r for _, r in ranged]))
             if kind == "ranges":
-                traces.append(_ranges(name, members, rows, legend))
+                traces.append(_ranges(name, members, rows, legend, span_days))
             else:
                 traces.append(_points(name, members, rows, large, legend))
             legend = False
@@ -215,4 +227,4 @@ def build_figure(timeline: Timeline, lanes_by: LaneBy = "type", webgl: Optional[
     if conflicts is not None:
         traces.append(conflicts)
     traces += _status_key(views)
-    return go.Figure(data=traces, layout=_layout(timeline, views, lanes, title))
+    return go.Figure(data=traces, layout=_layout(timeline, views, lanes, x_range, title))
