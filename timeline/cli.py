@@ -233,15 +233,21 @@ def score(gold, system, as_json, errors):
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--taxonomy", type=click.Path(exists=True, dir_okay=False), help="Event types file to use.")
-def evaluate_events(inputs, as_json, taxonomy):
+@click.option("--types", "labels", type=click.Path(exists=True, dir_okay=False),
+              help="Instead: type accuracy on hand-typed sentences (TSV: file, sentence opening, type) "
+              "of the articles in INPUTS.")
+def evaluate_events(inputs, as_json, taxonomy, labels):
     """Event triggers (P/R/F1 against gold EVENTs of classes OCCURRENCE, I_ACTION, ASPECTUAL) and
     dates (share of TLINK-anchored gold events we date right) on TimeML files or directories.
 
     Example: timeline evaluate-events ../shared/data/timeml/TBAQ-cleaned
+
+    Example: timeline evaluate-events --types tests/events/type_labels.tsv samples ../shared/data/crossdoc
     """
     from timeline.evaluate.events import evaluate_events as run
+    from timeline.evaluate.events import evaluate_types
 
-    report = run(list(inputs), taxonomy=taxonomy)
+    report = evaluate_types(labels, inputs, taxonomy=taxonomy) if labels else run(list(inputs), taxonomy=taxonomy)
     click.echo(report.to_json() if as_json else report.table())
 
 

@@ -53,3 +53,27 @@ def test_tbaq_runs_and_items_are_precise():
     report = evaluate_events([str(TBAQ / "TimeBank")]).as_dict()
     assert report["documents"] > 100
     assert report["triggers_items"]["precision"] > 50
+
+
+def test_type_accuracy_on_labelled_sentences(tmp_path):
+    from timeline.evaluate.events import evaluate_types
+    (tmp_path / "a.txt").write_text("published: 2021-08-02\n\nRebels attacked the town. The weather was fine.\n",
+                                    encoding="utf-8")
+    labels = tmp_path / "labels.tsv"
+    labels.write_text("# file\topening\ttype\na.txt\tRebels attacked\tATTACK\na.txt\tThe weather\tNONE\n"
+                      "b.txt\tNowhere\tNONE\n", encoding="utf-8")
+    report = evaluate_types(str(labels), [str(tmp_path)], tagger=lambda d, s, p: [])
+    assert report.total == 2 and report.correct == 2 and len(report.missing) == 1
+
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "crossdoc" / "yida-bombing-2011"
+LABELS = Path(__file__).resolve().parents[1] / "events" / "type_labels.tsv"
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/data/crossdoc")
+def test_type_accuracy_on_the_hand_typed_set():
+    from timeline.evaluate.events import evaluate_types
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    report = evaluate_types(str(LABELS), [str(SHARED), str(samples)])
+    assert report.total >= 150 and not report.missing
+    assert report.correct / report.total >= 0.6

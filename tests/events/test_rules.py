@@ -25,8 +25,9 @@ def test_negated():
 def test_claimed_when_attributed():
     [e] = events_of("Rebels reportedly attacked the convoy on Monday.", [monday()])
     assert e.status == "claimed"
-    [e] = events_of("South Sudan accused Sudan of bombing the camp on Monday.", [monday()])
-    assert e.type == "ATTACK" and e.status == "claimed"
+    accusation, bombing = events_of("South Sudan accused Sudan of bombing the camp on Monday.", [monday()])
+    assert accusation.type == "DEMAND_THREAT_ACCUSE" and accusation.date.value == "2021-07-26"
+    assert bombing.type == "ATTACK" and bombing.status == "claimed" and bombing.date is None
 
 
 def test_deadline_and_plan():

@@ -181,3 +181,75 @@ def _anchors(raw: str) -> list[tuple[str, str]]:
         if rel in ANCHORING and instance.get(ei):
             out.append((instance[ei], tid))
     return list(dict.fromkeys(out))
+
+
+@dataclass
+class TypeReport:
+    """Type accuracy on hand-typed sentences: each sentence's gold type (NONE: no timeline item)
+    against the type of the event we take from it."""
+    confusion: dict = field(default_factory=dict)     # (gold, ours) -> count
+    missing: list = field(default_factory=list)       # labelled sentences not found in the inputs
+
+    @property
+    def total(self) -> int:
+        return sum(self.confusion.values())
+
+    @property
+    def correct(self) -> int:
+        return sum(n for (g, o), n in self.confusion.items() if g == o)
+
+    def as_dict(self) -> dict:
+        typed = {k: v for k, v in self.confusion.items() if k[0] != "NONE" and k[1] != "NONE"}
+        typed_ok = sum(n for (g, o), n in typed.items() if g == o)
+        return {"sentences": self.total, "accuracy": round(100 * self.correct / self.total, 2) if self.total else 0,
+                "type_accuracy_when_both_found": round(100 * typed_ok / sum(typed.values()), 2) if typed else 0,
+                "confusion": {f"{g} -> {o}": n for (g, o), n in sorted(self.confusion.items())},
+                "missing": self.missing}
+
+    def table(self) -> str:
+        d = self.as_dict()
+        rows = [f"{d['sentences']} sentences; accuracy {d['accuracy']:.2f}% (NONE counts as a type); "
+                f"type accuracy where both gold and we have an item {d['type_accuracy_when_both_found']:.2f}%",
+                "confusions (gold -> ours: count), errors only:"]
+        rows += [f"  {g} -> {o}: {n}" for (g, o), n in sorted(self.confusion.items(), key=lambda x: -x[1]) if g != o]
+        if self.missing:
+            rows.append(f"not found: {len(self.missing)} labelled sentences")
+        return "\n".join(rows)
+
+
+def read_type_labels(path: str) -> dict[str, list[tuple[str, str]]]:
+    """file name -> [(sentence opening, type)] from a TSV of hand-typed sentences."""
+    labels: dict[str, list[tuple[str, str]]] = {}
+    for line in open(path, encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            name, opening, type_ = line.rstrip("\n").split("\t")
+            labels.setdefault(name, []).append((opening, type_))
+    return labels
+
+
+def evaluate_types(labels_path: str, inputs: Iterable[str], tagger: Callable = tag_document,
+                   taxonomy: Optional[str] = None) -> TypeReport:
+    from pathlib import Path
+
+    from timeline.read import Reader
+
+    labels = read_type_labels(labels_path)
+    files = {p.name: p for raw in inputs for p in ([Path(raw)] if Path(raw).is_file() else Path(raw).rglob("*"))}
+    report = TypeReport()
+    for name, wanted in labels.items():
+        if name not in files:
+            report.missing += [f"{name}: {opening}" for opening, _ in wanted]
+            continue
+        document = next(iter(Reader().documents([str(files[name])])))
+        sentences = split_sentences(document.text)
+        events, traces = analyse(document, sentences, tagger(document, sentences, "news"), taxonomy)
+        typed = {(m.trigger_start, m.trigger_end): e.type for e in events for m in e.mentions}
+        for opening, gold in wanted:
+            trace = next((t for t in traces if " ".join(t.text.split()).startswith(opening)), None)
+            if trace is None:
+                report.missing.append(f"{name}: {opening}")
+                continue
+            ours = next((typed[(c.trigger_start, c.trigger_end)] for c in trace.candidates
+                         if (c.trigger_start, c.trigger_end) in typed), "NONE")
+            report.confusion[(gold, ours)] = report.confusion.get((gold, ours), 0) + 1
+    return report

@@ -153,14 +153,15 @@ def _sentence_candidates(document, index, sentence, clauses, times, in_sentence,
             # "condemned the aerial bombing": the condemnation is this clause's event and date
             referred = _choose(index, sentence, clause, [object_], tax)
             referred.reference = f"object of '{sentence.text[reaction[0]:reaction[1]]}': not dated by its clause"
-            referred.clause = replace(clause, start=reaction[1])    # its headline starts after the verb
             _status(referred, sentence, clauses, tax, document)
-            cands.append(referred)
+            referred.clause = replace(clause, start=reaction[1])    # its headline starts after the verb
             triggers = [reaction]
         cand = _choose(index, sentence, clause, triggers, tax)
         _status(cand, sentence, clauses, tax, document)
         by_clause[ci] = cand
         cands.append(cand)
+        if reaction:
+            cands.append(referred)
     for cand in cands:
         if cand.reference:
             continue
