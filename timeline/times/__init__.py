@@ -36,7 +36,7 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
         tense = tense_at(sentence.text, found.start - sentence.start) if sentence else None
         chained = found.fields.get("chain") or policy == "narrative"
         anchor = (last or document.published) if chained else document.published
-        r = resolve(found, anchor, Policy(policy, tense))
+        r = resolve(found, anchor, Policy(policy, tense, last))
         if r.value[:1].isdigit() and len(r.value) >= 4 and found.type in ("DATE", "TIME"):
             last = r.value
         out.append(TimeExpression(

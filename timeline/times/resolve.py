@@ -20,6 +20,7 @@ UNIT_WORDS = {"Y": "year", "M": "month", "W": "week", "D": "day", "DE": "decade"
 UNIT_LETTERS = {word: letter for letter, word in UNIT_WORDS.items()}
 SMALLER = {"Y": (12, "M"), "M": (4, "W"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"),
            "DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}
+_QUARTER = re.compile(r"(\d{4})-([QH][1-4])")
 _ANCHOR = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q(\d))?")
 
 
@@ -27,6 +28,7 @@ _ANCHOR = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q(\d))?")
 class Policy:
     kind: str = "news"              # news: anchor = publication date; narrative: last date
     tense: Optional[str] = None     # past | present | future, of the sentence
+    context: Optional[str] = None   # the last date mentioned before ("a year earlier" than it)
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ def _value(found: Found, f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]
     if "bc" in f:
         return f"BC{int(f['bc']):04d}", False
     if "unit" in f and "shift" in f and "hh" not in f and "m" not in f:
-        return _shifted(f, a), True
+        return _shifted_like_context(f, a, policy.context), True
     return _calendar(f, a, policy)
 
 
@@ -123,6 +125,16 @@ def duration(n, unit: str) -> str:
 
 
 # ------------------------------------------------------------------ shifts from the anchor
+
+def _shifted_like_context(f: dict, a: Anchor, context: Optional[str]) -> str:
+    """Years back from a quarter or half just mentioned keep its grain: after "the third
+    quarter" (1989-Q3), "a year earlier" is 1988-Q3."""
+    value = _shifted(f, a)
+    m = _QUARTER.fullmatch(context or "")
+    if f.get("like_context") and m and UNIT_WORDS.get(f["unit"], f["unit"]) == "year" and value.isdigit():
+        return f"{int(value) - a.y + int(m.group(1)):04d}-{m.group(2)}"
+    return value
+
 
 def _shifted(f: dict, a: Anchor) -> str:
     unit = UNIT_WORDS.get(f["unit"], f["unit"])
@@ -159,10 +171,10 @@ def _shifted(f: dict, a: Anchor) -> str:
             return f"{a.y:04d}-QX"
         index = a.y * 4 + (a.m - 1) // 3 + n
         return f"{index // 4:04d}-Q{index % 4 + 1}"
-    if unit == "decade":
-        return f"{a.y // 10 + n:03d}"
-    if unit == "century":
-        return f"{a.y // 100 + n:02d}"
+    if unit in ("decade", "century"):
+        if "sign" in f:                             # "a decade ago": a year, not a decade
+            return f"{a.y + n * (10 if unit == 'decade' else 100):04d}"
+        return f"{a.y // 10 + n:03d}" if unit == "decade" else f"{a.y // 100 + n:02d}"
     return f"{a.y + n:04d}"
 
 
@@ -277,7 +289,7 @@ def _year_of(position: tuple, now: Optional[tuple], a: Anchor, f: dict, policy: 
 
 
 _STEP = {12: 31, 4: 1}                  # month-day positions are counted in (rough) days
-TOLERANCE = {12: 45, 4: 0}              # days for months and dates; none for seasons, quarters
+TOLERANCE = {12: 45, 4: 1}              # days for months and dates; quarters (reported after)
 
 
 def _index(position: tuple, span: int) -> int:
