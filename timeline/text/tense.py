@@ -28,20 +28,27 @@ def _cues() -> tuple[re.Pattern, dict, frozenset]:
     return regex, kinds, frozenset(w.lower() for w in data["not_past"])
 
 
+WINDOW = 120    # characters looked at on each side of the expression
+
+
 def tense_at(sentence: str, offset: int) -> Optional[str]:
     """"past", "present", "future" or None for the time expression at `offset` in `sentence`."""
     regex, kinds, not_past = _cues()
-    before = after = None
-    for m in regex.finditer(sentence):
-        word = " ".join(m.group(0).lower().split())
-        kind = kinds.get(word)
-        if kind is None:
-            if word in not_past:
-                continue
-            kind = "past"                   # an -ed verb
-        if m.start() < offset:
-            before = kind
-        elif after is None and m.start() > offset:
-            after = kind
-            break
-    return before or after
+    before = None
+    for m in regex.finditer(sentence, max(0, offset - WINDOW), offset):
+        before = _kind(m.group(0), kinds, not_past) or before
+    if before:
+        return before
+    for m in regex.finditer(sentence, offset + 1, offset + WINDOW):
+        after = _kind(m.group(0), kinds, not_past)
+        if after:
+            return after
+    return None
+
+
+def _kind(cue: str, kinds: dict, not_past: frozenset) -> Optional[str]:
+    word = " ".join(cue.lower().split())
+    kind = kinds.get(word)
+    if kind is None and word not in not_past:
+        kind = "past"                           # an -ed verb
+    return kind

@@ -139,8 +139,13 @@ def _load(name: str, lang: str) -> dict:
         return tomllib.load(f)
 
 
-@cache
 def grammar(lang: str = "en") -> Grammar:
+    """The compiled grammar of a language, built once per process."""
+    return _grammar(lang)
+
+
+@cache
+def _grammar(lang: str) -> Grammar:
     words = _load("words.toml", lang)
     gate = words.pop("gate")
     data = _load("rules.toml", lang)
@@ -200,7 +205,7 @@ def grammar(lang: str = "en") -> Grammar:
 
 
 def _gate(words: list[str]) -> re.Pattern:
-    return re.compile(r"(?<![\w$£€])(?:" + _trie(words, set()) + r"|\d|')", FLAGS)
+    return re.compile(r"(?<![\w$£€])(?:(?:" + _trie(words, set()) + r")(?:s|'s)?(?![\w])|\d|')", FLAGS)
 
 
 def _uncaptured(pattern: str) -> str:
