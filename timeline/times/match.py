@@ -39,6 +39,7 @@ def find_times(text: str, lang: str = "en") -> list[Found]:
             continue
         fields = _fields(g, rule, rule.regex.match(text, m.start()), f"R{index}_")
         start, mod = _modifier(g, text, start, rule.type, fields)
+        mod = mod or fields.get("mod")
         found.append(Found(start, end, text[start:end], rule.name, rule.type, fields, mod))
     return found
 
@@ -110,6 +111,9 @@ def _convert(g: Grammar, converter: str, raw: str) -> Any:
     if converter == "raw":
         if key in g.lexicon:
             return g.lexicon[key]
+        parts = re.split(r"[- ]", key)                 # "ninety-six" -> 96
+        if len(parts) > 1 and all(isinstance(g.lexicon.get(p), int) for p in parts):
+            return sum(g.lexicon[p] for p in parts)
         return int(key) if key.isdigit() else key
     return g.tables[converter].get(key, key)
 

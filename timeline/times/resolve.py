@@ -129,8 +129,10 @@ def duration(n, unit: str) -> str:
 def _shifted_like_context(f: dict, a: Anchor, context: Optional[str]) -> str:
     """Years back from a quarter or half just mentioned keep its grain: after "the third
     quarter" (1989-Q3), "a year earlier" is 1988-Q3."""
-    value = _shifted(f, a)
     m = _QUARTER.fullmatch(context or "")
+    if m and f.get("reuse") == "quarter" and m.group(2)[0] == "Q":
+        return context
+    value = _shifted(f, a)
     if f.get("like_context") and m and UNIT_WORDS.get(f["unit"], f["unit"]) == "year" and value.isdigit():
         return f"{int(value) - a.y + int(m.group(1)):04d}-{m.group(2)}"
     return value
@@ -188,6 +190,8 @@ def _calendar(f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]:
     if "century" in f:
         return f"{f['century'] - 1:02d}", False
     y, relative = f.get("y"), False
+    if "spelled_century" in f:                      # "nineteen ninety-six"
+        y = f["spelled_century"] * 100 + f.get("spelled_year", 0)
     if f.get("unit") == "year":                     # "June last year"
         y, relative = (a.y + f["shift"] if a.y is not None else None), True
     if y is None and "yy" in f:
