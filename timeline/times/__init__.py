@@ -37,13 +37,22 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
         chained = found.fields.get("chain") or policy == "narrative"
         anchor = (last or document.published) if chained else document.published
         r = resolve(found, anchor, Policy(policy, tense, last))
-        if r.value[:1].isdigit() and len(r.value) >= 4 and found.type in ("DATE", "TIME"):
+        if _sets_context(found, r.value, policy):
             last = r.value
         out.append(TimeExpression(
             document=document.id, text=found.text, start=found.start, end=found.end,
             type=found.type, value=r.value, mod=r.mod, rule=found.rule, anchor=r.anchor,
             interval=r.interval, display=r.display))
     return out
+
+
+def _sets_context(found: Found, value: str, policy: str) -> bool:
+    """Does this time become "the last date mentioned"? In news only times that do not lean
+    on it themselves ("a year earlier" must not drift from one to the next)."""
+    if not (value[:1].isdigit() and len(value) >= 4 and found.type in ("DATE", "TIME")):
+        return False
+    leans = found.fields.get("like_context") or found.fields.get("reuse") or found.fields.get("chain")
+    return policy == "narrative" or not leans
 
 
 def _sentence_of(sentences: Sequence[Sentence], starts: list[int], offset: int) -> Optional[Sentence]:

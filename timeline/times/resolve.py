@@ -100,7 +100,7 @@ def _value(found: Found, f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]
         return duration(n, UNIT_LETTERS.get(f["dur"], f["dur"])), False
     if "bc" in f:
         return f"BC{int(f['bc']):04d}", False
-    if "unit" in f and "shift" in f and "hh" not in f and "m" not in f:
+    if "unit" in f and "shift" in f and "hh" not in f and "m" not in f and "q" not in f:
         return _shifted_like_context(f, a, policy.context), True
     return _calendar(f, a, policy)
 
