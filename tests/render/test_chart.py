@@ -14,8 +14,8 @@ def marks(fig):
     """(trace, point index) for every event mark: markers and range bars, not helper traces."""
     out = []
     for t in fig.data:
-        if t.type == "bar" or (t.mode == "markers" and t.legend != "legend2"):
-            out += [(t, i) for i in range(len(t.y))]
+        if t.type == "bar" or t.mode == "markers":
+            out += [(t, i) for i, y in enumerate(t.y) if y is not None]  # legend-only entries: None
     return out
 
 
@@ -46,8 +46,9 @@ def test_month_and_year_end_dates_are_ranges_with_their_display_text():
 def test_legend_toggles_whole_type_and_shapes_follow_status():
     fig = figure(small_timeline())
     meeting = [t for t in fig.data if t.legendgroup == "MEETING_TALKS"]
-    assert sum(bool(t.showlegend) for t in meeting) == 1
-    by_status = {row[3]: s for row, s in zip(meeting[0].customdata, meeting[0].marker.symbol)}
+    assert sum(t.showlegend is not False for t in meeting) == 1
+    points = next(t for t in meeting if t.customdata)
+    by_status = {row[3]: s for row, s in zip(points.customdata, points.marker.symbol)}
     assert by_status["happened"] != by_status["planned"]
     assert len(set(STYLE["status_symbols"].values())) == len(STYLE["status_symbols"])
     patterns = [t.marker.pattern.shape for t in fig.data if t.type == "bar" and t.legendgroup == "PLAN_DEADLINE"]
@@ -56,7 +57,7 @@ def test_legend_toggles_whole_type_and_shapes_follow_status():
 
 def test_hover_holds_headline_date_type_status_evidence_and_sources():
     fig = figure(small_timeline())
-    attack = next(t for t in fig.data if t.legendgroup == "ATTACK" and t.type == "scatter")
+    attack = next(t for t in fig.data if t.legendgroup == "ATTACK" and t.type == "scatter" and t.customdata)
     row = next(r for r in attack.customdata if r[0] == "Rockets hit the base")
     assert row[1] == "7 July 2021" and row[2] == "ATTACK" and row[3] == "happened"
     assert row[4] == "Rockets hit the base." and row[5] == "Example Wire"
@@ -110,6 +111,6 @@ def test_conflict_note_names_the_source_that_gives_the_other_date():
     rockets.merged = MergeEvidence(score=0.9, sources=[
         MergeSource(event="a", document="d2", type="ATTACK", status="occurred", date=rockets.date),
         MergeSource(event="b", document="d1", type="ATTACK", status="occurred", date=day("2021-07-08"))])
-    attack = next(t for t in figure(tl).data if t.legendgroup == "ATTACK" and t.type == "scatter")
+    attack = next(t for t in figure(tl).data if t.legendgroup == "ATTACK" and t.type == "scatter" and t.customdata)
     row = next(r for r in attack.customdata if r[0] == "Rockets hit the base")
     assert "8 July 2021 (Example News)" in row[7]

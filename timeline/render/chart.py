@@ -68,15 +68,15 @@ def _midpoint(view: EventView) -> date:
     return view.start + (day_after(view.end) - view.start) / 2
 
 
-def _points(name: str, views: Sequence[EventView], rows: Sequence[int], large: bool,
-            show_legend: bool) -> go.Scatter | go.Scattergl:
+def _points(name: str, views: Sequence[EventView], rows: Sequence[int],
+            large: bool) -> go.Scatter | go.Scattergl:
     """Markers; in WebGL mode a range is a dash at its middle, over its drawn extent."""
     cls = go.Scattergl if large else go.Scatter
     symbols = [("line-ew-open" if v.is_range else STYLE["status_symbols"].get(v.event.status, "circle"))
                for v in views]
     return cls(
         x=[(_midpoint(v) if v.is_range else v.start).isoformat() for v in views], y=list(rows),
-        mode="markers", name=esc(name), legendgroup=name, showlegend=show_legend,
+        mode="markers", name=esc(name), legendgroup=name, showlegend=False,
         marker={"symbol": symbols, "size": CHART["marker_size"], "color": type_color(name),
                 "line": {"width": 2, "color": type_color(name)}},
         customdata=[customdata(v) for v in views], hovertemplate=HOVER)
@@ -89,15 +89,14 @@ def _label_positions(views: Sequence[EventView], span_days: int) -> list[str]:
     return ["inside" if (day_after(v.end) - v.start).days >= wide else "none" for v in views]
 
 
-def _ranges(name: str, views: Sequence[EventView], rows: Sequence[int], show_legend: bool,
-            span_days: int) -> go.Bar:
+def _ranges(name: str, views: Sequence[EventView], rows: Sequence[int], span_days: int) -> go.Bar:
     """Translucent bars over the days a month/year/"end of" date allows; pattern = status."""
     color = type_color(name)
     return go.Bar(
         base=[v.start.isoformat() for v in views],
         x=[(day_after(v.end) - v.start).days * DAY_MS for v in views], y=list(rows),
         orientation="h", width=CHART["range_thickness"], name=esc(name), legendgroup=name,
-        showlegend=show_legend, text=[esc(v.display) for v in views],
+        showlegend=False, text=[esc(v.display) for v in views],
         textposition=_label_positions(views, span_days), insidetextanchor="start",
         insidetextfont={"color": "#1b2631", "size": 11}, constraintext="inside", cliponaxis=True,
         marker={"color": _rgba(color, CHART["range_opacity"]), "line": {"color": color, "width": 1.5},
@@ -137,6 +136,13 @@ def _conflicts(views: Sequence[EventView], rows: dict[int, int], large: bool):
     cls = go.Scattergl if large else go.Scatter
     return cls(x=xs, y=ys, mode="lines", name="dates sources disagree on", hoverinfo="skip",
                line={"color": CONFLICT_COLOR, "width": 1.5, "dash": "dot"})
+
+
+def _legend_entry(name: str) -> go.Scatter:
+    """The type's legend item: a plain dot (a real trace would show its first point's shape);
+    clicking it toggles every trace of the type's legend group."""
+    return go.Scatter(x=[None], y=[None], mode="markers", name=esc(name), legendgroup=name,
+                      hoverinfo="skip", marker={"symbol": "circle", "size": 10, "color": type_color(name)})
 
 
 def _status_key(views: Sequence[EventView]) -> list[go.Scatter]:
@@ -209,7 +215,7 @@ def build_figure(timeline: Timeline, lanes_by: LaneBy = "type", webgl: Optional[
     for name in sorted(groups, key=lambda t: (list(STYLE["type_colors"]).index(t)
                                               if t in STYLE["type_colors"] else 99, t)):
         kinds = groups[name]
-        legend = True
+        traces.append(_legend_entry(name))
         for kind in ("points", "ranges"):
             idx = kinds[kind]
             if not idx:
@@ -219,10 +225,9 @@ def build_figure(timeline: Timeline, lanes_by: LaneBy = "type", webgl: Optional[
                 ranged = [(v, r) for v, r in zip(members, rows) if v.is_range]
                 traces.append(_segments(name, [v for v, _ in ranged], [r for _, r in ranged]))
             if kind == "ranges":
-                traces.append(_ranges(name, members, rows, legend, span_days))
+                traces.append(_ranges(name, members, rows, span_days))
             else:
-                traces.append(_points(name, members, rows, large, legend))
-            legend = False
+                traces.append(_points(name, members, rows, large))
     conflicts = _conflicts(views, lanes.rows, large)
     if conflicts is not None:
         traces.append(conflicts)
