@@ -99,3 +99,9 @@ def test_not_utf8_is_read_with_a_warning(tmp_path, out):
     assert "latin.txt: not UTF-8 (byte 0xe9 at offset 30)" in result.stderr
     doc = json.loads(out.read_text())["documents"][0]
     assert "café reopened" in doc["text"] and "\ufffd" in doc["text"]
+
+
+def test_missing_file_after_good_ones_stops_before_any_output(tmp_path, out):
+    refused(timeline("extract", SEED, tmp_path / "later.txt", "--jsonl", "-o", out), "later.txt",
+            "no such file")
+    no_output(out)

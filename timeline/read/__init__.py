@@ -61,9 +61,19 @@ class Reader:
 
     def documents(self, inputs: Iterable[str]) -> Iterator[Document]:
         """One Document per article, in input order (directories sorted)."""
+        inputs = list(inputs)
+        self._check(inputs)
         for raw in inputs:
             for doc in self._input(raw):
                 yield self._finish(doc)
+
+    def _check(self, inputs: list[str]) -> None:
+        """Refuse a missing file or an unfetchable URL before any work is done."""
+        for raw in inputs:
+            if url_scheme(raw):
+                check_url(raw, self.options.fetch)
+            elif raw != "-" and not Path(raw).exists():
+                raise InputError("no such file or directory", raw)
 
     def _input(self, raw: str) -> Iterator[Document]:
         if raw == "-":
