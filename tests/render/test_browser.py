@@ -50,6 +50,12 @@ class Opened:
         self.page.close()
 
 
+def build(*args, cwd):
+    r = subprocess.run([sys.executable, "-m", "timeline", "build", *args], cwd=cwd, capture_output=True,
+                       text=True)
+    assert r.returncode == 0, r.stderr
+
+
 @pytest.fixture
 def open_page(browser):
     pages = []
@@ -140,8 +146,7 @@ def test_report_renders_both_charts_with_plotlyjs_once(open_page, tmp_path):
 def test_build_on_the_seed_draws_each_event_hovers_and_stays_offline(open_page, tmp_path):
     """Issue 2: `timeline build` on the seed article, in a real browser."""
     seed = ROOT / "samples" / "iraq-militia-2021-08-02.txt"
-    subprocess.run([sys.executable, "-m", "timeline", "build", str(seed), "-o", "seed.html",
-                    "--json", "seed.json"], cwd=tmp_path, check=True, capture_output=True)
+    build(str(seed), "-o", "seed.html", "--json", "seed.json", cwd=tmp_path)
     events = json.loads((tmp_path / "seed.json").read_text())["events"]
     dated = [e for e in events if e.get("date") and e["date"].get("start")]
     p = open_page(tmp_path / "seed.html")
@@ -154,8 +159,7 @@ def test_build_on_the_seed_draws_each_event_hovers_and_stays_offline(open_page, 
 
 def test_sample_page_screenshot(open_page, tmp_path):
     """The README's picture. Set UPDATE_SCREENSHOT=1 to write it to docs/screenshot.png."""
-    subprocess.run([sys.executable, "-m", "timeline", "build", "-o", "samples.html"], cwd=tmp_path,
-                   check=True, capture_output=True)
+    build("-o", "samples.html", cwd=tmp_path)
     p = open_page(tmp_path / "samples.html")
     assert p.errors == []
     shot = p.page.screenshot(full_page=False)
