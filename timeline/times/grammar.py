@@ -65,6 +65,7 @@ class Grammar:
     datemod: re.Pattern   # modifier words ending right before a date ("the end of")
     durmod: re.Pattern    # modifier words ending right before a duration ("more than")
     outside: frozenset    # modifiers whose mod counts but which stay out of the span ("about")
+    podprefix: re.Pattern  # "the night of" ending right before a day
     negatives: dict       # rule name -> [Negative]
     anchor: str           # reference date of the examples
     gate: re.Pattern      # words one of which every time expression holds
@@ -201,6 +202,9 @@ def _grammar(lang: str) -> Grammar:
                    _modifier_regex(words["datemod"]["values"]),
                    _modifier_regex(words["durmod"]["values"]),
                    frozenset(words["durmod"].get("outside", ())),
+                   re.compile(r"(?<![\w-])(?:early |late )?(?:in )?the (?:early |late )?(?P<pod>"
+                              + _trie(list(words["pod"]["values"]), set())
+                              + r")(?: hours)? of\s+\Z", FLAGS),
                    negatives, data["anchor"], _gate(gate["words"]), gate["window"])
 
 

@@ -38,6 +38,8 @@ def find_times(text: str, lang: str = "en") -> list[Found]:
         if any(neg.drops(text, start, end) for neg in g.negatives.get(rule.name, ())):
             continue
         fields = _fields(g, rule, rule.regex.match(text, m.start()), f"R{index}_")
+        if "d" in fields and "pod" not in fields:
+            start = _part_of_day(g, text, start, fields)
         start, mod = _modifier(g, text, start, rule.type, fields)
         mod = mod or fields.get("mod")
         found.append(Found(start, end, text[start:end], rule.name, rule.type, fields, mod))
@@ -129,6 +131,15 @@ def _count(g: Grammar, key: str) -> Any:
     if tens:
         return g.tables["count"].get(tens.group(1), 0) + g.tables["count"].get(tens.group(2), 0)
     return "X"
+
+
+def _part_of_day(g: Grammar, text: str, start: int, fields: dict) -> int:
+    """Grow a day leftwards over "the night of" and note the part of the day."""
+    m = g.podprefix.search(text, max(0, start - 40), start)
+    if not m:
+        return start
+    fields["pod"] = g.tables["pod"][normalise(m.group("pod"))]
+    return m.start()
 
 
 def _modifier(g: Grammar, text: str, start: int, type_: str, fields: dict) -> tuple[int, Optional[str]]:

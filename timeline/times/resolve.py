@@ -98,8 +98,9 @@ def _value(found: Found, f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]
         if f.get("plus_half") and n != "X":
             n += 0.5
         return duration(n, UNIT_LETTERS.get(f["dur"], f["dur"])), False
-    if "bc" in f:
-        return f"BC{int(f['bc']):04d}", False
+    if "bc" in f:                                   # "April 480 BC" -> BC0480-04
+        value, _ = _calendar({**f, "y": int(f["bc"])}, a, policy)
+        return "BC" + value, False
     if "unit" in f and "shift" in f and "hh" not in f and "m" not in f and "q" not in f:
         return _shifted_like_context(f, a, policy.context), True
     return _calendar(f, a, policy)
@@ -279,6 +280,8 @@ def _year_of(position: tuple, now: Optional[tuple], a: Anchor, f: dict, policy: 
     candidates = {y: _index(position, span) + (y - a.y) * span * _STEP[span] - here
                   for y in (a.y - 1, a.y, a.y + 1)}
     direction, tolerance = f.get("dir"), TOLERANCE[span]
+    if direction is None and policy.kind == "narrative":
+        return a.y                                  # a story moves on within its last year
     if direction == -1:
         allowed = {y: d for y, d in candidates.items() if d < 0}
     elif direction == 1:
@@ -332,7 +335,7 @@ def _fourth_thursday(y: int) -> int:
 
 # TIMEX3 values we emit; anything else becomes XXXX rather than an invalid value
 _VALID = re.compile(
-    r"PRESENT_REF|PAST_REF|FUTURE_REF|BC\d{4}|\d{2,3}|"
-    r"(?:\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?|-W(?:\d\d|XX)(?:-(?:WE|\d))?|-Q[1-4X]|-H[12]|"
+    r"PRESENT_REF|PAST_REF|FUTURE_REF|\d{2,3}|"
+    r"(?:BC\d{4}|\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?|-W(?:\d\d|XX)(?:-(?:WE|\d))?|-Q[1-4X]|-H[12]|"
     r"-(?:SP|SU|FA|WI))?(?:T(?:\d\d:\d\d|MO|AF|EV|NI))?|"
     r"P(?:[\dX.]+(?:Y|M|W|D|Q|WE))|PT[\dX.]+(?:H|M|S)|XXXX-WXX-\d")
