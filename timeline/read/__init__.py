@@ -91,7 +91,7 @@ class Reader:
 
     def _directory(self, root: Path) -> Iterator[Document]:
         """Known suffixes, recursively, sorted; a bad file is skipped with a warning."""
-        found = 0
+        found, skipped = 0, []
         for path in sorted(p for p in root.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
                            and not any(part.startswith(".") for part in p.relative_to(root).parts)):
             try:
@@ -99,9 +99,12 @@ class Reader:
                     found += 1
                     yield doc
             except InputError as e:
-                self.context.warn(str(path), f"{str(e).removeprefix(f'{path}: ')}; skipped")
+                reason = str(e).removeprefix(f"{path}: ")
+                skipped.append(f"{path.relative_to(root)}: {reason}")
+                self.context.warn(str(path), f"{reason}; skipped")
         if not found:
-            raise InputError("no articles found in this directory", str(root))
+            why = f" ({len(skipped)} skipped, first {skipped[0]})" if skipped else ""
+            raise InputError(f"no articles found in this directory{why}", str(root))
 
     def _file(self, path: Path, kind: str) -> Iterator[Document]:
         name, base = str(path), document_id(path)
