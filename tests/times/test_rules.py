@@ -14,19 +14,19 @@ def _examples():
     g = grammar()
     for rule in g.rules:
         for example in rule.examples:
-            yield pytest.param(rule.name, rule.anchor or g.anchor, example,
+            yield pytest.param(rule.name, rule.anchor or g.anchor, rule.policies[0], example,
                                id=f"{rule.name}: {example}")
 
 
-@pytest.mark.parametrize("rule, anchor, example", list(_examples()))
-def test_rule_example(rule, anchor, example):
+@pytest.mark.parametrize("rule, anchor, policy, example", list(_examples()))
+def test_rule_example(rule, anchor, policy, example):
     m = _EXAMPLE.fullmatch(example)
     assert m, f"rule {rule!r}: example not of the form 'text => value [mod]': {example!r}"
     marked = m.group("text")
     span = re.search(r"\[(.+?)\]", marked)
     text = marked.replace("[", "").replace("]", "")
     want = span.group(1) if span else text
-    times = tag_document(Document(id="example", published=anchor, text=text))
+    times = tag_document(Document(id="example", published=anchor, text=text), policy=policy)
     got = [(t.text, t.value, t.mod, t.rule) for t in times]
     hit = [t for t in times if t.text == want]
     assert hit, f"rule {rule!r}: {want!r} not found in {text!r}; got {got}"

@@ -32,6 +32,8 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
     last: Optional[str] = None          # the last date mentioned, for narratives and "a year earlier"
     out: list[TimeExpression] = []
     for found in find_times(text):
+        if policy not in found.policies:
+            continue
         sentence = _sentence_of(sentences, starts, found.start)
         tense = tense_at(sentence.text, found.start - sentence.start) if sentence else None
         chained = found.fields.get("chain") or policy == "narrative"

@@ -30,6 +30,7 @@ class Rule:
     anchor: Optional[str] = None
     before: Optional[re.Pattern] = None
     groups: dict = field(default_factory=dict)   # capture name -> converter (table or capture)
+    policies: tuple = ("news", "narrative")      # the anchoring policies the rule applies under
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,8 @@ def _grammar(lang: str) -> Grammar:
         rules.append(Rule(spec["name"], spec["type"], re.compile(body + _END, FLAGS), spec.get("set", {}),
                           tuple(spec.get("examples", ())), spec.get("anchor"),
                           re.compile(_spaces(before) + r"\Z" if not before.endswith("$") else
-                                     _spaces(before), FLAGS) if before else None, groups))
+                                     _spaces(before), FLAGS) if before else None, groups,
+                          tuple(spec.get("policies", ("news", "narrative")))))
         bodies.append(body)
 
     negatives: dict[str, list[Negative]] = {}

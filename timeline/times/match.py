@@ -24,6 +24,7 @@ class Found:
     type: str
     fields: dict = field(default_factory=dict)
     mod: Optional[str] = None
+    policies: tuple = ("news", "narrative")
 
 
 def find_times(text: str, lang: str = "en") -> list[Found]:
@@ -42,7 +43,8 @@ def find_times(text: str, lang: str = "en") -> list[Found]:
             start = _part_of_day(g, text, start, fields)
         start, mod = _modifier(g, text, start, rule.type, fields)
         mod = mod or fields.get("mod")
-        found.append(Found(start, end, text[start:end], rule.name, rule.type, fields, mod))
+        found.append(Found(start, end, text[start:end], rule.name, rule.type, fields, mod,
+                           rule.policies))
     return found
 
 

@@ -281,7 +281,7 @@ def _year_of(position: tuple, now: Optional[tuple], a: Anchor, f: dict, policy: 
                   for y in (a.y - 1, a.y, a.y + 1)}
     direction, tolerance = f.get("dir"), TOLERANCE[span]
     if direction is None and policy.kind == "narrative":
-        return a.y                                  # a story moves on within its last year
+        return a.y                                  # a story stays in the year it tells
     if direction == -1:
         allowed = {y: d for y, d in candidates.items() if d < 0}
     elif direction == 1:
