@@ -24,10 +24,12 @@ _WORD_BEFORE = re.compile(r"([\w'’.-]+)[^\w'’.-]*\Z")
 _NEGATION = re.compile(r"\b(?:not|never|no)\b|n[’']t\b", re.I)
 _RELATED = {frozenset({"ATTACK", "DEATH_INJURY"})}
 _LONG_QUOTE_WORDS = 5
+# before a plural noun, words that leave it generic ("to report accidents", "and injuries")
+_GENERIC_BEFORE = frozenset("to and or of for report reports prevent avoid against about with".split())
 COMMON_SHARE = 0.25   # a word in the actors of more than this share of the sentences is common
 # the words that tie a date to its clause, removed with it from a headline ("back in February,")
 _TIME_LEAD = re.compile(r"(?:\b(?:back|early|late|as|of)\s+)?(?:\b(?:in|on|at|since|by|during|from|until|"
-                        r"around|about|after|before)\s+)*\Z", re.I)
+                        r"around|about|after|before|approximately|roughly|nearly|some)\s+)*\Z", re.I)
 _TIME_TRAIL = re.compile(r"\s*,")
 
 
@@ -56,6 +58,7 @@ class Candidate:
     extra: list["Candidate"] = field(default_factory=list)   # further mentions of the same event
     keywords: frozenset = frozenset()
     reference: Optional[str] = None          # why its clause's date is not its date
+    generic: bool = False                    # a bare plural noun ("to report accidents")
     verb: Optional[tuple[int, int]] = None   # the clause's first verb trigger (sentence offsets): the headline's verb
 
 
@@ -206,7 +209,10 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
     rule = f"{info.pos} '{sentence.text[start:end]}' ({info.type})"
     if others:
         rule += f", over {', '.join(others)} by priority"
-    return Candidate(sentence=index, clause=clause, start=sentence.start,
+    prev = _prev(sentence.text, start)
+    generic = info.pos == "noun" and sentence.text[start:end].endswith("s") and \
+        prev is not None and prev.group(1).lower() in _GENERIC_BEFORE
+    return Candidate(sentence=index, clause=clause, start=sentence.start, generic=generic,
                      end=sentence.end, trigger_start=sentence.start + start,
                      trigger_end=sentence.start + end, trigger=sentence.text[start:end], info=info,
                      type=info.type, type_rule=rule, confidence=0.6 if info.pos != "noun" else 0.5,
@@ -487,8 +493,11 @@ def _same_group(cand: Candidate, groups: list[Candidate], undated: frozenset) ->
 def _keep(cand: Candidate, tax: Taxonomy) -> bool:
     if cand.date is not None:
         return True
-    if cand.type in tax.undated and cand.status in ("occurred", "ongoing", "claimed"):
+    if cand.type in tax.undated and cand.status in ("occurred", "ongoing", "claimed") and not cand.generic:
         return True
+    if cand.generic:
+        cand.drop = f"'{cand.trigger}' without a determiner or date: a kind of event, not one event"
+        return False
     cand.drop = f"undated {cand.status} {cand.type}: not a timeline item without a date"
     return False
 
