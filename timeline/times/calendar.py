@@ -22,6 +22,13 @@ _DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)(-WE)?|-Q([1-4])|-H([
 
 def interval(value: str, mod: Optional[str] = None, today: Optional[date] = None) -> Optional[Interval]:
     """The inclusive days `value` allows; START/MID/END keep the matching third of them."""
+    try:
+        return _interval(value, mod, today)
+    except (OverflowError, ValueError):             # beyond the calendar
+        return None
+
+
+def _interval(value: str, mod: Optional[str], today: Optional[date]) -> Optional[Interval]:
     if value == "PRESENT_REF":
         return Interval(start=today.isoformat(), end=today.isoformat(), granularity="day") if today else None
     span = _span(value)

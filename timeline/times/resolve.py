@@ -76,7 +76,10 @@ class Anchor:
 def resolve(found: Found, anchor: Union[str, date, None] = None, policy: Policy = Policy()) -> Resolved:
     """The TIMEX3 value of `found` read against `anchor` under `policy`."""
     a = Anchor.parse(anchor)
-    value, relative = _value(found, found.fields, a, policy)
+    try:
+        value, relative = _value(found, found.fields, a, policy)
+    except (OverflowError, ValueError):             # beyond the calendar (year 1 minus a week)
+        value, relative = "XXXX", True
     if not _VALID.fullmatch(value):
         value = "XXXX"
     used = a.text() if relative else None
