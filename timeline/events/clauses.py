@@ -52,7 +52,8 @@ _OPENERS: dict[str, re.Pattern] = {}
 
 
 _SUB = ("after", "before", "same", "cond")
-_MID_OPENERS = frozenset({"after", "before", "since", "until", "if", "unless"})
+_MID_OPENERS = frozenset({"after", "before", "since", "until", "if", "unless", "following"})
+_NOT_OPENING = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their"})   # "the following day"
 
 
 def split_clauses(text: str, tax: Taxonomy) -> list[Clause]:
@@ -69,6 +70,9 @@ def split_clauses(text: str, tax: Taxonomy) -> list[Clause]:
         word = m.group(1).lower()
         before = text[:m.start()].rstrip()
         # sentence-initial or after a comma, any opener; mid-clause only the unambiguous ones
+        previous = before.rsplit(None, 1)[-1].lower() if before else ""
+        if previous in _NOT_OPENING:
+            continue
         if not before or before[-1] in ",;—–(" or word in _MID_OPENERS:
             cuts.append((m.start(), _relation(tax, word), word))
     cuts += _report_cuts(text, tax)
