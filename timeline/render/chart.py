@@ -11,9 +11,11 @@ import html
 import textwrap
 from collections import defaultdict
 from datetime import date, timedelta
+from functools import cache
 from typing import Optional, Sequence
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from timeline.models import Timeline
 from timeline.render.lanes import LaneBy, Lanes, assign_lanes
@@ -69,13 +71,12 @@ def _midpoint(view: EventView) -> date:
 
 
 def _points(name: str, views: Sequence[EventView], rows: Sequence[int],
-            large: bool) -> go.Scatter | go.Scattergl:
+            large: bool) -> dict:
     """Markers; in WebGL mode a range is a dash at its middle, over its drawn extent."""
-    cls = go.Scattergl if large else go.Scatter
     symbols = [("line-ew-open" if v.is_range else STYLE["status_symbols"].get(v.event.status, "circle"))
                for v in views]
-    return cls(
-        x=[(_midpoint(v) if v.is_range else v.start).isoformat() for v in views], y=list(rows),
+    return dict(
+        type="scattergl" if large else "scatter", x=[(_midpoint(v) if v.is_range else v.start).isoformat() for v in views], y=list(rows),
         mode="markers", name=esc(name), legendgroup=name, showlegend=False,
         marker={"symbol": symbols, "size": CHART["marker_size"], "color": type_color(name),
                 "line": {"width": 2, "color": type_color(name)}},
@@ -89,11 +90,11 @@ def _label_positions(views: Sequence[EventView], span_days: int) -> list[str]:
     return ["inside" if (day_after(v.end) - v.start).days >= wide else "none" for v in views]
 
 
-def _ranges(name: str, views: Sequence[EventView], rows: Sequence[int], span_days: int) -> go.Bar:
+def _ranges(name: str, views: Sequence[EventView], rows: Sequence[int], span_days: int) -> dict:
     """Translucent bars over the days a month/year/"end of" date allows; pattern = status."""
     color = type_color(name)
-    return go.Bar(
-        base=[v.start.isoformat() for v in views],
+    return dict(
+        type="bar", base=[v.start.isoformat() for v in views],
         x=[(day_after(v.end) - v.start).days * DAY_MS for v in views], y=list(rows),
         orientation="h", width=CHART["range_thickness"], name=esc(name), legendgroup=name,
         showlegend=False, text=[esc(v.display) for v in views],
@@ -105,13 +106,13 @@ def _ranges(name: str, views: Sequence[EventView], rows: Sequence[int], span_day
         customdata=[customdata(v) for v in views], hovertemplate=HOVER)
 
 
-def _segments(name: str, views: Sequence[EventView], rows: Sequence[int]) -> go.Scattergl:
+def _segments(name: str, views: Sequence[EventView], rows: Sequence[int]) -> dict:
     """WebGL mode: the extent of each range as one thick translucent line (no hover)."""
     xs, ys = [], []
     for v, y in zip(views, rows):
         xs += [v.start.isoformat(), day_after(v.end).isoformat(), None]
         ys += [y, y, None]
-    return go.Scattergl(x=xs, y=ys, mode="lines", legendgroup=name, showlegend=False,
+    return dict(type="scattergl", x=xs, y=ys, mode="lines", legendgroup=name, showlegend=False,
                         hoverinfo="skip", line={"width": 8, "color": _rgba(type_color(name), 0.35)})
 
 
@@ -133,22 +134,21 @@ def _conflicts(views: Sequence[EventView], rows: dict[int, int], large: bool):
                 ys += [y - 0.3, y + 0.3, None]
     if not xs:
         return None
-    cls = go.Scattergl if large else go.Scatter
-    return cls(x=xs, y=ys, mode="lines", name="dates sources disagree on", hoverinfo="skip",
+    return dict(type="scattergl" if large else "scatter", x=xs, y=ys, mode="lines", name="dates sources disagree on", hoverinfo="skip",
                line={"color": CONFLICT_COLOR, "width": 1.5, "dash": "dot"})
 
 
-def _legend_entry(name: str) -> go.Scatter:
+def _legend_entry(name: str) -> dict:
     """The type's legend item: a plain dot (a real trace would show its first point's shape);
     clicking it toggles every trace of the type's legend group."""
-    return go.Scatter(x=[None], y=[None], mode="markers", name=esc(name), legendgroup=name,
+    return dict(type="scatter", x=[None], y=[None], mode="markers", name=esc(name), legendgroup=name,
                       hoverinfo="skip", marker={"symbol": "circle", "size": 10, "color": type_color(name)})
 
 
-def _status_key(views: Sequence[EventView]) -> list[go.Scatter]:
+def _status_key(views: Sequence[EventView]) -> list[dict]:
     """A second legend explaining marker shapes (entries only, nothing drawn in the plot)."""
     present = {v.event.status for v in views if v.dated}
-    return [go.Scatter(x=[None], y=[None], mode="markers", name=esc(STYLE["status_labels"][s]),
+    return [dict(type="scatter", x=[None], y=[None], mode="markers", name=esc(STYLE["status_labels"][s]),
                        legend="legend2", hoverinfo="skip",
                        marker={"symbol": symbol, "size": 10, "color": "#444"})
             for s, symbol in STYLE["status_symbols"].items() if s in present]
@@ -163,13 +163,19 @@ def _x_range(views: Sequence[EventView]) -> Optional[list[str]]:
     return [(first - pad).isoformat(), (last + pad).isoformat()]
 
 
+@cache
+def _template() -> dict:
+    """plotly_white as a dict: unvalidated figures are not given a template by name."""
+    return pio.templates["plotly_white"].to_plotly_json()
+
+
 def _layout(timeline: Timeline, views: Sequence[EventView], lanes: Lanes, x_range: Optional[list[str]],
             title: Optional[str]) -> dict:
     buttons = [{"label": b["label"], "count": b["count"], "step": b["step"], "stepmode": "backward"}
                for b in STYLE["buttons"]] + [{"label": "all", "step": "all"}]
     height = min(CHART["max_height"], max(CHART["min_height"], 170 + lanes.n_rows * CHART["row_px"]))
     layout = {
-        "template": "plotly_white", "height": height, "hovermode": "closest",
+        "template": _template(), "height": height, "hovermode": "closest",
         "margin": {"l": 10, "r": 10, "t": 60 if title else 40, "b": 10},
         "xaxis": {"type": "date", "range": x_range, "rangeslider": {"visible": True, "thickness": 0.07},
                   "rangeselector": {"buttons": buttons, "x": 0, "y": 1.02, "yanchor": "bottom"},
@@ -198,9 +204,12 @@ def _layout(timeline: Timeline, views: Sequence[EventView], lanes: Lanes, x_rang
     return layout
 
 
-def build_figure(timeline: Timeline, lanes_by: LaneBy = "type", webgl: Optional[bool] = None,
-                 title: Optional[str] = None) -> go.Figure:
-    views = event_views(timeline)
+def figure_dict(timeline: Timeline, lanes_by: LaneBy = "type", webgl: Optional[bool] = None,
+                title: Optional[str] = None, views: Optional[list[EventView]] = None) -> dict:
+    """The figure as a plain plotly dict: writing it with validate=False skips plotly's
+    per-element validation, the bulk of the build time for thousands of events.
+    `views`: event_views(timeline) when the caller has them already."""
+    views = views if views is not None else event_views(timeline)
     large = webgl if webgl is not None else len(views) > CHART["webgl_threshold"]
     lanes = assign_lanes(views, lanes_by, large=large)
     x_range = _x_range(views)
@@ -232,4 +241,9 @@ def build_figure(timeline: Timeline, lanes_by: LaneBy = "type", webgl: Optional[
     if conflicts is not None:
         traces.append(conflicts)
     traces += _status_key(views)
-    return go.Figure(data=traces, layout=_layout(timeline, views, lanes, x_range, title))
+    return {"data": traces, "layout": _layout(timeline, views, lanes, x_range, title)}
+
+
+def build_figure(timeline: Timeline, lanes_by: LaneBy = "type", webgl: Optional[bool] = None,
+                 title: Optional[str] = None) -> go.Figure:
+    return go.Figure(figure_dict(timeline, lanes_by, webgl, title))

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Literal, Optional
 
 import plotly.graph_objects as go
+import plotly.io as pio
 from jinja2 import Environment, FileSystemLoader, Template, TemplateError, select_autoescape
 from markupsafe import Markup
 from plotly.offline import get_plotlyjs, get_plotlyjs_version
@@ -14,9 +15,9 @@ from plotly.offline import get_plotlyjs, get_plotlyjs_version
 from timeline.atomic import write_atomic
 from timeline.errors import InputError, UsageError
 from timeline.models import Timeline
-from timeline.render.chart import URL_COLUMN, build_figure, type_color
+from timeline.render.chart import URL_COLUMN, figure_dict, type_color
 from timeline.render.lanes import LaneBy
-from timeline.render.views import STYLE, event_views, safe_url
+from timeline.render.views import STYLE, EventView, event_views, safe_url
 
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 PLOTLY_CONFIG = {"showSendToCloud": False, "displaylogo": False, "responsive": True,
@@ -58,15 +59,17 @@ def default_div_id(timeline: Timeline) -> str:
     return "timeline-" + digest.hexdigest()[:10]
 
 
-def figure_fragment(fig: go.Figure, div_id: str) -> str:
-    return fig.to_html(full_html=False, include_plotlyjs=False, config=PLOTLY_CONFIG,
-                       div_id=div_id, post_script=CLICK_SCRIPT)
+def figure_fragment(fig: go.Figure | dict, div_id: str) -> str:
+    """<div> + script for a figure (a dict is written unvalidated: ours are built valid)."""
+    return pio.to_html(fig, full_html=False, include_plotlyjs=False, config=PLOTLY_CONFIG,
+                       div_id=div_id, post_script=CLICK_SCRIPT, validate=False)
 
 
 def chart_fragment(timeline: Timeline, div_id: Optional[str] = None, lanes: LaneBy = "type",
-                   webgl: Optional[bool] = None) -> str:
+                   webgl: Optional[bool] = None, views: Optional[list[EventView]] = None) -> str:
     """The chart as an HTML <div> and its script, without plotly.js."""
-    return figure_fragment(build_figure(timeline, lanes, webgl), div_id or default_div_id(timeline))
+    fig = figure_dict(timeline, lanes, webgl, views=views)
+    return figure_fragment(fig, div_id or default_div_id(timeline))
 
 
 def environment(template_dir: Optional[Path] = None) -> Environment:
@@ -101,7 +104,7 @@ def render_page(timeline: Timeline, template: Optional[str] = None, plotlyjs: Pl
     """The whole page: title, chart, events table, undated events, sources."""
     tpl = _template(template, "page.html")
     views = event_views(timeline)
-    chart = chart_fragment(timeline, div_id="timeline-chart", lanes=lanes, webgl=webgl)
+    chart = chart_fragment(timeline, div_id="timeline-chart", lanes=lanes, webgl=webgl, views=views)
     return tpl.render(timeline=timeline, views=views, dated=[v for v in views if v.dated],
                       undated=[v for v in views if not v.dated], chart=Markup(chart),
                       plotlyjs=plotlyjs_tag(plotlyjs), lanes_by=lanes, status_key=_status_key())

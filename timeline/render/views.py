@@ -27,16 +27,11 @@ class EventView:
     sources: tuple[str, ...]       # readable names of the documents that mention the event
     url: Optional[str]             # first http(s) link among those documents
     conflicts: tuple[tuple[date, date, str], ...]  # other dates sources give: start, end, display
+    is_range: bool  # the text gives only a month, a year, "end of 2021"...: drawn as an interval
 
     @property
     def dated(self) -> bool:
         return self.start is not None
-
-    @property
-    def is_range(self) -> bool:
-        """True when the text gives only a month, year, "end of 2021"...: drawn as an interval."""
-        granularity = self.event.date.granularity if self.event.date else "unknown"
-        return self.dated and (self.end != self.start or granularity not in POINT_GRANULARITIES)
 
 
 def parse_day(value: Optional[str]) -> Optional[date]:
@@ -99,8 +94,11 @@ def event_view(event: Event, documents: dict[str, Document]) -> EventView:
         if o_start:
             conflicts.append((o_start, o_end, _conflict_label(event, other, o_start, documents)))
     evidence = event.mentions[0].sentence.strip() if event.mentions else ""
+    granularity = event.date.granularity if event.date else "unknown"
+    is_range = start is not None and (end != start or granularity not in POINT_GRANULARITIES)
     return EventView(event=event, start=start, end=end, display=display_of(event.date, start),
-                     evidence=evidence, sources=sources, url=url, conflicts=tuple(conflicts))
+                     evidence=evidence, sources=sources, url=url, conflicts=tuple(conflicts),
+                     is_range=is_range)
 
 
 def event_views(timeline: Timeline) -> list[EventView]:
