@@ -60,8 +60,9 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     before_words = before.split()
     while before_words and (_ADVERB.match(before_words[-1]) or before_words[-1].lower() in _AUX):
         before_words.pop()      # "was bombed" -> "bombed", "has targeted" -> "targets"
-    if lemma_form:
-        verb = lemma_form if _plural_subject(before_words) is False else _plural(lemma_form)
+    if lemma_form and not (before_words and before_words[-1].lower() in _NO_TENSE_CHANGE):
+        subject = before.rsplit(",", 1)[-1].split()
+        verb = _plural(lemma_form) if _plural_subject(subject) else lemma_form
     while before_words and before_words[0].lower().strip(",") in _LEADING:
         before_words.pop(0)
     line = _SPACES.sub(" ", " ".join(before_words + [verb]) + " " + after).strip()
@@ -73,6 +74,8 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     return line[:1].upper() + line[1:]
 
 
+# after these the verb keeps its form ("willingness to settle", "shootings that injured")
+_NO_TENSE_CHANGE = frozenset("to and or that which who whom".split())
 _AUX = frozenset("has have had did was were is are been being".split())
 _LEADING = frozenset("the a an and but so then also after before since when while as if unless "
                      "following once until".split())
@@ -83,7 +86,7 @@ def _shift(offset: int, removals: list[tuple[int, int]]) -> int:
     return offset - removed
 
 
-def _plural_subject(words: list[str]):
+def _plural_subject(words: list[str]) -> bool:
     text = " ".join(words).lower()
     if " and " in f" {text} " or re.search(r"\b(?:troops|forces|officials|militias|rebels|they|we|"
                                            r"people|residents|refugees|states|countries)\b", text):

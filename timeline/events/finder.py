@@ -19,7 +19,7 @@ from timeline.events.taxonomy import Taxonomy, Trigger, load_taxonomy
 from timeline.events.triggers import find_triggers, sentence_triggers, title_case
 from timeline.models import Document, Event, EventDate, Mention, TimeExpression
 
-_QUOTE = re.compile(r"[“\"]([^”\"]*)[”\"]")
+_QUOTE = re.compile(r"(?:[“\"]|``)((?:(?!''|[”\"]).)*)(?:[”\"]|'')")
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)[^\w'’.-]*\Z")
 _NEGATION = re.compile(r"\b(?:not|never|no)\b|n[’']t\b", re.I)
 _RELATED = {frozenset({"ATTACK", "DEATH_INJURY"})}
@@ -165,11 +165,13 @@ def _sentence_candidates(document, index, sentence, clauses, times, in_sentence,
         cands.append(cand)
         if reaction:
             cands.append(referred)
+    # a date inside a long quote dates what the quote says, not the "said" around it
+    datable = [i for i in in_sentence if not _inside(times[i].start - sentence.start, quotes)]
     for cand in cands:
         if cand.reference:
             continue
         ci = next(i for i, c in by_clause.items() if c is cand)
-        dating.own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, document, tax)
+        dating.own_date(cand, sentence, clauses, ci, times, datable, by_clause, document, tax)
         _future_date(cand, document)
         _deadline_type(cand, sentence, times, tax)
     _reports(sentence, clauses, by_clause, tax)
@@ -491,6 +493,9 @@ def _same_group(cand: Candidate, groups: list[Candidate], undated: frozenset) ->
 
 
 def _keep(cand: Candidate, tax: Taxonomy) -> bool:
+    if cand.type == "STATEMENT" and cand.info.lemma in tax.cues.get("weak_reporting", ()):
+        cand.drop = f"'{cand.trigger}' alone: a quote or report, not news by itself"
+        return False
     if cand.date is not None:
         return True
     if cand.type in tax.undated and cand.status in ("occurred", "ongoing", "claimed") and not cand.generic:
