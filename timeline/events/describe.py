@@ -97,7 +97,7 @@ def _plural_subject(words: list[str]) -> bool:
 def _plural(third_person: str) -> str:
     """kills -> kill, announces -> announce, targets -> target (plural subjects)."""
     head, _, rest = third_person.partition(" ")
-    if head.endswith("ies"):
+    if head.endswith("ies") and len(head) > 4:     # "carries" -> "carry", but "dies" -> "die"
         head = head[:-3] + "y"
     elif re.search(r"(?:ss|x|z|ch|sh)es$", head):
         head = head[:-2]

@@ -151,7 +151,7 @@ def _sentence_candidates(document, index, sentence, clauses, times, in_sentence,
         triggers = [t for t in find_triggers(sentence.text, clause, tax) if not _inside(t[0], quotes)]
         if not triggers:
             continue
-        reaction, object_ = _reaction(triggers, tax)
+        reaction, object_ = _reaction(triggers, tax, sentence.text)
         if reaction:
             # "condemned the aerial bombing": the condemnation is this clause's event and date
             referred = _choose(index, sentence, clause, [object_], tax)
@@ -191,12 +191,13 @@ def _inside(offset: int, spans) -> bool:
     return any(s <= offset < e for s, e in spans)
 
 
-def _reaction(triggers, tax: Taxonomy):
+def _reaction(triggers, tax: Taxonomy, text: str):
     """(the reaction verb, the event it reacts to) in "X condemned the bombing of Y", else (None, None)."""
     reactions = tax.cues.get("reaction_verbs", frozenset())
     for i, (start, end, info) in enumerate(triggers):
         if info.pos == "verb" and info.lemma in reactions:
-            objects = [t for t in triggers[i + 1:] if t[2].pos == "noun" and t[2].type != info.type]
+            objects = [t for t in triggers[i + 1:] if t[2].type != info.type and
+                       (t[2].pos == "noun" or t[2].pos == "verb" and text[t[0]:t[1]].endswith("ing"))]
             if objects:
                 return triggers[i], max(objects, key=lambda t: tax.priority.get(t[2].type, -1))
     return None, None
