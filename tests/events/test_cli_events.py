@@ -61,3 +61,13 @@ def test_bad_taxonomy_is_a_one_line_error(tmp_path):
         assert "malformed taxonomy" in str(e)
     else:
         raise AssertionError("no error")
+
+
+def test_extract_keeps_only_the_entity(tmp_path):
+    import json
+    out = tmp_path / "t.json"
+    result = CliRunner().invoke(main, ["extract", str(SEED), "--entity", "Kadhimi", "-j", "1", "-q", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    events = json.loads(out.read_text(encoding="utf-8"))["events"]
+    assert events and all("Kadhimi" in " ".join(e["actors"]) + " ".join(m["sentence"] for m in e["mentions"])
+                          for e in events)
