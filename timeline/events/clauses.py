@@ -52,7 +52,7 @@ _OPENERS: dict[str, re.Pattern] = {}
 
 
 _SUB = ("after", "before", "same", "cond")
-_MID_OPENERS = frozenset({"after", "before", "since", "until", "if", "unless", "following"})
+_MID_OPENERS = frozenset({"after", "before", "since", "until", "if", "unless", "following", "during", "amid"})
 _NOT_OPENING = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their"})   # "the following day"
 
 

@@ -60,7 +60,8 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     before_words = before.split()
     while before_words and (_ADVERB.match(before_words[-1]) or before_words[-1].lower() in _AUX):
         before_words.pop()      # "was bombed" -> "bombed", "has targeted" -> "targets"
-    if lemma_form and not (before_words and before_words[-1].lower() in _NO_TENSE_CHANGE):
+    participle = re.match(r"\s*(?:by|with)\b", after)     # "members injured with ...": no verb of its own
+    if lemma_form and not participle and not (before_words and before_words[-1].lower() in _NO_TENSE_CHANGE):
         subject = before.rsplit(",", 1)[-1].split()
         verb = _plural(lemma_form) if _plural_subject(subject) else lemma_form
     while before_words and before_words[0].lower().strip(",") in _LEADING:
@@ -78,7 +79,7 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
 _NO_TENSE_CHANGE = frozenset("to and or that which who whom".split())
 _AUX = frozenset("has have had did was were is are been being".split())
 _LEADING = frozenset("the a an and but so then also after before since when while as if unless "
-                     "following once until".split())
+                     "following once until during amid".split())
 
 
 def _shift(offset: int, removals: list[tuple[int, int]]) -> int:
