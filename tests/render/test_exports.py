@@ -82,7 +82,7 @@ def test_no_browser_is_a_clear_export_error(monkeypatch):
 
 
 def test_image_exports_through_system_chromium(monkeypatch):
-    from conftest import CHROMIUM, need_browser
+    from render_browser import CHROMIUM, need_browser
 
     need_browser()
     monkeypatch.setenv("BROWSER_PATH", CHROMIUM)
