@@ -105,7 +105,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _count(counts: Counts, spans: list[tuple[int, int]], gold: list[tuple[int, int]], everything) -> None:
+def _count(counts: Counts, spans: list[tuple[int, int]], gold: list[tuple[int, int]]) -> None:
     counts.system += len(spans)
     counts.correct += sum(1 for s in spans if any(_overlaps(s, g) for g in gold))
     counts.gold += len(gold)
@@ -121,10 +121,10 @@ def _document(tml, report: EventReport, tagger, taxonomy) -> None:
     gold_events = {t.attrs.get("eid"): t for t in tml.tags if t.name == "EVENT"}
     target = [(t.start, t.end) for t in gold_events.values() if t.attrs.get("class") in TARGET_CLASSES]
     mentions = [(m, e) for e in events for m in e.mentions]
-    _count(report.items, [(m.trigger_start, m.trigger_end) for m, _ in mentions], target, None)
+    _count(report.items, [(m.trigger_start, m.trigger_end) for m, _ in mentions], target)
     _count(report.candidates, [(c.trigger_start, c.trigger_end) for t in traces for c in t.candidates],
-           target, None)
-    _count(report.words, _trigger_words(sentences, taxonomy), target, None)
+           target)
+    _count(report.words, _trigger_words(sentences, taxonomy), target)
     timexes = {t.attrs.get("tid"): t for t in tml.timexes}
     for eid, tid in _anchors(tml.raw):
         event = gold_events.get(eid)

@@ -23,7 +23,6 @@ class Clause:
     opener: str = ""             # the word that opened it ("after", "if", "that"...)
 
 
-_WORD = re.compile(r"[\w'’-]+")
 _COMMA_CONJ = re.compile(r"[,;]\s+(but|while|whereas|where|who|which|although|though|and)\b|;\s+", re.I)
 _AUX_FINITE = re.compile(r"\b(?:will|would|had|has|have|was|were|is|are|could|did|does|do|should|might|"
                          r"may|must|can|\w+ed)\b", re.I)
