@@ -107,6 +107,15 @@ def test_click_opens_the_source_url(small_opened):
     assert p.errors == [] and len(p.requests) == 1
 
 
+def test_legend_hides_and_shows_a_whole_type(small_opened):
+    p = small_opened
+    toggle = p.page.locator(".legend .traces", has_text="ATTACK").locator(".legendtoggle")
+    toggle.click(force=True)
+    p.page.wait_for_function(f"document.querySelectorAll({MARKS!r}).length == 4")  # 3 attacks hidden
+    toggle.click(force=True)
+    p.page.wait_for_function(f"document.querySelectorAll({MARKS!r}).length == 7")
+
+
 def test_table_filters_and_sorts(open_page, small_page):
     p = open_page(small_page)
     rows = p.page.locator("#events tbody tr:visible")
