@@ -124,6 +124,11 @@ class Timeline(Model):
         from timeline.render import fragment
         return fragment(self)
 
+    def _repr_mimebundle_(self, include=None, exclude=None, **kwargs) -> dict:
+        # preferred by Jupyter over _repr_html_: plotly's renderers also load plotly.js
+        from timeline.render import notebook_bundle
+        return notebook_bundle(self, include, exclude, **kwargs)
+
 
 def json_schema() -> dict:
     return Timeline.model_json_schema()

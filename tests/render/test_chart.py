@@ -97,9 +97,14 @@ def test_lanes_by_status_and_figure_json():
     assert data["layout"]["xaxis"]["type"] == "date"
 
 
-def test_timeline_shows_itself_in_jupyter():
+def test_timeline_shows_itself_in_jupyter(monkeypatch):
     html = small_timeline()._repr_html_()
     assert "plotly-graph-div" in html and "plotly.js v" not in html
+    import plotly.io as pio
+
+    monkeypatch.setattr(pio.renderers, "default", "plotly_mimetype")  # what JupyterLab uses
+    bundle = small_timeline()._repr_mimebundle_()
+    assert bundle["application/vnd.plotly.v1+json"]["layout"]["xaxis"]["type"] == "date"
 
 
 def test_conflict_note_names_the_source_that_gives_the_other_date():

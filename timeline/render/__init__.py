@@ -23,7 +23,7 @@ from timeline.render.lanes import LANE_CHOICES, LaneBy
 from timeline.render.pages import (PLOTLY_CONFIG, PLOTLYJS_CHOICES, PlotlyJS, chart_fragment,
                                    plotlyjs_tag, render_page, render_report, write_plotlyjs)
 
-__all__ = ["figure", "figure_json", "fragment", "page", "report", "image", "timelinejs",
+__all__ = ["figure", "figure_json", "fragment", "notebook_bundle", "page", "report", "image", "timelinejs",
            "timelinejs_json", "to_csv", "plotlyjs_tag", "write_plotlyjs", "PLOTLY_CONFIG",
            "LANE_CHOICES", "PLOTLYJS_CHOICES"]
 
@@ -41,6 +41,11 @@ def figure_json(timeline: Timeline, lanes: LaneBy = "type") -> str:
 def fragment(timeline: Timeline, div_id: Optional[str] = None, lanes: LaneBy = "type") -> str:
     """The chart as an HTML <div> without plotly.js (load it once per page with plotlyjs_tag())."""
     return chart_fragment(timeline, div_id=div_id, lanes=lanes)
+
+
+def notebook_bundle(timeline: Timeline, include=None, exclude=None, **kwargs) -> dict:
+    """What Jupyter shows for a Timeline: plotly's own mime bundle for the current renderer."""
+    return figure(timeline)._repr_mimebundle_(include, exclude, **kwargs)
 
 
 def page(timeline: Timeline, template: Optional[str] = None, plotlyjs: PlotlyJS = "inline",
