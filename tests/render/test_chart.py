@@ -1,7 +1,7 @@
 """The plotly figure, checked as an object (not pixels)."""
 import json
 
-from synthetic import XSS_IMG, XSS_SCRIPT, hostile_timeline, random_timeline, small_timeline
+from synthetic import XSS_SCRIPT, hostile_timeline, random_timeline, small_timeline
 
 from timeline.render import figure, figure_json
 from timeline.render.chart import URL_COLUMN

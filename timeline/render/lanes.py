@@ -6,7 +6,6 @@ before it starts (a point occupies `marker_span` of the whole time span, a range
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Literal, Sequence
 
 from timeline.render.views import STYLE, EventView, day_after
