@@ -34,18 +34,26 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
     for found in find_times(text):
         if policy not in found.policies:
             continue
-        sentence = _sentence_of(sentences, starts, found.start)
-        tense = tense_at(sentence.text, found.start - sentence.start) if sentence else None
+        tense = None
+        if _needs_tense(found.fields):
+            sentence = _sentence_of(sentences, starts, found.start)
+            tense = tense_at(sentence.text, found.start - sentence.start) if sentence else None
         chained = found.fields.get("chain") or policy == "narrative"
         anchor = (last or document.published) if chained else document.published
         r = resolve(found, anchor, Policy(policy, tense, last))
         if _sets_context(found, r.value, policy):
             last = r.value
-        out.append(TimeExpression(
+        # built without re-validation: every field comes from this module, typed
+        out.append(TimeExpression.model_construct(
             document=document.id, text=found.text, start=found.start, end=found.end,
             type=found.type, value=r.value, mod=r.mod, rule=found.rule, anchor=r.anchor,
             interval=r.interval, display=r.display))
     return out
+
+
+def _needs_tense(fields: dict) -> bool:
+    """Only a weekday, or a month / season / quarter without its year, reads the tense."""
+    return "y" not in fields and any(k in fields for k in ("wd", "m", "season", "q", "half", "holiday"))
 
 
 def _sets_context(found: Found, value: str, policy: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import Optional, Union
 
@@ -47,6 +48,7 @@ class Anchor:
     d: Optional[int] = None
 
     @classmethod
+    @lru_cache(maxsize=256)
     def parse(cls, value: Union[str, date, None]) -> "Anchor":
         if isinstance(value, date):
             return cls(value.year, value.month, value.day)
