@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from timeline.errors import InputError
 from timeline.merge.build import build_event
 from timeline.merge.cluster import cluster
-from timeline.merge.features import atom, sources_of
+from timeline.merge.features import atom, sources_of, with_siblings
 from timeline.models import Document, Event, TimeExpression, Timeline
 
 DEFAULT_TITLE = "Timeline"
@@ -28,10 +28,11 @@ def merge_timelines(timelines: Sequence[Timeline], title: Optional[str] = None) 
     events = [_rebase(ev, remap) for tl, remap in zip(timelines, remaps) for ev in tl.events]
     sources = [sources_of(e) for e in events]
     owner = [k for k, ss in enumerate(sources) for _ in ss]   # atom index -> event index
-    atoms = [atom(s) for ss in sources for s in ss]
+    atoms = with_siblings([atom(s) for ss in sources for s in ss])
     groups = cluster(atoms, _same_event(events, sources))
-    merged = _sorted_events(build_event([events[k] for k in sorted({owner[i] for i in g})])
-                            for g in groups)
+    flat = [s for ss in sources for s in ss]
+    merged = _sorted_events(build_event([events[k] for k in sorted({owner[i] for i in g})],
+                                        [(flat[i], atoms[i]) for i in g]) for g in groups)
     warnings = sorted({w for tl in timelines for w in tl.warnings})
     return Timeline(title=title or _title(timelines), documents=documents,
                     events=merged, time_expressions=times, warnings=warnings)

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from typing import Sequence
 
 from timeline.merge.dates import choose_date
-from timeline.merge.features import atom, max_score, score, sources_of
+from timeline.merge.features import Atom, atom, max_score, score, sources_of
 from timeline.merge.normalise import content_words, name_tokens
 from timeline.merge.rules import load_rules
 from timeline.models import Event, MergeEvidence, MergeSource, Mention
@@ -27,12 +27,16 @@ def merged_id(sources: Sequence[MergeSource]) -> str:
     return "ev-" + hashlib.sha1("\n".join(keys).encode("utf-8")).hexdigest()[:12]
 
 
-def build_event(members: Sequence[Event]) -> Event:
+def build_event(members: Sequence[Event], made: Sequence[tuple[MergeSource, Atom]] = ()) -> Event:
+    """One event from a group of events; `made` pairs their sources with atoms already made."""
     first = members[0]
     if all(m == first for m in members[1:]):
         return first
     rules = load_rules()
-    sources = _unique((s for e in members for s in sources_of(e)), lambda s: (s.document, s.event))
+    made = made or [(s, atom(s)) for e in members for s in sources_of(e)]
+    atom_of = {s.model_dump_json(): a for s, a in made}
+    sources = _unique((s for s, _ in made), lambda s: (s.document, s.event))
+    atoms = [atom_of[s.model_dump_json()] for s in sources]
     mentions = _unique((m for e in members for m in e.mentions),
                        lambda m: (m.document, m.start, m.trigger_start, m.end, m.trigger_end))
     dated = [(s.document, s.date) for s in sources if s.date] + \
@@ -41,9 +45,8 @@ def build_event(members: Sequence[Event]) -> Event:
     types = Counter(s.type for s in sources)
     type_ = min(types, key=lambda t: (-types[t], rules.type_rank.get(t, len(rules.type_rank)), t))
     status = min((s.status for s in sources), key=lambda st: (rules.status_rank.get(st, 99), st))
-    lead = min(sources, key=lambda s: (s.type != type_, not _same_date(s.date, date),
-                                       -s.confidence, s.document, s.event))
-    evidence_score, reasons = _evidence(sources, mentions, date, conflicts)
+    lead = _lead(sources, atoms, type_, date)
+    evidence_score, reasons = _evidence(sources, mentions, date, conflicts, atoms)
     return Event(
         id=merged_id(sources), type=type_, status=status, headline=lead.headline, date=date,
         mentions=mentions, actors=_actors(a for e in members for a in e.actors),
@@ -51,6 +54,24 @@ def build_event(members: Sequence[Event]) -> Event:
         conflicts=conflicts, date_conflict=bool(conflicts),
         merged=MergeEvidence(score=evidence_score, reasons=reasons, sources=sources),
     )
+
+
+def _lead(sources: Sequence[MergeSource], atoms: Sequence[Atom], type_: str, date) -> MergeSource:
+    """The source whose headline speaks for the event: of the winning type and date, whose words
+    the other documents share most (as a share of its words), then the most confident."""
+    words_of: dict[str, set] = defaultdict(set)
+    for a in atoms:
+        words_of[a.document] |= a.words
+
+    def shared(i: int) -> float:
+        words = atoms[i].words
+        found = sum(len(words & w) for d, w in words_of.items() if d != atoms[i].document)
+        return found / len(words) if words else 0.0
+
+    best = min(range(len(sources)), key=lambda i: (
+        sources[i].type != type_, not _same_date(sources[i].date, date), -shared(i),
+        -sources[i].confidence, sources[i].document, sources[i].event))
+    return sources[best]
 
 
 def _same_date(a, b) -> bool:
@@ -78,10 +99,9 @@ def _confidence(sources: Sequence[MergeSource]) -> float:
     return round(1.0 - doubt, 3)
 
 
-def _evidence(sources: Sequence[MergeSource], mentions: Sequence[Mention], date, conflicts):
+def _evidence(sources: Sequence[MergeSource], mentions: Sequence[Mention], date, conflicts, atoms):
     """The score (each document's best link to another document, the weakest of these; within
     one document, each source's best link) and readable reasons."""
-    atoms = [atom(s) for s in sources]
     docs = sorted({s.document for s in sources} | {m.document for m in mentions})
     part = (lambda a: a.document) if len({a.document for a in atoms}) > 1 else id
     best: dict = {}

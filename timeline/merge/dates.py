@@ -52,7 +52,7 @@ def date_score(a: Span, b: Span, same_document: bool) -> Optional[float]:
     gap = gap_days(a, b)
     if gap == 0:
         exact = a.level == b.level == 0 and a.start == b.start
-        return rules.same_day if exact else rules.nested
+        return rules.same_day if exact else rules.nested - rules.per_step * abs(a.level - b.level)
     # One article giving two different dates means two happenings; sources may disagree.
     if same_document or gap > rules.max_gap_days or max(a.level, b.level) > 0:
         return None

@@ -6,10 +6,10 @@ other. Decisions are made per pair of sources, which keeps merging independent o
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
-from timeline.merge.dates import Span, date_score, span
+from timeline.merge.dates import Span, date_score, gap_days, span
 from timeline.merge.normalise import content_words, name_tokens, names_match
 from timeline.merge.rules import load_rules
 from timeline.models import Event, MergeSource
@@ -34,6 +34,10 @@ class Atom:
     span: Optional[Span]
     actors: tuple         # name_tokens of each actor
     words: frozenset
+    # Dates its document gives other events of its block, apart from its own date: a document
+    # that reports such events on two days tells two happenings apart, so an event it dates on
+    # one day does not merge with another source's event on the other day.
+    siblings: frozenset = frozenset()
 
 
 def atom(source: MergeSource) -> Atom:
@@ -44,9 +48,26 @@ def atom(source: MergeSource) -> Atom:
                 span=span(source.date), actors=actors, words=content_words(source.headline))
 
 
+def with_siblings(atoms: list[Atom]) -> list[Atom]:
+    """Each atom with the dates its document gives the other events of its block."""
+    spans: dict[tuple, set] = {}
+    for a in atoms:
+        if a.span is not None:
+            spans.setdefault((a.document, a.block), set()).add(a.span)
+    return [replace(a, siblings=frozenset(s for s in spans.get((a.document, a.block), ())
+                                          if gap_days(s, a.span) > 0)) if a.span else a
+            for a in atoms]
+
+
+def _told_apart(a: Atom, b: Atom) -> bool:
+    return a.document != b.document and any(gap_days(s, b.span) == 0 for s in a.siblings)
+
+
 def _actor_score(a: Atom, b: Atom) -> float:
     rules = load_rules()
-    shared = sum(1 for x in a.actors if any(names_match(x, y) for y in b.actors))
+    # counted from both sides, the smaller: the score must not depend on the order of the pair
+    shared = min(sum(1 for x in a.actors if any(names_match(x, y) for y in b.actors)),
+                 sum(1 for y in b.actors if any(names_match(x, y) for x in a.actors)))
     if not shared:
         return 0.0
     return min(rules.actor_max, rules.actor_first + rules.actor_each_more * (shared - 1))
@@ -65,7 +86,7 @@ def score(a: Atom, b: Atom, exact: bool = False) -> Optional[float]:
     if a.block != b.block or a.span is None or b.span is None:
         return None
     date_s = date_score(a.span, b.span, a.document == b.document)
-    if date_s is None:
+    if date_s is None or _told_apart(a, b) or _told_apart(b, a):
         return None
     rules = load_rules()
     partial = date_s + (rules.same_type if a.type == b.type else rules.compatible_type)

@@ -75,5 +75,9 @@ def names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     if a == b:
         return True
+    if b < a:   # one answer whatever the order of the pair
+        a, b = b, a
+    if min(len(a), len(b)) == 1 and max(len(a), len(b)) > load_rules().max_words_around_one:
+        return False
     unified = tuple(next((x for x in a if _same_token(x, y)), y) for y in b)
     return fuzz.token_set_ratio(" ".join(a), " ".join(unified)) >= load_rules().actor_min_ratio

@@ -17,6 +17,7 @@ class Rules:
     max_granularity_steps: int
     same_day: float
     nested: float
+    per_step: float
     adjacent: float
     per_extra_day: float
     levels: dict
@@ -30,6 +31,7 @@ class Rules:
     actor_each_more: float
     actor_max: float
     actor_min_ratio: float
+    max_words_around_one: int
     word_each: float
     word_max: float
     replace: dict
@@ -62,14 +64,14 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     return Rules(
         threshold=data["threshold"],
         max_gap_days=d["max_gap_days"], max_granularity_steps=d["max_granularity_steps"],
-        same_day=d["same_day"], nested=d["nested"], adjacent=d["adjacent"],
+        same_day=d["same_day"], nested=d["nested"], per_step=d["per_step"], adjacent=d["adjacent"],
         per_extra_day=d["per_extra_day"], levels=dict(d["levels"]),
         same_type=t["same"], compatible_type=t["compatible"], family=family,
         type_rank={ty: i for i, ty in enumerate(t["priority"])},
         status_group={st: i for i, group in enumerate(s["groups"]) for st in group},
         status_rank={st: i for i, st in enumerate(s["priority"])},
         actor_first=a["first"], actor_each_more=a["each_more"], actor_max=a["max"],
-        actor_min_ratio=a["min_ratio"], word_each=w["each"], word_max=w["max"],
+        actor_min_ratio=a["min_ratio"], max_words_around_one=a["max_words_around_one"], word_each=w["each"], word_max=w["max"],
         replace=replace, replace_re=_replace_pattern(replace),
         prefixes=tuple(sorted(n["prefixes"], key=len, reverse=True)),
         min_stem=n["min_stem"], max_suffix=n["max_suffix"],
