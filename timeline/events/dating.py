@@ -12,12 +12,18 @@ _RELATION_MOD = {"after": "AFTER", "before": "BEFORE", "same": None, "later": "A
 _NEXT_DAY = ("the next day", "the following day", "the day after")
 
 
+def datable(t: TimeExpression) -> bool:
+    """Can it date an event? Not durations, sets, present/past/future references, nor values
+    with no interval."""
+    return t.type in ("DATE", "TIME") and t.interval is not None and bool(t.interval.start) \
+        and not t.value.endswith("_REF")
+
+
 def event_date(t: TimeExpression, mod: Optional[str] = None) -> Optional[EventDate]:
-    """The date a time expression gives an event, at its own granularity; None for durations,
-    sets, present/past/future references and values with no interval."""
-    iv = t.interval
-    if t.type not in ("DATE", "TIME") or iv is None or not iv.start or t.value.endswith("_REF"):
+    """The date a time expression gives an event, at its own granularity (None if not datable)."""
+    if not datable(t):
         return None
+    iv = t.interval
     value, start, end, granularity = t.value, iv.start, iv.end, iv.granularity
     if "T" in value:                       # an hour of a day: a timeline plots the day
         value, granularity = value[:10], "day"
@@ -52,7 +58,7 @@ def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, documen
     clause = cand.clause
     t0 = cand.trigger_start - sentence.start
     usable = [i for i in in_sentence
-              if clause.start <= times[i].start - sentence.start < clause.end and event_date(times[i])]
+              if clause.start <= times[i].start - sentence.start < clause.end and datable(times[i])]
     if usable:
         i = min(usable, key=lambda i: (_rank(times[i]), abs(times[i].start - sentence.start - t0)))
         mod, word = _preposition_mod(sentence.text, times[i].start - sentence.start, tax)
@@ -67,7 +73,7 @@ def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, documen
         if cj == ci or cj in by_clause or other.kind not in ("after", "before", "same", "main"):
             continue
         spare = [i for i in in_sentence
-                 if other.start <= times[i].start - sentence.start < other.end and event_date(times[i])]
+                 if other.start <= times[i].start - sentence.start < other.end and datable(times[i])]
         if spare:
             i = spare[0]
             mod = _RELATION_MOD.get(other.kind)

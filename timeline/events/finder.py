@@ -31,6 +31,7 @@ COMMON_SHARE = 0.25   # a word in the actors of more than this share of the sent
 _TIME_LEAD = re.compile(r"(?:\b(?:back|early|late|as|of)\s+)?(?:\b(?:in|on|at|since|by|during|from|until|"
                         r"around|about|after|before|approximately|roughly|nearly|some)\s+)*\Z", re.I)
 _TIME_TRAIL = re.compile(r"\s*,")
+LEAD_WINDOW = 120   # longest lead before a time ("back early in ..."), in characters
 
 
 @dataclass
@@ -51,7 +52,7 @@ class Candidate:
     date: Optional[EventDate] = None
     date_rule: Optional[str] = None
     actors: list[str] = field(default_factory=list)
-    headline: str = ""
+    headline_args: tuple = ()           # made on demand: most candidates never need their headline
     confidence: float = 0.5
     drop: Optional[str] = None          # why it is not a timeline item of its own
     same_as: Optional["Candidate"] = None
@@ -60,6 +61,13 @@ class Candidate:
     reference: Optional[str] = None          # why its clause's date is not its date
     generic: bool = False                    # a bare plural noun ("to report accidents")
     verb: Optional[tuple[int, int]] = None   # the clause's first verb trigger (sentence offsets): the headline's verb
+    _headline: Optional[str] = None
+
+    @property
+    def headline(self) -> str:
+        if self._headline is None:
+            self._headline = make_headline(*self.headline_args) if self.headline_args else ""
+        return self._headline
 
 
 @dataclass
@@ -349,7 +357,8 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
         t = times[i]
         s, e = t.start - sentence.start, t.end - sentence.start
         if clause.start <= s and e <= end:
-            lead = _TIME_LEAD.search(sentence.text, clause.start, s)
+            # a bounded window: searching from the clause start is quadratic on long clauses
+            lead = _TIME_LEAD.search(sentence.text, max(clause.start, s - LEAD_WINDOW), s)
             s2 = lead.start() if lead else s
             trail = _TIME_TRAIL.match(sentence.text, e, end)
             removals.append((s2 - clause.start, (trail.end() if trail else e) - clause.start))
@@ -363,16 +372,18 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
             cand.status in ("occurred", "claimed", "ongoing") else None
         if form:
             form += sentence.text[verb[0]:verb[1]][len(word):]
-    cand.headline = make_headline(text, (verb[0] - clause.start, verb[1] - clause.start), removals, tax, form)
+    cand.headline_args = (text, (verb[0] - clause.start, verb[1] - clause.start), removals, tax, form)
     cand.actors = [] if title_case(sentence.text) else find_actors(_strip_times(text, removals), tax)
     cand.keywords = frozenset(w.lower().removeprefix("al-") for a in cand.actors for w in
                               re.findall(r"[\w-]+", a) if len(w) > 2) | {cand.info.lemma}
 
 
 def _strip_times(text: str, removals) -> str:
-    for s, e in sorted(removals, reverse=True):
-        text = text[:s] + " " * (e - s) + text[e:]
-    return text
+    """Blank the removed spans, in one pass (rebuilding the text per span is quadratic)."""
+    chars = list(text)
+    for s, e in removals:
+        chars[s:e] = " " * len(chars[s:e])
+    return "".join(chars)
 
 
 # ---------------------------------------------------------------- across sentences

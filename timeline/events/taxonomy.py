@@ -36,6 +36,7 @@ class Taxonomy:
     multi: dict[str, tuple[int, ...]]  # first word -> word counts of the multi-word forms, longest first
     pattern_re: Optional[re.Pattern]   # every pattern in one alternation, one named group each
     pattern_types: dict[str, str]      # group name -> type
+    pattern_keys: Optional[frozenset[str]]  # a sentence without one of these words skips the patterns
     cues: dict[str, frozenset[str]]  # [cues] lists, lower-cased
     cue_res: dict[str, re.Pattern]   # the same lists as word-bounded alternations
     third_person: dict[str, str]     # any verb form -> its 3rd person present ("killed" -> "kills")
@@ -119,8 +120,27 @@ def _compile(path: str) -> Taxonomy:
                     words=words, multi={k: tuple(sorted(v, reverse=True)) for k, v in multi.items()},
                     pattern_re=re.compile("|".join(f"(?P<p{i}>{p.pattern})" for i, (p, _) in enumerate(patterns)), re.I)
                     if patterns else None,
-                    pattern_types={f"p{i}": name for i, (_, name) in enumerate(patterns)}, cues=cues,
+                    pattern_types={f"p{i}": name for i, (_, name) in enumerate(patterns)},
+                    pattern_keys=_pattern_keys(p.pattern for p, _ in patterns), cues=cues,
                     cue_res=cue_res, third_person=third)
+
+
+_FIRST_WORDS = re.compile(r"^\\b(?:\(\?:([a-z|' -]+)\)|([a-z]+)(\?)?)")
+
+
+def _pattern_keys(patterns) -> Optional[frozenset[str]]:
+    """The words a pattern must start with ("\\b(?:became|becomes) ..." -> became, becomes), so
+    that the patterns run only on sentences holding one (None: some pattern has no such word)."""
+    keys: set[str] = set()
+    for source in patterns:
+        m = _FIRST_WORDS.match(source)
+        if not m:
+            return None
+        words = (m.group(1) or m.group(2)).split("|")
+        keys |= {w.split()[0] for w in words}
+        if m.group(3):                       # "bombs?": "bomb" too
+            keys.add(m.group(2)[:-1])
+    return frozenset(keys)
 
 
 @lru_cache(maxsize=8)

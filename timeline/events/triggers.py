@@ -49,7 +49,8 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
             skip = not title
         if not skip:
             out.append((m.start(), end, info))
-    for m in tax.pattern_re.finditer(text) if tax.pattern_re else ():
+    run_patterns = tax.pattern_re and (tax.pattern_keys is None or not tax.pattern_keys.isdisjoint(lowered))
+    for m in tax.pattern_re.finditer(text) if run_patterns else ():
         out.append((m.start(), m.end(), Trigger(tax.pattern_types[m.lastgroup], m.group(0).lower(), "pattern")))
     out.sort(key=lambda t: (t[0], -t[1]))
     # a pattern or longer trigger covers the words inside it
