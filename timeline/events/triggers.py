@@ -29,12 +29,16 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
     out = []
     tokens = list(_TOKEN.finditer(text))
     lowered = [m.group(0).lower() for m in tokens]
+    covered = 0          # a multi-word form ("news conference") covers the words inside it
     for k in [k for k, w in enumerate(lowered) if w in tax.words or w in tax.multi]:
         m = tokens[k]
         raw = m.group(0)
+        if m.start() < covered:
+            continue
         form, end = _longest_form(text, tokens, lowered, k, tax)
         if form is None:
             continue
+        covered = end
         info = tax.words[form]
         prev_raw = tokens[k - 1].group(0) if k else ""
         prev_word = lowered[k - 1] if k else ""
