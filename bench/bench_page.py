@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import calendar
+import os
 import random
 import statistics
 import tempfile
@@ -97,7 +98,9 @@ def main() -> None:
         from playwright.sync_api import sync_playwright
         pw = sync_playwright().start()
         browser = pw.chromium.launch(executable_path=args.browser, args=CHROMIUM_ARGS)
-    print(f"webgl above {STYLE['chart']['webgl_threshold']} events")
+    load = os.getloadavg()[0]
+    print(f"webgl above {STYLE['chart']['webgl_threshold']} events; {os.cpu_count()} cores, "
+          f"load average {load:.1f} (browser times grow with it)")
     print(f"{'events':>7} {'build s':>8} {'page MB':>8} {'w/o plotly.js KB':>17} {'drawn s':>8} "
           f"{'zoom med s':>10} {'zoom max s':>10}")
     with tempfile.TemporaryDirectory() as tmp:

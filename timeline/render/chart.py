@@ -35,10 +35,9 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _wrapped(text: str) -> str:
+def _wrapped(text: str, limit: Optional[int] = None) -> str:
     """Escaped, cut and wrapped for the hover box (plotly does not wrap)."""
-    limit = CHART["evidence_chars"]
-    if len(text) > limit:
+    if limit and len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0] + " \u2026"
     return "<br>".join(esc(line) for line in textwrap.wrap(text, CHART["wrap_chars"]))
 
@@ -53,7 +52,8 @@ def _conflict_note(view: EventView) -> str:
 def customdata(view: EventView) -> list[str]:
     e = view.event
     status = STYLE["status_labels"].get(e.status, e.status)
-    return [esc(e.headline), esc(view.display), esc(e.type), esc(status), _wrapped(view.evidence),
+    return [_wrapped(e.headline), esc(view.display), esc(e.type), esc(status),
+            _wrapped(view.evidence, CHART["evidence_chars"]),
             esc("; ".join(view.sources)) or "no source", view.url or "", _conflict_note(view)]
 
 
@@ -78,8 +78,8 @@ def _points(name: str, views: Sequence[EventView], rows: Sequence[int],
     return dict(
         type="scattergl" if large else "scatter", x=[(_midpoint(v) if v.is_range else v.start).isoformat() for v in views], y=list(rows),
         mode="markers", name=esc(name), legendgroup=name, showlegend=False,
-        marker={"symbol": symbols, "size": CHART["marker_size"], "color": type_color(name),
-                "line": {"width": 2, "color": type_color(name)}},
+        marker={"symbol": symbols, "size": CHART["marker_size_large" if large else "marker_size"],
+                "color": type_color(name), "line": {"width": 1 if large else 2, "color": type_color(name)}},
         customdata=[customdata(v) for v in views], hovertemplate=HOVER)
 
 
@@ -170,10 +170,11 @@ def _template() -> dict:
 
 
 def _layout(timeline: Timeline, views: Sequence[EventView], lanes: Lanes, x_range: Optional[list[str]],
-            title: Optional[str]) -> dict:
+            title: Optional[str], large: bool) -> dict:
     buttons = [{"label": b["label"], "count": b["count"], "step": b["step"], "stepmode": "backward"}
                for b in STYLE["buttons"]] + [{"label": "all", "step": "all"}]
-    height = min(CHART["max_height"], max(CHART["min_height"], 170 + lanes.n_rows * CHART["row_px"]))
+    row_px = CHART["row_px_large" if large else "row_px"]
+    height = min(CHART["max_height"], max(CHART["min_height"], 170 + lanes.n_rows * row_px))
     layout = {
         "template": _template(), "height": height, "hovermode": "closest",
         "margin": {"l": 10, "r": 10, "t": 60 if title else 40, "b": 10},
@@ -241,7 +242,7 @@ def figure_dict(timeline: Timeline, lanes_by: LaneBy = "type", webgl: Optional[b
     if conflicts is not None:
         traces.append(conflicts)
     traces += _status_key(views)
-    return {"data": traces, "layout": _layout(timeline, views, lanes, x_range, title)}
+    return {"data": traces, "layout": _layout(timeline, views, lanes, x_range, title, large)}
 
 
 def build_figure(timeline: Timeline, lanes_by: LaneBy = "type", webgl: Optional[bool] = None,
