@@ -113,7 +113,7 @@ def _segments(name: str, views: Sequence[EventView], rows: Sequence[int]) -> dic
         xs += [v.start.isoformat(), day_after(v.end).isoformat(), None]
         ys += [y, y, None]
     return dict(type="scattergl", x=xs, y=ys, mode="lines", legendgroup=name, showlegend=False,
-                        hoverinfo="skip", line={"width": 8, "color": _rgba(type_color(name), 0.35)})
+                        hoverinfo="skip", line={"width": 4, "color": _rgba(type_color(name), 0.35)})
 
 
 def _conflicts(views: Sequence[EventView], rows: dict[int, int], large: bool):
