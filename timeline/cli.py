@@ -251,6 +251,37 @@ def evaluate_events(inputs, as_json, taxonomy, labels):
     click.echo(report.to_json() if as_json else report.table())
 
 
+@main.command("evaluate-crossdoc")
+@click.option("--yida", "yida", type=click.Path(exists=True, file_okay=False),
+              help="A folder with articles/ and gold_ecbplus_annotations.json (ECB+ clusters).")
+@click.option("--apple", "apple", type=click.Path(exists=True, file_okay=False),
+              help="A SemEval-2015 Task 4 folder: documents/*.tml and gold_timelines/*.txt.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate_crossdoc(yida, apple, as_json):
+    """Cross-document merging against gold: pairwise precision/recall over ECB+ clusters (--yida),
+    gold timeline lines found, dated and merged per target entity (--apple).
+
+    Example: timeline evaluate-crossdoc --yida ../shared/data/crossdoc/yida-bombing-2011
+
+    Example: timeline evaluate-crossdoc --apple ../shared/data/crossdoc/semeval2015-trial-apple --json
+    """
+    import json
+
+    from timeline.evaluate import crossdoc
+
+    if not (yida or apple):
+        raise click.UsageError("give --yida DIR and/or --apple DIR")
+    reports = {}
+    if yida:
+        reports["yida"] = crossdoc.evaluate_yida(yida)[1]
+    if apple:
+        reports["apple"] = crossdoc.evaluate_apple(apple)
+    if as_json:
+        click.echo(json.dumps({k: r.as_dict() for k, r in reports.items()}, indent=2))
+    else:
+        click.echo("\n\n".join(f"{k}:\n{r.table()}" for k, r in reports.items()))
+
+
 @main.command()
 @click.argument("timelines", nargs=-1, required=True)
 @click.option("-o", "--output", help="JSON file to write (default: standard output).")

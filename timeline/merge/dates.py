@@ -92,11 +92,9 @@ def choose_date(dated: Iterable[tuple[str, EventDate]]) -> tuple[Optional[EventD
     for doc, d in pairs:
         docs.setdefault(_date_key(d), set()).add(doc)
 
-    def support(d: EventDate) -> int:
-        s = spans[_date_key(d)]
-        return len({doc for k, ds in docs.items() if gap_days(spans[k], s) == 0 for doc in ds})
-
-    winner = min(dates, key=lambda d: (spans[_date_key(d)].level, -support(d),
+    support = {key: len({doc for k, ds in docs.items() if gap_days(spans[k], s) == 0 for doc in ds})
+               for key, s in spans.items()}
+    winner = min(dates, key=lambda d: (spans[_date_key(d)].level, -support[_date_key(d)],
                                        spans[_date_key(d)].start, _date_key(d)))
     won = spans[_date_key(winner)]
     conflicts = [d for d in dates if gap_days(spans[_date_key(d)], won) > 0]

@@ -86,11 +86,15 @@ def score(a: Atom, b: Atom, exact: bool = False) -> Optional[float]:
     if a.block != b.block or a.span is None or b.span is None:
         return None
     date_s = date_score(a.span, b.span, a.document == b.document)
-    if date_s is None or _told_apart(a, b) or _told_apart(b, a):
+    if date_s is None:
         return None
     rules = load_rules()
-    partial = date_s + (rules.same_type if a.type == b.type else rules.compatible_type)
-    partial += min(rules.word_max, rules.word_each * len(a.words & b.words))
-    if not exact and (partial >= rules.threshold or partial + rules.actor_max < rules.threshold):
-        return partial   # decided without the fuzzy name matching
-    return partial + _actor_score(a, b)
+    total = date_s + (rules.same_type if a.type == b.type else rules.compatible_type)
+    total += min(rules.word_max, rules.word_each * len(a.words & b.words))
+    if not exact and total + rules.actor_max < rules.threshold:
+        return total   # decided without the fuzzy name matching
+    if exact or total < rules.threshold:
+        total += _actor_score(a, b)
+    if (exact or total >= rules.threshold) and (_told_apart(a, b) or _told_apart(b, a)):
+        return None
+    return total

@@ -46,17 +46,19 @@ def timex(doc: str, start: int, value: str) -> TimeExpression:
 
 _TYPES = ["ATTACK", "DEATH_INJURY", "PROTEST_UNREST", "ARREST_LEGAL", "ELECTION_VOTE",
           "MEETING_TALKS", "AGREEMENT", "BUSINESS_ECONOMY", "DISASTER_ACCIDENT", "STATEMENT"]
-_ACTORS = ["Iran", "Iraq", "U.S.", "Sudan", "al-Shabaab", "Apple", "the United Nations", "Russia",
-           "Ukraine", "China", "Kataib Hezbollah", "SPLA", "NATO", "France", "Microsoft", "Israel"]
-_WORDS = ["missile", "camp", "base", "refugee", "border", "market", "court", "bridge", "airport",
-          "ministry", "factory", "village", "election", "summit", "pipeline", "harbour", "school",
-          "hospital", "embassy", "parliament", "convoy", "tanker", "stadium", "mine"]
+
+
+def _vocabulary(rng: random.Random, size: int, length: int) -> list[str]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return ["".join(rng.choice(letters) for _ in range(length)).capitalize() for _ in range(size)]
 
 
 def news(n_events: int, seed: int = 0, per_day: int = 30, documents: int | None = None) -> list[Timeline]:
     """About `n_events` per-document events in the shape of a news corpus: happenings reported by
     1-6 outlets, `per_day` events a day, some a day apart or only month-precise."""
     rng = random.Random(seed)
+    actors_pool = _vocabulary(rng, 2000, 7)
+    words_pool = _vocabulary(rng, 5000, 6)
     documents = documents or max(1, n_events // 10)
     first = dt.date(2000, 1, 1).toordinal()
     days = max(1, n_events // per_day)
@@ -65,8 +67,8 @@ def news(n_events: int, seed: int = 0, per_day: int = 30, documents: int | None 
     while made < n_events:
         when = dt.date.fromordinal(first + rng.randrange(days))
         type_ = rng.choice(_TYPES)
-        actors = rng.sample(_ACTORS, 2)
-        words = " ".join(rng.sample(_WORDS, 3))
+        actors = rng.sample(actors_pool, 2)
+        words = " ".join(rng.sample(words_pool, 3)).lower()
         for _ in range(min(rng.randint(1, 6), n_events - made)):
             doc = f"doc{rng.randrange(documents):06d}"
             shift = 1 if rng.random() < 0.1 else 0
