@@ -83,3 +83,11 @@ def test_durations_and_present_do_not_date_events():
     t = lambda d: timex(d, "three years", "P3Y", None, None, "year", type="DURATION")
     [e] = events_of("Rebels attacked the convoy after three years of calm.", [t])
     assert e.date is None
+
+
+def test_run_on_text_is_cut_in_bounded_pieces():
+    from timeline.events import analyse
+    d = doc("rebels attacked the town and the army said it would respond " * 400)
+    events, traces = analyse(d, split_sentences(d.text), [])
+    assert len(traces) > 10 and all(len(t.text) <= 1500 for t in traces)
+    assert [e.type for e in events] == ["ATTACK"]          # one happening, told 400 times

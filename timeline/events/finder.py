@@ -34,7 +34,7 @@ _TIME_TRAIL = re.compile(r"\s*,")
 LEAD_WINDOW = 120   # longest lead before a time ("back early in ..."), in characters
 
 
-@dataclass
+@dataclass(eq=False)        # a candidate is itself: compared by identity
 class Candidate:
     sentence: int
     clause: Clause
@@ -123,11 +123,32 @@ _LINE_BREAK = re.compile(r"\n")
 _SHORT_LINE = 60
 
 
+_LONGEST = 1500                                 # characters: longer "sentences" are cut
+_CUT = re.compile(r"[,;:]\s|\s(?:and|but|or)\s|\s")
+
+
+def _chop(sentence) -> list:
+    """A run-on text with no sentence ends (a list, a table, a transcript) in pieces of at most
+    _LONGEST characters, cut at a comma or conjunction where there is one: keeps the work per
+    sentence bounded."""
+    if len(sentence.text) <= _LONGEST:
+        return [sentence]
+    pieces, pos = [], 0
+    while len(sentence.text) - pos > _LONGEST:
+        cuts = [m.end() for m in _CUT.finditer(sentence.text, pos + _LONGEST // 2, pos + _LONGEST)]
+        end = cuts[-1] if cuts else pos + _LONGEST
+        pieces.append(_piece(sentence, pos, end))
+        pos = end
+    pieces.append(_piece(sentence, pos, len(sentence.text)))
+    return pieces
+
+
 def _split_lines(sentences) -> list:
     """A heading, byline or dateline on its own line is not part of the sentence after it
-    ("Published on: 11 November 2011\nA refugee camp ... was bombed on Thursday")."""
+    ("Published on: 11 November 2011\nA refugee camp ... was bombed on Thursday"); a run-on
+    text is cut in bounded pieces."""
     out = []
-    for sentence in sentences:
+    for sentence in (piece for s in sentences for piece in _chop(s)):
         if "\n" not in sentence.text:
             out.append(sentence)
             continue
@@ -475,8 +496,11 @@ def _group(found: list[Candidate], tax: Taxonomy) -> list[Candidate]:
             target.extra.append(cand)
             cand.drop = f"same event as '{target.headline}'"
             cand.same_as = target
+    # mentions that referred back to a kept event before the grouping ("After X was killed")
+    kept = {id(g) for g in groups}
+    listed = {id(x) for g in groups for x in g.extra}
     for c in found:
-        if c.same_as is not None and c.same_as in groups and c not in c.same_as.extra and c.same_as is not c:
+        if c.same_as is not None and id(c.same_as) in kept and id(c) not in listed and c.same_as is not c:
             c.same_as.extra.append(c)
     groups.sort(key=lambda c: c.trigger_start)
     return groups
