@@ -67,6 +67,7 @@ class Grammar:
     durmod: re.Pattern    # modifier words ending right before a duration ("more than")
     outside: frozenset    # modifiers whose mod counts but which stay out of the span ("about")
     podprefix: re.Pattern  # "the night of" ending right before a day
+    aftermod: re.Pattern   # "or so" starting right after a time
     negatives: dict       # rule name -> [Negative]
     anchor: str           # reference date of the examples
     gate: re.Pattern      # words one of which every time expression holds
@@ -207,6 +208,8 @@ def _grammar(lang: str) -> Grammar:
                    re.compile(r"(?<![\w-])(?:early |late )?(?:in )?the (?:early |late )?(?P<pod>"
                               + _trie(list(words["pod"]["values"]), set())
                               + r")(?: hours)? of\s+\Z", FLAGS),
+                   re.compile(r"\s+(?P<mod>" + _trie(list(words["aftermod"]["values"]), set()) + r")(?!\w)",
+                              FLAGS),
                    negatives, data["anchor"], _gate(gate["words"]), gate["window"])
 
 

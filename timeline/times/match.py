@@ -42,6 +42,9 @@ def find_times(text: str, lang: str = "en") -> list[Found]:
         if "d" in fields and "pod" not in fields:
             start = _part_of_day(g, text, start, fields)
         start, mod = _modifier(g, text, start, rule.type, fields)
+        after = g.aftermod.match(text, end)
+        if after and rule.type in ("DATE", "DURATION") and "ref" not in fields:
+            end, mod = after.end(), mod or g.tables["aftermod"][normalise(after.group("mod"))]
         mod = mod or fields.get("mod")
         found.append(Found(start, end, text[start:end], rule.name, rule.type, fields, mod,
                            rule.policies))

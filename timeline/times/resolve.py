@@ -278,8 +278,8 @@ def _year_of(position: tuple, now: Optional[tuple], a: Anchor, f: dict, policy: 
     only a clear miss (the past tense allows "by Jan. 14" a week ahead; see TOLERANCE)."""
     if a.y is None:
         return None
-    if now is None:
-        return a.y
+    if now is None:                                 # the anchor is a bare year
+        return a.y + (f.get("dir") or 0)
     span = 12 if len(position) == 2 else 4          # (month, day) positions, else 4 per year
     here = _index(now, span)
     candidates = {y: _index(position, span) + (y - a.y) * span * _STEP[span] - here
