@@ -110,11 +110,11 @@ def server(tmp_path):
 
 def test_url_is_fetched_with_fetch(tmp_path, server):
     (tmp_path / "story.html").write_text(NEWS_PAGE)
-    [doc] = documents(timeline("extract", f"{server}/story.html", "--fetch"))
+    [doc] = documents(timeline("extract", f"{server}/story.html", "--fetch", "--allow-private"))
     assert doc["id"] == f"{server}/story.html"
     assert doc["published"] == "2021-08-02" and doc["title"].startswith("Iraqi militia")
 
 
 def test_url_errors(server):
-    refused(timeline("extract", f"{server}/missing.html", "--fetch"), "missing.html", "HTTP 404")
+    refused(timeline("extract", f"{server}/missing.html", "--fetch", "--allow-private"), "missing.html", "HTTP 404")
     refused(timeline("extract", f"{server}/story.html"), "add --fetch")

@@ -26,6 +26,8 @@ _OPTIONS = [
     click.option("--scheduler", metavar="ADDRESS",
                  help="The Dask scheduler to use with --engine dask (tcp://host:8786)."),
     click.option("--fetch", is_flag=True, help="Download http(s) URLs given as INPUT."),
+    click.option("--allow-private", is_flag=True,
+                 help="With --fetch: also download from this machine and private networks (refused by default)."),
     *[click.option(f"--{field}-column", f"{field}_column", metavar="NAME",
                    help=f"JSON key or CSV column holding the {field} (default: a usual name)"
                    + (" e.g. text, body, content." if field == "text" else "."))
@@ -33,7 +35,7 @@ _OPTIONS = [
     click.option("-q", "--quiet", is_flag=True, help="No progress bar, warnings or summary."),
     click.option("-v", "--verbose", is_flag=True, help="List every warning instead of grouping them."),
 ]
-_KEYS = ("jobs", "engine", "scheduler", "fetch", "quiet", "verbose",
+_KEYS = ("jobs", "engine", "scheduler", "fetch", "allow_private", "quiet", "verbose",
          *(f"{f}_column" for f in COLUMN_FIELDS))
 
 
@@ -43,13 +45,14 @@ class RunOptions:
     engine: str
     scheduler: Optional[str]
     fetch: bool
+    allow_private: bool
     quiet: bool
     verbose: bool
     columns: tuple[tuple[str, str], ...]
 
     def settings(self, **fields) -> Settings:
         return Settings(jobs=self.jobs, engine=self.engine, scheduler=self.scheduler, fetch=self.fetch,
-                        columns=self.columns, **fields)
+                        allow_private=self.allow_private, columns=self.columns, **fields)
 
 
 def input_options(command: Callable) -> Callable:

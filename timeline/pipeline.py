@@ -26,7 +26,8 @@ def extract_document(document: Document, settings: Settings = Settings()) -> Tim
 
 
 def read_options(settings: Settings) -> ReadOptions:
-    return ReadOptions(published=settings.published, fetch=settings.fetch, columns=settings.columns)
+    return ReadOptions(published=settings.published, fetch=settings.fetch, columns=settings.columns,
+                       allow_private=settings.allow_private)
 
 
 def extract_each(inputs: Iterable[str], settings: Settings = Settings(),

@@ -19,4 +19,5 @@ class Settings:
     engine: str = "local"             # local (this machine) or dask (a dask.distributed cluster)
     scheduler: Optional[str] = None   # the Dask scheduler's address, for engine dask
     fetch: bool = False               # download http(s) URLs given as inputs
+    allow_private: bool = False       # let fetch reach this machine and private networks
     columns: tuple[tuple[str, str], ...] = ()  # (field, JSON key or CSV column) from --text-column...

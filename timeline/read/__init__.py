@@ -139,7 +139,7 @@ class Reader:
 
     def _url(self, url: str) -> Iterator[Document]:
         check_url(url, self.options.fetch)
-        data, kind, final = fetch(url, self.options.max_bytes)
+        data, kind, final = fetch(url, self.options.max_bytes, self.options.allow_private)
         kind = kind or SUFFIXES.get(Path(url.split("?")[0]).suffix.lower()) or _sniff(data)
         if kind in STREAMED:
             yield from STREAMED[kind](io.BufferedReader(io.BytesIO(data)), url, url, self.context)

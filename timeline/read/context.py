@@ -17,6 +17,7 @@ MIN_PAGE_WORDS = FORMATS["limits"]["min_page_words"]
 class ReadOptions:
     published: Optional[str] = None        # YYYY-MM-DD for every document (already validated)
     fetch: bool = False                    # download http(s) URLs given as inputs
+    allow_private: bool = False            # let --fetch reach this machine and private networks
     columns: tuple[tuple[str, str], ...] = ()  # (field, JSON key / CSV column) named by options
     max_bytes: int = WHOLE_FILE_LIMIT      # largest file read whole
 

@@ -1,6 +1,8 @@
 """URLs given as inputs, downloaded with httpx only when the user asks (--fetch)."""
 from __future__ import annotations
 
+import ipaddress
+import socket
 from typing import Optional
 from urllib.parse import urlsplit
 
@@ -29,13 +31,35 @@ def check_url(raw: str, fetch: bool) -> None:
         raise UsageError("is a URL: add --fetch to download it", raw)
 
 
-def fetch(url: str, max_bytes: int) -> tuple[bytes, Optional[str], str]:
-    """(body, kind from the Content-Type or None, final URL); errors name the URL."""
+def check_public(url: str) -> None:
+    """Refuse a host on this machine or a private network (a scraped link must not reach an
+    intranet or a cloud metadata service); --allow-private lifts this."""
+    host = urlsplit(url).hostname
+    if not host:
+        raise UsageError("no host in the URL", url)
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)}
+    except (OSError, UnicodeError):
+        raise InputError(f"cannot fetch: unknown host {host!r}", url) from None
+    for address in sorted(addresses):
+        ip = ipaddress.ip_address(address.split("%")[0])
+        ip = getattr(ip, "ipv4_mapped", None) or ip
+        if not ip.is_global:
+            where = "" if str(ip) == host.strip("[]") else f" ({ip})"
+            raise UsageError(f"{host} is a local or private address{where}: add --allow-private to fetch it",
+                             url)
+
+
+def fetch(url: str, max_bytes: int, allow_private: bool = False) -> tuple[bytes, Optional[str], str]:
+    """(body, kind from the Content-Type or None, final URL); errors name the URL. Every request,
+    redirects included, goes to a public address unless `allow_private`."""
     import httpx
 
+    hooks = {"request": [] if allow_private else [lambda request: check_public(str(request.url))]}
     try:
-        with httpx.stream("GET", url, follow_redirects=True, timeout=_TIMEOUT,
-                          headers={"User-Agent": "timeline (news timeline builder)"}) as response:
+        with httpx.Client(follow_redirects=True, timeout=_TIMEOUT, event_hooks=hooks,
+                          headers={"User-Agent": "timeline (news timeline builder)"}) as client, \
+                client.stream("GET", url) as response:
             if response.status_code >= 400:
                 raise InputError(f"HTTP {response.status_code} {response.reason_phrase}", url)
             body = bytearray()
