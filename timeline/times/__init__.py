@@ -53,7 +53,8 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
 
 def _needs_tense(fields: dict) -> bool:
     """Only a weekday, or a month / season / quarter without its year, reads the tense."""
-    return "y" not in fields and any(k in fields for k in ("wd", "m", "season", "q", "half", "holiday"))
+    return "y" not in fields and (any(k in fields for k in ("wd", "m", "season", "q", "half", "holiday"))
+                                  or fields.get("unit") == "weekend")
 
 
 def _sets_context(found: Found, value: str, policy: str) -> bool:

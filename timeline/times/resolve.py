@@ -107,6 +107,9 @@ def _value(found: Found, f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]
         value, _ = _calendar({**f, "y": int(f["bc"])}, a, policy)
         return "BC" + value, False
     if "unit" in f and "shift" in f and "hh" not in f and "m" not in f and "q" not in f:
+        if f["unit"] == "weekend" and f["shift"] == 0 and policy.tense == "past" and a.day \
+                and a.day.isoweekday() < 6:         # "over the weekend", said on a Monday
+            f = {**f, "shift": -1}
         return _shifted_like_context(f, a, policy.context), True
     return _calendar(f, a, policy)
 
