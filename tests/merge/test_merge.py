@@ -82,10 +82,15 @@ def test_names_match_across_spellings():
     assert len(merge_timelines([a, b]).events) == 2
 
 
-def test_undated_events_never_merge_across_documents():
+def test_undated_events_merge_only_when_told_in_the_same_words():
     a = timeline("a", [event("a", 1, "ATTACK", None, "Sudan bombed the camp", ["Sudan"])])
-    b = timeline("b", [event("b", 1, "ATTACK", None, "Sudan bombed the camp", ["Sudan"])])
-    assert len(merge_timelines([a, b]).events) == 2
+    b = timeline("b", [event("b", 1, "ATTACK", None, "Sudan bombs a camp", ["Sudan"])])
+    c = timeline("c", [event("c", 1, "ATTACK", None, "Sudan bombed the refugee camp", ["Sudan"])])
+    assert len(merge_timelines([a, b]).events) == 1          # same content words
+    assert len(merge_timelines([a, c]).events) == 2          # nothing else can place them
+    d = timeline("d", [event("d", 1, "ATTACK", None, "Bombed camp", ["Sudan"])])
+    e = timeline("e", [event("e", 1, "ATTACK", None, "Bombed camp", ["Sudan"])])
+    assert len(merge_timelines([d, e]).events) == 2          # too few words to tell
 
 
 def test_mention_time_indices_are_rebased():

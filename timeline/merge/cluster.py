@@ -81,4 +81,18 @@ def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> list
         s = score(atoms[i], atoms[j])
         if s is not None and s >= threshold:
             uf.union(i, j)
+    for group in same_undated(atoms):
+        for i in group[1:]:
+            uf.union(group[0], i)
     return uf.groups()
+
+
+def same_undated(atoms: Sequence[Atom]) -> list[list[int]]:
+    """Undated sources of one type told in the same words ("successful independence referendum")
+    by several documents: nothing else can place them, so only their words can join them."""
+    min_words = load_rules().undated_min_words
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for i, a in enumerate(atoms):
+        if a.span is None and len(a.words) >= min_words:
+            groups[(a.block, a.type, a.words)].append(i)
+    return [g for g in groups.values() if len({atoms[i].document for i in g}) > 1]

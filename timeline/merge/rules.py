@@ -34,6 +34,7 @@ class Rules:
     max_words_around_one: int
     word_each: float
     word_max: float
+    undated_min_words: int
     replace: dict
     replace_re: re.Pattern
     prefixes: tuple
@@ -72,6 +73,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         status_rank={st: i for i, st in enumerate(s["priority"])},
         actor_first=a["first"], actor_each_more=a["each_more"], actor_max=a["max"],
         actor_min_ratio=a["min_ratio"], max_words_around_one=a["max_words_around_one"], word_each=w["each"], word_max=w["max"],
+        undated_min_words=w["undated_min_words"],
         replace=replace, replace_re=_replace_pattern(replace),
         prefixes=tuple(sorted(n["prefixes"], key=len, reverse=True)),
         min_stem=n["min_stem"], max_suffix=n["max_suffix"],
