@@ -71,11 +71,13 @@ def hostile_timeline() -> Timeline:
     """Every user-visible string carries script and attribute-breaking payloads."""
     bad = f"Attack {XSS_SCRIPT} {XSS_IMG}"
     docs = [Document(id="d1", title=bad, url="javascript:alert(1)", source=XSS_IMG,
-                     published="2021-08-02", text=bad)]
+                     published="2021-08-02", text=bad),
+            Document(id="d2", title=XSS_SCRIPT, url=f"https://evil.example/{XSS_IMG}</script>{XSS_SCRIPT}",
+                     source=XSS_SCRIPT, published="2021-08-02", text=bad)]
     events = [
         event(1, bad, day("2021-07-07", display=XSS_IMG), "ATTACK", sentence=bad,
               actors=[XSS_SCRIPT], conflicts=[day("2021-07-09", display=XSS_SCRIPT)]),
-        event(2, XSS_SCRIPT, month(2021, 5), "STATEMENT", sentence=XSS_IMG),
+        event(2, XSS_SCRIPT, month(2021, 5), "STATEMENT", sentence=XSS_IMG, doc="d2"),
         event(3, XSS_IMG, None, XSS_SCRIPT, sentence=XSS_SCRIPT),
     ]
     return Timeline(title=bad, documents=docs, events=events)

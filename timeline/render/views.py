@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Optional
+from urllib.parse import quote
 
 from timeline.models import Document, Event, EventDate, Timeline
 
 STYLE = tomllib.loads((Path(__file__).with_name("style.toml")).read_text(encoding="utf-8"))
 # granularities finer than a day are still drawn as a point on a day axis
 POINT_GRANULARITIES = frozenset({"day", "hour", "minute", "part_of_day"})
+URL_SAFE = ":/?#[]@!$&()*+,;=%~'"  # RFC 3986 reserved characters and '%' stay as they are
 
 
 @dataclass(frozen=True)
@@ -67,9 +69,10 @@ def source_name(doc: Document) -> str:
 
 
 def safe_url(url: Optional[str]) -> Optional[str]:
-    """Only web links are clickable: never javascript:, data: or file: from untrusted input."""
+    """Only web links are clickable: never javascript:, data: or file: from untrusted input;
+    characters a URL may not hold (quotes, <, >, spaces) are percent-encoded."""
     if url and url.strip().lower().startswith(("http://", "https://")):
-        return url.strip()
+        return quote(url.strip(), safe=URL_SAFE)
     return None
 
 
