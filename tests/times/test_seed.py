@@ -42,3 +42,14 @@ def test_intervals_and_display():
 def test_no_publication_date_stays_underspecified():
     times = tag_document(Document(id="x", published=None, text="He left back in February."))
     assert [(t.text, t.value) for t in times] == [("February", "XXXX-02")]
+
+
+def test_resolve_is_pure_and_takes_a_policy():
+    from timeline.times import Policy, find_times, resolve
+    (feb,) = find_times("He left back in February.")
+    assert resolve(feb, "2021-08-02", Policy("news", "past")).value == "2021-02"
+    assert resolve(feb, "2021-08-02", Policy("news", "future")).value == "2022-02"
+    assert resolve(feb, None, "news").value == "XXXX-02"
+    (sunday,) = find_times("Sunday")
+    assert resolve(sunday, "2021-08-02", Policy("news", "past")).value == "2021-08-01"
+    assert resolve(sunday, "2021-08-02", Policy("news", "future")).value == "2021-08-08"

@@ -62,7 +62,8 @@ class Grammar:
     lexicon: dict         # raw capture words -> value
     sets: dict            # set words -> TIMEX3 SET value
     rules: tuple          # Rule, in priority order
-    scanners: dict        # first character -> (scanner of the rules that can start with it, rule indexes)
+    scanners: dict        # first character -> (match of the rules that can start with it, rule indexes)
+    starts: re.Pattern    # word starts where some rule can begin
     datemod: re.Pattern   # modifier words ending right before a date ("the end of")
     durmod: re.Pattern    # modifier words ending right before a duration ("more than")
     outside: frozenset    # modifiers whose mod counts but which stay out of the span ("about")
@@ -201,7 +202,9 @@ def _grammar(lang: str) -> Grammar:
         for rule in spec["rules"]:
             negatives.setdefault(rule, []).append(neg)
 
-    return Grammar(tables, converters, data["lexicon"], data["sets"], tuple(rules), _scanners(bodies),
+    scanners = _scanners(bodies)
+    starts = re.compile(r"(?<![\w$£€])[" + re.escape("".join(scanners)) + "]")
+    return Grammar(tables, converters, data["lexicon"], data["sets"], tuple(rules), scanners, starts,
                    _modifier_regex(words["datemod"]["values"]),
                    _modifier_regex(words["durmod"]["values"]),
                    frozenset(words["durmod"].get("outside", ())),
@@ -232,7 +235,8 @@ def _scanners(bodies: list[str]) -> dict[str, tuple[re.Pattern, tuple[int, ...]]
     for ch in sorted({c.lower() for c in chars}):
         index = tuple(i for i, f in enumerate(firsts) if f is None or ch in f or ch.upper() in f)
         alternatives = "|".join(f"(?:{_uncaptured(bodies[i])}){_END}()" for i in index)
-        scanners[ch] = (re.compile(f"(?:{alternatives})", FLAGS), index)
+        match = re.compile(f"(?:{alternatives})", FLAGS).match
+        scanners[ch] = scanners[ch.upper()] = (match, index)
     return scanners
 
 

@@ -12,7 +12,6 @@ from typing import Any, Iterator, Optional
 from timeline.times.grammar import Grammar, Rule, grammar, normalise
 
 _TENS = re.compile(r"(\w+)[- ](\w+)")
-_WORD_START = re.compile(r"(?<![\w$£€])[\w']")
 
 
 @dataclass
@@ -54,18 +53,18 @@ def find_times(text: str, lang: str = "en") -> list[Found]:
 def _scan(g: Grammar, text: str) -> Iterator[tuple[re.Match, int]]:
     """(match, rule index), left to right: the rules are tried only at word starts shortly
     before a gate word, and only those that can start with the word's first character."""
-    pos = 0
+    pos, window, scanners, starts = 0, g.window, g.scanners, g.starts.finditer
     for hit in g.gate.finditer(text):
         h = hit.start()
         if h < pos:
             continue
-        lo = max(pos, h - g.window)
+        lo = max(pos, h - window)
         while lo <= h:
-            for start in _WORD_START.finditer(text, lo, h + 1):
-                scanner = g.scanners.get(start.group().lower())
-                m = scanner and scanner[0].match(text, start.start())
+            for start in starts(text, lo, h + 1):
+                match, index = scanners[start.group()]
+                m = match(text, start.start())
                 if m:
-                    yield m, scanner[1][m.lastindex - 1]
+                    yield m, index[m.lastindex - 1]
                     lo = pos = m.end()
                     break
             else:

@@ -75,8 +75,12 @@ class Anchor:
                         for i, v in enumerate((self.y, self.m, self.d)) if v is not None)
 
 
-def resolve(found: Found, anchor: Union[str, date, None] = None, policy: Policy = Policy()) -> Resolved:
-    """The TIMEX3 value of `found` read against `anchor` under `policy`."""
+def resolve(found: Found, anchor: Union[str, date, None] = None,
+            policy: Union[Policy, str] = Policy()) -> Resolved:
+    """The TIMEX3 value of `found` read against `anchor` under `policy` ("news", "narrative" or
+    a Policy that also gives the sentence's tense and the last date mentioned)."""
+    if isinstance(policy, str):
+        policy = Policy(policy)
     a = Anchor.parse(anchor)
     try:
         value, relative = _value(found, found.fields, a, policy)
