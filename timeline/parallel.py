@@ -36,8 +36,15 @@ def map_documents(documents: Iterable[Document], settings: Settings) -> Iterator
         return _dask(documents, settings)
     if settings.engine != "local":
         raise UsageError(f"unknown engine {settings.engine!r} (local or dask)", "--engine")
-    jobs = settings.jobs or os.cpu_count() or 1
+    jobs = settings.jobs or _cores()
     return _local(iter(documents), settings, jobs)
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container's share, not the whole machine's)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def _batches(documents: Iterator[Document]) -> Iterator[list[Document]]:

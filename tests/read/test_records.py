@@ -88,6 +88,6 @@ def test_jsonl_is_streamed_line_by_line(tmp_path):
     with path.open("w") as f:
         f.write(json.dumps({"text": "x" * 5000}) + "\n")
         f.write(json.dumps({"text": BODY}) + "\n")
-    docs, warnings = read(path, max_bytes=1000)
+    docs, warnings = read(path, max_record_bytes=1000)
     assert [d.id for d in docs] == ["big.jsonl:2"]
     assert "longer than" in dict(warnings)[f"{path} line 1"]

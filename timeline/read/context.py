@@ -10,6 +10,7 @@ FORMATS = tomllib.loads(Path(__file__).with_name("formats.toml").read_text(encod
 SUFFIXES: dict[str, str] = FORMATS["suffixes"]
 FIELDS: dict[str, list[str]] = FORMATS["fields"]
 WHOLE_FILE_LIMIT = FORMATS["limits"]["whole_file_mb"] * 1024 * 1024
+RECORD_LIMIT = FORMATS["limits"]["record_mb"] * 1024 * 1024
 MIN_PAGE_WORDS = FORMATS["limits"]["min_page_words"]
 
 
@@ -20,6 +21,7 @@ class ReadOptions:
     allow_private: bool = False            # let --fetch reach this machine and private networks
     columns: tuple[tuple[str, str], ...] = ()  # (field, JSON key / CSV column) named by options
     max_bytes: int = WHOLE_FILE_LIMIT      # largest file read whole
+    max_record_bytes: int = RECORD_LIMIT   # longest JSON line or CSV row
 
     def column(self, name: str) -> Optional[str]:
         return dict(self.columns).get(name)

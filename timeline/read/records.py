@@ -93,10 +93,11 @@ def read_jsonl(stream: BinaryIO, name: str, base: str, ctx: ReadContext) -> Iter
     """One JSON object a line, streamed: memory does not grow with the file."""
     check_stream(stream, name)
     found = skipped = not_utf8 = 0
-    for number, line in _lines(stream, ctx.options.max_bytes):
+    limit = ctx.options.max_record_bytes
+    for number, line in _lines(stream, limit):
         where = f"{name} line {number}"
         if line is None:
-            ctx.warn(where, f"line longer than {ctx.options.max_bytes // 2**20} MB; skipped")
+            ctx.warn(where, f"line longer than {limit / 2**20:g} MB; skipped")
             skipped += 1
             continue
         if not line.strip():
@@ -178,7 +179,7 @@ def read_csv(stream: BinaryIO, name: str, base: str, ctx: ReadContext) -> Iterat
     """A header row, then one article a row, streamed."""
     check_stream(stream, name)
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
-    csv.field_size_limit(ctx.options.max_bytes)
+    csv.field_size_limit(ctx.options.max_record_bytes)
     rows = csv.reader(text)
     try:
         header = next(rows, None)
