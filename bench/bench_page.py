@@ -67,9 +67,8 @@ def in_browser(browser, path: Path) -> tuple[float, float, float]:
     """(seconds until drawn, median zoom seconds, max zoom seconds)."""
     pg = browser.new_page(viewport={"width": 1400, "height": 900})
     t0 = time.perf_counter()
-    pg.goto(path.as_uri())
-    pg.wait_for_selector(".cartesianlayer", state="attached")
-    pg.wait_for_function("document.getElementById('timeline-chart')._fullLayout !== undefined")
+    pg.goto(path.as_uri(), timeout=300_000)
+    pg.wait_for_selector(".cartesianlayer", state="attached", timeout=300_000)
     loaded = time.perf_counter() - t0
     zooms = pg.evaluate("""async (ranges) => {
         const gd = document.getElementById('timeline-chart'), out = [];
