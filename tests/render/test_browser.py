@@ -120,6 +120,9 @@ def test_table_filters_and_sorts(open_page, small_page):
     p = open_page(small_page)
     rows = p.page.locator("#events tbody tr:visible")
     assert rows.count() == 8
+    for line in ("#events thead th", "#events tbody tr:first-child td"):  # laid out as a table
+        boxes = [p.page.locator(line).nth(i).bounding_box() for i in range(5)]
+        assert len({round(b["y"]) for b in boxes}) == 1 and all(b["width"] > 20 for b in boxes)
     p.page.fill("#event-search", "washington")
     assert rows.count() == 1 and "Talks held in Washington" in rows.first.inner_text()
     assert p.page.inner_text("#event-count") == "1 of 8 shown"
@@ -171,6 +174,7 @@ def test_sample_page_screenshot(open_page, tmp_path):
     build("-o", "samples.html", cwd=tmp_path)
     p = open_page(tmp_path / "samples.html")
     assert p.errors == []
+    assert p.page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "page wider than the window"
     shot = p.page.screenshot(full_page=False)
     assert len(shot) > 10_000
     if os.environ.get("UPDATE_SCREENSHOT") == "1":
