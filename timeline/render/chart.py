@@ -45,8 +45,8 @@ def _wrapped(text: str, limit: Optional[int] = None) -> str:
 def _conflict_note(view: EventView) -> str:
     if not view.conflicts:
         return ""
-    others = ", ".join(esc(display) for _, _, display in view.conflicts)
-    return f"<br><b>Sources disagree:</b> also {others}"
+    others = ", ".join(display for _, _, display in view.conflicts)
+    return "<br>" + _wrapped(f"Sources disagree: also {others}")
 
 
 def customdata(view: EventView) -> list[str]:
