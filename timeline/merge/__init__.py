@@ -6,7 +6,9 @@ inputs, and merging a merged timeline again changes nothing.
 """
 from __future__ import annotations
 
+import gc
 import itertools
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -23,6 +25,24 @@ DEFAULT_TITLE = "Timeline"
 
 def merge_timelines(timelines: Sequence[Timeline], title: Optional[str] = None) -> Timeline:
     """Documents and time expressions de-duplicated, events merged, Mention.time re-based."""
+    with _collector_paused():
+        return _merge(timelines, title)
+
+
+@contextmanager
+def _collector_paused():
+    """Merging makes many small objects that live until it ends and form no cycles: the cyclic
+    collector would scan them again and again (3x slower at 20k events)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _merge(timelines: Sequence[Timeline], title: Optional[str]) -> Timeline:
     documents = _documents(timelines)
     times, remaps = _time_expressions(timelines)
     events = [_rebase(ev, remap) for tl, remap in zip(timelines, remaps) for ev in tl.events]
