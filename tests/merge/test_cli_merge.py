@@ -43,3 +43,12 @@ def test_bad_files_give_one_line_naming_the_file(tmp_path):
         lines = r.stderr.strip().splitlines()
         assert len(lines) == 1 and name in lines[0] and problem in lines[0], r.stderr
         assert "Traceback" not in r.stderr
+
+
+def test_evaluate_crossdoc_needs_a_data_folder(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "timeline", "evaluate-crossdoc"], cwd=tmp_path,
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and "--yida" in r.stderr and "Traceback" not in r.stderr
+    r = subprocess.run([sys.executable, "-m", "timeline", "evaluate-crossdoc", "--yida", str(tmp_path)],
+                       cwd=tmp_path, capture_output=True, text=True)
+    assert r.returncode == 2 and str(tmp_path) in r.stderr and len(r.stderr.strip().splitlines()) == 1
