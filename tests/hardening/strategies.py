@@ -24,6 +24,7 @@ DATE_WORDS = [
 
 words = st.one_of(st.sampled_from(DATE_WORDS), st.text(max_size=8))
 text = st.lists(words, max_size=60).map(" ".join)
+paragraph = st.lists(st.sampled_from(DATE_WORDS), min_size=30, max_size=80).map(" ".join)  # a page's body
 published = st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()))
 
 json_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
@@ -81,6 +82,7 @@ def html_files(draw) -> bytes:
                                       ' datetime="9999-99-99"', ' name="date" content="yesterday"',
                                       ' class="x"', ' content="0001-01-01T00:00:00Z"']))
         parts.append(f"<{tag}{attrs}>{draw(text)}</{tag}>" if draw(st.booleans()) else f"<{tag}{attrs}>")
+    parts.insert(draw(st.integers(0, len(parts))), f"<p>{draw(paragraph)}</p>")
     doc = "<html><head>" + "".join(parts[:3]) + "</head><body>" + "".join(parts[3:]) + "</body></html>"
     return _corrupt(draw, doc).encode("utf-8", "surrogatepass")
 
