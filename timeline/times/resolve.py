@@ -308,7 +308,7 @@ def _year_of(position: tuple, now: Optional[tuple], a: Anchor, f: dict, policy: 
 
 
 _STEP = {12: 31, 4: 1}                  # month-day positions are counted in (rough) days
-TOLERANCE = {12: 45, 4: 1}              # days for months and dates; quarters (reported after)
+TOLERANCE = {12: 75, 4: 1}              # days for months and dates (~2.5 months); quarters
 
 
 def _index(position: tuple, span: int) -> int:
