@@ -26,7 +26,8 @@ _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
-    m = _LAST_WORD.search(text, 0, end)
+    # look back a word's length only: searching from 0 made splitting quadratic in the text length
+    m = _LAST_WORD.search(text, max(0, end - 40), end)
     if not m:
         return False
     word = m.group(1).rstrip(".").lower()
