@@ -72,3 +72,12 @@ def test_interrupted_build_keeps_earlier_output(tmp_path, sig, code):
     assert err.strip() == "timeline: interrupted"
     assert target.read_text() == "earlier"
     assert leftovers(tmp_path, "timeline.json") == []
+
+
+def test_output_gets_the_usual_permissions(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        target = write_atomic(tmp_path / "page.html", "<p>x</p>")
+    finally:
+        os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o644
