@@ -50,3 +50,15 @@ def test_no_date_warns_once_per_document_and_never_uses_mtime(tmp_path):
     docs = list(reader.documents([str(tmp_path)]))
     assert [d.published for d in docs] == [None, None]
     assert reader.warnings == [("a.txt", NO_DATE), ("b.txt", NO_DATE)]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("2 août 2021", "2021-08-02"),            # another language: dateparser's locale data
+    ("2. August 2021", "2021-08-02"),
+    ("Monday, 2 August 2021 10:00", "2021-08-02"),
+    ("August 2021", None),                    # no day: never filled in
+    ("yesterday", None),                      # relative: never today's clock
+    ("3 days ago", None),
+])
+def test_metadata_dates_in_other_layouts(text, date):
+    assert parse_date(text) == date

@@ -41,4 +41,17 @@ def parse_date(value: object) -> Optional[str]:
             return dt.datetime.strptime(text, fmt).date().isoformat()
         except ValueError:
             continue
-    return None
+    return _parse_with_dateparser(text)
+
+
+def _parse_with_dateparser(text: str) -> Optional[str]:
+    """Last resort for other layouts and languages ("2. August 2021", "2 août 2021"): dateparser's
+    locale data. A full day is required, so nothing is filled in from today's date."""
+    import dateparser  # imported here: loading its locale data costs ~0.3 s, needed rarely
+
+    if len(text) > 64:
+        return None
+    parsed = dateparser.parse(text, settings={"REQUIRE_PARTS": ["day", "month", "year"],
+                                              "PARSERS": ["absolute-time"],  # never "yesterday"
+                                              "RETURN_AS_TIMEZONE_AWARE": False})
+    return parsed.date().isoformat() if parsed else None
