@@ -134,10 +134,13 @@ def _same_event(events: Sequence[Event], sources) -> list[list[int]]:
 
 
 def _sorted_events(events) -> list[Event]:
-    """By date.start, undated last, then id; exact ties by content, so input order never shows."""
+    """By date.start, undated last, then date.end (what is known to be over comes before what
+    may run on: a January 2020 strike before "after January 2020"), then id; exact ties by content,
+    so input order never shows."""
     def key(e: Event):
         start = e.date.start if e.date and e.date.start else None
-        return (start is None, start or "", e.id)
+        end = e.date.end if e.date and e.date.end else ""
+        return (start is None, start or "", end, e.id)
 
     out = []
     for _, tied in itertools.groupby(sorted(events, key=key), key=key):
