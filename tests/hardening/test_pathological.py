@@ -126,8 +126,6 @@ def test_edge_years_as_publication_dates(published):
     render.to_csv(tl), render.timelinejs_json(tl)
 
 
-@pytest.mark.xfail(raises=OverflowError, strict=False,
-                   reason="render/chart.py _x_range pads past date.min/date.max (reported)")
 @pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
 def test_edge_years_on_the_page(published):
     render.page(extract_document(Document(id="d", text=EDGE_TEXT, published=published)), plotlyjs="cdn")

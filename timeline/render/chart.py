@@ -19,7 +19,7 @@ import plotly.io as pio
 
 from timeline.models import Timeline
 from timeline.render.lanes import LaneBy, Lanes, assign_lanes
-from timeline.render.views import STYLE, EventView, day_after, event_views, parse_day
+from timeline.render.views import STYLE, EventView, day_after, event_views, parse_day, shifted
 
 CHART = STYLE["chart"]
 DAY_MS = 86_400_000
@@ -160,7 +160,7 @@ def _x_range(views: Sequence[EventView]) -> Optional[list[str]]:
         return None
     first, last = min(v.start for v in dated), max(day_after(v.end) for v in dated)
     pad = max((last - first) / 25, timedelta(days=15))
-    return [(first - pad).isoformat(), (last + pad).isoformat()]
+    return [shifted(first, -pad).isoformat(), shifted(last, pad).isoformat()]
 
 
 @cache

@@ -112,4 +112,12 @@ def event_views(timeline: Timeline) -> list[EventView]:
 
 
 def day_after(d: date) -> date:
-    return d + timedelta(days=1)
+    return shifted(d, timedelta(days=1))
+
+
+def shifted(d: date, delta: timedelta) -> date:
+    """d + delta kept within the calendar (dates in year 1 or 9999 must not crash the page)."""
+    try:
+        return d + delta
+    except OverflowError:
+        return date.max if delta > timedelta(0) else date.min
