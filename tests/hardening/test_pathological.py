@@ -177,8 +177,6 @@ def test_deeply_nested_html(tmp_path, depth, readable):
         assert done.returncode == 0 or "no article text" in done.stderr
 
 
-@pytest.mark.xfail(strict=False, reason="times/resolve.py: arithmetic past 9999 wraps ('next decade' "
-                                        "from 9999-12-31 -> '1000'); reported to the times engineer")
 def test_relative_dates_past_9999_do_not_wrap():
     for text, value in values("Next decade and the next century were promised.", "9999-12-31"):
         assert not value[:1].isdigit() or value >= "9999"[:len(value)], (text, value)

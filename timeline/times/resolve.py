@@ -189,7 +189,10 @@ def _shifted(f: dict, a: Anchor) -> str:
     if unit in ("decade", "century"):
         if "sign" in f:                             # "a decade ago": a year, not a decade
             return f"{a.y + n * (10 if unit == 'decade' else 100):04d}"
-        return f"{a.y // 10 + n:03d}" if unit == "decade" else f"{a.y // 100 + n:02d}"
+        number = a.y // 10 + n if unit == "decade" else a.y // 100 + n
+        if not 0 <= number < (1000 if unit == "decade" else 100):   # "1000" would read as a year
+            raise OverflowError("beyond the calendar")
+        return f"{number:03d}" if unit == "decade" else f"{number:02d}"
     return f"{a.y + n:04d}"
 
 
