@@ -213,6 +213,10 @@ def _calendar(f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]:
     if y is None and "yy" in f:
         y, relative = _two_digit_year(f["yy"], a), False
     m, d = f.get("m"), f.get("d")
+    if f.get("same_month"):                         # "7" closing "April 6-7": the anchor's month
+        y, m, relative = (y if y is not None else a.y), a.m, True
+        if m is None:
+            return "XXXX-XX-" + f"{d:02d}", True
     if "holiday" in f and f["holiday"] != "thanksgiving":
         m, d = (int(x) for x in f["holiday"].split("-"))
     if f.get("holiday") == "thanksgiving":
