@@ -148,6 +148,8 @@ def _shifted_like_context(f: dict, a: Anchor, context: Optional[str]) -> str:
     value = _shifted(f, a)
     if f.get("like_context") and m and UNIT_WORDS.get(f["unit"], f["unit"]) == "year" and value.isdigit():
         return f"{int(value) - a.y + int(m.group(1)):04d}-{m.group(2)}"
+    if f.get("grain") == "quarter" and value.isdigit() and a.m:
+        return _shifted({"unit": "quarter", "shift": 4 * f["shift"] - 1}, a)
     return value
 
 
