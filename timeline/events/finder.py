@@ -20,7 +20,8 @@ from timeline.events.triggers import find_triggers, sentence_triggers, title_cas
 from timeline.models import Document, Event, EventDate, Mention, TimeExpression
 
 _QUOTE = re.compile(r"(?:[“\"]|``)((?:(?!''|[”\"]).)*)(?:[”\"]|'')")
-_WORD_BEFORE = re.compile(r"([\w'’.-]+)[^\w'’.-]*\Z")
+# the last word of a reversed window: one match from its end instead of a search from every start
+_LAST_WORD_REVERSED = re.compile(r"[^\w'’.-]*([\w'’.-]+)")
 _NEGATION = re.compile(r"\b(?:not|never|no)\b|n[’']t\b", re.I)
 _RELATED = {frozenset({"ATTACK", "DEATH_INJURY"})}
 _LONG_QUOTE_WORDS = 5
@@ -211,9 +212,10 @@ def _sentence_candidates(document, index, sentence, clauses, times, in_sentence,
     return cands
 
 
-def _prev(text: str, pos: int):
-    """The word before `pos` (a match: group 1), looking back a short way only."""
-    return _WORD_BEFORE.search(text[max(0, pos - 40):pos])
+def _prev(text: str, pos: int) -> Optional[str]:
+    """The word before `pos`, looking back a short way only (None if there is none)."""
+    m = _LAST_WORD_REVERSED.match(text[max(0, pos - 40):pos][::-1])
+    return m.group(1)[::-1] if m else None
 
 
 def _inside(offset: int, spans) -> bool:
@@ -243,7 +245,7 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
         rule += f", over {', '.join(others)} by priority"
     prev = _prev(sentence.text, start)
     generic = info.pos == "noun" and sentence.text[start:end].endswith("s") and \
-        prev is not None and prev.group(1).lower() in _GENERIC_BEFORE
+        prev is not None and prev.lower() in _GENERIC_BEFORE
     return Candidate(sentence=index, clause=clause, start=sentence.start, generic=generic,
                      end=sentence.end, trigger_start=sentence.start + start,
                      trigger_end=sentence.start + end, trigger=sentence.text[start:end], info=info,
@@ -291,8 +293,8 @@ def _status(cand: Candidate, sentence, clauses, tax: Taxonomy, document: Documen
         return
     ongoing = _cue_before(tax, "ongoing", text, clause.start, clause.end)
     prev = _prev(text, t0)
-    if ongoing or (cand.trigger.lower().endswith("ing") and prev and prev.group(1).lower() in ("is", "are", "am")):
-        cand.status, cand.status_rule = "ongoing", f"ongoing '{ongoing or prev.group(1) + ' ...ing'}'"
+    if ongoing or (cand.trigger.lower().endswith("ing") and prev and prev.lower() in ("is", "are", "am")):
+        cand.status, cand.status_rule = "ongoing", f"ongoing '{ongoing or prev + ' ...ing'}'"
 
 
 def _attribution(cand, sentence, clauses, tax) -> Optional[str]:
@@ -388,7 +390,7 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
     if cand.verb:
         word = sentence.text[verb[0]:verb[1]].split()[0].lower()
         prev = _prev(sentence.text, verb[0])
-        aux = prev and prev.group(1).lower() in tax.cues.get("be_aux", ())
+        aux = prev and prev.lower() in tax.cues.get("be_aux", ())
         form = tax.third_person.get(word) if not aux and not word.endswith("ing") and \
             cand.status in ("occurred", "claimed", "ongoing") else None
         if form:

@@ -28,9 +28,12 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
     title = None
     out = []
     tokens = list(_TOKEN.finditer(text))
-    lowered = [m.group(0).lower() for m in tokens]
+    # lower-casing ASCII keeps every offset and word boundary: one call for the whole sentence
+    lowered = _TOKEN.findall(text.lower()) if text.isascii() else [m.group(0).lower() for m in tokens]
+    starts = _first_words(taxonomy_path)
+    hits = [] if starts.isdisjoint(lowered) else [k for k, w in enumerate(lowered) if w in starts]
     covered = 0          # a multi-word form ("news conference") covers the words inside it
-    for k in [k for k, w in enumerate(lowered) if w in tax.words or w in tax.multi]:
+    for k in hits:
         m = tokens[k]
         raw = m.group(0)
         if m.start() < covered:
@@ -68,6 +71,13 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
     return tuple(kept)
 
 
+@lru_cache(maxsize=8)
+def _first_words(taxonomy_path: str) -> frozenset:
+    """The words a trigger form can start with: one set to test each word against."""
+    tax = load_taxonomy(taxonomy_path)
+    return frozenset(tax.words) | frozenset(tax.multi)
+
+
 def _longest_form(text: str, tokens, lowered, k: int, tax: Taxonomy):
     """The longest trigger form starting at token k: (form, end offset) or (None, None)."""
     first = lowered[k]
@@ -88,7 +98,10 @@ def _only_spaces(text: str, tokens, k: int, n: int) -> bool:
 _PREPOSITIONS = frozenset("of in after before since by for from with without on upon while".split())
 
 
+_WORD_FIRST = re.compile(r"(?<!\S)\S")     # the first character of each whitespace-separated word
+
+
 @lru_cache(maxsize=64)
 def title_case(text: str) -> bool:
-    words = [w for w in text.split() if w[:1].isalpha()]
-    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    letters = [c for c in _WORD_FIRST.findall(text) if c.isalpha()]
+    return bool(letters) and sum(map(str.isupper, letters)) >= 0.7 * len(letters)
