@@ -1,12 +1,8 @@
 """Every input kind through the command line: files, directories, standard input, URLs."""
-import functools
-import http.server
 import json
 import sys
-import threading
 from pathlib import Path
 
-import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent / "read"))
@@ -96,17 +92,6 @@ def test_huge_jsonl_is_streamed_not_loaded(tmp_path):
     assert "huge.jsonl line 9002: line longer than 8 MB; skipped" in result.stderr
     maxrss_mb = int(result.stderr.split("maxrss ")[1].split()[0]) / 1024
     assert maxrss_mb < 160, f"peak memory {maxrss_mb:.0f} MB for a 200 MB file"
-
-
-@pytest.fixture
-def server(tmp_path):
-    """A local web server on 127.0.0.1 serving tmp_path."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
-    handler.log_message = lambda *a: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
 
 
 def test_url_is_fetched_with_fetch(tmp_path, server):

@@ -59,6 +59,7 @@ def saved(tmp_path_factory) -> Path:
 # command (paths relative to the work folder; {a} {b} are saved timelines), the files it writes
 # in order, and which write to interrupt
 COMMANDS = {
+    "extract": (["extract", str(SEED), "-q", "--jobs", "1", "-o", "tl.json"], ["tl.json"], 1),
     "extract --jsonl": (["extract", str(AL_ASAD), "--jsonl", "-q", "--jobs", "1", "-o", "out.jsonl"],
                         ["out.jsonl"], 1),
     "build page": (["build", str(SEED), "-q", "--jobs", "1", "-o", "page.html", "--json", "tl.json"],

@@ -4,15 +4,12 @@ network."""
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import io
 import json
 import os
 import subprocess
 import sys
 import textwrap
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -169,16 +166,6 @@ def test_private_addresses_are_refused(url):
 
 def test_public_addresses_pass():
     check_public("http://93.184.216.34/story.html")   # a literal: no DNS query
-
-
-@pytest.fixture
-def server(tmp_path):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
-    handler.log_message = lambda *a: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
 
 
 def test_fetch_of_this_machine_needs_allow_private(tmp_path, server):
