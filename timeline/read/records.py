@@ -67,6 +67,14 @@ def _no_articles(name: str, skipped: int) -> InputError:
     return InputError(f"no articles ({skipped} records skipped)" if skipped else "no articles", name)
 
 
+def _count_skipped(ctx: ReadContext, name: str, found: int, skipped: int, unit: str) -> None:
+    """One warning for the records skipped; an error when nothing was left."""
+    if skipped:
+        ctx.warn(name, f"{skipped} of {found + skipped} {unit} skipped")
+    if not found:
+        raise _no_articles(name, skipped)
+
+
 def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, Optional[bytes]]]:
     """(line number, bytes) for each line; None for a line longer than `limit`, never held whole."""
     number = 0
@@ -124,10 +132,7 @@ def read_jsonl(stream: BinaryIO, name: str, base: str, ctx: ReadContext) -> Iter
         yield doc
     if not_utf8:
         ctx.warn(name, f"{not_utf8} lines not UTF-8: read as Windows-1252, undecodable bytes replaced")
-    if skipped:
-        ctx.warn(name, f"{skipped} of {found + skipped} lines skipped")
-    if not found:
-        raise _no_articles(name, skipped)
+    _count_skipped(ctx, name, found, skipped, "lines")
 
 
 def read_json(data: bytes, name: str, base: str, ctx: ReadContext) -> Iterator[Document]:
@@ -203,7 +208,4 @@ def read_csv(stream: BinaryIO, name: str, base: str, ctx: ReadContext) -> Iterat
         text.detach()
     if replaced:
         ctx.warn(name, f"not UTF-8: {replaced} undecodable bytes replaced")
-    if skipped:
-        ctx.warn(name, f"{skipped} of {found + skipped} rows skipped")
-    if not found:
-        raise _no_articles(name, skipped)
+    _count_skipped(ctx, name, found, skipped, "rows")
