@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from timeline.events.taxonomy import Taxonomy
+from timeline.events.taxonomy import Taxonomy, first_chars
 
 # kinds: main, after, before, same (when/as/while), cond (if/unless), report (reported clause),
 # relative (who/which/where)
@@ -44,7 +44,8 @@ def _opener_re(tax: Taxonomy) -> re.Pattern:
     words = set()
     for kind in ("after", "before", "same_time", "condition"):
         words |= {w for w in tax.cues.get(kind, ()) if " " not in w}
-    return re.compile(r"\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.I)
+    return re.compile(first_chars(words) + r"\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+                      + r")\b", re.I)
 
 
 _OPENERS: dict[str, re.Pattern] = {}

@@ -32,6 +32,7 @@ COMMON_SHARE = 0.25   # a word in the actors of more than this share of the sent
 _TIME_LEAD = re.compile(r"(?:\b(?:back|early|late|as|of)\s+)?(?:\b(?:in|on|at|since|by|during|from|until|"
                         r"around|about|after|before|approximately|roughly|nearly|some)\s+)*\Z", re.I)
 _TIME_TRAIL = re.compile(r"\s*,")
+_KEYWORD = re.compile(r"[\w-]+")
 LEAD_WINDOW = 120   # longest lead before a time ("back early in ..."), in characters
 
 
@@ -257,8 +258,10 @@ def _cue_before(tax: Taxonomy, name: str, text: str, start: int, end: int) -> Op
     regex = tax.cue_res.get(name)
     if not regex:
         return None
-    hits = list(regex.finditer(text, start, end))
-    return hits[-1].group(0) if hits else None
+    last = None
+    for last in regex.finditer(text, start, end):
+        pass
+    return last.group(0) if last else None
 
 
 def _status(cand: Candidate, sentence, clauses, tax: Taxonomy, document: Document) -> None:
@@ -398,7 +401,7 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
     cand.headline_args = (text, (verb[0] - clause.start, verb[1] - clause.start), removals, tax, form)
     cand.actors = [] if title_case(sentence.text) else find_actors(_strip_times(text, removals), tax)
     cand.keywords = frozenset(w.lower().removeprefix("al-") for a in cand.actors for w in
-                              re.findall(r"[\w-]+", a) if len(w) > 2) | {cand.info.lemma}
+                              _KEYWORD.findall(a) if len(w) > 2) | {cand.info.lemma}
 
 
 def _strip_times(text: str, removals) -> str:

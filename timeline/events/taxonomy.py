@@ -71,6 +71,15 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+def first_chars(words) -> str:
+    """A look-ahead for the characters the words start with: the regex engine then skips every
+    other position at once instead of trying each alternative there (matches are unchanged)."""
+    if not words or not all(words):
+        return ""
+    chars = {c for w in words for c in (w[0], w[0].lower(), w[0].upper())}
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
+
+
 def _compile(path: str) -> Taxonomy:
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
@@ -109,7 +118,7 @@ def _compile(path: str) -> Taxonomy:
     cues = {k: frozenset(w.lower() for w in v) for k, v in (data.get("cues") or {}).items()}
     for word in cues.get("anaphora", ()):
         words.setdefault(word, Trigger(ANAPHOR, word, "anaphor"))
-    cue_res = {k: re.compile(rf"(?<![\w'’])(?:{_alternation(v)})(?![\w-])", re.I) for k, v in cues.items() if v}
+    cue_res = {k: re.compile(rf"{first_chars(v)}(?<![\w'’])(?:{_alternation(v)})(?![\w-])", re.I) for k, v in cues.items() if v}
     multi: dict[str, set[int]] = {}
     for form in words:
         parts = form.split()
