@@ -60,7 +60,8 @@ def _needs_tense(fields: dict) -> bool:
 def _sets_context(found: Found, value: str, policy: str) -> bool:
     """Does this time become "the last date mentioned"? In news only times that do not lean
     on it themselves ("a year earlier" must not drift from one to the next)."""
-    if not (value[:1].isdigit() and len(value) >= 4 and found.type in ("DATE", "TIME")):
+    if not ((value[:1].isdigit() or value.startswith("BC")) and len(value) >= 4
+            and found.type in ("DATE", "TIME")):
         return False
     leans = found.fields.get("like_context") or found.fields.get("reuse") or found.fields.get("chain")
     return policy == "narrative" or not leans

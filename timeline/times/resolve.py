@@ -22,7 +22,11 @@ UNIT_LETTERS = {word: letter for letter, word in UNIT_WORDS.items()}
 SMALLER = {"Y": (12, "M"), "M": (4, "W"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"),
            "DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}
 _QUARTER = re.compile(r"(\d{4})-([QH][1-4])")
-_ANCHOR = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q(\d))?")
+_ANCHOR = re.compile(r"(BC)?(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q(\d))?")
+# A BC anchor (a history's "480 BC") is read as year BC_OFFSET + 1 - 480, a multiple of 400
+# years on (same calendar), so that "two years later" is plain arithmetic; values map back.
+BC_OFFSET = 8000
+_YEAR_FIRST = re.compile(r"\d{4}")
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class Anchor:
     y: Optional[int] = None
     m: Optional[int] = None
     d: Optional[int] = None
+    bc: bool = False
 
     @classmethod
     @lru_cache(maxsize=256)
@@ -55,9 +60,12 @@ class Anchor:
         m = _ANCHOR.match(value or "")
         if not m:
             return cls()
-        if m.group(4):
-            return cls(int(m.group(1)), int(m.group(4)) * 3 - 2)
-        return cls(*(int(g) if g else None for g in m.groups()[:3]))
+        bc, y = bool(m.group(1)), int(m.group(2))
+        if bc:
+            y = BC_OFFSET + 1 - y
+        if m.group(5):
+            return cls(y, int(m.group(5)) * 3 - 2, bc=bc)
+        return cls(y, *(int(g) if g else None for g in m.groups()[2:4]), bc=bc)
 
     @property
     def day(self) -> Optional[date]:
@@ -71,8 +79,17 @@ class Anchor:
     def text(self) -> Optional[str]:
         if self.y is None:
             return None
-        return "-".join(f"{v:02d}" if i else f"{v:04d}"
+        text = "-".join(f"{v:02d}" if i else f"{v:04d}"
                         for i, v in enumerate((self.y, self.m, self.d)) if v is not None)
+        return _from_bc(text) if self.bc else text
+
+
+def _from_bc(value: str) -> str:
+    """A value computed from a BC anchor, with its year back in TIMEX3 form (7521-09 -> BC0480-09)."""
+    if not _YEAR_FIRST.match(value):
+        return value
+    y = int(value[:4]) - BC_OFFSET
+    return (f"BC{1 - y:04d}" if y <= 0 else f"{y:04d}") + value[4:]
 
 
 def resolve(found: Found, anchor: Union[str, date, None] = None,
@@ -86,10 +103,12 @@ def resolve(found: Found, anchor: Union[str, date, None] = None,
         value, relative = _value(found, found.fields, a, policy)
     except (OverflowError, ValueError):             # beyond the calendar (year 1 minus a week)
         value, relative = "XXXX", True
+    if a.bc and relative:
+        value = _from_bc(value)
     if not _VALID.fullmatch(value):
         value = "XXXX"
     used = a.text() if relative else None
-    return Resolved(value, found.mod, used, interval(value, found.mod, a.day),
+    return Resolved(value, found.mod, used, interval(value, found.mod, None if a.bc else a.day),
                     display(value, found.mod, found.text))
 
 
