@@ -117,6 +117,10 @@ def _starts_clause(text: str, pos: int) -> bool:
     return bool(_CLAUSE_START.match(rest)) and bool(_AUX_FINITE.search(rest[:40]))
 
 
+_THAT = re.compile(r"((?:[^,.;“”\"]*?\s)?)that\s")
+_FINITE = re.compile(r"\b(?:will|would|had|has|have|was|were|is|are|could|did|should|might|must)\b", re.I)
+
+
 def _report_cuts(text: str, tax: Taxonomy) -> list[tuple[int, str, str]]:
     """Where a reported clause starts: at "that" after a reporting verb, or right after the verb
     when a subject and a finite verb follow ("announced the US will end ...")."""
@@ -127,10 +131,9 @@ def _report_cuts(text: str, tax: Taxonomy) -> list[tuple[int, str, str]]:
         if trig.lemma not in reporting:
             continue
         window = text[end:end + 80]
-        that = re.match(r"((?:[^,.;“”\"]*?\s)?)that\s", window[:70])
+        that = _THAT.match(window[:70])
         if that and len(that.group(1).split()) <= 8:
             cuts.append((end + that.end(), "report", "that"))
-        elif _CLAUSE_START.match(window) and re.search(r"\b(?:will|would|had|has|have|was|were|is|are|could|"
-                                                       r"did|should|might|must)\b", window[:50], re.I):
+        elif _CLAUSE_START.match(window) and _FINITE.search(window[:50]):
             cuts.append((end, "report", text[start:end].lower()))
     return cuts

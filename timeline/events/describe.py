@@ -8,11 +8,15 @@ from timeline.events.taxonomy import Taxonomy
 # A run of capitalised words, with the particles names carry ("al-", "bin", "of the").
 _NAME = re.compile(r"(?:[A-Z][\w’'.-]*|al-[\w-]+|el-[\w-]+)"
                    r"(?:\s+(?:(?:of|al|bin|ibn|de|del|da|van|von|for)\s+(?:the\s+)?)?(?:[A-Z][\w’'.-]*|al-[\w-]+))*")
-_POSSESSIVE = re.compile(r"[’']s$")
+_POSSESSIVE = ("’s", "'s")
 _ADVERB = re.compile(r"^\w+ly$")
 _SPACES = re.compile(r"\s+")
 _EDGE = re.compile(r"^[\s,;:“”\"'‘’(—–-]+|[\s,;:“”\"‘(—–-]+$")
 MAX_WORDS = 20
+_BY_WITH = re.compile(r"\s*(?:by|with)\b")
+_PLURAL_NOUN = re.compile(r"\b(?:troops|forces|officials|militias|rebels|they|we|"
+                          r"people|residents|refugees|states|countries)\b")
+_ES_PLURAL = re.compile(r"(?:ss|x|z|ch|sh)es$")
 
 
 def actors(text: str, tax: Taxonomy) -> list[str]:
@@ -32,8 +36,8 @@ def actors(text: str, tax: Taxonomy) -> list[str]:
         after = text[m.end():m.end() + 30].split()
         if after and after[0].lower().strip(",.") in actor_nouns:
             name = f"{name} {after[0].strip(',.')}"     # "Iraq's parliament", "Trump administration"
-        else:
-            name = _POSSESSIVE.sub("", name)
+        elif name.endswith(_POSSESSIVE):
+            name = name[:-2]
         if name.lower() not in not_actors and name not in found and len(name) > 1:
             found.append(name)
     if not found:
@@ -60,7 +64,7 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     before_words = before.split()
     while before_words and (_ADVERB.match(before_words[-1]) or before_words[-1].lower() in _AUX):
         before_words.pop()      # "was bombed" -> "bombed", "has targeted" -> "targets"
-    participle = re.match(r"\s*(?:by|with)\b", after)     # "members injured with ...": no verb of its own
+    participle = _BY_WITH.match(after)     # "members injured with ...": no verb of its own
     if lemma_form and not participle and not (before_words and before_words[-1].lower() in _NO_TENSE_CHANGE):
         subject = before.rsplit(",", 1)[-1].split()
         verb = _plural(lemma_form) if _plural_subject(subject) else lemma_form
@@ -89,8 +93,7 @@ def _shift(offset: int, removals: list[tuple[int, int]]) -> int:
 
 def _plural_subject(words: list[str]) -> bool:
     text = " ".join(words).lower()
-    if " and " in f" {text} " or re.search(r"\b(?:troops|forces|officials|militias|rebels|they|we|"
-                                           r"people|residents|refugees|states|countries)\b", text):
+    if " and " in f" {text} " or _PLURAL_NOUN.search(text):
         return True
     return False
 
@@ -100,7 +103,7 @@ def _plural(third_person: str) -> str:
     head, _, rest = third_person.partition(" ")
     if head.endswith("ies") and len(head) > 4:     # "carries" -> "carry", but "dies" -> "die"
         head = head[:-3] + "y"
-    elif re.search(r"(?:ss|x|z|ch|sh)es$", head):
+    elif _ES_PLURAL.search(head):
         head = head[:-2]
     elif head.endswith("s"):
         head = head[:-1]

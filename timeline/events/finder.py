@@ -406,6 +406,8 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
 
 def _strip_times(text: str, removals) -> str:
     """Blank the removed spans, in one pass (rebuilding the text per span is quadratic)."""
+    if not removals:
+        return text
     chars = list(text)
     for s, e in removals:
         chars[s:e] = " " * len(chars[s:e])
