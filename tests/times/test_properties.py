@@ -8,7 +8,7 @@ from timeline.models import Document
 from timeline.times import tag_document
 
 VALUE = re.compile(
-    r"PRESENT_REF|PAST_REF|FUTURE_REF|\d{2,3}|"
+    r"PRESENT_REF|PAST_REF|FUTURE_REF|(?:BC)?\d{2,3}|"
     r"(?:BC\d{4}|\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?|-W(?:\d\d|XX)(?:-(?:WE|\d))?|-Q[1-4X]|"
     r"-H[12]|-(?:SP|SU|FA|WI))?(?:T(?:\d\d:\d\d|MO|AF|EV|NI))?|"
     r"P[\dX.]+(?:Y|M|W|D|Q|WE)|PT[\dX.]+[HMS]|XXXX-WXX-\d|XXXX-\d\d")

@@ -225,7 +225,7 @@ def _calendar(f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]:
     if "decade2" in f:
         return _decade(f["decade2"], a), True
     if "century" in f:
-        return f"{f['century'] - 1:02d}", False
+        return ("BC" if f.get("bc_era") else "") + f"{f['century'] - 1:02d}", False
     y, relative = f.get("y"), False
     if "spelled_century" in f:                      # "nineteen ninety-six"
         y = f["spelled_century"] * 100 + f.get("spelled_year", 0)
@@ -375,7 +375,7 @@ def _fourth_thursday(y: int) -> int:
 
 # TIMEX3 values we emit; anything else becomes XXXX rather than an invalid value
 _VALID = re.compile(
-    r"PRESENT_REF|PAST_REF|FUTURE_REF|\d{2,3}|"
+    r"PRESENT_REF|PAST_REF|FUTURE_REF|(?:BC)?\d{2,3}|"
     r"(?:BC\d{4}|\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?|-W(?:\d\d|XX)(?:-(?:WE|\d))?|-Q[1-4X]|-H[12]|"
     r"-(?:SP|SU|FA|WI))?(?:T(?:\d\d:\d\d|MO|AF|EV|NI))?|"
     r"P(?:[\dX.]+(?:Y|M|W|D|Q|WE))|PT[\dX.]+(?:H|M|S)|XXXX-WXX-\d")
