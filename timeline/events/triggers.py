@@ -27,11 +27,11 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
     be = tax.cues.get("be_aux", frozenset())
     title = None
     out = []
-    tokens = list(_TOKEN.finditer(text))
     # lower-casing ASCII keeps every offset and word boundary: one call for the whole sentence
-    lowered = _TOKEN.findall(text.lower()) if text.isascii() else [m.group(0).lower() for m in tokens]
+    lowered = _TOKEN.findall(text.lower()) if text.isascii() else [w.lower() for w in _TOKEN.findall(text)]
     starts = _first_words(taxonomy_path)
     hits = [] if starts.isdisjoint(lowered) else [k for k, w in enumerate(lowered) if w in starts]
+    tokens = list(_TOKEN.finditer(text)) if hits else []    # offsets only where a word may trigger
     covered = 0          # a multi-word form ("news conference") covers the words inside it
     for k in hits:
         m = tokens[k]
