@@ -49,7 +49,9 @@ def test_jsonl_streams_one_document_a_line_in_input_order(corpus, tmp_path):
 def test_dask_engine_on_a_local_cluster_gives_the_same_timeline(corpus, tmp_path):
     distributed = pytest.importorskip("distributed")
     local = run(tmp_path, "local.json", corpus, "--jobs", "1")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, protocol="tcp",
+    # worker processes of their own, as on a real cluster: threads in this process would share
+    # whatever state earlier tests left in the imported modules
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, protocol="tcp",
                                   dashboard_address=None) as cluster:
         dask = run(tmp_path, "dask.json", corpus, "--engine", "dask", "--scheduler", cluster.scheduler_address)
     assert dask == local
