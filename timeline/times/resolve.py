@@ -238,18 +238,19 @@ def _calendar(f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]:
         y, m, relative = (y if y is not None else a.y), a.m, True
         if m is None:
             return "XXXX-XX-" + f"{d:02d}", True
-    if "holiday" in f and f["holiday"] != "thanksgiving":
+    movable = _MOVABLE.get(f.get("holiday", ""))
+    if "holiday" in f and not movable:
         m, d = (int(x) for x in f["holiday"].split("-"))
-    if f.get("holiday") == "thanksgiving":
-        m, d = 11, 25
+    if movable:
+        m, d = 11, movable(2021)                    # a typical day, until the year is known
     date_part = None
     if "wd" in f and m is None:
         date_part, relative = _weekday(f["wd"], f.get("dir"), a, policy), True
     elif m is not None:
         if y is None and not relative:
             y, relative = _year_of((m, d or 0), (a.m, a.d or 0) if a.m else None, a, f, policy), True
-        if f.get("holiday") == "thanksgiving" and y is not None:
-            d = _fourth_thursday(y)
+        if movable and y is not None:
+            d = movable(y)
         date_part = _ymd(y, m, d)
     elif "season" in f or "q" in f or "half" in f:
         position, now = _position(f, a)
@@ -371,6 +372,15 @@ def _weekday(wd: int, direction: Optional[int], a: Anchor, policy: Policy) -> st
 def _fourth_thursday(y: int) -> int:
     first = date(y, 11, 1).isoweekday()
     return 1 + (4 - first) % 7 + 21
+
+
+def _election_day(y: int) -> int:
+    """US Election Day: the Tuesday after the first Monday of November."""
+    first = date(y, 11, 1).isoweekday()
+    return 2 + (1 - first) % 7
+
+
+_MOVABLE = {"thanksgiving": _fourth_thursday, "election": _election_day}    # November days
 
 
 # TIMEX3 values we emit; anything else becomes XXXX rather than an invalid value
