@@ -38,7 +38,9 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
         raw = m.group(0)
         if m.start() < covered:
             continue
-        form, end = _longest_form(text, tokens, lowered, k, tax)
+        # most words start no multi-word form: they are their own form (every hit is in the set)
+        form, end = _longest_form(text, tokens, lowered, k, tax) if lowered[k] in tax.multi \
+            else (lowered[k], m.end())
         if form is None:
             continue
         covered = end
@@ -98,10 +100,7 @@ def _only_spaces(text: str, tokens, k: int, n: int) -> bool:
 _PREPOSITIONS = frozenset("of in after before since by for from with without on upon while".split())
 
 
-_WORD_FIRST = re.compile(r"(?<!\S)\S")     # the first character of each whitespace-separated word
-
-
 @lru_cache(maxsize=64)
 def title_case(text: str) -> bool:
-    letters = [c for c in _WORD_FIRST.findall(text) if c.isalpha()]
+    letters = [w[0] for w in text.split() if w[0].isalpha()]      # each word's initial, if a letter
     return bool(letters) and sum(map(str.isupper, letters)) >= 0.7 * len(letters)
