@@ -1,7 +1,8 @@
 """Tense cues: is the clause around a time expression past, present or future?
 
 No tagger: cue words (timeline/times/lang/en/tense.toml) plus -ed verbs. The cue nearest before
-the expression in its sentence wins; with none before, the first cue after it.
+the expression in its sentence wins; with none before, the first cue after it ("past-own" when
+that is a past verb: the time fronts its own clause).
 """
 from __future__ import annotations
 
@@ -42,7 +43,9 @@ def tense_at(sentence: str, offset: int) -> Optional[str]:
     for m in regex.finditer(sentence, offset + 1, offset + WINDOW):
         after = _kind(m.group(0), kinds, not_past)
         if after:
-            return after
+            # "In January, the South Sudanese voted": the time fronts its own past clause, so it
+            # cannot lie ahead (a past cue before it may be a reporting verb: "said ... in March")
+            return "past-own" if after == "past" else after
     return None
 
 

@@ -130,7 +130,7 @@ def _value(found: Found, f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]
         value, _ = _calendar({**f, "y": int(f["bc"])}, a, policy)
         return "BC" + value, False
     if "unit" in f and "shift" in f and "hh" not in f and "m" not in f and "q" not in f:
-        if f["unit"] == "weekend" and f["shift"] == 0 and policy.tense == "past" and a.day \
+        if f["unit"] == "weekend" and f["shift"] == 0 and policy.tense in ("past", "past-own") and a.day \
                 and a.day.isoweekday() < 6:         # "over the weekend", said on a Monday
             f = {**f, "shift": -1}
         return _shifted_like_context(f, a, policy.context), True
@@ -329,6 +329,8 @@ def _year_of(position: tuple, now: Optional[tuple], a: Anchor, f: dict, policy: 
         allowed = {y: d for y, d in candidates.items() if d > 0}
     elif policy.tense == "past" and policy.kind == "news":
         allowed = {y: d for y, d in candidates.items() if d <= tolerance}
+    elif policy.tense == "past-own" and policy.kind == "news":
+        allowed = {y: d for y, d in candidates.items() if d <= OWN_PAST_TOLERANCE[span]}
     elif policy.tense == "future" and policy.kind == "news":
         allowed = {y: d for y, d in candidates.items() if d >= -tolerance}
     else:
@@ -338,6 +340,7 @@ def _year_of(position: tuple, now: Optional[tuple], a: Anchor, f: dict, policy: 
 
 _STEP = {12: 31, 4: 1}                  # month-day positions are counted in (rough) days
 TOLERANCE = {12: 75, 4: 1}              # days for months and dates (~2.5 months); quarters
+OWN_PAST_TOLERANCE = {12: 31, 4: 0}     # the same, when the past verb is the time's own clause
 
 
 def _index(position: tuple, span: int) -> int:
@@ -357,6 +360,7 @@ def _weekday(wd: int, direction: Optional[int], a: Anchor, policy: Policy) -> st
     ahead = back + 7                                # 1..7
     if direction is None:
         tense = policy.tense if policy.kind == "news" else None
+        tense = "past" if tense == "past-own" else tense
         direction = {"past": 0, "future": 1}.get(tense or "")
     if direction == -1:
         delta = back or -7
