@@ -32,7 +32,7 @@ _YEAR_FIRST = re.compile(r"\d{4}")
 @dataclass(frozen=True)
 class Policy:
     kind: str = "news"              # news: anchor = publication date; narrative: last date
-    tense: Optional[str] = None     # past | present | future, of the sentence
+    tense: Optional[str] = None     # past | past-own | present | future (timeline/text/tense.py)
     context: Optional[str] = None   # the last date mentioned before ("a year earlier" than it)
 
 
