@@ -173,7 +173,7 @@ def times(file, published, run):
     """
     from timeline.pipeline import extract as extract_all
 
-    tl = extract_all([file], run.settings(published=published, merge=False))
+    tl = extract_all([file], run.settings(published=published))
     for t in tl.time_expressions:
         click.echo(t.model_dump_json())
     report(run, tl.warnings, _merged_tally(tl))

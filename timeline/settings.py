@@ -14,7 +14,6 @@ class Settings:
     title: Optional[str] = None       # timeline title; default from the documents
     entity: Optional[str] = None      # keep events mentioning this actor (aliases match)
     taxonomy: Optional[str] = None    # event types file (default timeline/events/taxonomy.toml)
-    merge: bool = True                # merge the same happening across documents
     jobs: int = 1                     # worker processes for extraction (0: one per core)
     engine: str = "local"             # local (this machine) or dask (a dask.distributed cluster)
     scheduler: Optional[str] = None   # the Dask scheduler's address, for engine dask

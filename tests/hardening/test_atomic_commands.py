@@ -8,7 +8,6 @@ or fails as a full disk does.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys

@@ -13,7 +13,7 @@ from timeline.models import Document, TimeExpression
 from timeline.text import Sentence, split_sentences
 from timeline.text.tense import tense_at
 from timeline.times.match import Found, find_times
-from timeline.times.resolve import Anchor, Policy, Resolved, resolve
+from timeline.times.resolve import Policy, Resolved, resolve
 
 __all__ = ["Found", "Policy", "Resolved", "find_times", "resolve", "tag_document"]
 

@@ -15,7 +15,6 @@ from timeline.times.grammar import grammar
 from timeline.times.match import Found
 from timeline.models import Interval
 
-SEASONS = ("WI", "SP", "SU", "FA")      # index = month // 3 % 4 (Dec-Feb winter)
 UNIT_WORDS = {"Y": "year", "M": "month", "W": "week", "D": "day", "DE": "decade", "CE": "century",
               "Q": "quarter", "WE": "weekend", "H": "hour", "MIN": "minute", "S": "second"}
 UNIT_LETTERS = {word: letter for letter, word in UNIT_WORDS.items()}
