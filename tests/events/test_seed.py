@@ -2,19 +2,16 @@
 events, once each, with their dates, types and statuses."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from handmade import seed
 
 from timeline.events import analyse, find_events
 
-GOLD = [  # (date, mod, types, status)
-    ("2020-01", None, {"ATTACK", "DEATH_INJURY"}, "occurred"),
-    ("2020-01", "AFTER", {"ELECTION_VOTE"}, "occurred"),
-    ("2020-05", None, {"APPOINTMENT_RESIGNATION"}, "occurred"),
-    ("2021-02", None, {"ATTACK"}, "occurred"),
-    ("2021-07", "END", {"STATEMENT", "AGREEMENT"}, "occurred"),
-    ("2021", "END", {"PLAN_DEADLINE", "WITHDRAWAL_CONCESSION"}, "planned"),
-    ("2021-08-01", None, {"DEMAND_THREAT_ACCUSE", "STATEMENT"}, "occurred"),
-]
+# (date, mod, types, status) of each gold event: the user's gold, kept once in tests/fixtures
+GOLD = [(g["date"], g.get("date_mod"), set(g["types"]), g["status"])
+        for g in json.loads((Path(__file__).parent.parent / "fixtures" / "seed_gold.json").read_text())["events"]]
 
 
 def _events():
