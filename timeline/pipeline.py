@@ -37,9 +37,13 @@ def extract_each(inputs: Iterable[str], settings: Settings = Settings(),
     return map_documents(reader.documents(inputs), settings)
 
 
+def merge_documents(per_document: list[Timeline], settings: Settings = Settings()) -> Timeline:
+    """Per-document timelines -> one merged timeline, kept to `settings.entity` when given."""
+    return filter_entity(merge_timelines(per_document, title=settings.title), settings.entity)
+
+
 def extract_documents(documents: Iterable[Document], settings: Settings = Settings()) -> Timeline:
-    merged = merge_timelines(list(map_documents(documents, settings)), title=settings.title)
-    return filter_entity(merged, settings.entity)
+    return merge_documents(list(map_documents(documents, settings)), settings)
 
 
 def extract(inputs: Iterable[str], settings: Settings = Settings(),
@@ -51,6 +55,6 @@ def extract(inputs: Iterable[str], settings: Settings = Settings(),
         per_document.append(tl)
         if on_document:
             on_document(tl)
-    merged = filter_entity(merge_timelines(per_document, title=settings.title), settings.entity)
+    merged = merge_documents(per_document, settings)
     warnings = [f"{where}: {message}" for where, message in reader.warnings]
     return merged.model_copy(update={"warnings": warnings + merged.warnings})
