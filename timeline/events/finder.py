@@ -93,7 +93,7 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
     tax = load_taxonomy(taxonomy)
     traces: list[SentenceTrace] = []
     found: list[Candidate] = []
-    sentences = _split_lines(sentences)
+    sentences = [piece for s in sentences for piece in _chop(s)]   # run-on text in bounded pieces
     order = sorted(range(len(times)), key=lambda i: times[i].start)
     starts = [times[i].start for i in order]
     for index, sentence in enumerate(sentences):
@@ -121,10 +121,6 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
 
 # ---------------------------------------------------------------- one sentence
 
-_LINE_BREAK = re.compile(r"\n")
-_SHORT_LINE = 60
-
-
 _LONGEST = 1500                                 # characters: longer "sentences" are cut
 _CUT = re.compile(r"[,;:]\s|\s(?:and|but|or)\s|\s")
 
@@ -143,27 +139,6 @@ def _chop(sentence) -> list:
         pos = end
     pieces.append(_piece(sentence, pos, len(sentence.text)))
     return pieces
-
-
-def _split_lines(sentences) -> list:
-    """A heading, byline or dateline on its own line is not part of the sentence after it
-    ("Published on: 11 November 2011\nA refugee camp ... was bombed on Thursday"); a run-on
-    text is cut in bounded pieces."""
-    out = []
-    for sentence in (piece for s in sentences for piece in _chop(s)):
-        if "\n" not in sentence.text:
-            out.append(sentence)
-            continue
-        pos = 0
-        for m in _LINE_BREAK.finditer(sentence.text):
-            line = sentence.text[pos:m.start()].strip()
-            rest = sentence.text[m.end():].lstrip()
-            if line and (rest[:1].isupper() or rest[:1].isdigit()) and (line[-1] in ".!?:\"”’)" or len(line) <= _SHORT_LINE
-                                                or title_case(line)):
-                out.append(_piece(sentence, pos, m.start()))
-                pos = m.end()
-        out.append(_piece(sentence, pos, len(sentence.text)))
-    return [s for s in out if s.text]
 
 
 def _piece(sentence, start: int, end: int):

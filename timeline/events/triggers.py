@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from timeline.events.clauses import Clause
 from timeline.events.taxonomy import Taxonomy, Trigger, load_taxonomy
+from timeline.text.sentences import title_case
 
 _TOKEN = re.compile(r"[\w][\w'’-]*")
 
@@ -100,7 +101,3 @@ def _only_spaces(text: str, tokens, k: int, n: int) -> bool:
 _PREPOSITIONS = frozenset("of in after before since by for from with without on upon while".split())
 
 
-@lru_cache(maxsize=64)
-def title_case(text: str) -> bool:
-    letters = [w[0] for w in text.split() if w[0].isalpha()]      # each word's initial, if a letter
-    return bool(letters) and sum(map(str.isupper, letters)) >= 0.7 * len(letters)

@@ -2,10 +2,13 @@
 
 A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and an upper-case
 letter, digit or quote, or at a blank line; abbreviations ("Gen.", "Jan.", "U.S.") do not end one.
+A heading, byline or dateline on its own line ends at its line break ("Published on: 11 November
+2011\nA refugee camp ... was bombed on Thursday").
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -23,6 +26,8 @@ no vs etc inc corp co ltd dept est approx fig vol
 
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n\s*\n""")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_LINE_BREAK = re.compile(r"\n")
+_SHORT_LINE = 60        # characters: a line this short before a capital is a heading or byline
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
@@ -35,16 +40,35 @@ def _is_abbreviation(text: str, end: int) -> bool:
     return word in ABBREVIATIONS or len(word) == 1 or "." in word
 
 
+@lru_cache(maxsize=64)
+def title_case(text: str) -> bool:
+    letters = [w[0] for w in text.split() if w[0].isalpha()]      # each word's initial, if a letter
+    return bool(letters) and sum(map(str.isupper, letters)) >= 0.7 * len(letters)
+
+
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
         if m.group(0)[0] == "." and _is_abbreviation(text, m.start()):
             continue
-        _append(sentences, text, start, m.end())
+        _append_lines(sentences, text, start, m.end())
         start = m.end()
-    _append(sentences, text, start, len(text))
+    _append_lines(sentences, text, start, len(text))
     return sentences
+
+
+def _append_lines(out: list[Sentence], text: str, start: int, end: int) -> None:
+    """One sentence, or several when a heading line ends before a capitalised line."""
+    pos = start
+    for m in _LINE_BREAK.finditer(text, start, end):
+        line = text[pos:m.start()].strip()
+        rest = text[m.end():end].lstrip()
+        if line and (rest[:1].isupper() or rest[:1].isdigit()) and (
+                line[-1] in ".!?:\"”’)" or len(line) <= _SHORT_LINE or title_case(line)):
+            _append(out, text, pos, m.start())
+            pos = m.end()
+    _append(out, text, pos, end)
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
