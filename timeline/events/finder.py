@@ -374,9 +374,36 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
         if form:
             form += sentence.text[verb[0]:verb[1]][len(word):]
     cand.headline_args = (text, (verb[0] - clause.start, verb[1] - clause.start), removals, tax, form)
-    cand.actors = [] if title_case(sentence.text) else find_actors(_strip_times(text, removals), tax)
+    if title_case(sentence.text):
+        cand.actors = []
+    else:
+        cand.actors = find_actors(_strip_times(text, removals), tax) or \
+            _controlling_subject(cand, sentence, clauses, by_clause, tax)
     cand.keywords = frozenset(w.lower().removeprefix("al-") for a in cand.actors for w in
                               _KEYWORD.findall(a) if len(w) > 2) | {cand.info.lemma}
+
+
+_GERUND_OPENING = re.compile(r"\s*\w+\s+(?:\w+ly\s+)?\w+ing\b")
+_LEADING_NAMES = re.compile(r"\s*(?:(?:the|The)\s+)?(?:[A-Z][\w'’.-]*\s+)+")
+
+
+def _controlling_subject(cand, sentence, clauses, by_clause, tax) -> list[str]:
+    """"South Sudan split off after voting for secession": a clause opened by a connective and a
+    gerund has no subject of its own; its actors are the subject of the main clause."""
+    clause = cand.clause
+    if clause.kind not in ("after", "before", "same") or not _GERUND_OPENING.match(
+            sentence.text, clause.start, clause.end):
+        return []
+    main = next((i for i, c in enumerate(clauses) if c.kind == "main"), None)
+    if main is None:
+        return []
+    verb = by_clause[main].verb if main in by_clause else None
+    if verb is not None:
+        subject = sentence.text[clauses[main].start:verb[0]]
+    else:       # no trigger in the main clause: the names it opens with
+        lead = _LEADING_NAMES.match(sentence.text, clauses[main].start, clauses[main].end)
+        subject = lead.group(0) if lead else ""
+    return find_actors(subject, tax) if subject else []
 
 
 def _strip_times(text: str, removals) -> str:
@@ -440,11 +467,27 @@ def _refer_back(cands: list[Candidate], earlier: list[Candidate], document) -> N
             cand.date_rule = "the same event as an earlier mention"
         anchor = match or cand
         if anchor.date is None:
+            _date_from_main(cand, cands, earlier, document)
             continue
         for main in cands:
             if main is cand or main.date is not None or main.clause.kind in ("after", "before", "same", "cond"):
                 continue
             dating.relative_to(main, anchor, cand.clause.kind, document)
+
+
+_INVERSE = {"after": "before", "before": "after", "same": "same"}
+
+
+def _date_from_main(cand, cands, earlier, document) -> None:
+    """"became its own country in July after a referendum": an undated event in an after-clause
+    comes before the main clause's date (and one in a before-clause after it). Not when the story
+    told such an event before: "examined following the attack" is that attack."""
+    if any(not e.drop and _related(e.type, cand.type) for e in earlier):
+        return
+    main = next((c for c in cands if c is not cand and c.clause.kind == "main" and c.date is not None
+                 and c.date.mod is None and not c.drop), None)
+    if main is not None:
+        dating.relative_to(cand, main, _INVERSE[cand.clause.kind], document)
 
 
 def _later(cands, earlier, sentence: SentenceTrace, document, tax) -> None:
@@ -493,6 +536,8 @@ def _same_group(cand: Candidate, groups: list[Candidate], undated: frozenset) ->
     for g in groups:
         if not (_related(g.type, cand.type) or g.info.lemma == cand.info.lemma):
             continue
+        if (g.status == "negated") != (cand.status == "negated"):
+            continue    # "no casualties" is not a mention of deaths told elsewhere
         shared = len((g.keywords & cand.keywords))
         if cand.date and g.date:
             if (cand.date.value, cand.date.mod) != (g.date.value, g.date.mod):
@@ -502,7 +547,7 @@ def _same_group(cand: Candidate, groups: list[Candidate], undated: frozenset) ->
             score = shared
         if score > best_score:
             best, best_score = g, score
-    if best is None and not cand.date and cand.type in undated:
+    if best is None and not cand.date and cand.type in undated and cand.status != "negated":
         # nothing in common but the kind of happening: in a news story an undated "the bombing"
         # is the story's main event of that kind, the dated one told most often
         dated = [g for g in groups if g.date and g.type == cand.type]
