@@ -91,3 +91,43 @@ def test_run_on_text_is_cut_in_bounded_pieces():
     events, traces = analyse(d, split_sentences(d.text), [])
     assert len(traces) > 10 and all(len(t.text) <= 1500 for t in traces)
     assert [e.type for e in events] == ["ATTACK"]          # one happening, told 400 times
+
+
+def july(d):
+    return timex(d, "July", "2011-07", "2011-07-01", "2011-07-31", "month")
+
+
+def test_gerund_clause_takes_the_main_subject_as_actor():
+    t = lambda d: timex(d, "January", "2011-01", "2011-01-01", "2011-01-31", "month")
+    events = events_of("South Sudan split off into a separate country in July after voting "
+                       "overwhelmingly for secession in a January referendum.", [july, t], "2011-11-10")
+    vote = next(e for e in events if e.type == "ELECTION_VOTE")
+    assert vote.actors == ["South Sudan"] and vote.date.value == "2011-01"
+
+
+def test_clause_with_its_own_subject_keeps_its_own_actors():
+    events = events_of("The army withdrew in July after rebels attacked the convoy.", [july], "2011-11-10")
+    attack = next(e for e in events if e.type == "ATTACK")
+    assert "army" not in " ".join(attack.actors).lower()
+
+
+def test_undated_after_clause_event_comes_before_the_main_date():
+    events = events_of("A peace deal ended the war and South Sudan became its own country in July "
+                       "after a successful independence referendum.", [july], "2011-11-10")
+    vote = next(e for e in events if e.type == "ELECTION_VOTE")
+    assert (vote.date.value, vote.date.mod, vote.date.start, vote.date.end) == ("2011-07", "BEFORE", None, "2011-06-30")
+    assert "before" in vote.mentions[0].date_rule
+
+
+def test_after_clause_event_told_before_is_not_redated():
+    events = events_of("Rebels attacked the base on Monday. Soldiers were examined on Tuesday "
+                       "following the attack.", [monday(), lambda d: timex(d, "Tuesday", "2021-07-27",
+                                                                          "2021-07-27", "2021-07-27", "day")])
+    attacks = [e for e in events if e.type == "ATTACK"]
+    assert len(attacks) == 1 and attacks[0].date.value == "2021-07-26"
+
+
+def test_no_casualties_never_joins_deaths_told_elsewhere():
+    events = events_of("Gunmen killed three soldiers on Monday. There were no casualties at the camp.", [monday()])
+    deaths = [e for e in events if e.type == "DEATH_INJURY"]
+    assert len(deaths) == 1 and len(deaths[0].mentions) == 1 and deaths[0].status == "occurred"
