@@ -125,3 +125,26 @@ def test_blocking_compares_far_fewer_pairs_than_all():
     atoms = [atom(s) for tl in tls for e in tl.events for s in sources_of(e)]
     pairs = set(candidate_pairs(atoms))
     assert len(pairs) < len(atoms) * (len(atoms) - 1) / 2 / 20
+
+
+def test_a_before_date_keeps_its_place_and_loses_to_a_precise_date():
+    from timeline.models import EventDate
+    before = EventDate(value="2011-07", mod="BEFORE", start=None, end="2011-06-30", granularity="month",
+                       display="before July 2011")
+    headline = "South Sudan votes for independence in a referendum"
+    alone = merge_timelines([timeline("a", [event("a", 1, "ELECTION_VOTE", before, headline, ["South Sudan"])])])
+    assert alone.events[0].date.display == "before July 2011"
+    b = timeline("b", [event("b", 1, "ELECTION_VOTE", month("2011-01"), headline, ["South Sudan"])])
+    e = _one([timeline("a", [event("a", 1, "ELECTION_VOTE", before, headline, ["South Sudan"])]), b])
+    assert e.date.value == "2011-01" and not e.conflicts
+    after = timeline("c", [event("c", 1, "ELECTION_VOTE", month("2011-08"), headline, ["South Sudan"])])
+    assert len(merge_timelines([timeline("a", [event("a", 1, "ELECTION_VOTE", before, headline,
+                                                     ["South Sudan"])]), after]).events) == 2
+
+
+def test_an_accusation_and_the_statement_making_it_merge():
+    a = timeline("a", [event("a", 1, "DEMAND_THREAT_ACCUSE", day("2011-11-10"),
+                             "Kiir calls the accusations from Khartoum smoke screens", ["Kiir"], "accusations")])
+    b = timeline("b", [event("b", 1, "STATEMENT", day("2011-11-10"),
+                             "Kiir denies the claims in a statement calling them smoke screens", ["Kiir"], "statement")])
+    assert len(_one([a, b]).mentions) == 2

@@ -31,12 +31,16 @@ def span(date: Optional[EventDate]) -> Optional[Span]:
     """The interval a date allows, or None when it names no day range (undated, PAST_REF...)."""
     if date is None:
         return None
+    levels = load_rules().levels
+    level = levels.get(date.granularity, max(levels.values()))
     start = _ordinal(date.start)
     end = _ordinal(date.end) if date.end else start
+    if start is None and end is not None and date.mod == "BEFORE":
+        # "before July 2011": open towards the past, and vaguer than July 2011 itself
+        return Span(1, end, level + 1)
     if start is None or end is None or end < start:
         return None
-    levels = load_rules().levels
-    return Span(start, end, levels.get(date.granularity, max(levels.values())))
+    return Span(start, end, level)
 
 
 def gap_days(a: Span, b: Span) -> int:
