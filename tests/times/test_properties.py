@@ -11,7 +11,7 @@ VALUE = re.compile(
     r"PRESENT_REF|PAST_REF|FUTURE_REF|(?:BC)?\d{2,3}|"
     r"(?:BC\d{4}|\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?|-W(?:\d\d|XX)(?:-(?:WE|\d))?|-Q[1-4X]|"
     r"-H[12]|-(?:SP|SU|FA|WI))?(?:T(?:\d\d:\d\d|MO|AF|EV|NI))?|"
-    r"P[\dX.]+(?:Y|M|W|D|Q|WE)|PT[\dX.]+[HMS]|XXXX-WXX-\d|XXXX-\d\d")
+    r"P(?:[\dX.]+(?:Y|Q|M|WE|W|D))+(?:T(?:[\dX.]+[HMS])+)?|PT(?:[\dX.]+[HMS])+|XXXX-WXX-\d|XXXX-\d\d")
 
 WORDS = ("the end of", "last", "next", "early", "mid-", "about", "more than", "two", "a", "years",
          "ago", "later", "week", "month", "year", "Monday", "Sunday", "May", "February", "1998",

@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Optional, Sequence
 
@@ -14,6 +15,8 @@ from timeline.text import Sentence, split_sentences
 from timeline.text.tense import tense_at
 from timeline.times.match import Found, find_times
 from timeline.times.resolve import Policy, Resolved, resolve
+
+_DATED = re.compile(r"(?:BC)?\d{4}")     # a value with a year: a decade or century is no anchor
 
 __all__ = ["Found", "Policy", "Resolved", "find_times", "resolve", "tag_document"]
 
@@ -60,8 +63,7 @@ def _needs_tense(fields: dict) -> bool:
 def _sets_context(found: Found, value: str, policy: str) -> bool:
     """Does this time become "the last date mentioned"? In news only times that do not lean
     on it themselves ("a year earlier" must not drift from one to the next)."""
-    if not ((value[:1].isdigit() or value.startswith("BC")) and len(value) >= 4
-            and found.type in ("DATE", "TIME")):
+    if not (_DATED.match(value) and found.type in ("DATE", "TIME")):
         return False
     leans = found.fields.get("like_context") or found.fields.get("reuse") or found.fields.get("chain")
     return policy == "narrative" or not leans

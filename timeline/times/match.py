@@ -127,6 +127,9 @@ def _convert(g: Grammar, converter: str, raw: str) -> Any:
 def _count(g: Grammar, key: str) -> Any:
     if key in g.tables["count"]:
         return g.tables["count"][key]
+    if key.endswith("1/2"):                     # "5 1/2"
+        whole = _count(g, key[:-3].rstrip(" -"))
+        return whole + 0.5 if whole != "X" else "X"
     try:
         return int(key.replace(",", "")) if "." not in key else float(key)
     except ValueError:

@@ -18,8 +18,9 @@ from timeline.models import Interval
 UNIT_WORDS = {"Y": "year", "M": "month", "W": "week", "D": "day", "DE": "decade", "CE": "century",
               "Q": "quarter", "WE": "weekend", "H": "hour", "MIN": "minute", "S": "second"}
 UNIT_LETTERS = {word: letter for letter, word in UNIT_WORDS.items()}
-SMALLER = {"Y": (12, "M"), "M": (4, "W"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"),
-           "DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}
+SMALLER = {"Y": (12, "M"), "M": (4, "W"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"), "MIN": (60, "S")}
+IN_YEARS = {"DE": 10, "CE": 100, "ML": 1000}
+CLOCK_UNITS = ("H", "MIN", "S")
 _QUARTER = re.compile(r"(\d{4})-([QH][1-4])")
 _ANCHOR = re.compile(r"(BC)?(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q(\d))?")
 # A BC anchor (a history's "480 BC") is read as year BC_OFFSET + 1 - 480, a multiple of 400
@@ -50,6 +51,7 @@ class Anchor:
     m: Optional[int] = None
     d: Optional[int] = None
     bc: bool = False
+    quarter: bool = False           # a quarter's first month stands for the quarter
 
     @classmethod
     @lru_cache(maxsize=256)
@@ -63,7 +65,7 @@ class Anchor:
         if bc:
             y = BC_OFFSET + 1 - y
         if m.group(5):
-            return cls(y, int(m.group(5)) * 3 - 2, bc=bc)
+            return cls(y, int(m.group(5)) * 3 - 2, bc=bc, quarter=True)
         return cls(y, *(int(g) if g else None for g in m.groups()[2:4]), bc=bc)
 
     @property
@@ -137,22 +139,25 @@ def _value(found: Found, f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]
 
 
 def duration(n, unit: str) -> str:
-    if n == "X":
-        amount = "X"
-    else:
-        while n != int(n) and unit in SMALLER:      # "half a year" -> P6M
-            factor, unit = SMALLER[unit]
-            n *= factor
-        amount = f"{n:g}"
-    if unit == "DE" and amount != "X":
-        amount, unit = f"{int(n) * 10}", "Y"
-    elif unit == "CE" and amount != "X":
-        amount, unit = f"{int(n) * 100}", "Y"
-    elif unit == "FN" and amount != "X":
-        amount, unit = f"{int(n) * 2}", "W"
-    if unit in ("H", "MIN", "S"):
-        return f"PT{amount}{unit[0]}"
-    return f"P{amount}{unit}"
+    """P3Y, PT24H; a fraction carries into smaller units as ISO 8601 does (2.5 years -> P2Y6M,
+    5.5 hours -> PT5H30M); decades, centuries, millennia and fortnights count in years / weeks."""
+    if unit in IN_YEARS:
+        n, unit = (n if n == "X" else n * IN_YEARS[unit]), "Y"
+    elif unit == "FN":
+        n, unit = (n if n == "X" else n * 2), "W"
+    elif unit == "Q" and n != "X" and n != int(n):
+        n, unit = n * 3, "M"
+    parts = []
+    while n != "X" and n != int(n) and unit in SMALLER:
+        whole = int(n)
+        if whole:
+            parts.append((f"{whole}", unit))
+        factor, unit = SMALLER[unit]
+        n = round((n - whole) * factor, 6)
+    parts.append(("X" if n == "X" else f"{n:g}", unit))
+    date = "".join(amount + u for amount, u in parts if u not in CLOCK_UNITS)
+    clock = "".join(amount + u[0] for amount, u in parts if u in CLOCK_UNITS)
+    return "P" + date + (f"T{clock}" if clock else "")
 
 
 # ------------------------------------------------------------------ shifts from the anchor
@@ -186,12 +191,12 @@ def _shifted(f: dict, a: Anchor) -> str:
         if unit != "day":
             n = 0 if abs(n) < 24 or unit != "hour" else n // 24
         if day is None:
-            return "XXXX-XX-XX"
+            return _day_of(a, n) + (f"T{f['pod']}" if "pod" in f else "")
         value = (day + timedelta(days=n)).isoformat()
         return value + (f"T{f['pod']}" if "pod" in f else "")
     if unit in ("week", "weekend"):
         if day is None:
-            return "XXXX-WXX"
+            return ("XXXX" if a.y is None else f"{a.y:04d}") + "-WXX" + ("-WE" if unit == "weekend" else "")
         y, w, _ = (day + timedelta(weeks=n)).isocalendar()
         return f"{y:04d}-W{w:02d}" + ("-WE" if unit == "weekend" else "")
     if a.y is None:
@@ -209,11 +214,31 @@ def _shifted(f: dict, a: Anchor) -> str:
     if unit in ("decade", "century"):
         if "sign" in f:                             # "a decade ago": a year, not a decade
             return f"{a.y + n * (10 if unit == 'decade' else 100):04d}"
+        if a.bc:
+            return _bc_decade_or_century(unit, BC_OFFSET + 1 - a.y, n)
         number = a.y // 10 + n if unit == "decade" else a.y // 100 + n
         if not 0 <= number < (1000 if unit == "decade" else 100):   # "1000" would read as a year
             raise OverflowError("beyond the calendar")
         return f"{number:03d}" if unit == "decade" else f"{number:02d}"
     return f"{a.y + n:04d}"
+
+
+def _day_of(a: Anchor, n: int) -> str:
+    """A day counted from an anchor without one: the year (and month, for that same day) stay
+    known ("three days later" than 1980 -> 1980-XX-XX; "that same day" in June -> 1980-06-XX)."""
+    if a.y is None:
+        return "XXXX-XX-XX"
+    month = f"{a.m:02d}" if a.m is not None and n == 0 and not a.quarter else "XX"
+    return f"{a.y:04d}-{month}-XX"
+
+
+def _bc_decade_or_century(unit: str, year_bc: int, n: int) -> str:
+    """BC decades count down (the 490s BC = BC049, the next decade BC048); centuries too
+    (490 BC is in the 5th century BC = BC04)."""
+    number = (year_bc // 10 if unit == "decade" else (year_bc - 1) // 100) - n
+    if number < 0:
+        raise OverflowError("into the Christian era")
+    return f"BC{number:03d}" if unit == "decade" else f"BC{number:02d}"
 
 
 # ------------------------------------------------------------------ calendar dates
@@ -391,4 +416,4 @@ _VALID = re.compile(
     r"PRESENT_REF|PAST_REF|FUTURE_REF|(?:BC)?\d{2,3}|"
     r"(?:BC\d{4}|\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?|-W(?:\d\d|XX)(?:-(?:WE|\d))?|-Q[1-4X]|-H[12]|"
     r"-(?:SP|SU|FA|WI))?(?:T(?:\d\d:\d\d|MO|AF|EV|NI))?|"
-    r"P(?:[\dX.]+(?:Y|M|W|D|Q|WE))|PT[\dX.]+(?:H|M|S)|XXXX-WXX-\d")
+    r"P(?:[\dX.]+(?:Y|Q|M|WE|W|D))+(?:T(?:[\dX.]+[HMS])+)?|PT(?:[\dX.]+[HMS])+|XXXX-WXX-\d")
