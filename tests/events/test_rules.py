@@ -131,3 +131,31 @@ def test_no_casualties_never_joins_deaths_told_elsewhere():
     events = events_of("Gunmen killed three soldiers on Monday. There were no casualties at the camp.", [monday()])
     deaths = [e for e in events if e.type == "DEATH_INJURY"]
     assert len(deaths) == 1 and len(deaths[0].mentions) == 1 and deaths[0].status == "occurred"
+
+
+def test_independence_is_the_event_not_the_deal_it_came_under():
+    [e] = events_of("South Sudan gained independence in July under a peace deal.", [july], "2011-11-10")
+    assert e.type == "OTHER" and e.date.value == "2011-07" and e.mentions[0].trigger == "gained independence"
+
+
+def test_and_with_a_named_subject_starts_a_clause_of_its_own():
+    events = events_of("A peace deal ended the war and South Sudan became its own country in July.",
+                       [july], "2011-11-10")
+    by_type = {e.type: e for e in events}
+    assert by_type["OTHER"].date.value == "2011-07"
+    assert by_type["OTHER"].headline == "South Sudan becomes its own country"
+    assert by_type["AGREEMENT"].date is None        # July is when the country was born, not the deal
+
+
+def test_an_undated_mention_with_nothing_in_common_joins_the_lead_event():
+    tuesday = lambda d: timex(d, "Tuesday", "2021-07-27", "2021-07-27", "2021-07-27", "day")
+    events = events_of("Jets bombed the camp on Monday. Rebels attacked the port of Aden on Tuesday. "
+                       "The Aden attack damaged cranes. One of the bombs landed in a school yard.",
+                       [monday(), tuesday])
+    lead = next(e for e in events if e.date and e.date.value == "2021-07-26")
+    assert len(lead.mentions) == 2
+
+
+def test_a_plural_number_subject_keeps_a_plural_verb():
+    [e] = events_of("Some 2 million died in the war on Monday.", [monday()])
+    assert e.headline.startswith("Some 2 million die ")

@@ -15,7 +15,9 @@ _EDGE = re.compile(r"^[\s,;:“”\"'‘’(—–-]+|[\s,;:“”\"‘(—–-]
 MAX_WORDS = 20
 _BY_WITH = re.compile(r"\s*(?:by|with)\b")
 _PLURAL_NOUN = re.compile(r"\b(?:troops|forces|officials|militias|rebels|they|we|"
-                          r"people|residents|refugees|states|countries)\b")
+                          r"people|residents|refugees|states|countries|"
+                          r"dozens|hundreds|thousands|millions|million|thousand|several|many|both)\b"
+                          r"|\b(?:[2-9]|\d{2,})\b")     # "some 2 million died"
 _ES_PLURAL = re.compile(r"(?:ss|x|z|ch|sh)es$")
 
 
@@ -67,6 +69,8 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     participle = _BY_WITH.match(after)     # "members injured with ...": no verb of its own
     if lemma_form and not participle and not (before_words and before_words[-1].lower() in _NO_TENSE_CHANGE):
         subject = before.rsplit(",", 1)[-1].split()
+        while subject and subject[0].lower() in _LEADING:     # "and South Sudan became": one subject
+            subject.pop(0)
         verb = _plural(lemma_form) if _plural_subject(subject) else lemma_form
     while before_words and before_words[0].lower().strip(",") in _LEADING:
         before_words.pop(0)

@@ -212,7 +212,8 @@ def _reaction(triggers, tax: Taxonomy, text: str):
 
 def _choose(index, sentence, clause, triggers, tax) -> Candidate:
     """The clause's event: the trigger of the highest-priority type; ties go to the first."""
-    best = max(triggers, key=lambda t: (tax.priority.get(t[2].type, -1), -t[0]))
+    heads = [t for t in triggers if not _in_phrase(sentence.text, t)] or triggers
+    best = max(heads, key=lambda t: (tax.priority.get(t[2].type, -1), -t[0]))
     start, end, info = best
     others = sorted({t[2].type for t in triggers} - {info.type})
     verbs = [(s, e) for s, e, t in triggers if t.pos != "noun"]
@@ -227,6 +228,22 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
                      trigger_end=sentence.start + end, trigger=sentence.text[start:end], info=info,
                      type=info.type, type_rule=rule, confidence=0.6 if info.pos != "noun" else 0.5,
                      verb=verbs[0] if verbs else None)
+
+
+_PHRASE_OPENERS = frozenset("under in into for with without by through via amid".split())
+_PHRASE_FILLERS = frozenset("a an the its his her their this that successful new".split())
+
+
+def _in_phrase(text: str, trigger) -> bool:
+    """A noun inside a prepositional phrase ("gained independence under a peace deal", "voted
+    in a referendum") is a circumstance of the clause's event, not its head."""
+    start, _, info = trigger
+    if info.pos != "noun":
+        return False
+    words = text[max(0, start - 40):start].lower().split()[-4:]
+    while words and (words[-1] in _PHRASE_FILLERS or words[-1].endswith(("'s", "’s"))):
+        words.pop()
+    return bool(words) and words[-1] in _PHRASE_OPENERS
 
 
 def _cue_before(tax: Taxonomy, name: str, text: str, start: int, end: int) -> Optional[str]:
@@ -549,9 +566,9 @@ def _same_group(cand: Candidate, groups: list[Candidate], undated: frozenset) ->
             best, best_score = g, score
     if best is None and not cand.date and cand.type in undated and cand.status != "negated":
         # nothing in common but the kind of happening: in a news story an undated "the bombing"
-        # is the story's main event of that kind, the dated one told most often
-        dated = [g for g in groups if g.date and g.type == cand.type]
-        best = max(dated, key=lambda g: len(g.extra), default=None)
+        # is the story's main event of that kind, the first dated one (the lead tells it)
+        best = min((g for g in groups if g.date and g.type == cand.type),
+                   key=lambda g: g.trigger_start, default=None)
     return best
 
 
