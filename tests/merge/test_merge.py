@@ -148,3 +148,15 @@ def test_an_accusation_and_the_statement_making_it_merge():
     b = timeline("b", [event("b", 1, "STATEMENT", day("2011-11-10"),
                              "Kiir denies the claims in a statement calling them smoke screens", ["Kiir"], "statement")])
     assert len(_one([a, b]).mentions) == 2
+
+
+def test_an_undated_source_told_in_the_same_words_takes_the_dated_event():
+    dated = timeline("a", [event("a", 1, "AGREEMENT", day("2005-01-09"),
+                                 "A 2005 peace deal ended decades of war between north and south", ["Sudan"], "deal")])
+    undated = timeline("b", [event("b", 1, "AGREEMENT", None, "A peace deal ended the war", [], "deal")])
+    e = _one([dated, undated])
+    assert e.date.value == "2005-01-09" and {m.document for m in e.mentions} == {"a", "b"}
+    too_few = timeline("c", [event("c", 1, "AGREEMENT", None, "A peace deal was signed", [], "deal")])
+    assert len(merge_timelines([dated, too_few]).events) == 2
+    other_type = timeline("d", [event("d", 1, "MEETING_TALKS", None, "Peace deal war ended talks", [], "talks")])
+    assert len(merge_timelines([dated, other_type]).events) == 2

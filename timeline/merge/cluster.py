@@ -84,7 +84,31 @@ def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> list
     for group in same_undated(atoms):
         for i in group[1:]:
             uf.union(group[0], i)
+    for i, j in undated_told_as_dated(atoms):
+        uf.union(i, j)
     return uf.groups()
+
+
+def undated_told_as_dated(atoms: Sequence[Atom]) -> Iterable[tuple[int, int]]:
+    """An undated source and a dated one of the same type from another document told in the same
+    words ("a peace deal ended the war" / "a 2005 peace deal that ended decades of war"): the
+    date the other document gives places it. A decision per pair, as for dated sources."""
+    min_words = load_rules().undated_min_words
+    by_word: dict[tuple, list[int]] = defaultdict(list)
+    for j, a in enumerate(atoms):
+        if a.span is not None:
+            for w in a.words:
+                by_word[(a.block, a.type, w)].append(j)
+    for i, u in enumerate(atoms):
+        if u.span is not None or len(u.words) < min_words:
+            continue
+        shared: dict[int, int] = defaultdict(int)
+        for w in u.words:
+            for j in by_word.get((u.block, u.type, w), ()):
+                shared[j] += 1
+        for j, n in sorted(shared.items()):
+            if n >= min_words and atoms[j].document != u.document:
+                yield i, j
 
 
 def same_undated(atoms: Sequence[Atom]) -> list[list[int]]:
