@@ -120,3 +120,19 @@ def test_conflict_note_names_the_source_that_gives_the_other_date():
     attack = next(t for t in figure(tl).data if t.legendgroup == "ATTACK" and t.type == "scatter" and t.customdata)
     row = next(r for r in attack.customdata if r[0] == "Rockets hit the base")
     assert "8 July 2021 (Example News)" in row[7]
+
+
+def test_a_before_date_is_drawn_at_its_last_day_pointing_back():
+    from synthetic import documents, event
+
+    from timeline.models import EventDate, Timeline
+    from timeline.render.exports import to_csv
+    before = EventDate(value="2011-07", mod="BEFORE", start=None, end="2011-06-30", granularity="month",
+                       display="before July 2011")
+    tl = Timeline(title="t", documents=documents(), events=[
+        event(1, "Referendum held", before, "ELECTION_VOTE"), event(2, "Camp bombed", None)])
+    [(trace, i)] = marks(figure(tl))
+    assert trace.x[i] == "2011-06-30" and trace.marker.symbol[i] == STYLE["open_before_symbol"]
+    assert "before July 2011" in json.dumps(trace.customdata[i])
+    row = next(line for line in to_csv(tl).splitlines() if line.startswith("e1,"))
+    assert row.startswith("e1,,2011-06-30,before July 2011,")

@@ -73,8 +73,8 @@ def _midpoint(view: EventView) -> date:
 def _points(name: str, views: Sequence[EventView], rows: Sequence[int],
             large: bool) -> dict:
     """Markers; in WebGL mode a range is a dash at its middle, over its drawn extent."""
-    symbols = [("line-ew-open" if v.is_range else STYLE["status_symbols"].get(v.event.status, "circle"))
-               for v in views]
+    symbols = [("line-ew-open" if v.is_range else STYLE["open_before_symbol"] if v.open_before
+                else STYLE["status_symbols"].get(v.event.status, "circle")) for v in views]
     return dict(
         type="scattergl" if large else "scatter", x=[(_midpoint(v) if v.is_range else v.start).isoformat() for v in views], y=list(rows),
         mode="markers", name=esc(name), legendgroup=name, showlegend=False,

@@ -126,7 +126,8 @@ def neutralise(cell: str) -> str:
 def _csv_row(view: EventView) -> list[str]:
     e = view.event
     others = "; ".join(display for _, _, display in view.conflicts)
-    cells = [e.id, view.start.isoformat() if view.start else "", view.end.isoformat() if view.end else "",
+    start = view.start.isoformat() if view.start and not view.open_before else ""
+    cells = [e.id, start, view.end.isoformat() if view.end else "",
              view.display, e.date.granularity if e.date else "", e.type, e.status, e.headline,
              "; ".join(e.actors), "; ".join(view.sources), view.url or "", view.evidence, others,
              f"{e.confidence:.2f}"]

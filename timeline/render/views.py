@@ -30,6 +30,7 @@ class EventView:
     url: Optional[str]             # first http(s) link among those documents
     conflicts: tuple[tuple[date, date, str], ...]  # other dates sources give: start, end, display
     is_range: bool  # the text gives only a month, a year, "end of 2021"...: drawn as an interval
+    open_before: bool = False   # "before July 2011": no start; drawn at its last day, pointing back
 
     @property
     def dated(self) -> bool:
@@ -87,6 +88,9 @@ def _conflict_label(event: Event, other: EventDate, start: date, documents: dict
 
 def event_view(event: Event, documents: dict[str, Document]) -> EventView:
     start, end = interval(event.date)
+    open_before = start is None and end is not None and event.date.mod == "BEFORE"
+    if open_before:
+        start = end
     docs = [documents[m.document] for m in event.mentions if m.document in documents]
     unique_docs = list(dict.fromkeys(d.id for d in docs))
     sources = tuple(dict.fromkeys(source_name(documents[i]) for i in unique_docs))
@@ -98,10 +102,10 @@ def event_view(event: Event, documents: dict[str, Document]) -> EventView:
             conflicts.append((o_start, o_end, _conflict_label(event, other, o_start, documents)))
     evidence = event.mentions[0].sentence.strip() if event.mentions else ""
     granularity = event.date.granularity if event.date else "unknown"
-    is_range = start is not None and (end != start or granularity not in POINT_GRANULARITIES)
+    is_range = start is not None and not open_before and (end != start or granularity not in POINT_GRANULARITIES)
     return EventView(event=event, start=start, end=end, display=display_of(event.date, start),
                      evidence=evidence, sources=sources, url=url, conflicts=tuple(conflicts),
-                     is_range=is_range)
+                     is_range=is_range, open_before=open_before)
 
 
 def event_views(timeline: Timeline) -> list[EventView]:
