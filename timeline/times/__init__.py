@@ -65,6 +65,8 @@ def _sets_context(found: Found, value: str, policy: str) -> bool:
     on it themselves ("a year earlier" must not drift from one to the next)."""
     if not (_DATED.match(value) and found.type in ("DATE", "TIME")):
         return False
+    if "season" in found.fields and "y" not in found.fields:
+        return False                    # "the winter" read from December 1918 keeps that month
     leans = found.fields.get("like_context") or found.fields.get("reuse") or found.fields.get("chain")
     return policy == "narrative" or not leans
 

@@ -11,7 +11,9 @@ from timeline.models import Interval
 MONTHS = ("January February March April May June July August September October November "
           "December").split()
 SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
-SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+# Months of a season of year Y; winter Y is the one its January and February are in (month 0 =
+# December of Y-1): "the winter of 1994" when oil fell to $13 was early 1994.
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (0, 2)}
 MOD_WORDS = {"START": "start of {}", "MID": "mid-{}", "END": "end of {}", "APPROX": "about {}",
              "BEFORE": "before {}", "AFTER": "after {}", "ON_OR_BEFORE": "by {}",
              "ON_OR_AFTER": "{} or later"}
@@ -98,8 +100,8 @@ def _span(value: str) -> Optional[tuple[date, date, str]]:
         return date(y, 6 * h - 5, 1), _month_end(y, 6 * h), "half"
     if season:
         lo, hi = SEASON_MONTHS[season]
-        end_y, end_m = y + (hi - 1) // 12, (hi - 1) % 12 + 1
-        return date(y, lo, 1), _month_end(end_y, end_m), "season"
+        start_y, start_m = (y - 1, 12) if lo == 0 else (y, lo)
+        return date(start_y, start_m, 1), _month_end(y, hi), "season"
     return date(y, 1, 1), date(y, 12, 31), "year"
 
 

@@ -329,7 +329,7 @@ def _position(f: dict, a: Anchor) -> tuple[tuple, Optional[tuple]]:
     if "half" in f:
         return (f["half"],), ((a.m - 1) // 6 + 1,) if a.m else None
     order = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
-    return (order[f["season"]],), ((a.m % 12) // 3,) if a.m else None
+    return (order[f["season"]],), (a.m // 3 if a.m != 12 else 4,) if a.m else None   # December: next winter
 
 
 def _year_of(position: tuple, now: Optional[tuple], a: Anchor, f: dict, policy: Policy) -> Optional[int]:
@@ -343,9 +343,11 @@ def _year_of(position: tuple, now: Optional[tuple], a: Anchor, f: dict, policy: 
     span = 12 if len(position) == 2 else 4          # (month, day) positions, else 4 per year
     here = _index(now, span)
     candidates = {y: _index(position, span) + (y - a.y) * span * _STEP[span] - here
-                  for y in (a.y - 1, a.y, a.y + 1)}
+                  for y in (a.y - 1, a.y, a.y + 1, a.y + 2)}
     direction, tolerance = f.get("dir"), TOLERANCE[span]
     if direction is None and policy.kind == "narrative":
+        if f.get("season") == "WI" and a.m is not None and a.m >= 9:
+            return a.y + 1                          # the winter ahead of an autumn
         return a.y                                  # a story stays in the year it tells
     if direction == -1:
         allowed = {y: d for y, d in candidates.items() if d < 0}
