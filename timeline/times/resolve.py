@@ -246,6 +246,8 @@ def _bc_decade_or_century(unit: str, year_bc: int, n: int) -> str:
 def _calendar(f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]:
     if "decade" in f:
         return f"{f['decade']:03d}", False
+    if "decade_bc" in f:                           # "the 470s BC"
+        return f"BC{f['decade_bc'] // 10:03d}", False
     if "decade2" in f:
         return _decade(f["decade2"], a), True
     if "century" in f:
