@@ -37,6 +37,7 @@ class Taxonomy:
     pattern_re: Optional[re.Pattern]   # every pattern in one alternation, one named group each
     pattern_types: dict[str, str]      # group name -> type
     pattern_keys: Optional[frozenset[str]]  # a sentence without one of these words skips the patterns
+    pattern_starts: Optional[re.Pattern]    # where a pattern can start (None: anywhere)
     cues: dict[str, frozenset[str]]  # [cues] lists, lower-cased
     cue_res: dict[str, re.Pattern]   # the same lists as word-bounded alternations
     third_person: dict[str, str]     # any verb form -> its 3rd person present ("killed" -> "kills")
@@ -130,7 +131,8 @@ def _compile(path: str) -> Taxonomy:
                     pattern_re=re.compile("|".join(f"(?P<p{i}>{p.pattern})" for i, (p, _) in enumerate(patterns)), re.I)
                     if patterns else None,
                     pattern_types={f"p{i}": name for i, (_, name) in enumerate(patterns)},
-                    pattern_keys=_pattern_keys(p.pattern for p, _ in patterns), cues=cues,
+                    pattern_keys=_pattern_keys(p.pattern for p, _ in patterns),
+                    pattern_starts=_pattern_starts(p.pattern for p, _ in patterns), cues=cues,
                     cue_res=cue_res, third_person=third)
 
 
@@ -150,6 +152,58 @@ def _pattern_keys(patterns) -> Optional[frozenset[str]]:
         if m.group(3):                       # "bombs?": "bomb" too
             keys.add(m.group(2)[:-1])
     return frozenset(keys)
+
+
+def _pattern_starts(patterns) -> Optional[re.Pattern]:
+    """Where a pattern can match: at a word boundary before one of its first words. The words as
+    a trie in lower case (for lower-cased ASCII text), so the regex engine skips to the letters
+    they start with; matching the patterns at those places only finds what scanning every
+    character with all of them finds. None when a pattern could start elsewhere (no such first
+    word, a quantifier on it, an alternative at its top level) or a first word is not all letters."""
+    keys: set[str] = set()
+    for source in patterns:
+        m = _FIRST_WORDS.match(source)
+        if not m or source[m.end():m.end() + 1] in ("?", "*", "+", "{") or _top_level_bar(source):
+            return None
+        words = [w.split()[0] if w and not w[0].isspace() else "" for w in (m.group(1) or m.group(2)).split("|")]
+        keys |= set(words) | ({m.group(2)[:-1]} if m.group(3) else set())
+    if not keys or not all(re.fullmatch("[a-z]+", k) for k in keys):
+        return None
+    # a word that starts with a shorter one adds no place to look
+    return re.compile(_trie(sorted(k for k in keys if not any(k != o and k.startswith(o) for o in keys))))
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of words (none a prefix of another) factored by their first letters."""
+    if words == [""]:
+        return ""
+    branches: dict[str, list[str]] = {}
+    for w in words:
+        branches.setdefault(w[0], []).append(w[1:])
+    alternatives = [c + _trie(rest) for c, rest in branches.items()]
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+
+def _top_level_bar(source: str) -> bool:
+    """Does the regex source hold a '|' outside every group and character class?"""
+    depth, i, n = 0, 0, len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            i += 1
+        elif c == "[":
+            i += 2 if source[i + 1:i + 2] == "^" else 1      # a leading ']' is a literal
+            i += 1 if source[i:i + 1] == "]" else 0
+            while i < n and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 @lru_cache(maxsize=8)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Optional
 
 from timeline.events.clauses import Clause
 from timeline.events.taxonomy import Taxonomy, Trigger, load_taxonomy
@@ -29,7 +30,8 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
     title = None
     out = []
     # lower-casing ASCII keeps every offset and word boundary: one call for the whole sentence
-    lowered = _TOKEN.findall(text.lower()) if text.isascii() else [w.lower() for w in _TOKEN.findall(text)]
+    lowered_text = text.lower() if text.isascii() else None
+    lowered = _TOKEN.findall(lowered_text) if lowered_text is not None else [w.lower() for w in _TOKEN.findall(text)]
     starts = _first_words(taxonomy_path)
     hits = [] if starts.isdisjoint(lowered) else [k for k, w in enumerate(lowered) if w in starts]
     tokens = list(_TOKEN.finditer(text)) if hits else []    # offsets only where a word may trigger
@@ -60,7 +62,7 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
         if not skip:
             out.append((m.start(), end, info))
     run_patterns = tax.pattern_re and (tax.pattern_keys is None or not tax.pattern_keys.isdisjoint(lowered))
-    for m in tax.pattern_re.finditer(text) if run_patterns else ():
+    for m in _pattern_matches(text, lowered_text, tax) if run_patterns else ():
         out.append((m.start(), m.end(), Trigger(tax.pattern_types[m.lastgroup], m.group(0).lower(), "pattern")))
     out.sort(key=lambda t: (t[0], -t[1]))
     # a pattern or longer trigger covers the words inside it
@@ -72,6 +74,26 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
             continue
         kept.append(t)
     return tuple(kept)
+
+
+def _pattern_matches(text: str, lowered_text: Optional[str], tax: Taxonomy):
+    """What `tax.pattern_re.finditer(text)` finds, trying the patterns only where one can start
+    (`lowered_text`: the text lower-cased when it is ASCII, same offsets)."""
+    if tax.pattern_starts is None or lowered_text is None:
+        yield from tax.pattern_re.finditer(text)
+        return
+    pos = 0
+    for start in tax.pattern_starts.finditer(lowered_text):
+        p = start.start()
+        if p < pos or (p and _WORD_CHAR.match(lowered_text, p - 1)):      # inside a word or a match
+            continue
+        m = tax.pattern_re.match(text, p)
+        if m:
+            yield m
+            pos = m.end()
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 @lru_cache(maxsize=8)

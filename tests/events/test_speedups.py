@@ -1,0 +1,34 @@
+"""The event stage's shortcuts find exactly what the plain scans find."""
+from __future__ import annotations
+
+import pytest
+
+from timeline.events.taxonomy import _pattern_starts, load_taxonomy
+from timeline.events.triggers import _pattern_matches
+
+SENTENCES = [
+    "Rebels bombs hit the market and the army ended its mission in the north.",
+    "He became the prime minister after the vote; she took office later.",
+    "The weekend was spent sending troops; they sent 300 troops and fired rockets at the base.",
+    "ANTI-WAR groups: Bombs fell, and Sudan gained independence in 2011.",
+    "Nothing here ends with a pattern: depend, attend, torrent, spending.",
+    "Le Président a démissionné; bombs exploded at dawn.",          # not ASCII: the plain scan
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_pattern_matches_equal_the_full_scan(text):
+    tax = load_taxonomy()
+    lowered = text.lower() if text.isascii() else None
+    expected = [(m.start(), m.end(), m.lastgroup) for m in tax.pattern_re.finditer(text)]
+    assert [(m.start(), m.end(), m.lastgroup) for m in _pattern_matches(text, lowered, tax)] == expected
+
+
+def test_pattern_starts_only_when_every_start_is_known():
+    assert _pattern_starts([r"\bbombs? hit\b", r"\b(?:took|takes) office\b"]).pattern == "(?:bomb|t(?:akes|ook))"
+    assert _pattern_starts([r"\bbomb|\bshell"]) is None           # an alternative at the top level
+    assert _pattern_starts([r"\bbombs* hit"]) is None             # a quantifier on the first word
+    assert _pattern_starts([r"(?:a|b) x"]) is None                # no first word
+    assert _pattern_starts([r"\b(?:|took) office"]) is None       # an empty alternative
+    assert _pattern_starts([r"\b(?:o'clock) x"]) is None          # not all letters
