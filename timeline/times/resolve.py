@@ -268,7 +268,8 @@ def _calendar(f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]:
     if "holiday" in f and not movable:
         m, d = (int(x) for x in f["holiday"].split("-"))
     if movable:
-        m, d = 11, movable(2021)                    # a typical day, until the year is known
+        typical = movable(2021)                     # a typical day, until the year is known
+        m, d = typical.month, typical.day
     date_part = None
     if "wd" in f and m is None:
         date_part, relative = _weekday(f["wd"], f.get("dir"), a, policy), True
@@ -276,8 +277,10 @@ def _calendar(f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]:
         if y is None and not relative:
             y, relative = _year_of((m, d or 0), (a.m, a.d or 0) if a.m else None, a, f, policy), True
         if movable and y is not None:
-            d = movable(y)
+            m, d = movable(y).month, movable(y).day
         date_part = _ymd(y, m, d)
+        if f.get("week"):                           # "Easter week": the ISO week of the day
+            date_part = "XXXX-WXX" if y is None else "{:04d}-W{:02d}".format(*date(y, m, d).isocalendar()[:2])
     elif "season" in f or "q" in f or "half" in f:
         position, now = _position(f, a)
         if y is None:
@@ -401,18 +404,33 @@ def _weekday(wd: int, direction: Optional[int], a: Anchor, policy: Policy) -> st
     return (day + timedelta(days=delta)).isoformat()
 
 
-def _fourth_thursday(y: int) -> int:
+def _fourth_thursday(y: int) -> date:
     first = date(y, 11, 1).isoweekday()
-    return 1 + (4 - first) % 7 + 21
+    return date(y, 11, 1 + (4 - first) % 7 + 21)
 
 
-def _election_day(y: int) -> int:
+def _election_day(y: int) -> date:
     """US Election Day: the Tuesday after the first Monday of November."""
     first = date(y, 11, 1).isoweekday()
-    return 2 + (1 - first) % 7
+    return date(y, 11, 2 + (1 - first) % 7)
 
 
-_MOVABLE = {"thanksgiving": _fourth_thursday, "election": _election_day}    # November days
+def _easter(y: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return date(y, month, day + 1)
+
+
+_MOVABLE = {"thanksgiving": _fourth_thursday, "election": _election_day, "easter": _easter,
+            "easter sunday": _easter, "good friday": lambda y: _easter(y) - timedelta(days=2),
+            "easter monday": lambda y: _easter(y) + timedelta(days=1)}
 
 
 # TIMEX3 values we emit; anything else becomes XXXX rather than an invalid value
