@@ -45,6 +45,7 @@ class ClusterReport:
     gold_clusters: int = 0
     clusters_extracted: int = 0
     clusters_split: int = 0            # extracted mentions of one gold cluster in several events
+    split: list = field(default_factory=list)   # those clusters: gold descriptor, our headlines
     all_pairs: PairScores = field(default_factory=PairScores)
     cross_document_pairs: PairScores = field(default_factory=PairScores)
     main_event: dict = field(default_factory=dict)
@@ -60,6 +61,8 @@ class ClusterReport:
                  f"extracted (a trigger overlaps): {self.extracted_mentions}",
                  f"gold clusters: {self.gold_clusters}, extracted: {self.clusters_extracted}, "
                  f"split over several events: {self.clusters_split}"]
+        for cluster in self.split:
+            lines.append(f"  split: {cluster['gold']} -> " + " | ".join(h[:60] for h in cluster["events"]))
         for name, p in (("all pairs", self.all_pairs), ("cross-document pairs", self.cross_document_pairs)):
             lines.append(f"{name}: precision {p.precision:.3f} ({p.true_positive}/{p.system}), "
                          f"recall {p.recall:.3f} ({p.true_positive}/{p.gold})")
@@ -103,7 +106,12 @@ def evaluate_clusters(timeline: Timeline, gold: dict) -> ClusterReport:
                 hits.append((cluster["instance_id"], m["file"], event))
         if hits:
             report.clusters_extracted += 1
-            report.clusters_split += len({h[2] for h in hits}) > 1
+            events = sorted({h[2] for h in hits})
+            if len(events) > 1:
+                report.clusters_split += 1
+                headlines = {e.id: e.headline for e in timeline.events}
+                report.split.append({"gold": cluster.get("tag_descriptor") or cluster["instance_id"],
+                                     "events": [headlines[e] for e in events]})
             report.extracted_mentions += len(hits)
             found.extend(hits)
     for (gi, gd, ge), (hi, hd, he) in itertools.combinations(found, 2):
