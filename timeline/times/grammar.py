@@ -105,12 +105,12 @@ def _spaces(pattern: str) -> str:
     return "".join(out)
 
 
-def _alternation(table: dict, exact: list[str], abbreviations: bool = False) -> str:
+def _alternation(table: dict, exact: list[str], abbreviations: list[str]) -> str:
     """A word table as one regex trie (fails on the first letter, unlike a flat alternation);
-    `exact` words keep their case; short abbreviations take an optional dot ("Aug.")."""
+    `exact` words keep their case; `abbreviations` take an optional dot ("Aug.", not "July.")."""
     exact_keys = {normalise(w) for w in exact}
     keys = [k for k in table if k not in exact_keys]
-    short = {k for k in keys if k.isalpha() and len(k) <= 4} if abbreviations else set()
+    short = {normalise(w) for w in abbreviations}
     pattern = _trie(keys, short)
     if exact:
         pattern = "|".join([f"(?-i:{re.escape(w)})" for w in exact] + [pattern])
@@ -154,7 +154,7 @@ def _grammar(lang: str) -> Grammar:
     gate = words.pop("gate")
     data = _load("rules.toml", lang)
     tables = {name: {normalise(k): v for k, v in t["values"].items()} for name, t in words.items()}
-    alternations = {name: _alternation(t["values"], t.get("exact", []), t.get("abbreviations", False))
+    alternations = {name: _alternation(t["values"], t.get("exact", []), t.get("abbreviations", []))
                     for name, t in words.items()}
     captures = {name: c["pattern"] for name, c in data["captures"].items()}
     converters = {name: c["convert"] for name, c in data["captures"].items()}

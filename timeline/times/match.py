@@ -152,7 +152,7 @@ def _part_of_day(g: Grammar, text: str, start: int, fields: dict) -> int:
 def _modifier(g: Grammar, text: str, start: int, type_: str, fields: dict) -> tuple[int, Optional[str]]:
     """Grow the span leftwards over a modifier ("the end of", "more than") and return its mod."""
     counted = fields.get("n", fields.get("shift")) not in (None, "X") and ("dur" in fields or "sign" in fields)
-    if type_ == "DATE" and "ref" not in fields and "sign" not in fields:
+    if type_ in ("DATE", "TIME") and "ref" not in fields and "sign" not in fields:
         regex, table = g.datemod, g.tables["datemod"]
     elif counted:
         regex, table = g.durmod, g.tables["durmod"]
@@ -163,4 +163,5 @@ def _modifier(g: Grammar, text: str, start: int, type_: str, fields: dict) -> tu
         return start, None
     key = normalise(m.group("mod"))
     mod = table.get(key) or table.get(key.removeprefix("the ").strip())
-    return (start if key in g.outside else m.start()), mod
+    outside = regex is g.durmod and key in g.outside    # "about [two weeks]", but "[about 1910]"
+    return (start if outside else m.start()), mod
