@@ -130,7 +130,7 @@ def _value(found: Found, f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]
     if "bc" in f:                                   # "April 480 BC" -> BC0480-04
         value, _ = _calendar({**f, "y": int(f["bc"])}, a, policy)
         return "BC" + value, False
-    if "unit" in f and "shift" in f and "hh" not in f and "m" not in f and "q" not in f:
+    if "unit" in f and "shift" in f and not any(k in f for k in ("hh", "m", "q", "half")):
         if f["unit"] == "weekend" and f["shift"] == 0 and policy.tense in ("past", "past-own") and a.day \
                 and a.day.isoweekday() < 6:         # "over the weekend", said on a Monday
             f = {**f, "shift": -1}
