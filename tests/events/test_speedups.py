@@ -32,3 +32,25 @@ def test_pattern_starts_only_when_every_start_is_known():
     assert _pattern_starts([r"(?:a|b) x"]) is None                # no first word
     assert _pattern_starts([r"\b(?:|took) office"]) is None       # an empty alternative
     assert _pattern_starts([r"\b(?:o'clock) x"]) is None          # not all letters
+
+
+def _strings(alphabet: str, count: int = 5000):
+    import random
+    rng = random.Random(7)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(count)]
+
+
+def test_ascii_tokens_equal_the_token_regex():
+    from timeline.events.triggers import _TOKEN, _ascii_tokens
+    for text in _strings("aZ0_'- \t\n.,\x1f\"") + ["'Tis the U.S.-led raid -- it's 'over'"]:
+        assert _ascii_tokens(text) == _TOKEN.findall(text.lower()), repr(text)
+
+
+def test_title_case_by_shape_equals_counting_initials():
+    from timeline.text.sentences import title_case
+
+    def counted(text):
+        initials = [w[0] for w in text.split() if w[0].isalpha()]
+        return bool(initials) and sum(map(str.isupper, initials)) >= 0.7 * len(initials)
+    for text in _strings("aZ0 \t\n\x0b\x1c.,-'(") + ["The Battle Of Mosul", "the Battle of Mosul", ""]:
+        assert title_case.__wrapped__(text) == counted(text), repr(text)

@@ -40,10 +40,23 @@ def _is_abbreviation(text: str, end: int) -> bool:
     return word in ABBREVIATIONS or len(word) == 1 or "." in word
 
 
+# ASCII bytes by shape: whitespace -> " ", capital -> "U", small letter -> "l", other -> "x"; in
+# the shape, a word's initial is the byte after a space, and `count` tallies them in C
+_SHAPE = bytes(0x20 if chr(c).isspace() else 0x55 if chr(c).isupper() else 0x6C if chr(c).isalpha() else 0x78
+               for c in range(128)) + b"x" * 128
+
+
 @lru_cache(maxsize=64)
 def title_case(text: str) -> bool:
-    letters = [w[0] for w in text.split() if w[0].isalpha()]      # each word's initial, if a letter
-    return bool(letters) and sum(map(str.isupper, letters)) >= 0.7 * len(letters)
+    """Do capitals start at least 70% of the words that start with a letter?"""
+    if text.isascii():
+        shape = b" " + text.encode("ascii").translate(_SHAPE)
+        upper = shape.count(b" U")
+        letters = upper + shape.count(b" l")
+    else:
+        initials = [w[0] for w in text.split() if w[0].isalpha()]
+        upper, letters = sum(map(str.isupper, initials)), len(initials)
+    return bool(letters) and upper >= 0.7 * letters
 
 
 def split_sentences(text: str) -> list[Sentence]:
