@@ -54,3 +54,24 @@ def test_title_case_by_shape_equals_counting_initials():
         return bool(initials) and sum(map(str.isupper, initials)) >= 0.7 * len(initials)
     for text in _strings("aZ0 \t\n\x0b\x1c.,-'(") + ["The Battle Of Mosul", "the Battle of Mosul", ""]:
         assert title_case.__wrapped__(text) == counted(text), repr(text)
+
+
+CUE_SENTENCES = [
+    "Officials said the rebels did n't attack, and no later than Friday they will not be said to retreat.",
+    "He is said to have fled; it is believed to be over. The army continued to fight, reportedly.",
+    "Will-power: the anti-war group is still 'planning' to march -- according to police; can't, won't.",
+    "The talks, which are ongoing, may collapse; retaliation would follow the following day.",
+    "Nothing of the kind here at all.",
+]
+
+
+@pytest.mark.parametrize("text", CUE_SENTENCES)
+def test_cue_windows_skipped_only_when_nothing_matches(text):
+    from timeline.events.finder import _SCANNED_CUES, _cue_before, _present_cues
+    tax = load_taxonomy()
+    present = _present_cues(text, tax)
+    for name in _SCANNED_CUES:
+        for start in range(0, len(text), 3):
+            for end in range(start, len(text) + 1):
+                assert _cue_before(tax, name, text, start, end, present) == \
+                    _cue_before(tax, name, text, start, end, None), (name, start, end)

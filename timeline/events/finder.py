@@ -9,6 +9,7 @@ import hashlib
 from bisect import bisect_left
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Optional
 
 from timeline.events import dating
@@ -81,6 +82,7 @@ class SentenceTrace:
     times: list[int]
     clauses: list[tuple[str, str]]
     candidates: list[Candidate]
+    cues: Optional[frozenset] = None    # the cue lists that may match in it (None: any)
 
 
 def find_events(document: Document, sentences, times: list[TimeExpression],
@@ -103,9 +105,10 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
             traces.append(SentenceTrace(index, sentence.start, sentence.end, sentence.text, in_sentence, [], []))
             continue
         clauses = split_clauses(sentence.text, tax)
-        cands = _sentence_candidates(document, index, sentence, clauses, times, in_sentence, tax)
+        cues = _present_cues(sentence.text, tax)
+        cands = _sentence_candidates(document, index, sentence, clauses, times, in_sentence, tax, cues)
         traces.append(SentenceTrace(index, sentence.start, sentence.end, sentence.text, in_sentence,
-                                    [(c.kind, sentence.text[c.start:c.end]) for c in clauses], cands))
+                                    [(c.kind, sentence.text[c.start:c.end]) for c in clauses], cands, cues))
     common = _common_words(traces)
     for trace in traces:
         for cand in trace.candidates:
@@ -148,7 +151,7 @@ def _piece(sentence, start: int, end: int):
     return type(sentence)(sentence.start + start + lead, sentence.start + start + lead + len(text), text)
 
 
-def _sentence_candidates(document, index, sentence, clauses, times, in_sentence, tax) -> list[Candidate]:
+def _sentence_candidates(document, index, sentence, clauses, times, in_sentence, tax, cues) -> list[Candidate]:
     quotes = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(sentence.text)
               if len(m.group(1).split()) >= _LONG_QUOTE_WORDS]
     cands: list[Candidate] = []
@@ -162,11 +165,11 @@ def _sentence_candidates(document, index, sentence, clauses, times, in_sentence,
             # "condemned the aerial bombing": the condemnation is this clause's event and date
             referred = _choose(index, sentence, clause, [object_], tax)
             referred.reference = f"object of '{sentence.text[reaction[0]:reaction[1]]}': not dated by its clause"
-            _status(referred, sentence, clauses, tax, document)
+            _status(referred, sentence, clauses, tax, cues)
             referred.clause = replace(clause, start=reaction[1])    # its headline starts after the verb
             triggers = [reaction]
         cand = _choose(index, sentence, clause, triggers, tax)
-        _status(cand, sentence, clauses, tax, document)
+        _status(cand, sentence, clauses, tax, cues)
         by_clause[ci] = cand
         cands.append(cand)
         if reaction:
@@ -180,7 +183,7 @@ def _sentence_candidates(document, index, sentence, clauses, times, in_sentence,
         dating.own_date(cand, sentence, clauses, ci, times, datable, by_clause, document, tax)
         _future_date(cand, document)
         _deadline_type(cand, sentence, times, tax)
-    _reports(sentence, clauses, by_clause, tax)
+    _reports(sentence, clauses, by_clause, tax, cues)
     for cand in cands:
         if cand.clause.kind == "cond" and any(c is not cand and not c.drop for c in cands):
             cand.drop = cand.drop or "if-clause: the condition of another event in its sentence"
@@ -246,9 +249,57 @@ def _in_phrase(text: str, trigger) -> bool:
     return bool(words) and words[-1] in _PHRASE_OPENERS
 
 
-def _cue_before(tax: Taxonomy, name: str, text: str, start: int, end: int) -> Optional[str]:
+# the cue lists scanned by window below, and what a sentence must hold for each to match in it
+_SCANNED_CUES = ("negation", "deadline_words", "future", "modal", "claim_words", "ongoing", "threat_words",
+                 "later_phrases")
+# every ASCII byte that is a regex word character (\w) -> itself in lower case, every other byte ->
+# a space: `split()` then gives the runs of word characters
+_WORD_BYTES = bytes(ord(chr(c).lower()) if c < 128 and (chr(c).isalnum() or c == 0x5F) else 0x20
+                    for c in range(256))
+_MID_WORD = re.compile(r"(?<=\w)\w")
+
+
+@lru_cache(maxsize=8)
+def _cue_index(taxonomy_path: str):
+    """A cue word's match holds each of its runs of word characters as a whole run of the
+    sentence, all in a row ("is said to": "is", "said", "to"). -> (the first run of each word ->
+    (list name, all its runs in a row or None when it has one), the lists indexed: those whose
+    words are all ASCII and hold a word character)."""
+    cues = load_taxonomy(taxonomy_path).cues
+    index: dict[bytes, list[tuple[str, Optional[bytes]]]] = {}
+    indexed = set()
+    for name in _SCANNED_CUES:
+        runs = [w.encode("ascii").translate(_WORD_BYTES).split() if w.isascii() else [] for w in cues.get(name, ())]
+        if not runs or not all(runs):
+            continue
+        indexed.add(name)
+        for r in runs:
+            index.setdefault(r[0], []).append((name, b" " + b" ".join(r) + b" " if len(r) > 1 else None))
+    return index, frozenset(indexed)
+
+
+def _present_cues(text: str, tax: Taxonomy) -> Optional[frozenset]:
+    """The scanned cue lists that may match somewhere in the sentence (None: any may). Most
+    sentences hold the words of few of them: a window scan of the others can be skipped."""
+    if not text.isascii():
+        return None
+    index, indexed = _cue_index(tax.path)
+    runs = text.encode("ascii").translate(_WORD_BYTES).split()
+    present, in_a_row = set(_SCANNED_CUES) - indexed, None
+    for first in index.keys() & runs:
+        for name, needed in index[first]:
+            if needed is not None and name not in present:
+                in_a_row = in_a_row or b" " + b" ".join(runs) + b" "
+                if needed not in in_a_row:
+                    continue
+            present.add(name)
+    return frozenset(present)
+
+
+def _cue_before(tax: Taxonomy, name: str, text: str, start: int, end: int, cues: Optional[frozenset]) -> Optional[str]:
+    """The last match of a cue list in text[start:end]."""
     regex = tax.cue_res.get(name)
-    if not regex:
+    if not regex or not _may_hold(cues, name, text, end):
         return None
     last = None
     for last in regex.finditer(text, start, end):
@@ -256,37 +307,43 @@ def _cue_before(tax: Taxonomy, name: str, text: str, start: int, end: int) -> Op
     return last.group(0) if last else None
 
 
-def _status(cand: Candidate, sentence, clauses, tax: Taxonomy, document: Document) -> None:
+def _may_hold(cues: Optional[frozenset], name: str, text: str, end: int) -> bool:
+    """Can a window ending at `end` hold the cue? Not when the sentence lacks its words, unless
+    the window ends inside a word (a match cut there could be part of a longer run)."""
+    return cues is None or name in cues or _MID_WORD.match(text, end) is not None
+
+
+def _status(cand: Candidate, sentence, clauses, tax: Taxonomy, cues: Optional[frozenset]) -> None:
     text, clause = sentence.text, cand.clause
     t0 = cand.trigger_start - sentence.start
     window = max(clause.start, t0 - 30)
     if clause.kind == "cond":
         cand.status, cand.status_rule = "hypothetical", f"if-clause ('{clause.opener}')"
         return
-    neg = _NEGATION.search(text, window, t0) or _cue_before(tax, "negation", text, window, t0)
+    neg = _NEGATION.search(text, window, t0) or _cue_before(tax, "negation", text, window, t0, cues)
     if neg:
         word = neg if isinstance(neg, str) else neg.group(0)
         cand.status, cand.status_rule = "negated", f"negation '{word}' before the trigger"
         return
-    deadline = _cue_before(tax, "deadline_words", text, clause.start, clause.end)
+    deadline = _cue_before(tax, "deadline_words", text, clause.start, clause.end, cues)
     if deadline:
         cand.status, cand.status_rule = "deadline", f"deadline word '{deadline}'"
         return
-    future = _cue_before(tax, "future", text, clause.start, t0)
+    future = _cue_before(tax, "future", text, clause.start, t0, cues)
     if future:
         cand.status, cand.status_rule = "planned", f"future '{future}' before the trigger"
         return
-    modal = _cue_before(tax, "modal", text, window, t0)
+    modal = _cue_before(tax, "modal", text, window, t0, cues)
     if modal:
         cand.status, cand.status_rule = "hypothetical", f"modal '{modal}' before the trigger"
         return
-    claim = _cue_before(tax, "claim_words", text, clause.start, clause.end)
+    claim = _cue_before(tax, "claim_words", text, clause.start, clause.end, cues)
     attributed = _attribution(cand, sentence, clauses, tax)
     if claim or attributed:
         cand.status = "claimed"
         cand.status_rule = f"attributed: '{claim}'" if claim else attributed
         return
-    ongoing = _cue_before(tax, "ongoing", text, clause.start, clause.end)
+    ongoing = _cue_before(tax, "ongoing", text, clause.start, clause.end, cues)
     prev = _prev(text, t0)
     if ongoing or (cand.trigger.lower().endswith("ing") and prev and prev.lower() in ("is", "are", "am")):
         cand.status, cand.status_rule = "ongoing", f"ongoing '{ongoing or prev + ' ...ing'}'"
@@ -326,7 +383,7 @@ def _deadline_type(cand: Candidate, sentence, times, tax: Taxonomy) -> None:
         cand.type_rule = f"{cand.status} with 'by {t.text}' (was {was}: {cand.type_rule})"
 
 
-def _reports(sentence, clauses, by_clause, tax: Taxonomy) -> None:
+def _reports(sentence, clauses, by_clause, tax: Taxonomy, cues: Optional[frozenset]) -> None:
     """A reporting verb and what it reports: a threat makes the report the event; a weak verb
     ("said") gives way to the event it reports."""
     threat_re = tax.cue_res.get("threat_words")
@@ -339,7 +396,8 @@ def _reports(sentence, clauses, by_clause, tax: Taxonomy) -> None:
             continue
         reported = [clause] + [c for c in clauses[ci + 1:] if c.kind in ("cond", "report")]
         span_end = reported[-1].end
-        threat = threat_re.search(sentence.text, clause.start, span_end) if threat_re else None
+        threat = threat_re.search(sentence.text, clause.start, span_end) \
+            if threat_re and _may_hold(cues, "threat_words", sentence.text, span_end) else None
         inner = [by_clause[i] for i in range(ci, len(clauses)) if i in by_clause
                  and clauses[i].start < span_end]
         if threat and "DEMAND_THREAT_ACCUSE" in tax.priority:
@@ -518,7 +576,8 @@ def _later(cands, earlier, sentence: SentenceTrace, document, tax) -> None:
     for cand in cands:
         if cand.date is not None or cand.drop:
             continue
-        m = regex.search(sentence.text, cand.clause.start, cand.clause.end)
+        m = regex.search(sentence.text, cand.clause.start, cand.clause.end) \
+            if _may_hold(sentence.cues, "later_phrases", sentence.text, cand.clause.end) else None
         if m:
             dating.relative_to(cand, previous, "later", document, phrase=m.group(0))
 
