@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from timeline.events.taxonomy import Taxonomy, first_chars
+from timeline.events.taxonomy import WORD_BYTES, Taxonomy, first_chars
 
 # kinds: main, after, before, same (when/as/while), cond (if/unless), report (reported clause),
 # relative (who/which/where)
@@ -47,15 +47,26 @@ def _relation(tax: Taxonomy, word: str) -> Optional[str]:
     return None
 
 
-def _opener_re(tax: Taxonomy) -> re.Pattern:
+def _opener_re(tax: Taxonomy) -> tuple[re.Pattern, Optional[frozenset[bytes]]]:
+    """The openers' regex, and the words as bytes when all are letters (None otherwise): its
+    every match is then a whole run of word characters of the sentence (see _may_open)."""
     words = set()
     for kind in ("after", "before", "same_time", "condition"):
         words |= {w for w in tax.cues.get(kind, ()) if " " not in w}
-    return re.compile(first_chars(words) + r"\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-                      + r")\b", re.I)
+    regex = re.compile(first_chars(words) + r"\b(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+                       + r")\b", re.I)
+    letters = all(re.fullmatch("[a-z]+", w) for w in words)
+    return regex, frozenset(w.encode("ascii") for w in words) if letters else None
 
 
-_OPENERS: dict[str, re.Pattern] = {}
+def _may_open(text: str, words: Optional[frozenset[bytes]]) -> bool:
+    """Can an opener match in the sentence? Not in an ASCII one that lacks every opener as a run
+    of word characters (most sentences: no scan)."""
+    return words is None or not text.isascii() or \
+        not words.isdisjoint(text.encode("ascii").translate(WORD_BYTES).split())
+
+
+_OPENERS: dict[str, tuple[re.Pattern, Optional[frozenset[bytes]]]] = {}
 
 
 _SUB = ("after", "before", "same", "cond")
@@ -65,7 +76,7 @@ _NOT_OPENING = frozenset({"the", "a", "an", "this", "that", "his", "her", "its",
 
 def split_clauses(text: str, tax: Taxonomy) -> list[Clause]:
     """Clauses in text order; together they cover the sentence."""
-    opener_re = _OPENERS.get(tax.path) or _OPENERS.setdefault(tax.path, _opener_re(tax))
+    opener_re, opener_words = _OPENERS.get(tax.path) or _OPENERS.setdefault(tax.path, _opener_re(tax))
     cuts: list[tuple[int, str, str]] = []   # (offset, kind, opener)
     for m in _COMMA_CONJ.finditer(text):
         word = (m.group(1) or ";").lower()
@@ -75,7 +86,7 @@ def split_clauses(text: str, tax: Taxonomy) -> list[Clause]:
         cuts.append((m.start(1) if m.group(1) else m.end(), kind, word))
     for m in _AND_NAMED_SUBJECT.finditer(text) if _AND_CAPITAL.search(text) else ():
         cuts.append((m.start(1), "main", "and"))
-    for m in opener_re.finditer(text):
+    for m in opener_re.finditer(text) if _may_open(text, opener_words) else ():
         word = m.group(1).lower()
         before = text[:m.start()].rstrip()
         # sentence-initial or after a comma, any opener; mid-clause only the unambiguous ones

@@ -136,6 +136,11 @@ def _compile(path: str) -> Taxonomy:
                     cue_res=cue_res, third_person=third)
 
 
+# every ASCII byte that is a regex word character (\w) -> itself in lower case, every other byte ->
+# a space: `split()` then gives an ASCII text's runs of word characters, lower-cased
+WORD_BYTES = bytes(ord(chr(c).lower()) if c < 128 and (chr(c).isalnum() or c == 0x5F) else 0x20 for c in range(256))
+
+
 _FIRST_WORDS = re.compile(r"^\\b(?:\(\?:([a-z|' -]+)\)|([a-z]+)(\?)?)")
 
 
