@@ -75,3 +75,25 @@ def test_cue_windows_skipped_only_when_nothing_matches(text):
             for end in range(start, len(text) + 1):
                 assert _cue_before(tax, name, text, start, end, present) == \
                     _cue_before(tax, name, text, start, end, None), (name, start, end)
+
+
+LEAD_SENTENCES = ["The army attacked back in early May, on Tuesday, in 2010 and, as of\tnow, since in on at x.",
+                  "Officials (in on) said_in on 9in on: “It began” in ``late'' on Monday.", "in on", ""]
+
+
+@pytest.mark.parametrize("text", LEAD_SENTENCES)
+def test_lead_floor_finds_the_same_lead(text):
+    from timeline.events.finder import _TIME_LEAD, _lead_floor
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            assert _TIME_LEAD.search(text, start, end).start() == \
+                _TIME_LEAD.search(text, _lead_floor(text, start, end), end).start(), (start, end)
+
+
+@pytest.mark.parametrize("text", LEAD_SENTENCES + CUE_SENTENCES)
+def test_opener_and_quote_checks_never_hide_a_match(text):
+    from timeline.events.clauses import _may_open, _opener_re
+    from timeline.events.finder import _QUOTE, _may_quote
+    regex, words = _opener_re(load_taxonomy())
+    assert _may_open(text, words) or not regex.search(text)
+    assert _may_quote(text) or not _QUOTE.search(text)

@@ -16,7 +16,7 @@ from timeline.events import dating
 from timeline.events.clauses import Clause, split_clauses
 from timeline.events.describe import actors as find_actors
 from timeline.events.describe import headline as make_headline
-from timeline.events.taxonomy import Taxonomy, Trigger, load_taxonomy
+from timeline.events.taxonomy import WORD_BYTES, Taxonomy, Trigger, load_taxonomy
 from timeline.events.triggers import find_triggers, sentence_triggers, title_case
 from timeline.models import Document, Event, EventDate, Mention, TimeExpression
 
@@ -153,7 +153,7 @@ def _piece(sentence, start: int, end: int):
 
 def _sentence_candidates(document, index, sentence, clauses, times, in_sentence, tax, cues) -> list[Candidate]:
     quotes = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(sentence.text)
-              if len(m.group(1).split()) >= _LONG_QUOTE_WORDS]
+              if len(m.group(1).split()) >= _LONG_QUOTE_WORDS] if _may_quote(sentence.text) else []
     cands: list[Candidate] = []
     by_clause: dict[int, Candidate] = {}
     for ci, clause in enumerate(clauses):
@@ -189,6 +189,11 @@ def _sentence_candidates(document, index, sentence, clauses, times, in_sentence,
             cand.drop = cand.drop or "if-clause: the condition of another event in its sentence"
         _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax)
     return cands
+
+
+def _may_quote(text: str) -> bool:
+    """Has the sentence what a quote opens with? Most have not: no scan for quotes."""
+    return '"' in text or "“" in text or "``" in text
 
 
 def _prev(text: str, pos: int) -> Optional[str]:
@@ -252,10 +257,6 @@ def _in_phrase(text: str, trigger) -> bool:
 # the cue lists scanned by window below, and what a sentence must hold for each to match in it
 _SCANNED_CUES = ("negation", "deadline_words", "future", "modal", "claim_words", "ongoing", "threat_words",
                  "later_phrases")
-# every ASCII byte that is a regex word character (\w) -> itself in lower case, every other byte ->
-# a space: `split()` then gives the runs of word characters
-_WORD_BYTES = bytes(ord(chr(c).lower()) if c < 128 and (chr(c).isalnum() or c == 0x5F) else 0x20
-                    for c in range(256))
 _MID_WORD = re.compile(r"(?<=\w)\w")
 
 
@@ -269,7 +270,7 @@ def _cue_index(taxonomy_path: str):
     index: dict[bytes, list[tuple[str, Optional[bytes]]]] = {}
     indexed = set()
     for name in _SCANNED_CUES:
-        runs = [w.encode("ascii").translate(_WORD_BYTES).split() if w.isascii() else [] for w in cues.get(name, ())]
+        runs = [w.encode("ascii").translate(WORD_BYTES).split() if w.isascii() else [] for w in cues.get(name, ())]
         if not runs or not all(runs):
             continue
         indexed.add(name)
@@ -284,7 +285,7 @@ def _present_cues(text: str, tax: Taxonomy) -> Optional[frozenset]:
     if not text.isascii():
         return None
     index, indexed = _cue_index(tax.path)
-    runs = text.encode("ascii").translate(_WORD_BYTES).split()
+    runs = text.encode("ascii").translate(WORD_BYTES).split()
     present, in_a_row = set(_SCANNED_CUES) - indexed, None
     for first in index.keys() & runs:
         for name, needed in index[first]:
@@ -434,7 +435,7 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
         s, e = t.start - sentence.start, t.end - sentence.start
         if clause.start <= s and e <= end:
             # a bounded window: searching from the clause start is quadratic on long clauses
-            lead = _TIME_LEAD.search(sentence.text, max(clause.start, s - LEAD_WINDOW), s)
+            lead = _TIME_LEAD.search(sentence.text, _lead_floor(sentence.text, max(clause.start, s - LEAD_WINDOW), s), s)
             s2 = lead.start() if lead else s
             trail = _TIME_TRAIL.match(sentence.text, e, end)
             removals.append((s2 - clause.start, (trail.end() if trail else e) - clause.start))
@@ -456,6 +457,20 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
             _controlling_subject(cand, sentence, clauses, by_clause, tax)
     cand.keywords = frozenset(w.lower().removeprefix("al-") for a in cand.actors for w in
                               _KEYWORD.findall(a) if len(w) > 2) | {cand.info.lemma}
+
+
+# ASCII letters and whitespace -> a space, any other byte -> "x"
+_LEAD_BYTES = bytes(0x20 if c < 128 and (chr(c).isalpha() or chr(c).isspace()) else 0x78 for c in range(256))
+
+
+def _lead_floor(text: str, start: int, end: int) -> int:
+    """Where a lead before a time can start at the earliest: after the last character in
+    text[start:end] that is neither a letter nor a space (a lead holds words and spaces only),
+    so that _TIME_LEAD tries fewer places and finds the same lead."""
+    window = text[start:end]
+    if not window.isascii():
+        return start
+    return start + window.encode("ascii").translate(_LEAD_BYTES).rfind(b"x") + 1
 
 
 _GERUND_OPENING = re.compile(r"\s*\w+\s+(?:\w+ly\s+)?\w+ing\b")
