@@ -10,8 +10,10 @@ _NAME = re.compile(r"(?:[A-Z][\w’'.-]*|al-[\w-]+|el-[\w-]+)"
                    r"(?:\s+(?:(?:of|al|bin|ibn|de|del|da|van|von|for)\s+(?:the\s+)?)?(?:[A-Z][\w’'.-]*|al-[\w-]+))*")
 _POSSESSIVE = ("’s", "'s")
 _ADVERB = re.compile(r"^\w+ly$")
-_SPACES = re.compile(r"\s+")
-_EDGE = re.compile(r"^[\s,;:“”\"'‘’(—–-]+|[\s,;:“”\"‘(—–-]+$")
+# stripped from a headline's start and end (a closing apostrophe stays at the end); its spaces
+# are single by then
+_LEAD_EDGE = " ,;:“”\"'‘’(—–-"
+_TRAIL_EDGE = " ,;:“”\"‘(—–-"
 MAX_WORDS = 20
 _BY_WITH = re.compile(r"\s*(?:by|with)\b")
 _PLURAL_NOUN = re.compile(r"\b(?:troops|forces|officials|militias|rebels|they|we|"
@@ -74,8 +76,8 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
         verb = _plural(lemma_form) if _plural_subject(subject) else lemma_form
     while before_words and before_words[0].lower().strip(",") in _LEADING:
         before_words.pop(0)
-    line = _SPACES.sub(" ", " ".join(before_words + [verb]) + " " + after).strip()
-    line = _EDGE.sub("", line.replace(" ,", ",").replace(" .", "."))
+    line = " ".join((" ".join(before_words + [verb]) + " " + after).split())     # single spaces
+    line = line.replace(" ,", ",").replace(" .", ".").lstrip(_LEAD_EDGE).rstrip(_TRAIL_EDGE)
     words = line.split()
     if len(words) > MAX_WORDS:
         line = " ".join(words[:MAX_WORDS])
