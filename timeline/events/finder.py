@@ -82,7 +82,7 @@ class SentenceTrace:
     times: list[int]
     clauses: list[tuple[str, str]]
     candidates: list[Candidate]
-    cues: Optional[frozenset] = None    # the cue lists that may match in it (None: any)
+    cues: Optional[set] = None    # the cue lists that may match in it (None: any)
 
 
 def find_events(document: Document, sentences, times: list[TimeExpression],
@@ -263,41 +263,46 @@ _MID_WORD = re.compile(r"(?<=\w)\w")
 @lru_cache(maxsize=8)
 def _cue_index(taxonomy_path: str):
     """A cue word's match holds each of its runs of word characters as a whole run of the
-    sentence, all in a row ("is said to": "is", "said", "to"). -> (the first run of each word ->
-    (list name, all its runs in a row or None when it has one), the lists indexed: those whose
-    words are all ASCII and hold a word character)."""
+    sentence, all in a row ("is said to": "is", "said", "to"). -> (the longest run of each word
+    (the rarest, likely) -> (the lists it is a whole word of, (list, all the word's runs in a row)
+    for the longer words), the lists not indexed: some word not ASCII or without a word character)."""
     cues = load_taxonomy(taxonomy_path).cues
-    index: dict[bytes, list[tuple[str, Optional[bytes]]]] = {}
-    indexed = set()
+    index: dict[bytes, tuple[set, set]] = {}
+    unindexed = set()
     for name in _SCANNED_CUES:
         runs = [w.encode("ascii").translate(WORD_BYTES).split() if w.isascii() else [] for w in cues.get(name, ())]
         if not runs or not all(runs):
+            unindexed.add(name)
             continue
-        indexed.add(name)
         for r in runs:
-            index.setdefault(r[0], []).append((name, b" " + b" ".join(r) + b" " if len(r) > 1 else None))
-    return index, frozenset(indexed)
+            whole, longer = index.setdefault(max(r, key=len), (set(), set()))
+            if len(r) == 1:
+                whole.add(name)
+            else:
+                longer.add((name, b" " + b" ".join(r) + b" "))
+    return {k: (frozenset(w), tuple(sorted(lg))) for k, (w, lg) in index.items()}, frozenset(unindexed)
 
 
-def _present_cues(text: str, tax: Taxonomy) -> Optional[frozenset]:
+def _present_cues(text: str, tax: Taxonomy) -> Optional[set]:
     """The scanned cue lists that may match somewhere in the sentence (None: any may). Most
     sentences hold the words of few of them: a window scan of the others can be skipped."""
     if not text.isascii():
         return None
-    index, indexed = _cue_index(tax.path)
+    index, unindexed = _cue_index(tax.path)
     runs = text.encode("ascii").translate(WORD_BYTES).split()
-    present, in_a_row = set(_SCANNED_CUES) - indexed, None
-    for first in index.keys() & runs:
-        for name, needed in index[first]:
-            if needed is not None and name not in present:
+    present, in_a_row = set(unindexed), None
+    for key in index.keys() & runs:
+        whole, longer = index[key]
+        present |= whole
+        for name, needed in longer:
+            if name not in present:
                 in_a_row = in_a_row or b" " + b" ".join(runs) + b" "
-                if needed not in in_a_row:
-                    continue
-            present.add(name)
-    return frozenset(present)
+                if needed in in_a_row:
+                    present.add(name)
+    return present
 
 
-def _cue_before(tax: Taxonomy, name: str, text: str, start: int, end: int, cues: Optional[frozenset]) -> Optional[str]:
+def _cue_before(tax: Taxonomy, name: str, text: str, start: int, end: int, cues: Optional[set]) -> Optional[str]:
     """The last match of a cue list in text[start:end]."""
     regex = tax.cue_res.get(name)
     if not regex or not _may_hold(cues, name, text, end):
@@ -308,13 +313,13 @@ def _cue_before(tax: Taxonomy, name: str, text: str, start: int, end: int, cues:
     return last.group(0) if last else None
 
 
-def _may_hold(cues: Optional[frozenset], name: str, text: str, end: int) -> bool:
+def _may_hold(cues: Optional[set], name: str, text: str, end: int) -> bool:
     """Can a window ending at `end` hold the cue? Not when the sentence lacks its words, unless
     the window ends inside a word (a match cut there could be part of a longer run)."""
     return cues is None or name in cues or _MID_WORD.match(text, end) is not None
 
 
-def _status(cand: Candidate, sentence, clauses, tax: Taxonomy, cues: Optional[frozenset]) -> None:
+def _status(cand: Candidate, sentence, clauses, tax: Taxonomy, cues: Optional[set]) -> None:
     text, clause = sentence.text, cand.clause
     t0 = cand.trigger_start - sentence.start
     window = max(clause.start, t0 - 30)
@@ -384,7 +389,7 @@ def _deadline_type(cand: Candidate, sentence, times, tax: Taxonomy) -> None:
         cand.type_rule = f"{cand.status} with 'by {t.text}' (was {was}: {cand.type_rule})"
 
 
-def _reports(sentence, clauses, by_clause, tax: Taxonomy, cues: Optional[frozenset]) -> None:
+def _reports(sentence, clauses, by_clause, tax: Taxonomy, cues: Optional[set]) -> None:
     """A reporting verb and what it reports: a threat makes the report the event; a weak verb
     ("said") gives way to the event it reports."""
     threat_re = tax.cue_res.get("threat_words")
