@@ -15,3 +15,19 @@ from timeline.times import tag_document
 def test_bare_month_year_follows_the_clause_tense(text, published, value):
     [found] = tag_document(Document(id="d", text=text, published=published))
     assert found.value == value
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # the story narrates Thursday: its bare times of day fall on Thursday in the past tense
+    ("A camp was bombed on Thursday. Witnesses said there were three more explosions at 3 p.m.",
+     "2011-11-11", "2011-11-10T15:00"),
+    # present or future: the publication day
+    ("A camp was bombed on Thursday. The curfew starts at 6 p.m.", "2011-11-11", "2011-11-11T18:00"),
+    # a day told long before publication is background, not the day narrated
+    ("The war began on March 3, 2003. Explosions were heard at 3 p.m.", "2011-11-11", "2011-11-11T15:00"),
+    # nothing told before: the publication day
+    ("Explosions were heard at 3 p.m.", "2011-11-11", "2011-11-11T15:00"),
+])
+def test_a_bare_time_of_day_falls_on_the_day_the_story_narrates(text, published, value):
+    found = tag_document(Document(id="d", text=text, published=published))
+    assert found[-1].value == value

@@ -33,6 +33,7 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
         sentences = split_sentences(text)
     starts = [s.start for s in sentences]
     last: Optional[str] = None          # the last date mentioned, for narratives and "a year earlier"
+    last_day: Optional[str] = None      # the last day mentioned, for a bare time of day
     out: list[TimeExpression] = []
     for found in find_times(text):
         if policy not in found.policies:
@@ -43,15 +44,48 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
             tense = tense_at(sentence.text, found.start - sentence.start) if sentence else None
         chained = found.fields.get("chain") or policy == "narrative"
         anchor = (last or document.published) if chained else document.published
+        if not chained and last_day and _bare_clock(found.fields):
+            anchor = _day_told(found, last_day, document.published, sentences, starts) or anchor
         r = resolve(found, anchor, Policy(policy, tense, last))
         if _sets_context(found, r.value, policy):
             last = r.value
+            if _DAY.match(r.value):
+                last_day = r.value[:10]
         # built without re-validation: every field comes from this module, typed
         out.append(TimeExpression.model_construct(
             document=document.id, text=found.text, start=found.start, end=found.end,
             type=found.type, value=r.value, mod=r.mod, rule=found.rule, anchor=r.anchor,
             interval=r.interval, display=r.display))
     return out
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DAY_FIELDS = ("wd", "m", "d", "y", "unit", "holiday", "season")
+RECENT_DAYS = 7     # a day told this close before publication is the day the story narrates
+
+
+def _bare_clock(fields: dict) -> bool:
+    """"at 3 p.m.", "14:00 GMT": a time of day with nothing saying which day."""
+    return "hh" in fields and not any(k in fields for k in _DAY_FIELDS)
+
+
+def _day_told(found: Found, last_day: str, published: Optional[str], sentences, starts) -> Optional[str]:
+    """"A camp was bombed on Thursday ... There were three further explosions at 3 p.m.": in a
+    past-tense sentence a bare time of day falls on the day the story last told, when that day is
+    recent (else, and in the present or future, on the publication day)."""
+    if not published or not (published >= last_day >= _days_before(published, RECENT_DAYS)):
+        return None
+    sentence = _sentence_of(sentences, starts, found.start)
+    tense = tense_at(sentence.text, found.start - sentence.start) if sentence else None
+    return last_day if tense in ("past", "past-own") else None
+
+
+def _days_before(day: str, n: int) -> str:
+    from datetime import date, timedelta
+    try:
+        return (date.fromisoformat(day[:10]) - timedelta(days=n)).isoformat()
+    except ValueError:
+        return day
 
 
 def _needs_tense(fields: dict) -> bool:
