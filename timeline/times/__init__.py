@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from datetime import date, timedelta
 from typing import Optional, Sequence
 
 from timeline.models import Document, TimeExpression
@@ -81,7 +82,6 @@ def _day_told(found: Found, last_day: str, published: Optional[str], sentences, 
 
 
 def _days_before(day: str, n: int) -> str:
-    from datetime import date, timedelta
     try:
         return (date.fromisoformat(day[:10]) - timedelta(days=n)).isoformat()
     except ValueError:
