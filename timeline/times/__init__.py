@@ -48,7 +48,7 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
         if not chained and last_day and _bare_clock(found.fields):
             anchor = _day_told(found, last_day, document.published, sentences, starts) or anchor
         r = resolve(found, anchor, Policy(policy, tense, last))
-        if _sets_context(found, r.value, policy):
+        if _sets_context(found, r.value, policy, last):
             last = r.value
             if _DAY.match(r.value):
                 last_day = r.value[:10]
@@ -63,6 +63,7 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DAY_FIELDS = ("wd", "m", "d", "y", "unit", "holiday", "season")
 RECENT_DAYS = 7     # a day told this close before publication is the day the story narrates
+DIGRESSION_YEARS = 30   # a bare year this far from a story's time is an aside, not its new time
 
 
 def _bare_clock(fields: dict) -> bool:
@@ -94,13 +95,18 @@ def _needs_tense(fields: dict) -> bool:
                                   or fields.get("unit") == "weekend")
 
 
-def _sets_context(found: Found, value: str, policy: str) -> bool:
+def _sets_context(found: Found, value: str, policy: str, last: Optional[str]) -> bool:
     """Does this time become "the last date mentioned"? In news only times that do not lean
-    on it themselves ("a year earlier" must not drift from one to the next)."""
+    on it themselves ("a year earlier" must not drift from one to the next); in a story not a
+    bare year a generation away from it, a digression ("the War of 1812", "documents found in
+    2004" in a history of 1920)."""
     if not (_DATED.match(value) and found.type in ("DATE", "TIME")):
         return False
     if "season" in found.fields and "y" not in found.fields:
         return False                    # "the winter" read from December 1918 keeps that month
+    if policy == "narrative" and value.isdigit() and last and last[:4].isdigit() \
+            and abs(int(value) - int(last[:4])) > DIGRESSION_YEARS:
+        return False
     leans = found.fields.get("like_context") or found.fields.get("reuse") or found.fields.get("chain")
     return policy == "narrative" or not leans
 
