@@ -228,9 +228,8 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
     rule = f"{info.pos} '{sentence.text[start:end]}' ({info.type})"
     if others:
         rule += f", over {', '.join(others)} by priority"
-    prev = _prev(sentence.text, start)
     generic = info.pos == "noun" and sentence.text[start:end].endswith("s") and \
-        prev is not None and prev.lower() in _GENERIC_BEFORE
+        (_prev(sentence.text, start) or "").lower() in _GENERIC_BEFORE
     return Candidate(sentence=index, clause=clause, start=sentence.start, generic=generic,
                      end=sentence.end, trigger_start=sentence.start + start,
                      trigger_end=sentence.start + end, trigger=sentence.text[start:end], info=info,
@@ -350,8 +349,8 @@ def _status(cand: Candidate, sentence, clauses, tax: Taxonomy, cues: Optional[se
         cand.status_rule = f"attributed: '{claim}'" if claim else attributed
         return
     ongoing = _cue_before(tax, "ongoing", text, clause.start, clause.end, cues)
-    prev = _prev(text, t0)
-    if ongoing or (cand.trigger.lower().endswith("ing") and prev and prev.lower() in ("is", "are", "am")):
+    prev = _prev(text, t0) if not ongoing and cand.trigger.lower().endswith("ing") else None
+    if ongoing or (prev and prev.lower() in ("is", "are", "am")):
         cand.status, cand.status_rule = "ongoing", f"ongoing '{ongoing or prev + ' ...ing'}'"
 
 
@@ -448,10 +447,10 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
     verb = cand.verb or (cand.trigger_start - sentence.start, cand.trigger_end - sentence.start)
     if cand.verb:
         word = sentence.text[verb[0]:verb[1]].split()[0].lower()
-        prev = _prev(sentence.text, verb[0])
+        tensed = not word.endswith("ing") and cand.status in ("occurred", "claimed", "ongoing")
+        prev = _prev(sentence.text, verb[0]) if tensed else None      # the word before, only when it matters
         aux = prev and prev.lower() in tax.cues.get("be_aux", ())
-        form = tax.third_person.get(word) if not aux and not word.endswith("ing") and \
-            cand.status in ("occurred", "claimed", "ongoing") else None
+        form = tax.third_person.get(word) if tensed and not aux else None
         if form:
             form += sentence.text[verb[0]:verb[1]][len(word):]
     cand.headline_args = (text, (verb[0] - clause.start, verb[1] - clause.start), removals, tax, form)
