@@ -428,9 +428,24 @@ def _easter(y: int) -> date:
     return date(y, month, day + 1)
 
 
+def _nth_weekday(month: int, weekday: int, n: int):
+    """The n-th (-1: last) ISO weekday of a month, as a function of the year."""
+    def day(y: int) -> date:
+        if n > 0:
+            first = date(y, month, 1)
+            return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+        last = date(y, month + 1, 1) - timedelta(days=1) if month < 12 else date(y, 12, 31)
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    return day
+
+
 _MOVABLE = {"thanksgiving": _fourth_thursday, "election": _election_day, "easter": _easter,
             "easter sunday": _easter, "good friday": lambda y: _easter(y) - timedelta(days=2),
-            "easter monday": lambda y: _easter(y) + timedelta(days=1)}
+            "easter monday": lambda y: _easter(y) + timedelta(days=1),
+            "martin luther king day": _nth_weekday(1, 1, 3), "martin luther king jr day": _nth_weekday(1, 1, 3),
+            "presidents day": _nth_weekday(2, 1, 3), "presidents' day": _nth_weekday(2, 1, 3),
+            "memorial day": _nth_weekday(5, 1, -1), "labor day": _nth_weekday(9, 1, 1),
+            "columbus day": _nth_weekday(10, 1, 2)}
 
 
 # TIMEX3 values we emit; anything else becomes XXXX rather than an invalid value
