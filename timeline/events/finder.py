@@ -30,8 +30,10 @@ _LONG_QUOTE_WORDS = 5
 _GENERIC_BEFORE = frozenset("to and or of for report reports prevent avoid against about with".split())
 COMMON_SHARE = 0.25   # a word in the actors of more than this share of the sentences is common
 # the words that tie a date to its clause, removed with it from a headline ("back in February,")
-_TIME_LEAD = re.compile(r"(?:\b(?:back|early|late|as|of)\s+)?(?:\b(?:in|on|at|since|by|during|from|until|"
-                        r"around|about|after|before|approximately|roughly|nearly|some)\s+)*\Z", re.I)
+_LEAD_FIRST = ("back", "early", "late", "as", "of")
+_LEAD_WORDS = ("in", "on", "at", "since", "by", "during", "from", "until", "around", "about", "after", "before",
+               "approximately", "roughly", "nearly", "some")
+_TIME_LEAD = re.compile(rf"(?:\b(?:{'|'.join(_LEAD_FIRST)})\s+)?(?:\b(?:{'|'.join(_LEAD_WORDS)})\s+)*\Z", re.I)
 _TIME_TRAIL = re.compile(r"\s*,")
 _KEYWORD = re.compile(r"[\w-]+")
 LEAD_WINDOW = 120   # longest lead before a time ("back early in ..."), in characters
@@ -439,8 +441,7 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
         s, e = t.start - sentence.start, t.end - sentence.start
         if clause.start <= s and e <= end:
             # a bounded window: searching from the clause start is quadratic on long clauses
-            lead = _TIME_LEAD.search(sentence.text, _lead_floor(sentence.text, max(clause.start, s - LEAD_WINDOW), s), s)
-            s2 = lead.start() if lead else s
+            s2 = _lead_start(sentence.text, max(clause.start, s - LEAD_WINDOW), s)
             trail = _TIME_TRAIL.match(sentence.text, e, end)
             removals.append((s2 - clause.start, (trail.end() if trail else e) - clause.start))
     form = None
@@ -463,18 +464,36 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
                               _KEYWORD.findall(a) if len(w) > 2) | {cand.info.lemma}
 
 
-# ASCII letters and whitespace -> a space, any other byte -> "x"
-_LEAD_BYTES = bytes(0x20 if c < 128 and (chr(c).isalpha() or chr(c).isspace()) else 0x78 for c in range(256))
+_FIRST_SET, _WORD_SET = frozenset(_LEAD_FIRST), frozenset(_LEAD_WORDS)
 
 
-def _lead_floor(text: str, start: int, end: int) -> int:
-    """Where a lead before a time can start at the earliest: after the last character in
-    text[start:end] that is neither a letter nor a space (a lead holds words and spaces only),
-    so that _TIME_LEAD tries fewer places and finds the same lead."""
-    window = text[start:end]
-    if not window.isascii():
-        return start
-    return start + window.encode("ascii").translate(_LEAD_BYTES).rfind(b"x") + 1
+def _lead_start(text: str, start: int, end: int) -> int:
+    """Where _TIME_LEAD's match in text[start:end] starts, read backwards from the time: words of
+    _LEAD_WORDS, each followed by spaces, then perhaps one of _LEAD_FIRST (the longest such
+    lead is the leftmost match). ASCII only; other text goes to the regex."""
+    if not text.isascii():
+        return _TIME_LEAD.search(text, start, end).start()
+    lead = end
+    while True:
+        word_end = lead
+        while word_end > start and text[word_end - 1].isspace():
+            word_end -= 1
+        word_start = word_end
+        while word_start > start and text[word_start - 1].isalpha():
+            word_start -= 1
+        if word_end == lead or word_start == word_end or word_start and _is_word(text[word_start - 1]):
+            return lead         # no spaces, no word, or no word boundary before it
+        word = text[word_start:word_end].lower()
+        if word in _WORD_SET:
+            lead = word_start
+        elif word in _FIRST_SET:
+            return word_start
+        else:
+            return lead
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 _GERUND_OPENING = re.compile(r"\s*\w+\s+(?:\w+ly\s+)?\w+ing\b")
