@@ -159,7 +159,9 @@ def _sentence_candidates(document, index, sentence, clauses, times, in_sentence,
     cands: list[Candidate] = []
     by_clause: dict[int, Candidate] = {}
     for ci, clause in enumerate(clauses):
-        triggers = [t for t in find_triggers(sentence.text, clause, tax) if not _inside(t[0], quotes)]
+        triggers = find_triggers(sentence.text, clause, tax)
+        if quotes:          # most sentences quote nothing long: nothing to filter
+            triggers = [t for t in triggers if not _inside(t[0], quotes)]
         if not triggers:
             continue
         reaction, object_ = _reaction(triggers, tax, sentence.text)
@@ -177,7 +179,8 @@ def _sentence_candidates(document, index, sentence, clauses, times, in_sentence,
         if reaction:
             cands.append(referred)
     # a date inside a long quote dates what the quote says, not the "said" around it
-    datable = [i for i in in_sentence if not _inside(times[i].start - sentence.start, quotes)]
+    datable = [i for i in in_sentence if not _inside(times[i].start - sentence.start, quotes)] if quotes \
+        else in_sentence
     for cand in cands:
         if cand.reference:
             continue
