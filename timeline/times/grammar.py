@@ -67,6 +67,7 @@ class Grammar:
     datemod: re.Pattern   # modifier words ending right before a date ("the end of")
     durmod: re.Pattern    # modifier words ending right before a duration ("more than")
     outside: frozenset    # modifiers whose mod counts but which stay out of the span ("about")
+    numeric: frozenset    # date modifiers only before a number ("about 1910", not "about Monday")
     podprefix: re.Pattern  # "the night of" ending right before a day
     aftermod: re.Pattern   # "or so" starting right after a time
     negatives: dict       # rule name -> [Negative]
@@ -208,6 +209,7 @@ def _grammar(lang: str) -> Grammar:
                    _modifier_regex(words["datemod"]["values"]),
                    _modifier_regex(words["durmod"]["values"]),
                    frozenset(words["durmod"].get("outside", ())),
+                   frozenset(normalise(w) for w in words["datemod"].get("numeric", ())),
                    re.compile(r"(?<![\w-])(?:early |late )?(?:in )?the (?:early |late )?(?P<pod>"
                               + _trie(list(words["pod"]["values"]), set())
                               + r")(?: hours)? of\s+\Z", FLAGS),

@@ -162,6 +162,8 @@ def _modifier(g: Grammar, text: str, start: int, type_: str, fields: dict) -> tu
     if not m:
         return start, None
     key = normalise(m.group("mod"))
+    if regex is g.datemod and key in g.numeric and not any(k in fields for k in ("y", "d", "hh", "bc")):
+        return start, None                  # "talked about Monday's vote"
     mod = table.get(key) or table.get(key.removeprefix("the ").strip())
     outside = regex is g.durmod and key in g.outside    # "about [two weeks]", but "[about 1910]"
     return (start if outside else m.start()), mod
