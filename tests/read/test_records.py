@@ -91,3 +91,11 @@ def test_jsonl_is_streamed_line_by_line(tmp_path):
     docs, warnings = read(path, max_record_bytes=1000)
     assert [d.id for d in docs] == ["big.jsonl:2"]
     assert "longer than" in dict(warnings)[f"{path} line 1"]
+
+
+def test_an_error_naming_a_header_with_a_line_break_stays_on_one_line(tmp_path):
+    path = tmp_path / "news.csv"
+    path.write_text('title,"first\nsecond"\nA,B\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read(path)
+    assert "\n" not in str(caught.value) and "first\\nsecond" in str(caught.value)

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from timeline.errors import one_line
+
 FORMATS = tomllib.loads(Path(__file__).with_name("formats.toml").read_text(encoding="utf-8"))
 SUFFIXES: dict[str, str] = FORMATS["suffixes"]
 FIELDS: dict[str, list[str]] = FORMATS["fields"]
@@ -33,4 +35,4 @@ class ReadContext:
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (where, message)
 
     def warn(self, where: str, message: str) -> None:
-        self.warnings.append((where, message))
+        self.warnings.append((one_line(where), one_line(message)))
