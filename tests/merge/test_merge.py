@@ -160,3 +160,25 @@ def test_an_undated_source_told_in_the_same_words_takes_the_dated_event():
     assert len(merge_timelines([dated, too_few]).events) == 2
     other_type = timeline("d", [event("d", 1, "MEETING_TALKS", None, "Peace deal war ended talks", [], "talks")])
     assert len(merge_timelines([dated, other_type]).events) == 2
+
+
+def test_sentences_telling_the_same_story_are_evidence():
+    from timeline.models import EventDate
+    before = EventDate(value="2011-07", mod="BEFORE", start=None, end="2011-06-30", granularity="month",
+                       display="before July 2011")
+
+    def told_in(doc, date, headline, sentence):
+        e = event(doc, 1, "ELECTION_VOTE", date, headline, [], "referendum")
+        e.mentions[0].sentence = sentence
+        return timeline(doc, [e])
+
+    a_sentence = ("A peace deal ended the war and South Sudan became its own country in July after a "
+                  "successful independence referendum.")
+    b_sentence = ("South Sudan split off into a separate country in July after voting overwhelmingly for "
+                  "secession in a January referendum, the culmination of a peace deal that ended the war.")
+    a = told_in("a", before, "Successful independence referendum", a_sentence)
+    b = told_in("b", month("2011-01"), "Voting overwhelmingly for secession in a referendum", b_sentence)
+    assert _one([a, b]).date.value == "2011-01"
+    elsewhere = told_in("c", month("2011-01"), "Voting overwhelmingly for secession in a referendum",
+                        "Voters in the north of the island backed secession in a referendum.")
+    assert len(merge_timelines([a, elsewhere]).events) == 2

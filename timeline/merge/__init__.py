@@ -48,7 +48,8 @@ def _merge(timelines: Sequence[Timeline], title: Optional[str]) -> Timeline:
     events = [_rebase(ev, remap) for tl, remap in zip(timelines, remaps) for ev in tl.events]
     sources = [sources_of(e) for e in events]
     owner = [k for k, ss in enumerate(sources) for _ in ss]   # atom index -> event index
-    atoms = with_siblings([atom(s) for ss in sources for s in ss])
+    atoms = with_siblings([atom(s, [m.sentence for m in e.mentions if m.document == s.document])
+                           for e, ss in zip(events, sources) for s in ss])
     groups = cluster(atoms, _same_event(events, sources))
     flat = [s for ss in sources for s in ss]
     merged = _sorted_events(build_event([events[k] for k in sorted({owner[i] for i in g})],

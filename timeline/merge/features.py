@@ -7,7 +7,7 @@ other. Decisions are made per pair of sources, which keeps merging independent o
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Optional
+from typing import Optional, Sequence
 
 from timeline.merge.dates import Span, date_score, gap_days, span
 from timeline.merge.normalise import content_words, name_tokens, names_match
@@ -38,14 +38,16 @@ class Atom:
     # that reports such events on two days tells two happenings apart, so an event it dates on
     # one day does not merge with another source's event on the other day.
     siblings: frozenset = frozenset()
+    context: frozenset = frozenset()     # content words of the sentences telling it
 
 
-def atom(source: MergeSource) -> Atom:
+def atom(source: MergeSource, sentences: Sequence[str] = ()) -> Atom:
     rules = load_rules()
     actors = tuple(sorted({t for t in map(name_tokens, source.actors) if t}))
     return Atom(document=source.document, type=source.type,
                 block=(rules.family_of(source.type), rules.group_of(source.status)),
-                span=span(source.date), actors=actors, words=content_words(source.headline))
+                span=span(source.date), actors=actors, words=content_words(source.headline),
+                context=frozenset().union(*map(content_words, sentences)))
 
 
 def with_siblings(atoms: list[Atom]) -> list[Atom]:
@@ -75,7 +77,7 @@ def _actor_score(a: Atom, b: Atom) -> float:
 
 def max_score() -> float:
     rules = load_rules()
-    return rules.same_day + rules.same_type + rules.actor_max + rules.word_max
+    return rules.same_day + rules.same_type + rules.actor_max + rules.word_max + rules.context
 
 
 def score(a: Atom, b: Atom, exact: bool = False) -> Optional[float]:
@@ -91,6 +93,8 @@ def score(a: Atom, b: Atom, exact: bool = False) -> Optional[float]:
     rules = load_rules()
     total = date_s + (rules.same_type if a.type == b.type else rules.compatible_type)
     total += min(rules.word_max, rules.word_each * len(a.words & b.words))
+    if len(a.context & b.context) >= rules.context_min_words:
+        total += rules.context
     if not exact and total + rules.actor_max < rules.threshold:
         return total   # decided without the fuzzy name matching
     if exact or total < rules.threshold:

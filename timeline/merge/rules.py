@@ -35,6 +35,8 @@ class Rules:
     word_each: float
     word_max: float
     undated_min_words: int
+    context_min_words: int
+    context: float
     replace: dict
     replace_re: re.Pattern
     prefixes: tuple
@@ -73,7 +75,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         status_rank={st: i for i, st in enumerate(s["priority"])},
         actor_first=a["first"], actor_each_more=a["each_more"], actor_max=a["max"],
         actor_min_ratio=a["min_ratio"], max_words_around_one=a["max_words_around_one"], word_each=w["each"], word_max=w["max"],
-        undated_min_words=w["undated_min_words"],
+        undated_min_words=w["undated_min_words"], context_min_words=w["context_min_words"],
+        context=w["context"],
         replace=replace, replace_re=_replace_pattern(replace),
         prefixes=tuple(sorted(n["prefixes"], key=len, reverse=True)),
         min_stem=n["min_stem"], max_suffix=n["max_suffix"],
