@@ -81,3 +81,4 @@ def test_yida_bombing_is_one_event_from_all_eleven_articles():
     for e in tl.events:
         told.setdefault((e.type, e.date.value if e.date else None), []).append(e.headline)
     assert len(told[("ELECTION_VOTE", "2011-01")]) == 1 and len(told[("AGREEMENT", "2005")]) == 1
+    assert not any(t == "ELECTION_VOTE" and v and v.startswith("2011") and v != "2011-01" for t, v in told)
