@@ -159,3 +159,14 @@ def test_an_undated_mention_with_nothing_in_common_joins_the_lead_event():
 def test_a_plural_number_subject_keeps_a_plural_verb():
     [e] = events_of("Some 2 million died in the war on Monday.", [monday()])
     assert e.headline.startswith("Some 2 million die ")
+
+
+def test_an_event_noun_in_an_infinitive_is_the_aim_not_the_head():
+    [e] = events_of("The militia threatened to launch an attack on the base on Monday.", [monday()])
+    assert e.type == "DEMAND_THREAT_ACCUSE"
+
+
+def test_a_verb_describing_a_document_is_no_event():
+    [e] = events_of("In a statement released on Monday, the White House urged Khartoum to stop the bombing.",
+                    [monday()])
+    assert e.type == "DEMAND_THREAT_ACCUSE" and e.mentions[0].trigger == "urged"

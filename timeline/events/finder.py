@@ -248,14 +248,15 @@ _PHRASE_FILLERS = frozenset("a an the its his her their this that successful new
 
 def _in_phrase(text: str, trigger) -> bool:
     """A noun inside a prepositional phrase ("gained independence under a peace deal", "voted
-    in a referendum") is a circumstance of the clause's event, not its head."""
+    in a referendum") or an infinitive ("threatened to launch an attack", "leaving South Sudan to
+    hold a referendum") is a circumstance or an aim of the clause's event, not its head."""
     start, _, info = trigger
-    if info.pos != "noun":
-        return False
     words = text[max(0, start - 40):start].lower().split()[-4:]
+    if info.pos != "noun":
+        return bool(words) and words[-1] == "to"        # "threatened to attack", "to launch an attack"
     while words and (words[-1] in _PHRASE_FILLERS or words[-1].endswith(("'s", "’s"))):
         words.pop()
-    return bool(words) and words[-1] in _PHRASE_OPENERS
+    return bool(words) and (words[-1] in _PHRASE_OPENERS or len(words) > 1 and words[-2] == "to")
 
 
 # the cue lists scanned by window below, and what a sentence must hold for each to match in it

@@ -42,6 +42,7 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
     stop = tax.cues.get("stop_triggers", frozenset())
     unlock = tax.cues.get("unlock_before", frozenset())
     be = tax.cues.get("be_aux", frozenset())
+    described = tax.cues.get("participle_after", frozenset())
     title = None
     out = []
     # lower-casing ASCII keeps every offset and word boundary: one call for the whole sentence
@@ -69,7 +70,8 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
         possessive = prev_word.endswith(("'s", "’s"))
         skip = (form in stop and prev_word not in unlock and not possessive) or \
             (form.endswith("ing") and info.pos == "verb" and not (prev_word in be or prev_word in unlock
-                                                                  or possessive or prev_word in _PREPOSITIONS))
+                                                                  or possessive or prev_word in _PREPOSITIONS)) or \
+            (form.endswith("ed") and info.pos == "verb" and prev_word in described)
         # a participle modifying a noun ("troops fighting under ..."); a word inside a name
         # ("Strike Force", "Popular Mobilization Forces") unless the whole line is in title case
         if not skip and raw[0].isupper() and prev_raw[:1].isupper():
