@@ -182,3 +182,14 @@ def test_sentences_telling_the_same_story_are_evidence():
     elsewhere = told_in("c", month("2011-01"), "Voting overwhelmingly for secession in a referendum",
                         "Voters in the north of the island backed secession in a referendum.")
     assert len(merge_timelines([a, elsewhere]).events) == 2
+
+
+def test_statements_on_different_days_are_different_statements():
+    a = timeline("a", [event("a", 1, "DEMAND_THREAT_ACCUSE", day("2011-11-10"),
+                             "Sudan accused of bombing the refugee camp", ["Sudan"], "accused")])
+    b = timeline("b", [event("b", 1, "DEMAND_THREAT_ACCUSE", day("2011-11-11"),
+                             "Agency condemns the bombing of the refugee camp in Sudan", ["Sudan"], "condemns")])
+    assert len(merge_timelines([a, b]).events) == 2
+    same_day = timeline("c", [event("c", 1, "DEMAND_THREAT_ACCUSE", day("2011-11-10"),
+                                    "Sudan accused of bombing the refugee camp", ["Sudan"], "accused")])
+    assert len(_one([a, same_day]).mentions) == 2

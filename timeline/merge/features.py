@@ -91,6 +91,8 @@ def score(a: Atom, b: Atom, exact: bool = False) -> Optional[float]:
     if date_s is None:
         return None
     rules = load_rules()
+    if (a.type in rules.same_day_types or b.type in rules.same_day_types) and gap_days(a.span, b.span) > 0:
+        return None
     total = date_s + (rules.same_type if a.type == b.type else rules.compatible_type)
     total += min(rules.word_max, rules.word_each * len(a.words & b.words))
     if len(a.context & b.context) >= rules.context_min_words:

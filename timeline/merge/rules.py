@@ -19,6 +19,7 @@ class Rules:
     nested: float
     per_step: float
     adjacent: float
+    same_day_types: frozenset
     per_extra_day: float
     levels: dict
     same_type: float
@@ -68,6 +69,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         threshold=data["threshold"],
         max_gap_days=d["max_gap_days"], max_granularity_steps=d["max_granularity_steps"],
         same_day=d["same_day"], nested=d["nested"], per_step=d["per_step"], adjacent=d["adjacent"],
+        same_day_types=frozenset(d["same_day_types"]),
         per_extra_day=d["per_extra_day"], levels=dict(d["levels"]),
         same_type=t["same"], compatible_type=t["compatible"], family=family,
         type_rank={ty: i for i, ty in enumerate(t["priority"])},
