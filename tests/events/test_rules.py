@@ -170,3 +170,9 @@ def test_a_verb_describing_a_document_is_no_event():
     [e] = events_of("In a statement released on Monday, the White House urged Khartoum to stop the bombing.",
                     [monday()])
     assert e.type == "DEMAND_THREAT_ACCUSE" and e.mentions[0].trigger == "urged"
+
+
+def test_since_a_year_reaches_the_publication_date():
+    y = lambda d: timex(d, "2019", "2019", "2019-01-01", "2019-12-31", "year")
+    [e] = events_of("Rebels have attacked the convoys since 2019.", [y])
+    assert (e.date.value, e.date.mod, e.date.start, e.date.end) == ("2019", "AFTER", "2019-01-01", "2021-08-02")

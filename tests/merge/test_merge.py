@@ -193,3 +193,16 @@ def test_statements_on_different_days_are_different_statements():
     same_day = timeline("c", [event("c", 1, "DEMAND_THREAT_ACCUSE", day("2011-11-10"),
                                     "Sudan accused of bombing the refugee camp", ["Sudan"], "accused")])
     assert len(_one([a, same_day]).mentions) == 2
+
+
+def test_since_a_year_joins_a_year_it_covers_even_beside_a_precise_sibling():
+    from timeline.models import EventDate
+    since = EventDate(value="1955", mod="AFTER", start="1955-01-01", end="2011-11-10", granularity="year",
+                      display="since 1955")
+    year = EventDate(value="1983", start="1983-01-01", end="1983-12-31", granularity="year", display="1983")
+    a = timeline("a", [event("a", 1, "DEATH_INJURY", since, "Some 2 million people died in the civil war", [], "died")])
+    b = timeline("b", [event("b", 1, "DEATH_INJURY", year, "Some 2 million died in the latest war", [], "died"),
+                       event("b", 2, "ATTACK", day("2011-11-10"), "Jets bombed the refugee camp", ["Sudan"], "bombed")])
+    merged = merge_timelines([a, b])
+    deaths = [e for e in merged.events if e.type == "DEATH_INJURY"]
+    assert len(deaths) == 1 and deaths[0].date.value == "1983" and not deaths[0].conflicts

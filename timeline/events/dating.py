@@ -19,12 +19,15 @@ def datable(t: TimeExpression) -> bool:
         and not t.value.endswith("_REF")
 
 
-def event_date(t: TimeExpression, mod: Optional[str] = None) -> Optional[EventDate]:
-    """The date a time expression gives an event, at its own granularity (None if not datable)."""
+def event_date(t: TimeExpression, mod: Optional[str] = None, published: Optional[str] = None) -> Optional[EventDate]:
+    """The date a time expression gives an event, at its own granularity (None if not datable).
+    "Since 1955" (AFTER) reaches the publication date."""
     if not datable(t):
         return None
     iv = t.interval
     value, start, end, granularity = t.value, iv.start, iv.end, iv.granularity
+    if mod == "AFTER" and not t.mod and published and end and published[:10] > end:
+        end = published[:10]
     if "T" in value:                       # an hour of a day: a timeline plots the day
         value, granularity = value[:10], "day"
         start = end = value
@@ -62,7 +65,7 @@ def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, documen
     if usable:
         i = min(usable, key=lambda i: (_rank(times[i]), abs(times[i].start - sentence.start - t0)))
         mod, word = _preposition_mod(sentence.text, times[i].start - sentence.start, tax)
-        cand.time, cand.date = i, event_date(times[i], mod)
+        cand.time, cand.date = i, event_date(times[i], mod, document.published)
         cand.date_rule = f"same clause: '{times[i].text}'" + (f" after '{word}'" if mod else "") + \
             (f" (nearest of {len(usable)})" if len(usable) > 1 else "")
         return
@@ -77,7 +80,7 @@ def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, documen
         if spare:
             i = spare[0]
             mod = _RELATION_MOD.get(other.kind)
-            cand.time, cand.date = i, event_date(times[i], mod)
+            cand.time, cand.date = i, event_date(times[i], mod, document.published)
             cand.date_rule = f"{other.kind} clause of the sentence: '{times[i].text}'"
             return
 

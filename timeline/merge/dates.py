@@ -40,6 +40,8 @@ def span(date: Optional[EventDate]) -> Optional[Span]:
         return Span(1, end, level + 1)
     if start is None or end is None or end < start:
         return None
+    if date.mod == "AFTER":        # "since 1955": from then on, vaguer than 1955 itself
+        level += 1
     return Span(start, end, level)
 
 

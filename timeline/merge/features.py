@@ -62,7 +62,10 @@ def with_siblings(atoms: list[Atom]) -> list[Atom]:
 
 
 def _told_apart(a: Atom, b: Atom) -> bool:
-    return a.document != b.document and any(gap_days(s, b.span) == 0 for s in a.siblings)
+    # a sibling far more precise than b ("10 November" against "since 1955") says nothing of b
+    steps = load_rules().max_granularity_steps
+    return a.document != b.document and any(gap_days(s, b.span) == 0 and b.span.level - s.level <= steps
+                                             for s in a.siblings)
 
 
 def _actor_score(a: Atom, b: Atom) -> float:
