@@ -39,14 +39,15 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
     for found in find_times(text):
         if policy not in found.policies:
             continue
+        chained = found.fields.get("chain") or policy == "narrative"
+        bare_clock = not chained and last_day is not None and _bare_clock(found.fields)
         tense = None
-        if _needs_tense(found.fields):
+        if bare_clock or _needs_tense(found.fields):
             sentence = _sentence_of(sentences, starts, found.start)
             tense = tense_at(sentence.text, found.start - sentence.start) if sentence else None
-        chained = found.fields.get("chain") or policy == "narrative"
         anchor = (last or document.published) if chained else document.published
-        if not chained and last_day and _bare_clock(found.fields):
-            anchor = _day_told(found, last_day, document.published, sentences, starts) or anchor
+        if bare_clock and _narrated_day(last_day, document.published, tense):
+            anchor = last_day
         r = resolve(found, anchor, Policy(policy, tense, last))
         if _sets_context(found, r.value, policy, last):
             last = r.value
@@ -71,15 +72,12 @@ def _bare_clock(fields: dict) -> bool:
     return "hh" in fields and not any(k in fields for k in _DAY_FIELDS)
 
 
-def _day_told(found: Found, last_day: str, published: Optional[str], sentences, starts) -> Optional[str]:
+def _narrated_day(last_day: str, published: Optional[str], tense: Optional[str]) -> bool:
     """"A camp was bombed on Thursday ... There were three further explosions at 3 p.m.": in a
     past-tense sentence a bare time of day falls on the day the story last told, when that day is
     recent (else, and in the present or future, on the publication day)."""
-    if not published or not (published >= last_day >= _days_before(published, RECENT_DAYS)):
-        return None
-    sentence = _sentence_of(sentences, starts, found.start)
-    tense = tense_at(sentence.text, found.start - sentence.start) if sentence else None
-    return last_day if tense in ("past", "past-own") else None
+    return tense in ("past", "past-own") and bool(published) and \
+        published >= last_day >= _days_before(published, RECENT_DAYS)
 
 
 def _days_before(day: str, n: int) -> str:
