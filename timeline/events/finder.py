@@ -225,7 +225,9 @@ def _reaction(triggers, tax: Taxonomy, text: str):
 
 def _choose(index, sentence, clause, triggers, tax) -> Candidate:
     """The clause's event: the trigger of the highest-priority type; ties go to the first."""
-    heads = [t for t in triggers if not _in_phrase(sentence.text, t)] or triggers
+    heads = triggers
+    if len(triggers) > 1:       # one trigger is the head: most clauses read no words before it
+        heads = [t for t in triggers if not _in_phrase(sentence.text, t)] or triggers
     best = max(heads, key=lambda t: (tax.priority.get(t[2].type, -1), -t[0]))
     start, end, info = best
     others = sorted({t[2].type for t in triggers} - {info.type})
