@@ -4,7 +4,7 @@ from __future__ import annotations
 from timeline.merge import merge_timelines
 from timeline.merge.cluster import candidate_pairs
 from timeline.merge.features import atom, sources_of
-from timeline.merge.synthetic import day, event, month, news, timeline, timex
+from timeline.merge.synthetic import before, day, event, month, news, since, timeline, timex, year
 
 
 def _one(tls):
@@ -128,18 +128,16 @@ def test_blocking_compares_far_fewer_pairs_than_all():
 
 
 def test_a_before_date_keeps_its_place_and_loses_to_a_precise_date():
-    from timeline.models import EventDate
-    before = EventDate(value="2011-07", mod="BEFORE", start=None, end="2011-06-30", granularity="month",
-                       display="before July 2011")
     headline = "South Sudan votes for independence in a referendum"
-    alone = merge_timelines([timeline("a", [event("a", 1, "ELECTION_VOTE", before, headline, ["South Sudan"])])])
-    assert alone.events[0].date.display == "before July 2011"
-    b = timeline("b", [event("b", 1, "ELECTION_VOTE", month("2011-01"), headline, ["South Sudan"])])
-    e = _one([timeline("a", [event("a", 1, "ELECTION_VOTE", before, headline, ["South Sudan"])]), b])
+
+    def vote(doc, date):
+        return timeline(doc, [event(doc, 1, "ELECTION_VOTE", date, headline, ["South Sudan"])])
+
+    a = vote("a", before(month("2011-07")))
+    assert merge_timelines([a]).events[0].date.display == "before July 2011"
+    e = _one([a, vote("b", month("2011-01"))])
     assert e.date.value == "2011-01" and not e.conflicts
-    after = timeline("c", [event("c", 1, "ELECTION_VOTE", month("2011-08"), headline, ["South Sudan"])])
-    assert len(merge_timelines([timeline("a", [event("a", 1, "ELECTION_VOTE", before, headline,
-                                                     ["South Sudan"])]), after]).events) == 2
+    assert len(merge_timelines([a, vote("c", month("2011-08"))]).events) == 2
 
 
 def test_an_accusation_and_the_statement_making_it_merge():
@@ -163,10 +161,6 @@ def test_an_undated_source_told_in_the_same_words_takes_the_dated_event():
 
 
 def test_sentences_telling_the_same_story_are_evidence():
-    from timeline.models import EventDate
-    before = EventDate(value="2011-07", mod="BEFORE", start=None, end="2011-06-30", granularity="month",
-                       display="before July 2011")
-
     def told_in(doc, date, headline, sentence):
         e = event(doc, 1, "ELECTION_VOTE", date, headline, [], "referendum")
         e.mentions[0].sentence = sentence
@@ -176,7 +170,7 @@ def test_sentences_telling_the_same_story_are_evidence():
                   "successful independence referendum.")
     b_sentence = ("South Sudan split off into a separate country in July after voting overwhelmingly for "
                   "secession in a January referendum, the culmination of a peace deal that ended the war.")
-    a = told_in("a", before, "Successful independence referendum", a_sentence)
+    a = told_in("a", before(month("2011-07")), "Successful independence referendum", a_sentence)
     b = told_in("b", month("2011-01"), "Voting overwhelmingly for secession in a referendum", b_sentence)
     assert _one([a, b]).date.value == "2011-01"
     elsewhere = told_in("c", month("2011-01"), "Voting overwhelmingly for secession in a referendum",
@@ -196,12 +190,9 @@ def test_statements_on_different_days_are_different_statements():
 
 
 def test_since_a_year_joins_a_year_it_covers_even_beside_a_precise_sibling():
-    from timeline.models import EventDate
-    since = EventDate(value="1955", mod="AFTER", start="1955-01-01", end="2011-11-10", granularity="year",
-                      display="since 1955")
-    year = EventDate(value="1983", start="1983-01-01", end="1983-12-31", granularity="year", display="1983")
-    a = timeline("a", [event("a", 1, "DEATH_INJURY", since, "Some 2 million people died in the civil war", [], "died")])
-    b = timeline("b", [event("b", 1, "DEATH_INJURY", year, "Some 2 million died in the latest war", [], "died"),
+    since_1955 = since(year("1955"), "2011-11-10")
+    a = timeline("a", [event("a", 1, "DEATH_INJURY", since_1955, "Some 2 million people died in the civil war", [], "died")])
+    b = timeline("b", [event("b", 1, "DEATH_INJURY", year("1983"), "Some 2 million died in the latest war", [], "died"),
                        event("b", 2, "ATTACK", day("2011-11-10"), "Jets bombed the refugee camp", ["Sudan"], "bombed")])
     merged = merge_timelines([a, b])
     deaths = [e for e in merged.events if e.type == "DEATH_INJURY"]

@@ -19,6 +19,23 @@ def month(value: str) -> EventDate:
                      granularity="month", display=dt.date(y, m, 1).strftime("%B %Y"))
 
 
+def year(value: str) -> EventDate:
+    return EventDate(value=value, start=f"{value}-01-01", end=f"{value}-12-31", granularity="year", display=value)
+
+
+def before(date: EventDate) -> EventDate:
+    """"before July 2011": open towards the past, ending the day before `date` starts."""
+    last = (dt.date.fromisoformat(date.start) - dt.timedelta(days=1)).isoformat()
+    return EventDate(value=date.value, mod="BEFORE", start=None, end=last, granularity=date.granularity,
+                     display=f"before {date.display}")
+
+
+def since(date: EventDate, until: str) -> EventDate:
+    """"since 1955", told on `until`: from the date's start to that day."""
+    return EventDate(value=date.value, mod="AFTER", start=date.start, end=until, granularity=date.granularity,
+                     display=f"since {date.display}")
+
+
 def event(doc: str, n: int, type_: str, date: EventDate | None, headline: str,
           actors=(), trigger: str = "attack", status: str = "occurred", time: int | None = None,
           confidence: float = 0.6) -> Event:
