@@ -44,14 +44,19 @@ class ClusterReport:
     extracted_mentions: int = 0
     gold_clusters: int = 0
     clusters_extracted: int = 0
-    clusters_split: int = 0            # extracted mentions of one gold cluster in several events
-    split: list = field(default_factory=list)   # those clusters: gold descriptor, our headlines
+    split: list = field(default_factory=list)   # gold clusters whose extracted mentions are in
+                                                # several events: gold descriptor, our headlines
     all_pairs: PairScores = field(default_factory=PairScores)
     cross_document_pairs: PairScores = field(default_factory=PairScores)
     main_event: dict = field(default_factory=dict)
 
+    @property
+    def clusters_split(self) -> int:
+        return len(self.split)
+
     def as_dict(self) -> dict:
         out = asdict(self)
+        out["clusters_split"] = self.clusters_split
         out["all_pairs"] = self.all_pairs.as_dict()
         out["cross_document_pairs"] = self.cross_document_pairs.as_dict()
         return out
@@ -95,6 +100,7 @@ def evaluate_clusters(timeline: Timeline, gold: dict) -> ClusterReport:
     clusters = [c for c in gold["cross_doc_instances"]
                 if all((m["file"], str(m["m_id"])) in spans for m in c["mentions"])]  # events, not times
     report = ClusterReport(gold_clusters=len(clusters))
+    headlines = {e.id: e.headline for e in timeline.events}
     found = []   # (instance, document, event id)
     for cluster in clusters:
         hits = []
@@ -108,8 +114,6 @@ def evaluate_clusters(timeline: Timeline, gold: dict) -> ClusterReport:
             report.clusters_extracted += 1
             events = sorted({h[2] for h in hits})
             if len(events) > 1:
-                report.clusters_split += 1
-                headlines = {e.id: e.headline for e in timeline.events}
                 report.split.append({"gold": cluster.get("tag_descriptor") or cluster["instance_id"],
                                      "events": [headlines[e] for e in events]})
             report.extracted_mentions += len(hits)
