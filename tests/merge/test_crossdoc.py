@@ -76,9 +76,3 @@ def test_yida_bombing_is_one_event_from_all_eleven_articles():
     assert main["events"] == 1 and main["documents"] == 11 and main["date"] == "2011-11-10"
     # no other gold cluster we extract is split over several events
     assert report.clusters_split == 0, report.split
-    # the background stories are one event each, not one per article
-    told = {}
-    for e in tl.events:
-        told.setdefault((e.type, e.date.value if e.date else None), []).append(e.headline)
-    assert len(told[("ELECTION_VOTE", "2011-01")]) == 1 and len(told[("AGREEMENT", "2005")]) == 1
-    assert not any(t == "ELECTION_VOTE" and v and v.startswith("2011") and v != "2011-01" for t, v in told)
