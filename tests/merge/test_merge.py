@@ -197,3 +197,29 @@ def test_since_a_year_joins_a_year_it_covers_even_beside_a_precise_sibling():
     merged = merge_timelines([a, b])
     deaths = [e for e in merged.events if e.type == "DEATH_INJURY"]
     assert len(deaths) == 1 and deaths[0].date.value == "1983" and not deaths[0].conflicts
+
+
+def test_months_apart_merge_as_a_conflict_only_on_strong_evidence():
+    # "gained independence 6 months ago" (May) against "gained independence in July"
+    headline = "South Sudan gained independence from Sudan"
+    may = timeline("a", [event("a", 1, "OTHER", month("2011-05"), headline, ["South Sudan"], "gained")])
+    july = [timeline(d, [event(d, 1, "OTHER", month("2011-07"), headline, ["South Sudan"], "gained")])
+            for d in ("b", "c")]
+    e = _one([may] + july)
+    assert e.date.value == "2011-07" and [c.value for c in e.conflicts] == ["2011-05"]
+    weak = timeline("a", [event("a", 1, "OTHER", month("2011-05"), "Sudan talks end", ["Sudan"], "end")])
+    weak_july = timeline("b", [event("b", 1, "OTHER", month("2011-07"), "Sudan talks end", ["Sudan"], "end")])
+    assert len(merge_timelines([weak, weak_july]).events) == 2
+    far = timeline("a", [event("a", 1, "OTHER", month("2011-03"), headline, ["South Sudan"], "gained")])
+    assert len(merge_timelines([far] + july).events) == 2        # three months apart: other happenings
+    one_doc = timeline("b", [event("b", 1, "OTHER", month("2011-05"), headline, ["South Sudan"], "gained"),
+                             event("b", 2, "OTHER", month("2011-07"), headline, ["South Sudan"], "gained")])
+    assert len(merge_timelines([one_doc]).events) == 2
+
+
+def test_an_open_date_is_no_unit_of_its_precision():
+    # "since May 2011" runs to publication: it never disagrees with March as a coarse date would
+    headline = "South Sudan gained independence from Sudan"
+    a = timeline("a", [event("a", 1, "OTHER", since(month("2011-05"), "2011-11-10"), headline, ["South Sudan"])])
+    b = timeline("b", [event("b", 1, "OTHER", month("2011-03"), headline, ["South Sudan"])])
+    assert len(merge_timelines([a, b]).events) == 2

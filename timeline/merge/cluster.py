@@ -7,6 +7,7 @@ import heapq
 from collections import defaultdict
 from typing import Iterable, Sequence
 
+from timeline.merge.dates import reach_days
 from timeline.merge.features import Atom, score
 from timeline.merge.rules import load_rules
 
@@ -46,25 +47,25 @@ def _block_keys(a: Atom) -> set[tuple]:
 
 
 def candidate_pairs(atoms: Sequence[Atom]) -> Iterable[tuple[int, int]]:
-    """Pairs that share a block and whose dates come within the largest allowed gap: a sweep
+    """Pairs that share a block and whose dates come within the gap the earlier allows: a sweep
     over date intervals per block, never all pairs (a pair sharing several blocks may repeat)."""
-    gap = load_rules().max_gap_days
     by_block: dict[tuple, list[tuple[int, int, int]]] = defaultdict(list)
     for i, a in enumerate(atoms):
         if a.span is not None:
+            reach = a.span.end + reach_days(a.span)
             for key in _block_keys(a):
-                by_block[key].append((a.span.start, a.span.end, i))
+                by_block[key].append((a.span.start, reach, i))
     for entries in by_block.values():
         if len(entries) < 2:
             continue
         entries.sort()
-        active: list[tuple[int, int]] = []   # heap of (end, index)
-        for start, end, i in entries:
-            while active and active[0][0] + gap < start:
+        active: list[tuple[int, int]] = []   # heap of (last day it can match, index)
+        for start, reach, i in entries:
+            while active and active[0][0] < start:
                 heapq.heappop(active)
             for _, j in active:
                 yield j, i
-            heapq.heappush(active, (end, i))
+            heapq.heappush(active, (reach, i))
 
 
 def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> list[list[int]]:

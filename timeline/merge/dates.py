@@ -60,9 +60,38 @@ def date_score(a: Span, b: Span, same_document: bool) -> Optional[float]:
         exact = a.level == b.level == 0 and a.start == b.start
         return rules.same_day if exact else rules.nested - rules.per_step * abs(a.level - b.level)
     # One article giving two different dates means two happenings; sources may disagree.
-    if same_document or gap > rules.max_gap_days or max(a.level, b.level) > 0:
+    if same_document:
+        return None
+    if max(a.level, b.level) > 0:
+        units = coarse_units_apart(a, b)
+        return None if units is None else -rules.per_coarse_unit * units
+    if gap > rules.max_gap_days:
         return None
     return rules.adjacent - rules.per_extra_day * (gap - 1)
+
+
+def _unit_days(s: Span) -> Optional[int]:
+    """Days in one unit of the date's precision, when the date is one such unit (a month, not
+    "since May" nor "before July")."""
+    days = load_rules().coarse_unit_days.get(s.level)
+    return days if days and s.end - s.start < days else None
+
+
+def coarse_units_apart(a: Span, b: Span) -> Optional[int]:
+    """How many units apart two disjoint dates of one coarse precision are (May and July: 2),
+    when within `max_coarse_units`; else None."""
+    days = _unit_days(a) if a.level == b.level else None
+    if days is None or _unit_days(b) is None:
+        return None
+    units = round(abs((a.start + a.end) - (b.start + b.end)) / 2 / days)   # from mid to mid
+    return units if units <= load_rules().max_coarse_units else None
+
+
+def reach_days(s: Span) -> int:
+    """How many days past its end another date may start and still be this one's happening."""
+    rules = load_rules()
+    days = _unit_days(s)
+    return max(rules.max_gap_days, days * rules.max_coarse_units if days else 0)
 
 
 def _date_key(date: EventDate) -> tuple:

@@ -21,6 +21,9 @@ class Rules:
     adjacent: float
     same_day_types: frozenset
     per_extra_day: float
+    max_coarse_units: int
+    per_coarse_unit: float
+    coarse_unit_days: dict  # precision level -> days in one unit
     levels: dict
     same_type: float
     compatible_type: float
@@ -71,6 +74,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         same_day=d["same_day"], nested=d["nested"], per_step=d["per_step"], adjacent=d["adjacent"],
         same_day_types=frozenset(d["same_day_types"]),
         per_extra_day=d["per_extra_day"], levels=dict(d["levels"]),
+        max_coarse_units=d["max_coarse_units"], per_coarse_unit=d["per_coarse_unit"],
+        coarse_unit_days={d["levels"][g]: days for g, days in d["coarse_unit_days"].items()},
         same_type=t["same"], compatible_type=t["compatible"], family=family,
         type_rank={ty: i for i, ty in enumerate(t["priority"])},
         status_group={st: i for i, group in enumerate(s["groups"]) for st in group},
