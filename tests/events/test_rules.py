@@ -176,3 +176,12 @@ def test_since_a_year_reaches_the_publication_date():
     y = lambda d: timex(d, "2019", "2019", "2019-01-01", "2019-12-31", "year")
     [e] = events_of("Rebels have attacked the convoys since 2019.", [y])
     assert (e.date.value, e.date.mod, e.date.start, e.date.end) == ("2019", "AFTER", "2019-01-01", "2021-08-02")
+
+
+def test_a_reported_event_noun_is_claimed_whatever_the_clause_plans():
+    found = events_of("Kiir said his country would not retaliate for the reported bombing of the town on Monday.",
+                      [monday()])
+    bombing = next(e for e in found if e.type == "ATTACK")
+    assert bombing.status == "claimed" and "reported" in bombing.status_rule
+    [plan] = events_of("Kiir said the army would launch a bombing of the town on Monday.", [monday()])
+    assert plan.status == "planned"

@@ -333,6 +333,10 @@ def _status(cand: Candidate, sentence, clauses, tax: Taxonomy, cues: Optional[se
     if clause.kind == "cond":
         cand.status, cand.status_rule = "hypothetical", f"if-clause ('{clause.opener}')"
         return
+    adjective = (_prev(text, t0) or "").lower() if cand.info.pos == "noun" else ""
+    if adjective in tax.cues.get("claim_adjectives", ()):
+        cand.status, cand.status_rule = "claimed", f"'{adjective}' before the noun"
+        return
     neg = _NEGATION.search(text, window, t0) or _cue_before(tax, "negation", text, window, t0, cues)
     if neg:
         word = neg if isinstance(neg, str) else neg.group(0)
