@@ -185,3 +185,11 @@ def test_a_reported_event_noun_is_claimed_whatever_the_clause_plans():
     assert bombing.status == "claimed" and "reported" in bombing.status_rule
     [plan] = events_of("Kiir said the army would launch a bombing of the town on Monday.", [monday()])
     assert plan.status == "planned"
+
+
+def test_an_undated_relative_clause_tells_more_of_its_antecedent():
+    [e] = events_of("Jets bombed the town on Monday, which killed seven.", [monday()])
+    assert e.type == "ATTACK" and e.date.value == "2021-07-26"
+    assert [m.trigger for m in e.mentions] == ["bombed", "killed"]
+    found = events_of("Rebels attacked the town on Monday, where the talks had failed.", [monday()])
+    assert [e.type for e in found] == ["ATTACK"]      # talks are no part of the attack

@@ -116,6 +116,7 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
         for cand in trace.candidates:
             cand.keywords -= common
         _anaphora(trace.candidates, found, tax.undated)
+        _relative_to_antecedent(trace.candidates)
         _refer_back(trace.candidates, found, document)
         _later(trace.candidates, found, trace, document, tax)
         found += trace.candidates
@@ -572,6 +573,20 @@ def _related(a: str, b: str) -> bool:
     return a == b or frozenset({a, b}) in _RELATED
 
 
+def _relative_to_antecedent(cands: list[Candidate]) -> None:
+    """"the bombing of Guffa on Tuesday, which he said killed seven": an undated event in a
+    relative clause, of a kind related to the event just before it, tells more of that event."""
+    for cand in cands:
+        if cand.clause.kind != "relative" or cand.date is not None or cand.drop:
+            continue
+        antecedent = next((c for c in reversed(cands) if c.trigger_start < cand.trigger_start
+                           and c.clause.kind != "relative" and not c.drop), None)
+        if antecedent is not None and _related(antecedent.type, cand.type):
+            cand.same_as = antecedent
+            cand.drop = f"tells more of '{antecedent.headline}'"
+            cand.date_rule = "a relative clause of an earlier event"
+
+
 def _refer_back(cands: list[Candidate], earlier: list[Candidate], document) -> None:
     """"After Soleimani and al-Muhandis were killed, parliament voted": the killing is an event
     told before; the vote is dated on or after it."""
@@ -649,8 +664,11 @@ def _group(found: list[Candidate], tax: Taxonomy) -> list[Candidate]:
     kept = {id(g) for g in groups}
     listed = {id(x) for g in groups for x in g.extra}
     for c in found:
-        if c.same_as is not None and id(c.same_as) in kept and id(c) not in listed and c.same_as is not c:
-            c.same_as.extra.append(c)
+        target = c.same_as
+        while target is not None and id(target) not in kept and target.same_as not in (None, target):
+            target = target.same_as        # it referred to a mention the grouping folded in
+        if target is not None and id(target) in kept and id(c) not in listed and target is not c:
+            target.extra.append(c)
     groups.sort(key=lambda c: c.trigger_start)
     return groups
 
