@@ -22,7 +22,9 @@ AL_ASAD = ROOT / "samples" / "al-asad-2020"
 GOLD_TML = ROOT / "tests" / "evaluate" / "fixtures" / "gold.tml"
 
 CHILD = textwrap.dedent("""
-    import errno, os, sys, time
+    import errno, os, signal, sys, time
+    # Ctrl-C as in a terminal: a suite started in the background inherits SIGINT ignored
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     at, mode = int(os.environ["FSYNC_AT"]), os.environ["FSYNC_MODE"]
     real_fsync, calls = os.fsync, []
     def fsync(fd):
