@@ -193,3 +193,12 @@ def test_an_undated_relative_clause_tells_more_of_its_antecedent():
     assert [m.trigger for m in e.mentions] == ["bombed", "killed"]
     found = events_of("Rebels attacked the town on Monday, where the talks had failed.", [monday()])
     assert [e.type for e in found] == ["ATTACK"]      # talks are no part of the attack
+
+
+def test_undated_deaths_with_nothing_in_common_join_the_lead_attack_not_older_deaths():
+    war = lambda d: timex(d, "1983", "1983", "1983-01-01", "1983-12-31", "year")
+    events = events_of("Jets bombed the camp on Monday. Some 2 million died in the war in 1983. "
+                       "An official initially reported deaths.", [monday(), war])
+    lead = next(e for e in events if e.type == "ATTACK")
+    old = next(e for e in events if e.type == "DEATH_INJURY")
+    assert [m.trigger for m in lead.mentions] == ["bombed", "deaths"] and len(old.mentions) == 1

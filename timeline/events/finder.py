@@ -691,8 +691,9 @@ def _same_group(cand: Candidate, groups: list[Candidate], undated: frozenset) ->
             best, best_score = g, score
     if best is None and not cand.date and cand.type in undated and cand.status != "negated":
         # nothing in common but the kind of happening: in a news story an undated "the bombing"
-        # is the story's main event of that kind, the first dated one (the lead tells it)
-        best = min((g for g in groups if g.date and g.type == cand.type),
+        # (or "reported deaths") is the story's main event of that kind, the first dated one of
+        # it or a related kind (the lead tells it), not an older one told later
+        best = min((g for g in groups if g.date and _related(g.type, cand.type)),
                    key=lambda g: g.trigger_start, default=None)
     return best
 
