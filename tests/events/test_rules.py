@@ -202,3 +202,10 @@ def test_undated_deaths_with_nothing_in_common_join_the_lead_attack_not_older_de
     lead = next(e for e in events if e.type == "ATTACK")
     old = next(e for e in events if e.type == "DEATH_INJURY")
     assert [m.trigger for m in lead.mentions] == ["bombed", "deaths"] and len(old.mentions) == 1
+
+
+def test_an_event_noun_naming_people_or_things_is_no_event():
+    assert events_of("He spoke to aid workers at the camp on Monday.", [monday()]) == []
+    assert events_of("Attack helicopters flew over the camp on Monday.", [monday()]) == []
+    [e] = events_of("The aid arrived at the camp on Monday.", [monday()])
+    assert e.type == "AID_COOPERATION"

@@ -43,6 +43,7 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
     unlock = tax.cues.get("unlock_before", frozenset())
     be = tax.cues.get("be_aux", frozenset())
     described = tax.cues.get("participle_after", frozenset())
+    modified = tax.cues.get("modified_nouns", frozenset())
     title = None
     out = []
     # lower-casing ASCII keeps every offset and word boundary: one call for the whole sentence
@@ -71,7 +72,8 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
         skip = (form in stop and prev_word not in unlock and not possessive) or \
             (form.endswith("ing") and info.pos == "verb" and not (prev_word in be or prev_word in unlock
                                                                   or possessive or prev_word in _PREPOSITIONS)) or \
-            (form.endswith("ed") and info.pos == "verb" and prev_word in described)
+            (form.endswith("ed") and info.pos == "verb" and prev_word in described) or \
+            (info.pos == "noun" and _next_word(text, end) in modified)
         # a participle modifying a noun ("troops fighting under ..."); a word inside a name
         # ("Strike Force", "Popular Mobilization Forces") unless the whole line is in title case
         if not skip and raw[0].isupper() and prev_raw[:1].isupper():
@@ -112,6 +114,12 @@ def _pattern_matches(text: str, lowered_text: Optional[str], tax: Taxonomy):
 
 
 _WORD_CHAR = re.compile(r"\w")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+
+
+def _next_word(text: str, end: int) -> str:
+    m = _NEXT_WORD.match(text, end)
+    return m.group(1).lower() if m else ""
 
 
 @lru_cache(maxsize=8)
