@@ -26,7 +26,9 @@ def _cues() -> tuple[re.Pattern, dict, frozenset]:
     words = sorted(kinds, key=len, reverse=True)
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     regex = re.compile(rf"(?<![\w'])(?:{alternation}|[a-z]{{2,}}ed)(?![\w'])|'ll\b", re.I)
-    return regex, kinds, frozenset(w.lower() for w in data["not_past"])
+    aux = "|".join(re.escape(w) for w in data["participle_after"])
+    participle = re.compile(rf"(?<![\w'])(?:{aux})\s+(?:\w+ly\s+|not\s+|already\s+|still\s+|also\s+|just\s+)?\Z", re.I)
+    return regex, kinds, frozenset(w.lower() for w in data["not_past"]), participle
 
 
 WINDOW = 120    # characters looked at on each side of the expression
@@ -34,10 +36,13 @@ WINDOW = 120    # characters looked at on each side of the expression
 
 def tense_at(sentence: str, offset: int) -> Optional[str]:
     """"past", "present", "future" or None for the time expression at `offset` in `sentence`."""
-    regex, kinds, not_past = _cues()
+    regex, kinds, not_past, participle = _cues()
     before = None
     for m in regex.finditer(sentence, max(0, offset - WINDOW), offset):
-        before = _kind(m.group(0), kinds, not_past) or before
+        kind = _kind(m.group(0), kinds, not_past)
+        if kind == "past" and participle.search(sentence, max(0, m.start() - 30), m.start()):
+            continue            # "would be paid", "has extended": the auxiliary tells the tense
+        before = kind or before
     if before:
         return before
     for m in regex.finditer(sentence, offset + 1, offset + WINDOW):
