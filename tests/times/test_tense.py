@@ -18,6 +18,17 @@ def test_bare_month_year_follows_the_clause_tense(text, published, value):
 
 
 @pytest.mark.parametrize("text, published, value", [
+    # a quarter told in the past tense is over or under way, never the next one
+    ("Earnings soared 33% to a record in the fiscal first quarter.", "1989-11-01", "1989-Q1"),
+    # told in the future tense it may be the one just ended (results not out yet)
+    ("The company expects third-quarter earnings to fall.", "1989-10-05", "1989-Q3"),
+])
+def test_bare_quarter_year_follows_the_clause_tense(text, published, value):
+    [found] = tag_document(Document(id="d", text=text, published=published))
+    assert found.value == value
+
+
+@pytest.mark.parametrize("text, published, value", [
     # a passive participle is no past verb: the auxiliary before it tells the tense
     ("Collins will be named commander of the shuttle for a mission in December.", "1998-03-04", "1998-12"),
     ("He added that a ceremonial accession would still be held at the summit on April 24.",

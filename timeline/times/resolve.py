@@ -359,7 +359,7 @@ def _year_of(position: tuple, now: Optional[tuple], a: Anchor, f: dict, policy: 
     elif direction == 1:
         allowed = {y: d for y, d in candidates.items() if d > 0}
     elif policy.tense == "past" and policy.kind == "news":
-        allowed = {y: d for y, d in candidates.items() if d <= tolerance}
+        allowed = {y: d for y, d in candidates.items() if d <= PAST_AHEAD[span]}
     elif policy.tense == "past-own" and policy.kind == "news":
         allowed = {y: d for y, d in candidates.items() if d <= OWN_PAST_TOLERANCE[span]}
     elif policy.tense == "future" and policy.kind == "news":
@@ -372,6 +372,9 @@ def _year_of(position: tuple, now: Optional[tuple], a: Anchor, f: dict, policy: 
 _STEP = {12: 31, 4: 1}                  # month-day positions are counted in (rough) days
 TOLERANCE = {12: 75, 4: 1}              # days for months and dates (~2.5 months); quarters
 OWN_PAST_TOLERANCE = {12: 31, 4: 0}     # the same, when the past verb is the time's own clause
+# ahead of the anchor in the past tense: a month may be ("said ... by Jan. 14"), but a quarter
+# told in the past is over or under way ("earned $5 million in the fiscal first quarter")
+PAST_AHEAD = {12: TOLERANCE[12], 4: 0}
 
 
 def _index(position: tuple, span: int) -> int:
