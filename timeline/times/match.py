@@ -58,17 +58,18 @@ def _scan(g: Grammar, text: str) -> Iterator[tuple[re.Match, int]]:
         h = hit.start()
         if h < pos:
             continue
-        lo = max(pos, h - window)
-        while lo <= h:
-            for start in starts(text, lo, h + 1):
-                match, index = scanners[start.group()]
-                m = match(text, start.start())
-                if m:
-                    yield m, index[m.lastindex - 1]
-                    lo = pos = m.end()
-                    break
-            else:
-                break
+        # every start before `pos` was tried for an earlier gate word or lies in a match: a start
+        # that failed fails again, so windows that overlap are not scanned twice
+        for start in starts(text, max(pos, h - window), h + 1):
+            s = start.start()
+            if s < pos:
+                continue
+            match, index = scanners[start.group()]
+            m = match(text, s)
+            if m:
+                yield m, index[m.lastindex - 1]
+                pos = m.end()
+        pos = max(pos, h + 1)
 
 
 def _fields(g: Grammar, rule: Rule, m: re.Match, prefix: str) -> dict:
