@@ -135,7 +135,22 @@ def _value(found: Found, f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]
                 and a.day.isoweekday() < 6:         # "over the weekend", said on a Monday
             f = {**f, "shift": -1}
         return _shifted_like_context(f, a, policy.context), True
+    if f.get("reuse") == "quarter" and "y" in f:
+        quarter = _year_quarter(f, a, policy.context)
+        if quarter:
+            return quarter, True
     return _calendar(f, a, policy)
+
+
+def _year_quarter(f: dict, a: Anchor, context: Optional[str]) -> Optional[str]:
+    """"the 1988 quarter": the quarter just mentioned ("the third quarter") or else the one a
+    report is about (the last before the anchor), in that year."""
+    m = _QUARTER.fullmatch(context or "")
+    if m and m.group(2)[0] == "Q":
+        return f"{f['y']:04d}-{m.group(2)}"
+    if f.get("grain") == "quarter" and a.m:
+        return f"{f['y']:04d}-" + _shifted({"unit": "quarter", "shift": -1}, a)[5:]
+    return None
 
 
 def duration(n, unit: str) -> str:
