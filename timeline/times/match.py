@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Optional
 
-from timeline.times.grammar import Grammar, Rule, grammar, normalise
+from timeline.times.grammar import CANONICAL, PREFIX, Grammar, Rule, grammar, normalise
 
 _TENS = re.compile(r"(\w+)[- ](\w+)")
 
@@ -37,7 +37,7 @@ def find_times(text: str, lang: str = "en") -> list[Found]:
             continue
         if any(neg.drops(text, start, end) for neg in g.negatives.get(rule.name, ())):
             continue
-        fields = _fields(g, rule, rule.regex.match(text, m.start()), f"R{index}_")
+        fields = _fields(g, rule, m, f"R{index}_")
         if "d" in fields and "pod" not in fields:
             start = _part_of_day(g, text, start, fields)
         start, mod = _modifier(g, text, start, rule.type, fields)
@@ -51,9 +51,9 @@ def find_times(text: str, lang: str = "en") -> list[Found]:
 
 
 def _scan(g: Grammar, text: str) -> Iterator[tuple[re.Match, int]]:
-    """(match, rule index), left to right: the rules are tried only at word starts shortly
-    before a gate word, and only those that can start with the word's first character."""
-    pos, window, scanners, starts = 0, g.window, g.scanners, g.starts.finditer
+    """(match of a rule's regex, rule index), left to right: the rules are tried only at word
+    starts shortly before a gate word, and only those that can start with the text there."""
+    pos, window, dispatch, rules, starts = 0, g.window, g.dispatch, g.rules, g.starts.finditer
     for hit in g.gate.finditer(text):
         h = hit.start()
         if h < pos:
@@ -64,12 +64,26 @@ def _scan(g: Grammar, text: str) -> Iterator[tuple[re.Match, int]]:
             s = start.start()
             if s < pos:
                 continue
-            match, index = scanners[start.group()]
-            m = match(text, s)
-            if m:
-                yield m, index[m.lastindex - 1]
-                pos = m.end()
+            for index in rules_at(dispatch, text, s):
+                m = rules[index].regex.match(text, s)
+                if m:
+                    yield m, index
+                    pos = m.end()
+                    break
         pos = max(pos, h + 1)
+
+
+def rules_at(dispatch: dict, text: str, start: int) -> tuple[int, ...]:
+    """The indexes of the rules that can match at `start`: those of the longest prefix of the
+    text there that `dispatch` lists (see grammar._dispatch)."""
+    key = text[start:start + PREFIX].translate(CANONICAL)
+    tried = dispatch[""]
+    for n in range(1, len(key) + 1):
+        longer = dispatch.get(key[:n])
+        if longer is None:
+            break
+        tried = longer
+    return tried
 
 
 def _fields(g: Grammar, rule: Rule, m: re.Match, prefix: str) -> dict:

@@ -1,0 +1,41 @@
+"""The scanner tries at a word start only the rules that the text there can begin (grammar's
+dispatch on the first characters): every rule whose regex matches at a start must be among them,
+or a time would be lost. Checked on every rule's examples and on generated text."""
+from hypothesis import given, settings, strategies as st
+
+from timeline.times.grammar import grammar
+from timeline.times.match import rules_at
+
+
+def _missed(text: str) -> list[tuple[int, str]]:
+    g = grammar()
+    missed = []
+    for start in g.starts.finditer(text):
+        s = start.start()
+        tried = set(rules_at(g.dispatch, text, s))
+        missed += [(s, r.name) for i, r in enumerate(g.rules) if i not in tried and r.regex.match(text, s)]
+    return missed
+
+
+def test_every_example_reaches_its_rules():
+    for rule in grammar().rules:
+        for example in rule.examples:
+            text = example.split(" => ")[0].replace("[", "").replace("]", "")
+            for variant in (text, text.upper(), f"On {text.lower()},\tit"):
+                assert _missed(variant) == [], f"rule {rule.name!r}: {variant!r}"
+
+
+_WORDS = ["the", "The", "last", "next", "early", "mid-", "late", "January", "Jan.", "MAY", "spring",
+          "Monday", "weekend", "day", "days", "two", "twenty-one", "1990s", "'90s", "2021", "08/02/2021",
+          "2021-08-02", "3", "3:15", "p.m.", "a.m.", "ago", "later", "year", "years", "this", "that",
+          "quarter", "fiscal", "century", "decade", "now", "currently", "every", "weekly", "about",
+          "more", "than", "of", "in", "on", "at", "since", "night", "Christmas", "BC", "’s", "'s",
+          ",", ".", "-", "—", "\u00a0", "İ", "\u212a"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12),
+       st.lists(st.sampled_from([" ", "  ", "\n", "\t", "-", ""]), min_size=12, max_size=12))
+def test_generated_text_reaches_every_matching_rule(words, gaps):
+    text = "".join(w + g for w, g in zip(words, gaps))
+    assert _missed(text) == []
