@@ -457,7 +457,8 @@ def _nth_weekday(month: int, weekday: int, n: int):
     return day
 
 
-_MOVABLE = {"thanksgiving": _fourth_thursday, "election": _election_day, "easter": _easter,
+_MOVABLE = {"thanksgiving": _fourth_thursday, "black friday": lambda y: _fourth_thursday(y) + timedelta(days=1),
+            "election": _election_day, "easter": _easter,
             "easter sunday": _easter, "good friday": lambda y: _easter(y) - timedelta(days=2),
             "easter monday": lambda y: _easter(y) + timedelta(days=1),
             "martin luther king day": _nth_weekday(1, 1, 3), "martin luther king jr day": _nth_weekday(1, 1, 3),
