@@ -28,6 +28,13 @@ def test_bare_quarter_year_follows_the_clause_tense(text, published, value):
     assert found.value == value
 
 
+def test_a_weekday_before_its_own_past_verb_is_past():
+    [_, found] = tag_document(Document(id="d", published="2000-06-01", text=(
+        "Elian will remain in the United States for at least two more weeks even after a federal "
+        "appeals court Thursday refused to order a hearing.")))[-2:]
+    assert (found.text, found.value) == ("Thursday", "2000-06-01")
+
+
 def test_the_present_perfect_tells_of_the_past():
     [found] = tag_document(Document(id="d", published="1999-05-06",
                                     text="Investigators have been searching for Kopp since shortly after the Oct. 23 slaying."))

@@ -32,11 +32,16 @@ def _cues() -> tuple[re.Pattern, dict, frozenset]:
 
 
 WINDOW = 120    # characters looked at on each side of the expression
+_ONE_WORD = re.compile(r"[A-Za-z]+ ")   # a one-word time and the space after it
 
 
 def tense_at(sentence: str, offset: int) -> Optional[str]:
     """"past", "present", "future" or None for the time expression at `offset` in `sentence`."""
     regex, kinds, not_past, participle = _cues()
+    word = _ONE_WORD.match(sentence, offset)
+    own = word and regex.match(sentence, word.end())
+    if own and _kind(own.group(0), kinds, not_past) == "past":
+        return "past-own"       # "a federal court Thursday refused": the time's own verb
     before = None
     for m in regex.finditer(sentence, max(0, offset - WINDOW), offset):
         kind = _kind(m.group(0), kinds, not_past)
