@@ -37,10 +37,7 @@ def event_date(t: TimeExpression, mod: Optional[str] = None, published: Optional
         display = f"since {display}"
     elif mod == "BEFORE" and not t.mod:
         display = f"before {display}"
-    # built without re-validation, here and below: the fields come from a TimeExpression or an
-    # EventDate, already typed
-    return EventDate.model_construct(value=value, mod=mod, start=start, end=end, granularity=granularity,
-                                     display=display)
+    return EventDate(value=value, mod=mod, start=start, end=end, granularity=granularity, display=display)
 
 
 def _rank(t: TimeExpression) -> int:
@@ -95,7 +92,7 @@ def relative_to(cand, anchor, relation: str, document, phrase: Optional[str] = N
     start, end = d.start, d.end
     if phrase and phrase.lower() in _NEXT_DAY and d.granularity == "day" and d.start:
         day = (date.fromisoformat(d.start) + timedelta(days=1)).isoformat()
-        cand.date = EventDate.model_construct(value=day, start=day, end=day, granularity="day", display=day)
+        cand.date = EventDate(value=day, start=day, end=day, granularity="day", display=day)
         cand.time, cand.date_rule = None, f"'{phrase}': the day after '{anchor.headline}' ({d.display})"
         return
     if mod == "AFTER":
@@ -106,8 +103,7 @@ def relative_to(cand, anchor, relation: str, document, phrase: Optional[str] = N
         display = f"before {d.display}"
     else:
         display = d.display
-    cand.date = EventDate.model_construct(value=d.value, mod=mod, start=start, end=end, granularity=d.granularity,
-                                          display=display)
+    cand.date = EventDate(value=d.value, mod=mod, start=start, end=end, granularity=d.granularity, display=display)
     cand.time = None
     said = f"'{phrase}'" if phrase else f"{relation}-clause"
     cand.date_rule = f"{said}: {display_rel(mod)} the event '{anchor.headline}' ({d.display})"

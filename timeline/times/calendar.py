@@ -31,17 +31,15 @@ def interval(value: str, mod: Optional[str] = None, today: Optional[date] = None
 
 
 def _interval(value: str, mod: Optional[str], today: Optional[date]) -> Optional[Interval]:
-    # built without re-validation, here and below: ISO days and a granularity of the model's list
     if value == "PRESENT_REF":
-        return Interval.model_construct(start=today.isoformat(), end=today.isoformat(), granularity="day") \
-            if today else None
+        return Interval(start=today.isoformat(), end=today.isoformat(), granularity="day") if today else None
     span = _span(value)
     if span is None:
         return None
     first, last, granularity = span
     if mod in ("START", "MID", "END") and last > first:
         first, last = _third(first, last, mod)
-    return Interval.model_construct(start=first.isoformat(), end=last.isoformat(), granularity=granularity)
+    return Interval(start=first.isoformat(), end=last.isoformat(), granularity=granularity)
 
 
 def _third(first: date, last: date, mod: str) -> tuple[date, date]:
