@@ -713,12 +713,10 @@ def _keep(cand: Candidate, tax: Taxonomy) -> bool:
     return False
 
 
-# Mention and Event are built without re-validation: every field is typed by the finder
 def _mention(c: Candidate, document: Document) -> Mention:
-    return Mention.model_construct(document=document.id, start=c.start, end=c.end,
-                                   sentence=document.text[c.start:c.end], trigger=c.trigger,
-                                   trigger_start=c.trigger_start, trigger_end=c.trigger_end,
-                                   time=c.time, date=c.date, date_rule=c.date_rule)
+    return Mention(document=document.id, start=c.start, end=c.end, sentence=document.text[c.start:c.end],
+                   trigger=c.trigger, trigger_start=c.trigger_start, trigger_end=c.trigger_end,
+                   time=c.time, date=c.date, date_rule=c.date_rule)
 
 
 def _event(c: Candidate, document: Document) -> Event:
@@ -730,6 +728,6 @@ def _event(c: Candidate, document: Document) -> Event:
     # "when the incident occurred on Thursday" dates the event; another mention names it
     named = [x for x in [c] + sorted(c.extra, key=lambda x: x.trigger_start) if x.info.pos != "anaphor"]
     headline = named[0].headline if named else c.headline
-    return Event.model_construct(id=f"ev-{digest}", type=c.type, status=c.status, headline=headline, date=c.date,
-                                 mentions=mentions, actors=actors, confidence=round(confidence, 2),
-                                 type_rule=c.type_rule, status_rule=c.status_rule)
+    return Event(id=f"ev-{digest}", type=c.type, status=c.status, headline=headline, date=c.date,
+                 mentions=mentions, actors=actors, confidence=round(confidence, 2),
+                 type_rule=c.type_rule, status_rule=c.status_rule)
