@@ -35,6 +35,18 @@ def test_a_weekday_before_its_own_past_verb_is_past():
     assert (found.text, found.value) == ("Thursday", "2000-06-01")
 
 
+@pytest.mark.parametrize("text, published, value", [
+    # a day named by its event ("Wednesday's ruling") is known, past, whatever the clause says
+    ("The relatives said they would look for ways to get around Wednesday's ruling.", "2000-01-07", "2000-01-05"),
+    ("The notes carry a 24% premium over Thursday's closing price.", "1989-10-30", "1989-10-26"),
+    # unless it lies ahead
+    ("Troops were deployed ahead of Sunday's election.", "2013-03-14", "2013-03-17"),
+])
+def test_a_possessive_weekday(text, published, value):
+    [found] = tag_document(Document(id="d", text=text, published=published))
+    assert found.value == value
+
+
 def test_the_present_perfect_tells_of_the_past():
     [found] = tag_document(Document(id="d", published="1999-05-06",
                                     text="Investigators have been searching for Kopp since shortly after the Oct. 23 slaying."))

@@ -33,6 +33,8 @@ def _cues() -> tuple[re.Pattern, dict, frozenset]:
 
 WINDOW = 120    # characters looked at on each side of the expression
 _ONE_WORD = re.compile(r"[A-Za-z]+ ")   # a one-word time and the space after it
+_POSSESSIVE = re.compile(r"[A-Za-z]+'s ")
+_AHEAD = re.compile(r"\b(?:ahead of|in advance of|upcoming|coming)\s+\Z", re.I)
 
 
 def tense_at(sentence: str, offset: int) -> Optional[str]:
@@ -42,6 +44,10 @@ def tense_at(sentence: str, offset: int) -> Optional[str]:
     own = word and regex.match(sentence, word.end())
     if own and _kind(own.group(0), kinds, not_past) == "past":
         return "past-own"       # "a federal court Thursday refused": the time's own verb
+    if _POSSESSIVE.match(sentence, offset):
+        # "get around Wednesday's ruling": a day named by its event, known, so past whatever
+        # the clause says, unless it lies ahead ("ahead of Sunday's vote")
+        return "future" if _AHEAD.search(sentence, max(0, offset - 20), offset) else "past-own"
     before = None
     for m in regex.finditer(sentence, max(0, offset - WINDOW), offset):
         kind = _kind(m.group(0), kinds, not_past)
