@@ -47,6 +47,18 @@ def test_a_possessive_weekday(text, published, value):
     assert found.value == value
 
 
+@pytest.mark.parametrize("text, published, value", [
+    # a plan told in the past is of a day ahead; a postponement points ahead
+    ("Protesters planned a large demonstration in Little Havana on Saturday.", "2000-01-07", "2000-01-08"),
+    ("Officials postponed until Tuesday morning any action on the boy's permit.", "2000-03-30", "2000-04-04TMO"),
+    # unless the plan was carried out
+    ("Bush let the offensive begin as previously planned Saturday night.", "1991-02-25", "1991-02-23TNI"),
+])
+def test_a_plan_points_ahead(text, published, value):
+    [found] = tag_document(Document(id="d", text=text, published=published))
+    assert found.value == value
+
+
 def test_the_present_perfect_tells_of_the_past():
     [found] = tag_document(Document(id="d", published="1999-05-06",
                                     text="Investigators have been searching for Kopp since shortly after the Oct. 23 slaying."))
