@@ -29,3 +29,7 @@ def test_winter_ahead_of_an_autumn_in_a_narrative():
     text = "In December 1918 the line held. Over the winter they waited. On 20 December they attacked."
     assert _values(text, None, "narrative") == [
         ("December 1918", "1918-12"), ("the winter", "1919-WI"), ("20 December", "1918-12-20")]
+
+
+def test_this_season_is_this_years_whatever_the_tense():
+    assert _values("Police said the march was banned this summer.", "1998-03-22") == [("this summer", "1998-SU")]

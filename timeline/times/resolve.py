@@ -369,7 +369,9 @@ def _year_of(position: tuple, now: Optional[tuple], a: Anchor, f: dict, policy: 
         if f.get("season") == "WI" and a.m is not None and a.m >= 9:
             return a.y + 1                          # the winter ahead of an autumn
         return a.y                                  # a story stays in the year it tells
-    if direction == -1:
+    if direction == 0:                              # "this summer": the nearest, whatever the tense
+        allowed = candidates
+    elif direction == -1:
         allowed = {y: d for y, d in candidates.items() if d < 0}
     elif direction == 1:
         allowed = {y: d for y, d in candidates.items() if d > 0}
