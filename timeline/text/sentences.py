@@ -24,7 +24,9 @@ jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs
 no vs etc inc corp co ltd dept est approx fig vol
 """.split())
 
-_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n\s*\n""")
+# `[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n\s*\n` with its first character taken out in front:
+# sre then skips to the next stop or line break at once instead of trying both branches everywhere
+_BOUNDARY = re.compile(r"""[.!?…\n](?:(?<=[.!?…])[.!?…]*["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|(?<=\n)\s*\n)""")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _LINE_BREAK = re.compile(r"\n")
 _SHORT_LINE = 60        # characters: a line this short before a capital is a heading or byline
