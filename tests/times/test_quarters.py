@@ -28,3 +28,11 @@ def test_a_quarter_a_year_back(text, expected):
 
 def test_quarter_to_quarter_is_no_time():
     assert _times("The quarter-to-quarter comparison was also enhanced by charges.") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("In the quarter ended July 31, Jayark had 5.6 million shares outstanding.", "1989-Q2"),
+    ("For the quarter ended Sept. 30, Delta posted net income of $133.1 million.", "1989-Q3"),
+])
+def test_a_quarter_ended_on_a_day_is_the_calendar_quarter_holding_most_of_it(text, value):
+    assert _times(text, "1989-10-30")[0] == ("the quarter", value)

@@ -127,6 +127,8 @@ def _value(found: Found, f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]
         if f.get("plus_half") and n != "X":
             n += 0.5
         return duration(n, UNIT_LETTERS.get(f["dur"], f["dur"])), False
+    if "ends" in f:                                 # "the quarter ended July 31": its middle month's
+        f = {**f, "q": (f["ends"] - 2) % 12 // 3 + 1}
     if "bc" in f:                                   # "April 480 BC" -> BC0480-04
         value, _ = _calendar({**f, "y": int(f["bc"])}, a, policy)
         return "BC" + value, False
