@@ -59,6 +59,13 @@ def test_a_plan_points_ahead(text, published, value):
     assert found.value == value
 
 
+def test_a_fronted_month_reads_its_clause_verb_past_a_long_aside():
+    found = tag_document(Document(id="d", published="1998-10-25", text=(
+        "In January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court decision, "
+        "a clinic bombing in Birmingham, Ala., killed a security guard.")))[0]
+    assert (found.text, found.value) == ("January", "1998-01")
+
+
 def test_the_present_perfect_tells_of_the_past():
     [found] = tag_document(Document(id="d", published="1999-05-06",
                                     text="Investigators have been searching for Kopp since shortly after the Oct. 23 slaying."))

@@ -31,7 +31,7 @@ def _cues() -> tuple[re.Pattern, dict, frozenset]:
     return regex, kinds, frozenset(w.lower() for w in data["not_past"]), participle
 
 
-WINDOW = 120    # characters looked at on each side of the expression
+WINDOW = 120    # characters looked at before the expression
 _ONE_WORD = re.compile(r"[A-Za-z]+ ")   # a one-word time and the space after it
 _POSSESSIVE = re.compile(r"[A-Za-z]+'s ")
 _AHEAD = re.compile(r"\b(?:ahead of|in advance of|upcoming|coming)\s+\Z", re.I)
@@ -56,7 +56,7 @@ def tense_at(sentence: str, offset: int) -> Optional[str]:
         before = kind or before
     if before:
         return before
-    for m in regex.finditer(sentence, offset + 1, offset + WINDOW):
+    for m in regex.finditer(sentence, offset + 1):      # its clause's verb, past any aside
         after = _kind(m.group(0), kinds, not_past)
         if after:
             # "In January, the South Sudanese voted": the time fronts its own past clause, so it
