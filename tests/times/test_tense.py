@@ -66,6 +66,12 @@ def test_a_fronted_month_reads_its_clause_verb_past_a_long_aside():
     assert (found.text, found.value) == ("January", "1998-01")
 
 
+def test_a_plan_in_the_past_perfect_is_past():
+    [found] = tag_document(Document(id="d", published="1989-10-30", text=(
+        "The offer previously had been scheduled to expire at midnight Friday.")))
+    assert found.value == "1989-10-27T24:00"
+
+
 def test_the_present_perfect_tells_of_the_past():
     [found] = tag_document(Document(id="d", published="1999-05-06",
                                     text="Investigators have been searching for Kopp since shortly after the Oct. 23 slaying."))

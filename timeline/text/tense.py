@@ -34,6 +34,7 @@ def _cues() -> tuple[re.Pattern, dict, frozenset]:
 WINDOW = 120    # characters looked at before the expression
 _ONE_WORD = re.compile(r"[A-Za-z]+ ")   # a one-word time and the space after it
 _POSSESSIVE = re.compile(r"[A-Za-z]+'s ")
+_HAD = re.compile(r"(?<![\w'])had\s+(?:been\s+)?(?:\w+ly\s+)?\Z", re.I)
 _AHEAD = re.compile(r"\b(?:ahead of|in advance of|upcoming|coming)\s+\Z", re.I)
 
 
@@ -53,6 +54,8 @@ def tense_at(sentence: str, offset: int) -> Optional[str]:
         kind = _kind(m.group(0), kinds, not_past)
         if kind == "past" and participle.search(sentence, max(0, m.start() - 30), m.start()):
             continue            # "would be paid", "has extended": the auxiliary tells the tense
+        if kind == "future" and _HAD.search(sentence, max(0, m.start() - 30), m.start()):
+            kind = "past"       # "had been scheduled to expire Friday": a plan already past
         before = kind or before
     if before:
         return before
