@@ -4,7 +4,7 @@ or a time would be lost. Checked on every rule's examples and on generated text.
 from hypothesis import given, settings, strategies as st
 
 from timeline.times.grammar import grammar
-from timeline.times.match import rules_at
+from timeline.times.match import _gate_hits, rules_at
 
 
 def _missed(text: str) -> list[tuple[int, str]]:
@@ -39,3 +39,12 @@ _WORDS = ["the", "The", "last", "next", "early", "mid-", "late", "January", "Jan
 def test_generated_text_reaches_every_matching_rule(words, gaps):
     text = "".join(w + g for w, g in zip(words, gaps))
     assert _missed(text) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS + ["DAY", "Quarter", "ſ", "É", "ß", "Ⅻ", "K", "İ", "Ǆ"]), min_size=1,
+                max_size=12))
+def test_the_lower_case_gate_finds_what_the_gate_finds(words):
+    text = " ".join(words)
+    g = grammar()
+    assert [m.span() for m in _gate_hits(g, text)] == [m.span() for m in g.gate.finditer(text)]

@@ -73,6 +73,7 @@ class Grammar:
     negatives: dict       # rule name -> [Negative]
     anchor: str           # reference date of the examples
     gate: re.Pattern      # words one of which every time expression holds
+    lower_gate: Optional[re.Pattern]  # the same for lower-cased text, case-sensitive (faster)
     window: int           # how far before a gate word an expression may start
 
 
@@ -215,11 +216,13 @@ def _grammar(lang: str) -> Grammar:
                               + r")(?: hours)? of\s+\Z", FLAGS),
                    re.compile(r"\s+(?P<mod>" + _trie(list(words["aftermod"]["values"]), set()) + r")(?!\w)",
                               FLAGS),
-                   negatives, data["anchor"], _gate(gate["words"]), gate["window"])
+                   negatives, data["anchor"], _gate(gate["words"], FLAGS),
+                   _gate(gate["words"], re.ASCII) if all(w.isascii() and w.islower() for w in gate["words"]) else None,
+                   gate["window"])
 
 
-def _gate(words: list[str]) -> re.Pattern:
-    return re.compile(r"(?<![\w$£€])(?:(?:" + _trie(words, set()) + r")(?:s|'s)?(?![\w])|\d|')", FLAGS)
+def _gate(words: list[str], flags: re.RegexFlag) -> re.Pattern:
+    return re.compile(r"(?<![\w$£€])(?:(?:" + _trie(words, set()) + r")(?:s|'s)?(?![\w])|\d|')", flags)
 
 
 def _first_chars(bodies: list[str]) -> str:
