@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from timeline.events.taxonomy import WORD_BYTES, Taxonomy, first_chars
+from timeline.events.taxonomy import Taxonomy, first_chars, word_runs
 
 # kinds: main, after, before, same (when/as/while), cond (if/unless), report (reported clause),
 # relative (who/which/where)
@@ -60,10 +60,12 @@ def _opener_re(tax: Taxonomy) -> tuple[re.Pattern, Optional[frozenset[bytes]]]:
 
 
 def _may_open(text: str, words: Optional[frozenset[bytes]]) -> bool:
-    """Can an opener match in the sentence? Not in an ASCII one that lacks every opener as a run
-    of word characters (most sentences: no scan)."""
-    return words is None or not text.isascii() or \
-        not words.isdisjoint(text.encode("ascii").translate(WORD_BYTES).split())
+    """Can an opener match in the sentence? Not in one that lacks every opener as a run of word
+    characters (most sentences: no scan)."""
+    if words is None:
+        return True
+    runs = word_runs(text)
+    return runs is None or not words.isdisjoint(runs)
 
 
 _OPENERS: dict[str, tuple[re.Pattern, Optional[frozenset[bytes]]]] = {}

@@ -9,7 +9,7 @@ from itertools import islice
 from typing import Optional
 
 from timeline.events.clauses import Clause
-from timeline.events.taxonomy import Taxonomy, Trigger, load_taxonomy
+from timeline.events.taxonomy import WORD_BEYOND_ASCII, Taxonomy, Trigger, load_taxonomy
 from timeline.text.sentences import title_case
 
 _TOKEN = re.compile(r"[\w][\w'’-]*")
@@ -46,9 +46,10 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
     modified = tax.cues.get("modified_nouns", frozenset())
     title = None
     out = []
-    # lower-casing ASCII keeps every offset and word boundary: one call for the whole sentence
-    lowered_text = text.lower() if text.isascii() else None
-    lowered = _ascii_tokens(text) if lowered_text is not None else [w.lower() for w in _TOKEN.findall(text)]
+    # lower-casing ASCII keeps every offset and word boundary (and leaves other characters that are
+    # no word characters alone): one call for the whole sentence
+    lowered_text = text.lower() if text.isascii() or not WORD_BEYOND_ASCII.search(text) else None
+    lowered = _ascii_tokens(text) if text.isascii() else [w.lower() for w in _TOKEN.findall(text)]
     starts = _first_words(taxonomy_path)
     hits = [] if starts.isdisjoint(lowered) else [k for k, w in enumerate(lowered) if w in starts]
     # offsets only where a word may trigger, up to the last word a form starting there may reach
