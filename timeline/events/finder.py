@@ -16,7 +16,7 @@ from timeline.events import dating
 from timeline.events.clauses import Clause, split_clauses
 from timeline.events.describe import actors as find_actors
 from timeline.events.describe import headline as make_headline
-from timeline.events.taxonomy import WORD_BYTES, Taxonomy, Trigger, load_taxonomy
+from timeline.events.taxonomy import WORD_BYTES, Taxonomy, Trigger, load_taxonomy, word_runs
 from timeline.events.triggers import find_triggers, sentence_triggers, title_case
 from timeline.models import Document, Event, EventDate, Mention, TimeExpression
 
@@ -294,10 +294,10 @@ def _cue_index(taxonomy_path: str):
 def _present_cues(text: str, tax: Taxonomy) -> Optional[set]:
     """The scanned cue lists that may match somewhere in the sentence (None: any may). Most
     sentences hold the words of few of them: a window scan of the others can be skipped."""
-    if not text.isascii():
+    runs = word_runs(text)
+    if runs is None:
         return None
     index, unindexed = _cue_index(tax.path)
-    runs = text.encode("ascii").translate(WORD_BYTES).split()
     present, in_a_row = set(unindexed), None
     for key in index.keys() & runs:
         whole, longer = index[key]
