@@ -142,15 +142,16 @@ WORD_BYTES = bytes(ord(chr(c).lower()) if c < 128 and (chr(c).isalnum() or c == 
 WORD_BEYOND_ASCII = re.compile(r"[^\W\x00-\x7f]")      # a word character that is not ASCII
 
 
-def word_runs(text: str) -> Optional[list[bytes]]:
+@lru_cache(maxsize=64)         # the clause splitter and the cue index ask for the same sentence
+def word_runs(text: str) -> Optional[tuple[bytes, ...]]:
     """The text's runs of word characters, lower-cased ASCII bytes; None when a character beyond
     ASCII is a word character. Curly quotes and dashes are not: in news they are the usual
     reason a sentence is not ASCII, and as separators they read as a space does."""
     if text.isascii():
-        return text.encode("ascii").translate(WORD_BYTES).split()
+        return tuple(text.encode("ascii").translate(WORD_BYTES).split())
     if WORD_BEYOND_ASCII.search(text):
         return None
-    return text.encode("ascii", "replace").translate(WORD_BYTES).split()      # "?" is a separator
+    return tuple(text.encode("ascii", "replace").translate(WORD_BYTES).split())      # "?" is a separator
 
 
 _FIRST_WORDS = re.compile(r"^\\b(?:\(\?:([a-z|' -]+)\)|([a-z]+)(\?)?)")
