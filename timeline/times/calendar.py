@@ -20,6 +20,8 @@ MOD_WORDS = {"START": "start of {}", "MID": "mid-{}", "END": "end of {}", "APPRO
 REF_WORDS = {"PRESENT_REF": "now", "PAST_REF": "the past", "FUTURE_REF": "the future"}
 _DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)(-WE)?|-Q([1-4])|-H([12])|-(SP|SU|FA|WI))?"
                    r"(?:T(\d\d:\d\d|MO|AF|EV|NI))?")
+_DECADE = re.compile(r"\d{3}")        # "199": the 1990s
+_CENTURY = re.compile(r"\d{2}")       # "19": the 20th century
 
 
 def interval(value: str, mod: Optional[str] = None, today: Optional[date] = None) -> Optional[Interval]:
@@ -60,10 +62,10 @@ def _third(first: date, last: date, mod: str) -> tuple[date, date]:
 
 
 def _span(value: str) -> Optional[tuple[date, date, str]]:
-    if re.fullmatch(r"\d{3}", value):
+    if _DECADE.fullmatch(value):
         y = int(value) * 10
         return date(y, 1, 1), date(y + 9, 12, 31), "decade"
-    if re.fullmatch(r"\d{2}", value):
+    if _CENTURY.fullmatch(value):
         y = int(value) * 100
         return date(max(y, 1), 1, 1), date(y + 99, 12, 31), "century"
     m = _DATE.fullmatch(value)
@@ -120,9 +122,9 @@ def display(value: str, mod: Optional[str], text: str) -> str:
 
 
 def _words(value: str) -> Optional[str]:
-    if re.fullmatch(r"\d{3}", value):
+    if _DECADE.fullmatch(value):
         return f"{value}0s"
-    if re.fullmatch(r"\d{2}", value):
+    if _CENTURY.fullmatch(value):
         n = int(value) + 1
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         return f"{n}{suffix} century"
