@@ -27,19 +27,27 @@ no vs etc inc corp co ltd dept est approx fig vol
 # `[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n\s*\n` with its first character taken out in front:
 # sre then skips to the next stop or line break at once instead of trying both branches everywhere
 _BOUNDARY = re.compile(r"""[.!?…\n](?:(?<=[.!?…])[.!?…]*["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|(?<=\n)\s*\n)""")
-_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_RUN_REVERSED = re.compile(r"[A-Za-z.]*")
 _LINE_BREAK = re.compile(r"\n")
 _SHORT_LINE = 60        # characters: a line this short before a capital is a heading or byline
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
     # look back a word's length only: searching from 0 made splitting quadratic in the text length
-    m = _LAST_WORD.search(text, max(0, end - 40), end)
-    if not m:
+    word = _last_word(text, max(0, end - 40), end)
+    if not word:
         return False
-    word = m.group(1).rstrip(".").lower()
+    word = word.rstrip(".").lower()
     # single letters and dotted initialisms ("U.S.", "J.") rarely end a sentence in news
     return word in ABBREVIATIONS or len(word) == 1 or "." in word
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """What `([A-Za-z][A-Za-z.]*)$` finds in text[start:end] ("" for nothing), matched once from the
+    end of the reversed window (the search tried it at every character)."""
+    if end > start and text[end - 1] == "\n":
+        end -= 1                # "$" matches before a closing line break too
+    return _RUN_REVERSED.match(text[start:end][::-1]).group()[::-1].lstrip(".")
 
 
 # ASCII bytes by shape: whitespace -> " ", capital -> "U", small letter -> "l", other -> "x"; in
