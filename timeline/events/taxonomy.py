@@ -142,7 +142,7 @@ WORD_BYTES = bytes(ord(chr(c).lower()) if c < 128 and (chr(c).isalnum() or c == 
 WORD_BEYOND_ASCII = re.compile(r"[^\W\x00-\x7f]")      # a word character that is not ASCII
 
 
-@lru_cache(maxsize=64)         # the clause splitter and the cue index ask for the same sentence
+@lru_cache(maxsize=4)      # the clause splitter, then the cue index, ask for the same sentence
 def word_runs(text: str) -> Optional[tuple[bytes, ...]]:
     """The text's runs of word characters, lower-cased ASCII bytes; None when a character beyond
     ASCII is a word character. Curly quotes and dashes are not: in news they are the usual
