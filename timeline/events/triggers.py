@@ -34,7 +34,7 @@ def find_triggers(text: str, clause: Clause, tax: Taxonomy) -> list[tuple[int, i
     return [t for t in sentence_triggers(text, tax.path) if clause.start <= t[0] < clause.end]
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=8)      # a sentence's clauses ask again; a document's other sentences do not
 def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
     """Every trigger of a sentence, found once: a dictionary look-up per word (and the few
     multi-word forms that start with it), then the taxonomy's patterns."""

@@ -56,7 +56,7 @@ _SHAPE = bytes(0x20 if chr(c).isspace() else 0x55 if chr(c).isupper() else 0x6C 
                for c in range(128)) + b"x" * 128
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=8)      # asked again for the sentence at hand, not across a document
 def title_case(text: str) -> bool:
     """Do capitals start at least 70% of the words that start with a letter?"""
     if text.isascii():
