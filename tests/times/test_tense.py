@@ -106,3 +106,14 @@ def test_a_participle_does_not_make_the_clause_past(text, published, value):
 def test_a_bare_time_of_day_falls_on_the_day_the_story_narrates(text, published, value):
     found = tag_document(Document(id="d", text=text, published=published))
     assert found[-1].value == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # an event named as reported or alleged happened: its weekday lies behind, whatever the modal
+    ("Kiir said his country would not retaliate for the reported bombing of Guffa on Tuesday.", "2011-11-08"),
+    ("Police would not comment on the alleged attack on Tuesday.", "2011-11-08"),
+    ("Kiir said his country would retaliate on Tuesday.", "2011-11-15"),
+])
+def test_a_reported_event_is_past_whatever_the_modal(text, value):
+    [found] = tag_document(Document(id="d", text=text, published="2011-11-10"))
+    assert found.value == value
