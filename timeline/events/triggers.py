@@ -49,7 +49,12 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
     # lower-casing ASCII keeps every offset and word boundary (and leaves other characters that are
     # no word characters alone): one call for the whole sentence
     lowered_text = text.lower() if text.isascii() or not WORD_BEYOND_ASCII.search(text) else None
-    lowered = _ascii_tokens(text) if text.isascii() else [w.lower() for w in _TOKEN.findall(text)]
+    if text.isascii():
+        lowered = _ascii_tokens(text)
+    elif lowered_text is not None:      # no word character beyond ASCII: lower-casing keeps the tokens
+        lowered = _TOKEN.findall(lowered_text)
+    else:
+        lowered = [w.lower() for w in _TOKEN.findall(text)]
     starts = _first_words(taxonomy_path)
     hits = [] if starts.isdisjoint(lowered) else [k for k, w in enumerate(lowered) if w in starts]
     # offsets only where a word may trigger, up to the last word a form starting there may reach
