@@ -39,7 +39,7 @@ _KEYWORD = re.compile(r"[\w-]+")
 LEAD_WINDOW = 120   # longest lead before a time ("back early in ..."), in characters
 
 
-@dataclass(eq=False)        # a candidate is itself: compared by identity
+@dataclass(eq=False, slots=True)        # a candidate is itself: compared by identity
 class Candidate:
     sentence: int
     clause: Clause
@@ -433,7 +433,8 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
     clause = cand.clause
     text = sentence.text[clause.start:clause.end]
     end = clause.end
-    if cand.type == "DEMAND_THREAT_ACCUSE" and cand.info.lemma in tax.cues.get("reporting", ()):
+    reporting = cand.info.lemma in tax.cues.get("reporting", ())
+    if cand.type == "DEMAND_THREAT_ACCUSE" and reporting:
         # the threat's words belong in its headline
         later = [c for c in clauses if c.start >= clause.end and c.kind in ("report", "cond")]
         if later:
@@ -441,8 +442,8 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
             text = sentence.text[clause.start:end]
     removals = []
     report = next((c for c in clauses if c.kind == "report" and c.head is not None
-                   and clauses[c.head] is clause), None)
-    if report and cand.info.lemma in tax.cues.get("reporting", ()) and cand.verb:
+                   and clauses[c.head] is clause), None) if reporting and cand.verb else None
+    if report:
         # "said in an interview with Rudaw Sunday that X": the headline keeps "says X"
         end = max(end, report.end)
         text = sentence.text[clause.start:end]
