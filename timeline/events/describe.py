@@ -21,8 +21,6 @@ _PLURAL_NOUN = re.compile(r"\b(?:troops|forces|officials|militias|rebels|they|we
                           r"dozens|hundreds|thousands|millions|million|thousand|several|many|both)\b"
                           r"|\b(?:[2-9]|\d{2,})\b")     # "some 2 million died"
 _ES_PLURAL = re.compile(r"(?:ss|x|z|ch|sh)es$")
-# the first word in the 30 characters after a name, matched in place (no slice and split)
-_NEXT_WORD = re.compile(r"\s*(\S+)")
 
 
 def actors(text: str, tax: Taxonomy) -> list[str]:
@@ -39,9 +37,9 @@ def actors(text: str, tax: Taxonomy) -> list[str]:
         if not words:
             continue
         name = " ".join(words)
-        after = _NEXT_WORD.match(text, m.end(), m.end() + 30)
-        if after and after.group(1).lower().strip(",.") in actor_nouns:
-            name = f"{name} {after.group(1).strip(',.')}"     # "Iraq's parliament", "Trump administration"
+        after = text[m.end():m.end() + 30].split(None, 1)      # the first word only: no need to split the rest
+        if after and after[0].lower().strip(",.") in actor_nouns:
+            name = f"{name} {after[0].strip(',.')}"     # "Iraq's parliament", "Trump administration"
         elif name.endswith(_POSSESSIVE):
             name = name[:-2]
         if name.lower() not in not_actors and name not in found and len(name) > 1:

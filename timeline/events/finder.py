@@ -23,7 +23,8 @@ from timeline.models import Document, Event, EventDate, Mention, TimeExpression
 _QUOTE = re.compile(r"(?:[“\"]|``)((?:(?!''|[”\"]).)*)(?:[”\"]|'')")
 # the last word of a reversed window: one match from its end instead of a search from every start
 _LAST_WORD_REVERSED = re.compile(r"[^\w'’.-]*([\w'’.-]+)")
-_NEGATION = re.compile(r"\b(?:not|never|no)\b|n[’']t\b", re.I)
+# the look-ahead lets the engine skip to an "n" instead of trying both alternatives everywhere
+_NEGATION = re.compile(r"(?=[nN])(?:\b(?:not|never|no)\b|n[’']t\b)", re.I)
 _RELATED = {frozenset({"ATTACK", "DEATH_INJURY"})}
 _LONG_QUOTE_WORDS = 5
 # before a plural noun, words that leave it generic ("to report accidents", "and injuries")
@@ -229,9 +230,9 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
     heads = triggers
     if len(triggers) > 1:       # one trigger is the head: most clauses read no words before it
         heads = [t for t in triggers if not _in_phrase(sentence.text, t)] or triggers
-    best = max(heads, key=lambda t: (tax.priority.get(t[2].type, -1), -t[0]))
+    best = max(heads, key=lambda t: (tax.priority.get(t[2].type, -1), -t[0])) if len(heads) > 1 else heads[0]
     start, end, info = best
-    others = sorted({t[2].type for t in triggers} - {info.type})
+    others = sorted({t[2].type for t in triggers} - {info.type}) if len(triggers) > 1 else ()
     verbs = [(s, e) for s, e, t in triggers if t.pos != "noun"]
     rule = f"{info.pos} '{sentence.text[start:end]}' ({info.type})"
     if others:
@@ -313,7 +314,8 @@ def _present_cues(text: str, tax: Taxonomy) -> Optional[set]:
 def _cue_before(tax: Taxonomy, name: str, text: str, start: int, end: int, cues: Optional[set]) -> Optional[str]:
     """The last match of a cue list in text[start:end]."""
     regex = tax.cue_res.get(name)
-    if not regex or not _may_hold(cues, name, text, end):
+    # _may_hold, inline: this runs up to 7 times per candidate
+    if not regex or not (cues is None or name in cues or _MID_WORD.match(text, end) is not None):
         return None
     last = None
     for last in regex.finditer(text, start, end):
@@ -472,8 +474,9 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
     else:
         cand.actors = find_actors(_strip_times(text, removals), tax) or \
             _controlling_subject(cand, sentence, clauses, by_clause, tax)
-    cand.keywords = frozenset(w.lower().removeprefix("al-") for a in cand.actors for w in
-                              _KEYWORD.findall(a) if len(w) > 2) | {cand.info.lemma}
+    keywords = {w.lower().removeprefix("al-") for a in cand.actors for w in _KEYWORD.findall(a) if len(w) > 2}
+    keywords.add(cand.info.lemma)
+    cand.keywords = frozenset(keywords)
 
 
 _FIRST_SET, _WORD_SET = frozenset(_LEAD_FIRST), frozenset(_LEAD_WORDS)
