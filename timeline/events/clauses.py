@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from timeline.events.taxonomy import Taxonomy, first_chars, word_runs
+from timeline.events.triggers import sentence_triggers
 
 # kinds: main, after, before, same (when/as/while), cond (if/unless), report (reported clause),
 # relative (who/which/where)
@@ -146,7 +147,6 @@ _FINITE = re.compile(r"\b(?:will|would|had|has|have|was|were|is|are|could|did|sh
 def _report_cuts(text: str, tax: Taxonomy) -> list[tuple[int, str, str]]:
     """Where a reported clause starts: at "that" after a reporting verb, or right after the verb
     when a subject and a finite verb follow ("announced the US will end ...")."""
-    from timeline.events.triggers import sentence_triggers   # triggers.py needs Clause from here
     cuts = []
     reporting = tax.cues.get("reporting", frozenset())
     for start, end, trig in sentence_triggers(text, tax.path):

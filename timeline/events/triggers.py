@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import islice
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from timeline.events.clauses import Clause
 from timeline.events.taxonomy import WORD_BEYOND_ASCII, Taxonomy, Trigger, load_taxonomy
 from timeline.text.sentences import title_case
+
+if TYPE_CHECKING:       # only named in annotations: clauses.py imports this module
+    from timeline.events.clauses import Clause
 
 _TOKEN = re.compile(r"[\w][\w'’-]*")
 # ASCII: the characters of a token, lower-cased, and a space for every other character
