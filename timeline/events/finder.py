@@ -16,7 +16,7 @@ from timeline.events import dating
 from timeline.events.clauses import Clause, split_clauses
 from timeline.events.describe import actors as find_actors
 from timeline.events.describe import headline as make_headline
-from timeline.events.taxonomy import WORD_BYTES, Taxonomy, Trigger, load_taxonomy, word_runs
+from timeline.events.taxonomy import WORD_BEYOND_ASCII, WORD_BYTES, Taxonomy, Trigger, load_taxonomy, word_runs
 from timeline.events.triggers import find_triggers, sentence_triggers, title_case
 from timeline.models import Document, Event, EventDate, Mention, TimeExpression
 
@@ -485,8 +485,9 @@ _FIRST_SET, _WORD_SET = frozenset(_LEAD_FIRST), frozenset(_LEAD_WORDS)
 def _lead_start(text: str, start: int, end: int) -> int:
     """Where _TIME_LEAD's match in text[start:end] starts, read backwards from the time: words of
     _LEAD_WORDS, each followed by spaces, then perhaps one of _LEAD_FIRST (the longest such
-    lead is the leftmost match). ASCII only; other text goes to the regex."""
-    if not text.isascii():
+    lead is the leftmost match). For word characters that are all ASCII (curly quotes and dashes
+    are none: most news), from the character before the window on; other text goes to the regex."""
+    if not text.isascii() and WORD_BEYOND_ASCII.search(text, max(0, start - 1), end):
         return _TIME_LEAD.search(text, start, end).start()
     lead = end
     while True:
