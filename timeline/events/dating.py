@@ -48,8 +48,8 @@ def _rank(t: TimeExpression) -> int:
 
 
 def _preposition_mod(text: str, offset: int, tax) -> tuple[Optional[str], str]:
-    before = text[:offset].rstrip().lower()
-    last = before.rsplit(None, 1)[-1] if before.split() else ""
+    before = text[:offset].rstrip()
+    last = before.rsplit(None, 1)[-1].lower() if before else ""      # lower-cases the last word only
     if last in tax.cues.get("after", ()) and last != "following":
         return "AFTER", last
     if last in tax.cues.get("before", ()) and last != "by":
