@@ -184,10 +184,7 @@ def _sentence_candidates(document, index, sentence, clauses, times, in_sentence,
     # a date inside a long quote dates what the quote says, not the "said" around it
     datable = [i for i in in_sentence if not _inside(times[i].start - sentence.start, quotes)] if quotes \
         else in_sentence
-    for cand in cands:
-        if cand.reference:
-            continue
-        ci = next(i for i, c in by_clause.items() if c is cand)
+    for ci, cand in by_clause.items():      # every candidate but those referred to (not dated by their clause)
         dating.own_date(cand, sentence, clauses, ci, times, datable, by_clause, document, tax)
         _future_date(cand, document)
         _deadline_type(cand, sentence, times, tax)
