@@ -56,11 +56,15 @@ _SHAPE = bytes(0x20 if chr(c).isspace() else 0x55 if chr(c).isupper() else 0x6C 
                for c in range(128)) + b"x" * 128
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 @lru_cache(maxsize=8)      # asked again for the sentence at hand, not across a document
 def title_case(text: str) -> bool:
     """Do capitals start at least 70% of the words that start with a letter?"""
-    if text.isascii():
-        shape = b" " + text.encode("ascii").translate(_SHAPE)
+    if text.isascii() or not any(c.isalpha() or c.isspace() for c in set(_NON_ASCII.findall(text))):
+        # curly quotes and dashes (most news) neither start a word nor split one: "?" does as well
+        shape = b" " + text.encode("ascii", "replace").translate(_SHAPE)
         upper = shape.count(b" U")
         letters = upper + shape.count(b" l")
     else:
