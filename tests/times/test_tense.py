@@ -117,3 +117,13 @@ def test_a_bare_time_of_day_falls_on_the_day_the_story_narrates(text, published,
 def test_a_reported_event_is_past_whatever_the_modal(text, value):
     [found] = tag_document(Document(id="d", text=text, published="2011-11-10"))
     assert found.value == value
+
+
+@pytest.mark.parametrize("text, value", [
+    # a time fronting its clause with a plan in the past form: the plan was made then
+    ("On Friday, the Kenyan government planned to pay the families.", "1998-09-25"),
+    ("On Friday, the Kenyan government plans to pay the families.", "1998-10-02"),
+])
+def test_a_fronted_time_before_a_past_plan_is_past(text, value):
+    [found] = tag_document(Document(id="d", text=text, published="1998-09-30"))
+    assert found.value == value

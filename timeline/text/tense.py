@@ -64,6 +64,8 @@ def tense_at(sentence: str, offset: int) -> Optional[str]:
         if after:
             # "In January, the South Sudanese voted": the time fronts its own past clause, so it
             # cannot lie ahead (a past cue before it may be a reporting verb: "said ... in March")
+            if after == "future" and m.group(0).lower().split()[0].endswith("ed"):
+                return "past-own"   # "On Friday, the government planned to pay": the plan was made then
             return "past-own" if after == "past" else after
     return None
 
