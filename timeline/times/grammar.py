@@ -204,9 +204,8 @@ def _grammar(lang: str) -> Grammar:
         for rule in spec["rules"]:
             negatives.setdefault(rule, []).append(neg)
 
-    firsts = _first_chars(bodies)
-    starts = re.compile(r"(?<![\w$£€])[" + re.escape("".join(firsts)) + "]")
-    return Grammar(tables, converters, data["lexicon"], data["sets"], tuple(rules), _dispatch(bodies), starts,
+    dispatch = _dispatch(bodies)
+    return Grammar(tables, converters, data["lexicon"], data["sets"], tuple(rules), dispatch, _starts(dispatch),
                    _modifier_regex(words["datemod"]["values"]),
                    _modifier_regex(words["durmod"]["values"]),
                    frozenset(words["durmod"].get("outside", ())),
@@ -225,10 +224,13 @@ def _gate(words: list[str], flags: re.RegexFlag) -> re.Pattern:
     return re.compile(r"(?<![\w$£€])(?:(?:" + _trie(words, set()) + r")(?:s|'s)?(?![\w])|\d|')", flags)
 
 
-def _first_chars(bodies: list[str]) -> str:
-    """The characters some rule can start with, in both cases."""
-    chars = set().union(*(f for f in (_first(_parser.parse(body, FLAGS))[0] for body in bodies) if f is not None))
-    return "".join(sorted({c for ch in chars for c in (ch.lower(), ch.upper())}))
+def _starts(dispatch: dict[str, tuple[int, ...]]) -> re.Pattern:
+    """Word starts where some rule can begin: the first characters the dispatch lists, in every
+    spelling their canonical form stands for (any character when a rule can begin anywhere)."""
+    if dispatch[""]:
+        return re.compile(r"(?<![\w$£€])\S")
+    chars = {c for p in dispatch if len(p) == 1 for c in _SPELLINGS.get(p, p + p.upper())}
+    return re.compile(r"(?<![\w$£€])[" + re.escape("".join(sorted(chars))) + "]")
 
 
 PREFIX = 6      # characters at a word start that choose the rules tried there
@@ -236,6 +238,7 @@ PREFIX = 6      # characters at a word start that choose the rules tried there
 # space (FLAGS: only ASCII letters match either case, and \s only ASCII whitespace)
 CANONICAL = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, **dict.fromkeys("0123456789", "0"),
                            **dict.fromkeys(" \t\n\r\f\v", " ")})
+_SPELLINGS = {"0": "0123456789", " ": " \t\n\r\f\v"}     # canonical character -> what it stands for
 _MAX_PREFIXES = 4000    # past this a rule is tried at every start
 
 
@@ -339,54 +342,6 @@ def _canonical_set(items) -> Optional[set[str]]:
             chars.add(" ")
         elif op is _c.CATEGORY and arg is _c.CATEGORY_WORD:
             chars.update("abcdefghijklmnopqrstuvwxyz0_")
-        else:
-            return None
-    return chars
-
-
-def _first(items) -> tuple[Optional[set], bool]:
-    """(characters a sequence of regex items can start with or None for any, can it match empty)."""
-    chars: set = set()
-    for op, arg in items:
-        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-            continue
-        if op is _c.LITERAL:
-            return chars | {chr(arg)}, False
-        if op is _c.IN:
-            got = _charset(arg)
-            return (None if got is None else chars | got), False
-        if op is _c.SUBPATTERN:
-            got, nullable = _first(arg[-1])
-        elif op is _c.BRANCH:
-            got, nullable = set(), False
-            for branch in arg[1]:
-                sub, sub_nullable = _first(branch)
-                got = None if sub is None or got is None else got | sub
-                nullable = nullable or sub_nullable
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-            got, nullable = _first(arg[2])
-            nullable = nullable or arg[0] == 0
-        else:
-            return None, False
-        if got is None:
-            return None, False
-        chars |= got
-        if not nullable:
-            return chars, False
-    return chars, True
-
-
-def _charset(items) -> Optional[set]:
-    chars: set = set()
-    for op, arg in items:
-        if op is _c.LITERAL:
-            chars.add(chr(arg))
-        elif op is _c.RANGE and arg[1] - arg[0] < 100:
-            chars.update(chr(c) for c in range(arg[0], arg[1] + 1))
-        elif op is _c.CATEGORY and arg is _c.CATEGORY_DIGIT:
-            chars.update("0123456789")
-        elif op is _c.CATEGORY and arg is _c.CATEGORY_SPACE:
-            chars.update(" \t\n\r\f\v")
         else:
             return None
     return chars
