@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Optional
 
 from timeline.errors import InputError
+from timeline.text.trie import trie
 
 DEFAULT = Path(__file__).with_name("taxonomy.toml")
 ENV = "TIMELINE_TAXONOMY"
@@ -188,18 +189,7 @@ def _pattern_starts(patterns) -> Optional[re.Pattern]:
     if not keys or not all(re.fullmatch("[a-z]+", k) for k in keys):
         return None
     # a word that starts with a shorter one adds no place to look
-    return re.compile(_trie(sorted(k for k in keys if not any(k != o and k.startswith(o) for o in keys))))
-
-
-def _trie(words: list[str]) -> str:
-    """An alternation of words (none a prefix of another) factored by their first letters."""
-    if words == [""]:
-        return ""
-    branches: dict[str, list[str]] = {}
-    for w in words:
-        branches.setdefault(w[0], []).append(w[1:])
-    alternatives = [c + _trie(rest) for c, rest in branches.items()]
-    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    return re.compile(trie(sorted(k for k in keys if not any(k != o and k.startswith(o) for o in keys))))
 
 
 def _top_level_bar(source: str) -> bool:

@@ -12,6 +12,8 @@ from functools import cache
 from pathlib import Path
 from typing import Optional
 
+from timeline.text.trie import trie
+
 CUES = Path(__file__).parent.parent / "times" / "lang" / "en" / "tense.toml"
 
 
@@ -23,9 +25,8 @@ def _cues() -> tuple[re.Pattern, dict, frozenset]:
     for kind in ("future", "past", "present"):
         for cue in data[kind]:
             kinds.setdefault(cue.lower(), kind)
-    from timeline.times.grammar import _trie      # here: timeline.times imports this module
     # a trie fails on a word's first letters; a flat alternation tried every cue at every word
-    regex = re.compile(rf"(?<![\w'])(?:{_trie(list(kinds), set())}|[a-z]{{2,}}ed)(?![\w'])|'ll\b", re.I)
+    regex = re.compile(rf"(?<![\w'])(?:{trie(kinds)}|[a-z]{{2,}}ed)(?![\w'])|'ll\b", re.I)
     aux = "|".join(re.escape(w) for w in data["participle_after"])
     participle = re.compile(rf"(?<![\w'])(?:{aux})\s+(?:\w+ly\s+|not\s+|already\s+|still\s+|also\s+|just\s+)?\Z", re.I)
     return regex, kinds, frozenset(w.lower() for w in data["not_past"]), participle

@@ -13,6 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Optional
 
+from timeline.text.trie import trie
+
 LANG_DIR = Path(__file__).parent / "lang"
 _PLACEHOLDER = re.compile(r"\{([a-z_]\w*)(?::(\w+))?\}")
 _NAMED_GROUP = re.compile(r"\(\?P<(\w+)>")
@@ -113,31 +115,10 @@ def _alternation(table: dict, exact: list[str], abbreviations: list[str]) -> str
     exact_keys = {normalise(w) for w in exact}
     keys = [k for k in table if k not in exact_keys]
     short = {normalise(w) for w in abbreviations}
-    pattern = _trie(keys, short)
+    pattern = trie(keys, short)
     if exact:
         pattern = "|".join([f"(?-i:{re.escape(w)})" for w in exact] + [pattern])
     return pattern
-
-
-def _trie(keys: list[str], abbreviations: set[str]) -> str:
-    root: dict = {}
-    for key in keys:
-        node = root
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = key in abbreviations
-    return _emit(root) if root else "(?!)"
-
-
-def _emit(node: dict) -> str:
-    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _emit(child)
-                for ch, child in sorted(node.items()) if ch != ""]
-    if not branches:
-        return r"\.?" if node[""] else ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" not in node:
-        return body
-    return f"(?:{body}|\\.?)" if node[""] else f"(?:{body})?"
 
 
 def _load(name: str, lang: str) -> dict:
@@ -211,9 +192,9 @@ def _grammar(lang: str) -> Grammar:
                    frozenset(words["durmod"].get("outside", ())),
                    frozenset(normalise(w) for w in words["datemod"].get("numeric", ())),
                    re.compile(r"(?<![\w-])(?:early |late )?(?:in )?the (?:early |late )?(?P<pod>"
-                              + _trie(list(words["pod"]["values"]), set())
+                              + trie(words["pod"]["values"])
                               + r")(?: hours)? of\s+\Z", FLAGS),
-                   re.compile(r"\s+(?P<mod>" + _trie(list(words["aftermod"]["values"]), set()) + r")(?!\w)",
+                   re.compile(r"\s+(?P<mod>" + trie(words["aftermod"]["values"]) + r")(?!\w)",
                               FLAGS),
                    negatives, data["anchor"], _gate(gate["words"], FLAGS),
                    _gate(gate["words"], re.ASCII) if all(w.isascii() and w.islower() for w in gate["words"]) else None,
@@ -221,7 +202,7 @@ def _grammar(lang: str) -> Grammar:
 
 
 def _gate(words: list[str], flags: re.RegexFlag) -> re.Pattern:
-    return re.compile(r"(?<![\w$£€])(?:(?:" + _trie(words, set()) + r")(?:s|'s)?(?![\w])|\d|')", flags)
+    return re.compile(r"(?<![\w$£€])(?:(?:" + trie(words) + r")(?:s|'s)?(?![\w])|\d|')", flags)
 
 
 def _starts(dispatch: dict[str, tuple[int, ...]]) -> re.Pattern:
