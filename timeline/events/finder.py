@@ -312,8 +312,7 @@ def _present_cues(text: str, tax: Taxonomy) -> Optional[set]:
 def _cue_before(tax: Taxonomy, name: str, text: str, start: int, end: int, cues: Optional[set]) -> Optional[str]:
     """The last match of a cue list in text[start:end]."""
     regex = tax.cue_res.get(name)
-    # _may_hold, inline: this runs up to 7 times per candidate
-    if not regex or not (cues is None or name in cues or _MID_WORD.match(text, end) is not None):
+    if not regex or not _may_hold(cues, name, text, end):
         return None
     last = None
     for last in regex.finditer(text, start, end):
