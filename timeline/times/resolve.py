@@ -426,17 +426,6 @@ def _weekday(wd: int, direction: Optional[int], a: Anchor, policy: Policy) -> st
     return (day + timedelta(days=delta)).isoformat()
 
 
-def _fourth_thursday(y: int) -> date:
-    first = date(y, 11, 1).isoweekday()
-    return date(y, 11, 1 + (4 - first) % 7 + 21)
-
-
-def _election_day(y: int) -> date:
-    """US Election Day: the Tuesday after the first Monday of November."""
-    first = date(y, 11, 1).isoweekday()
-    return date(y, 11, 2 + (1 - first) % 7)
-
-
 def _easter(y: int) -> date:
     """Western Easter Sunday (the anonymous Gregorian computus)."""
     a, b, c = y % 19, y // 100, y % 100
@@ -461,8 +450,11 @@ def _nth_weekday(month: int, weekday: int, n: int):
     return day
 
 
-_MOVABLE = {"thanksgiving": _fourth_thursday, "black friday": lambda y: _fourth_thursday(y) + timedelta(days=1),
-            "election": _election_day, "easter": _easter,
+_THANKSGIVING = _nth_weekday(11, 4, 4)
+_FIRST_MONDAY_OF_NOVEMBER = _nth_weekday(11, 1, 1)
+_MOVABLE = {"thanksgiving": _THANKSGIVING, "black friday": lambda y: _THANKSGIVING(y) + timedelta(days=1),
+            # US Election Day: the Tuesday after the first Monday of November
+            "election": lambda y: _FIRST_MONDAY_OF_NOVEMBER(y) + timedelta(days=1), "easter": _easter,
             "easter sunday": _easter, "good friday": lambda y: _easter(y) - timedelta(days=2),
             "easter monday": lambda y: _easter(y) + timedelta(days=1),
             "martin luther king day": _nth_weekday(1, 1, 3), "martin luther king jr day": _nth_weekday(1, 1, 3),
