@@ -16,6 +16,7 @@ class Span:
     start: int
     end: int
     level: int
+    unit: int = 0       # days in one unit of a coarse precision the date is (a month): 0 when open
 
 
 def _ordinal(day: Optional[str]) -> Optional[int]:
@@ -41,8 +42,8 @@ def span(date: Optional[EventDate]) -> Optional[Span]:
     if start is None or end is None or end < start:
         return None
     if date.mod == "AFTER":        # "since 1955": from then on, vaguer than 1955 itself
-        level += 1
-    return Span(start, end, level)
+        return Span(start, end, level + 1)
+    return Span(start, end, level, load_rules().coarse_unit_days.get(date.granularity, 0))
 
 
 def gap_days(a: Span, b: Span) -> int:
@@ -70,28 +71,19 @@ def date_score(a: Span, b: Span, same_document: bool) -> Optional[float]:
     return rules.adjacent - rules.per_extra_day * (gap - 1)
 
 
-def _unit_days(s: Span) -> Optional[int]:
-    """Days in one unit of the date's precision, when the date is one such unit (a month, not
-    "since May" nor "before July")."""
-    days = load_rules().coarse_unit_days.get(s.level)
-    return days if days and s.end - s.start < days else None
-
-
 def coarse_units_apart(a: Span, b: Span) -> Optional[int]:
     """How many units apart two disjoint dates of one coarse precision are (May and July: 2),
     when within `max_coarse_units`; else None."""
-    days = _unit_days(a) if a.level == b.level else None
-    if days is None or _unit_days(b) is None:
+    if not a.unit or a.unit != b.unit:
         return None
-    units = round(abs((a.start + a.end) - (b.start + b.end)) / 2 / days)   # from mid to mid
+    units = round(abs((a.start + a.end) - (b.start + b.end)) / 2 / a.unit)   # from mid to mid
     return units if units <= load_rules().max_coarse_units else None
 
 
 def reach_days(s: Span) -> int:
     """How many days past its end another date may start and still be this one's happening."""
     rules = load_rules()
-    days = _unit_days(s)
-    return max(rules.max_gap_days, days * rules.max_coarse_units if days else 0)
+    return max(rules.max_gap_days, s.unit * rules.max_coarse_units)
 
 
 def _date_key(date: EventDate) -> tuple:

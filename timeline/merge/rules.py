@@ -23,7 +23,7 @@ class Rules:
     per_extra_day: float
     max_coarse_units: int
     per_coarse_unit: float
-    coarse_unit_days: dict  # precision level -> days in one unit
+    coarse_unit_days: dict  # granularity -> days in one unit
     levels: dict
     same_type: float
     compatible_type: float
@@ -75,7 +75,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         same_day_types=frozenset(d["same_day_types"]),
         per_extra_day=d["per_extra_day"], levels=dict(d["levels"]),
         max_coarse_units=d["max_coarse_units"], per_coarse_unit=d["per_coarse_unit"],
-        coarse_unit_days={d["levels"][g]: days for g, days in d["coarse_unit_days"].items()},
+        coarse_unit_days=dict(d["coarse_unit_days"]),
         same_type=t["same"], compatible_type=t["compatible"], family=family,
         type_rank={ty: i for i, ty in enumerate(t["priority"])},
         status_group={st: i for i, group in enumerate(s["groups"]) for st in group},
