@@ -12,9 +12,8 @@ from timeline.times import tag_document
     ("The Biden administration targeted the militia in airstrikes back in February.", "2021-08-02", "2021-02"),
     ("In January, voters will choose a new parliament.", "2011-11-10", "2012-01"),
 ])
-def test_bare_month_year_follows_the_clause_tense(text, published, value):
-    [found] = tag_document(Document(id="d", text=text, published=published))
-    assert found.value == value
+def test_bare_month_year_follows_the_clause_tense(text, published, value, value_of):
+    assert value_of(text, published) == value
 
 
 @pytest.mark.parametrize("text, published, value", [
@@ -23,9 +22,8 @@ def test_bare_month_year_follows_the_clause_tense(text, published, value):
     # told in the future tense it may be the one just ended (results not out yet)
     ("The company expects third-quarter earnings to fall.", "1989-10-05", "1989-Q3"),
 ])
-def test_bare_quarter_year_follows_the_clause_tense(text, published, value):
-    [found] = tag_document(Document(id="d", text=text, published=published))
-    assert found.value == value
+def test_bare_quarter_year_follows_the_clause_tense(text, published, value, value_of):
+    assert value_of(text, published) == value
 
 
 def test_a_weekday_before_its_own_past_verb_is_past():
@@ -42,9 +40,8 @@ def test_a_weekday_before_its_own_past_verb_is_past():
     # unless it lies ahead
     ("Troops were deployed ahead of Sunday's election.", "2013-03-14", "2013-03-17"),
 ])
-def test_a_possessive_weekday(text, published, value):
-    [found] = tag_document(Document(id="d", text=text, published=published))
-    assert found.value == value
+def test_a_possessive_weekday(text, published, value, value_of):
+    assert value_of(text, published) == value
 
 
 @pytest.mark.parametrize("text, published, value", [
@@ -54,9 +51,8 @@ def test_a_possessive_weekday(text, published, value):
     # unless the plan was carried out
     ("Bush let the offensive begin as previously planned Saturday night.", "1991-02-25", "1991-02-23TNI"),
 ])
-def test_a_plan_points_ahead(text, published, value):
-    [found] = tag_document(Document(id="d", text=text, published=published))
-    assert found.value == value
+def test_a_plan_points_ahead(text, published, value, value_of):
+    assert value_of(text, published) == value
 
 
 def test_a_fronted_month_reads_its_clause_verb_past_a_long_aside():
@@ -66,16 +62,14 @@ def test_a_fronted_month_reads_its_clause_verb_past_a_long_aside():
     assert (found.text, found.value) == ("January", "1998-01")
 
 
-def test_a_plan_in_the_past_perfect_is_past():
-    [found] = tag_document(Document(id="d", published="1989-10-30", text=(
-        "The offer previously had been scheduled to expire at midnight Friday.")))
-    assert found.value == "1989-10-27T24:00"
+def test_a_plan_in_the_past_perfect_is_past(value_of):
+    assert value_of("The offer previously had been scheduled to expire at midnight Friday.",
+                    "1989-10-30") == "1989-10-27T24:00"
 
 
-def test_the_present_perfect_tells_of_the_past():
-    [found] = tag_document(Document(id="d", published="1999-05-06",
-                                    text="Investigators have been searching for Kopp since shortly after the Oct. 23 slaying."))
-    assert found.value == "1998-10-23"
+def test_the_present_perfect_tells_of_the_past(value_of):
+    assert value_of("Investigators have been searching for Kopp since shortly after the Oct. 23 slaying.",
+                    "1999-05-06") == "1998-10-23"
 
 
 @pytest.mark.parametrize("text, published, value", [
@@ -87,9 +81,8 @@ def test_the_present_perfect_tells_of_the_past():
     ("The split, which is subject to approval, would be paid on a still unspecified date in January.",
      "1989-10-26", "1990-01"),
 ])
-def test_a_participle_does_not_make_the_clause_past(text, published, value):
-    [found] = tag_document(Document(id="d", text=text, published=published))
-    assert found.value == value
+def test_a_participle_does_not_make_the_clause_past(text, published, value, value_of):
+    assert value_of(text, published) == value
 
 
 @pytest.mark.parametrize("text, published, value", [
@@ -114,9 +107,8 @@ def test_a_bare_time_of_day_falls_on_the_day_the_story_narrates(text, published,
     ("Police would not comment on the alleged attack on Tuesday.", "2011-11-08"),
     ("Kiir said his country would retaliate on Tuesday.", "2011-11-15"),
 ])
-def test_a_reported_event_is_past_whatever_the_modal(text, value):
-    [found] = tag_document(Document(id="d", text=text, published="2011-11-10"))
-    assert found.value == value
+def test_a_reported_event_is_past_whatever_the_modal(text, value, value_of):
+    assert value_of(text, "2011-11-10") == value
 
 
 @pytest.mark.parametrize("text, value", [
@@ -124,6 +116,5 @@ def test_a_reported_event_is_past_whatever_the_modal(text, value):
     ("On Friday, the Kenyan government planned to pay the families.", "1998-09-25"),
     ("On Friday, the Kenyan government plans to pay the families.", "1998-10-02"),
 ])
-def test_a_fronted_time_before_a_past_plan_is_past(text, value):
-    [found] = tag_document(Document(id="d", text=text, published="1998-09-30"))
-    assert found.value == value
+def test_a_fronted_time_before_a_past_plan_is_past(text, value, value_of):
+    assert value_of(text, "1998-09-30") == value
