@@ -88,9 +88,11 @@ def _days_before(day: str, n: int) -> str:
 
 
 def _needs_tense(fields: dict) -> bool:
-    """Only a weekday, or a month / season / quarter without its year, reads the tense."""
+    """Only a weekday, or a month / season / quarter without its year, reads the tense; and a
+    comparison with the period just mentioned ("the year-ago period"), which a forecast is not."""
     return "y" not in fields and (any(k in fields for k in ("wd", "m", "season", "q", "half", "holiday"))
-                                  or fields.get("unit") == "weekend")
+                                  or fields.get("unit") == "weekend") \
+        or "like_context" in fields or fields.get("reuse") == "quarter"
 
 
 def _sets_context(found: Found, value: str, policy: str, last: Optional[str]) -> bool:

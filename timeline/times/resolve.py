@@ -136,12 +136,24 @@ def _value(found: Found, f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]
         if f["unit"] == "weekend" and f["shift"] == 0 and policy.tense in ("past", "past-own") and a.day \
                 and a.day.isoweekday() < 6:         # "over the weekend", said on a Monday
             f = {**f, "shift": -1}
-        return _shifted_like_context(f, a, policy.context), True
+        return _shifted_like_context(f, a, _compared_context(policy, a)), True
     if f.get("reuse") == "quarter" and "y" in f:
-        quarter = _year_quarter(f, a, policy.context)
+        quarter = _year_quarter(f, a, _compared_context(policy, a))
         if quarter:
             return quarter, True
     return _calendar(f, a, policy)
+
+
+def _compared_context(policy: Policy, a: Anchor) -> Optional[str]:
+    """The quarter or half a past-tense comparison ("in the year-ago period, it earned") is
+    measured against: the one just mentioned, unless that one has not begun yet (a forecast
+    for "the third quarter of 1990" is not the period being reported)."""
+    m = _QUARTER.fullmatch(policy.context or "")
+    if m and policy.tense in ("past", "past-own") and a.y and a.m:
+        first_month = {"Q": 3, "H": 6}[m.group(2)[0]] * (int(m.group(2)[1]) - 1) + 1
+        if (int(m.group(1)), first_month) > (a.y, a.m):
+            return None
+    return policy.context
 
 
 def _year_quarter(f: dict, a: Anchor, context: Optional[str]) -> Optional[str]:
