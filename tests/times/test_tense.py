@@ -118,3 +118,16 @@ def test_a_reported_event_is_past_whatever_the_modal(text, value, value_of):
 ])
 def test_a_fronted_time_before_a_past_plan_is_past(text, value, value_of):
     assert value_of(text, "1998-09-30") == value
+
+
+@pytest.mark.parametrize("text, times", [
+    # before its own past verb "soon" orders two past events: no future, no time expression
+    ("He was soon released and appeared in court.", []),
+    ("A trickle of cash from Miami soon became a flood.", []),
+    # a modal after a reporting verb still looks ahead
+    ("Prosecutors have told him that they may soon seek an indictment.", ["FUTURE_REF"]),
+    ("The budget will soon move into surplus.", ["FUTURE_REF"]),
+])
+def test_soon_after_a_past_event_is_no_future(text, times):
+    found = tag_document(Document(id="d", published="2000-02-24", text=text))
+    assert [t.value for t in found] == times

@@ -45,6 +45,8 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
         if bare_clock or _needs_tense(found.fields):
             sentence = _sentence_of(sentences, starts, found.start)
             tense = tense_at(sentence.text, found.start - sentence.start) if sentence else None
+        if tense and tense in found.fields.get("unless_tense", "").split():
+            continue                    # "he was soon released": "soon" after a past event is no future
         anchor = (last or document.published) if chained else document.published
         if bare_clock and _narrated_day(last_day, document.published, tense):
             anchor = last_day
@@ -92,7 +94,7 @@ def _needs_tense(fields: dict) -> bool:
     comparison with the period just mentioned ("the year-ago period"), which a forecast is not."""
     return "y" not in fields and (any(k in fields for k in ("wd", "m", "season", "q", "half", "holiday"))
                                   or fields.get("unit") == "weekend") \
-        or "like_context" in fields or fields.get("reuse") == "quarter"
+        or "like_context" in fields or fields.get("reuse") == "quarter" or "unless_tense" in fields
 
 
 def _sets_context(found: Found, value: str, policy: str, last: Optional[str]) -> bool:
