@@ -17,3 +17,23 @@ def test_a_year_a_generation_away_is_an_aside():
 def test_a_near_year_moves_the_story():
     text = "In 1919 the front held. In 1921 the treaty was signed. On 18 March the war ended."
     assert _values(text)[-1] == ("18 March", "1921-03-18")
+
+
+def test_some_units_from_a_day_do_not_blur_the_day_told():
+    # "months before that" is some month of 1861; "the next day" still follows 12 April
+    text = ("The fort was fired on on 12 April 1861. For months before that, governors had readied "
+            "their militias; they began to move forces the next day.")
+    assert _values(text) == [("12 April 1861", "1861-04-12"), ("months before that", "1861-XX"),
+                             ("the next day", "1861-04-13")]
+
+
+def test_some_units_later_keep_the_known_part_of_the_day_told():
+    from timeline.times.calendar import interval
+    [told, later] = tag_document(Document(id="n", text="The camp was bombed on 10 November 2011. Days later, "
+                                          "the refugees left.", published="2011-11-20"))
+    assert (later.text, later.value) == ("Days later", "2011-11-XX")
+    # an unknown day of a known month is somewhere in that month, an unknown week in that year
+    assert (later.interval.start, later.interval.end, later.interval.granularity) == \
+        ("2011-11-01", "2011-11-30", "month")
+    assert interval("1792-WXX").granularity == "year"
+    assert interval("XXXX-XX") is None

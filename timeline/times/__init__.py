@@ -106,6 +106,8 @@ def _sets_context(found: Found, value: str, policy: str, last: Optional[str]) ->
         return False
     if "season" in found.fields and "y" not in found.fields:
         return False                    # "the winter" read from December 1918 keeps that month
+    if found.fields.get("shift") == "X":
+        return False                    # "months before that" (1861-XX) blurs the day just told
     if policy == "narrative" and value.isdigit() and last and last[:4].isdigit() \
             and abs(int(value) - int(last[:4])) > DIGRESSION_YEARS:
         return False

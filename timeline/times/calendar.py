@@ -22,6 +22,7 @@ _DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)(-WE)?|-Q([1-4])|-H([
                    r"(?:T(\d\d:\d\d|MO|AF|EV|NI))?")
 _DECADE = re.compile(r"\d{3}")        # "199": the 1990s
 _CENTURY = re.compile(r"\d{2}")       # "19": the 20th century
+_UNKNOWN_TAIL = re.compile(r"(\d{4}(?:-\d\d)?)(?:-XX|-WXX|-QX)+")   # the part after it unknown
 
 
 def interval(value: str, mod: Optional[str] = None, today: Optional[date] = None) -> Optional[Interval]:
@@ -62,6 +63,9 @@ def _third(first: date, last: date, mod: str) -> tuple[date, date]:
 
 
 def _span(value: str) -> Optional[tuple[date, date, str]]:
+    known = _UNKNOWN_TAIL.fullmatch(value)
+    if known:                                       # "1916-11-XX": some day of November 1916
+        value = known.group(1)
     if _DECADE.fullmatch(value):
         y = int(value) * 10
         return date(y, 1, 1), date(y + 9, 12, 31), "decade"

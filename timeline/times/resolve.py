@@ -210,7 +210,8 @@ def _shifted(f: dict, a: Anchor) -> str:
     n = f["shift"]
     sign = f.get("sign", 1)
     if n == "X":
-        return "PAST_REF" if sign < 0 else "FUTURE_REF"
+        some = _some_units_from(unit, a) if f.get("chain") else None
+        return some or ("PAST_REF" if sign < 0 else "FUTURE_REF")
     n = n * sign
     if n != int(n):
         return "PAST_REF" if n < 0 else "FUTURE_REF"
@@ -250,6 +251,17 @@ def _shifted(f: dict, a: Anchor) -> str:
             raise OverflowError("beyond the calendar")
         return f"{number:03d}" if unit == "decade" else f"{number:02d}"
     return f"{a.y + n:04d}"
+
+
+def _some_units_from(unit: str, a: Anchor) -> Optional[str]:
+    """"Days later", "a few weeks earlier" than a day told: its month or year with the day or
+    week unknown (TimeML's 1918-09-XX); hours later, that same day. None when that says nothing
+    (years later; or no day told)."""
+    if a.day is None:
+        return None
+    if unit in ("hour", "minute", "second"):
+        return a.day.isoformat()
+    return {"day": f"{a.y:04d}-{a.m:02d}-XX", "week": f"{a.y:04d}-WXX", "month": f"{a.y:04d}-XX"}.get(unit)
 
 
 def _day_of(a: Anchor, n: int) -> str:
