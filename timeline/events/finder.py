@@ -18,7 +18,7 @@ from timeline.events.describe import actors as find_actors
 from timeline.events.describe import headline as make_headline
 from timeline.events.taxonomy import WORD_BEYOND_ASCII, WORD_BYTES, Taxonomy, Trigger, load_taxonomy, word_runs
 from timeline.events.triggers import find_triggers, sentence_triggers, title_case
-from timeline.models import Document, Event, EventDate, Mention, TimeExpression
+from timeline.models import Document, Event, EventDate, TimeExpression
 
 _QUOTE = re.compile(r"(?:[“\"]|``)((?:(?!''|[”\"]).)*)(?:[”\"]|'')")
 # the last word of a reversed window: one match from its end instead of a search from every start
@@ -715,21 +715,24 @@ def _keep(cand: Candidate, tax: Taxonomy) -> bool:
     return False
 
 
-def _mention(c: Candidate, document: Document) -> Mention:
-    return Mention(document=document.id, start=c.start, end=c.end, sentence=document.text[c.start:c.end],
-                   trigger=c.trigger, trigger_start=c.trigger_start, trigger_end=c.trigger_end,
-                   time=c.time, date=c.date, date_rule=c.date_rule)
+def _mention(c: Candidate, document: Document) -> dict:
+    """A Mention's fields: the Event validates them with its own (one validation call, not two)."""
+    return {"document": document.id, "start": c.start, "end": c.end, "sentence": document.text[c.start:c.end],
+            "trigger": c.trigger, "trigger_start": c.trigger_start, "trigger_end": c.trigger_end,
+            "time": c.time, "date": c.date, "date_rule": c.date_rule}
 
 
 def _event(c: Candidate, document: Document) -> Event:
     digest = hashlib.sha1(f"{document.id}:{c.trigger_start}:{c.trigger_end}".encode()).hexdigest()[:12]
-    mentions = [_mention(c, document)] + [_mention(x, document) for x in sorted(c.extra, key=lambda x: x.trigger_start)]
+    told = [c] + sorted(c.extra, key=lambda x: x.trigger_start)
+    mentions = [_mention(x, document) for x in told]
     confidence = min(0.95, c.confidence + (0.2 if c.time is not None else 0.1 if c.date else 0)
                      + 0.05 * min(len(c.extra), 2))
     actors = list(dict.fromkeys(c.actors + [a for x in c.extra for a in x.actors]))
     # "when the incident occurred on Thursday" dates the event; another mention names it
-    named = [x for x in [c] + sorted(c.extra, key=lambda x: x.trigger_start) if x.info.pos != "anaphor"]
+    named = [x for x in told if x.info.pos != "anaphor"]
     headline = named[0].headline if named else c.headline
     return Event(id=f"ev-{digest}", type=c.type, status=c.status, headline=headline, date=c.date,
                  mentions=mentions, actors=actors, confidence=round(confidence, 2),
-                 type_rule=c.type_rule, status_rule=c.status_rule)
+                 type_rule=c.type_rule, status_rule=c.status_rule,
+                 conflicts=[])      # given: pydantic deep-copies a mutable default for every instance
