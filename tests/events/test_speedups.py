@@ -97,3 +97,14 @@ def test_opener_and_quote_checks_never_hide_a_match(text):
     regex, words = _opener_re(load_taxonomy())
     assert _may_open(text, words) or not regex.search(text)
     assert _may_quote(text) or not _QUOTE.search(text)
+
+
+def test_unrolled_quote_regex_equals_the_tempered_one():
+    import re
+
+    from timeline.events.finder import _QUOTE
+    plain = re.compile(r"(?:[“\"]|``)((?:(?!''|[”\"]).)*)(?:[”\"]|'')")      # a look-ahead at every character
+    for text in _strings("a “”\"'`\n", 20000) + ["He said: “We will not leave,” and ``it's over''.", "'' ``''"]:
+        assert [(m.span(), m.span(1)) for m in _QUOTE.finditer(text)] == \
+            [(m.span(), m.span(1)) for m in plain.finditer(text)], repr(text)
+

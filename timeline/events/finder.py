@@ -20,7 +20,9 @@ from timeline.events.taxonomy import WORD_BEYOND_ASCII, WORD_BYTES, Taxonomy, Tr
 from timeline.events.triggers import find_triggers, sentence_triggers, title_case
 from timeline.models import Document, Event, EventDate, TimeExpression
 
-_QUOTE = re.compile(r"(?:[“\"]|``)((?:(?!''|[”\"]).)*)(?:[”\"]|'')")
+# a quote: no closing mark, '' or line break inside; the inner loop unrolled (runs of ordinary
+# characters, then an apostrophe not followed by another), not a look-ahead at every character
+_QUOTE = re.compile(r"(?:[“\"]|``)([^”\"'\n]*(?:'(?!')[^”\"'\n]*)*)(?:[”\"]|'')")
 # the last word of a reversed window: one match from its end instead of a search from every start
 _LAST_WORD_REVERSED = re.compile(r"[^\w'’.-]*([\w'’.-]+)")
 # the look-ahead lets the engine skip to an "n" instead of trying both alternatives everywhere
@@ -115,6 +117,8 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
                                     [(c.kind, sentence.text[c.start:c.end]) for c in clauses], cands, cues))
     common = _common_words(traces)
     for trace in traces:
+        if not trace.candidates:        # most sentences: nothing to match or date
+            continue
         for cand in trace.candidates:
             cand.keywords -= common
         _anaphora(trace.candidates, found, tax.undated)
@@ -471,7 +475,9 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
     else:
         cand.actors = find_actors(_strip_times(text, removals), tax) or \
             _controlling_subject(cand, sentence, clauses, by_clause, tax)
-    keywords = {w.lower().removeprefix("al-") for a in cand.actors for w in _KEYWORD.findall(a) if len(w) > 2}
+    # the names joined by a space, which no keyword holds: one scan, the same words
+    keywords = {w.lower().removeprefix("al-") for w in _KEYWORD.findall(" ".join(cand.actors)) if len(w) > 2} \
+        if cand.actors else set()
     keywords.add(cand.info.lemma)
     cand.keywords = frozenset(keywords)
 
