@@ -37,3 +37,16 @@ def test_some_units_later_keep_the_known_part_of_the_day_told():
         ("2011-11-01", "2011-11-30", "month")
     assert interval("1792-WXX").granularity == "year"
     assert interval("XXXX-XX") is None
+
+
+def test_a_year_a_plan_looks_ahead_to_does_not_move_the_story():
+    text = ("On 10 March 1975 the offensive began, exposing the coast for a campaign planned for 1976. "
+            "The town fell on 11 March.")
+    assert _values(text)[-1] == ("11 March", "1975-03-11")
+
+
+def test_a_speakers_years_ago_does_not_move_the_story():
+    text = ("On 21 April 1975 Thieu resigned, saying the United States had forced him into signing the "
+            "agreement two years ago. He left for Taiwan on 25 April.")
+    assert _values(text) == [("21 April 1975", "1975-04-21"), ("two years ago", "1973"),
+                             ("25 April", "1975-04-25")]

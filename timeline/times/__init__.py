@@ -51,7 +51,8 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
         if bare_clock and _narrated_day(last_day, document.published, tense):
             anchor = last_day
         r = resolve(found, anchor, Policy(policy, tense, last))
-        if _sets_context(found, r.value, policy, last):
+        if _sets_context(found, r.value, policy, last) and not _planned_year(found, r.value, policy, tense,
+                                                                             sentences, starts):
             last = r.value
             if _DAY.match(r.value):
                 last_day = r.value[:10]
@@ -111,8 +112,22 @@ def _sets_context(found: Found, value: str, policy: str, last: Optional[str]) ->
     if policy == "narrative" and value.isdigit() and last and last[:4].isdigit() \
             and abs(int(value) - int(last[:4])) > DIGRESSION_YEARS:
         return False
+    if policy == "narrative" and "sign" in found.fields and not found.fields.get("chain"):
+        return False                    # "signed two years ago," he said: the speaker's past, not the story's
     leans = found.fields.get("like_context") or found.fields.get("reuse") or found.fields.get("chain")
     return policy == "narrative" or not leans
+
+
+def _planned_year(found: Found, value: str, policy: str, tense: Optional[str],
+                  sentences: Sequence[Sentence], starts: list[int]) -> bool:
+    """"a campaign planned for 1976", told in a story of 1975: a year the story looks ahead to,
+    not the year it has come to."""
+    if policy != "narrative" or not value.isdigit():
+        return False
+    if tense is None:
+        sentence = _sentence_of(sentences, starts, found.start)
+        tense = tense_at(sentence.text, found.start - sentence.start) if sentence else None
+    return tense == "future"
 
 
 def _sentence_of(sentences: Sequence[Sentence], starts: list[int], offset: int) -> Optional[Sentence]:
