@@ -50,3 +50,9 @@ def test_a_speakers_years_ago_does_not_move_the_story():
             "agreement two years ago. He left for Taiwan on 25 April.")
     assert _values(text) == [("21 April 1975", "1975-04-21"), ("two years ago", "1973"),
                              ("25 April", "1975-04-25")]
+
+
+def test_a_year_since_which_does_not_move_the_story():
+    text = ("On February 21, 2008 Turkey launched a ground attack, the first incursion since 1995. "
+            "Turkish troops withdrew on February 29.")
+    assert _values(text)[-1] == ("February 29", "2008-02-29")

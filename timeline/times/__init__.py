@@ -51,8 +51,8 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
         if bare_clock and _narrated_day(last_day, document.published, tense):
             anchor = last_day
         r = resolve(found, anchor, Policy(policy, tense, last))
-        if _sets_context(found, r.value, policy, last) and not _planned_year(found, r.value, policy, tense,
-                                                                             sentences, starts):
+        if _sets_context(found, r.value, policy, last) and not _year_looked_to(found, r.value, policy, tense,
+                                                                               sentences, starts):
             last = r.value
             if _DAY.match(r.value):
                 last_day = r.value[:10]
@@ -118,12 +118,19 @@ def _sets_context(found: Found, value: str, policy: str, last: Optional[str]) ->
     return policy == "narrative" or not leans
 
 
-def _planned_year(found: Found, value: str, policy: str, tense: Optional[str],
-                  sentences: Sequence[Sentence], starts: list[int]) -> bool:
-    """"a campaign planned for 1976", told in a story of 1975: a year the story looks ahead to,
-    not the year it has come to."""
+_SINCE = re.compile(r"\b[Ss]ince\s+\Z")
+
+
+def _year_looked_to(found: Found, value: str, policy: str, tense: Optional[str],
+                    sentences: Sequence[Sentence], starts: list[int]) -> bool:
+    """"a campaign planned for 1976" or "the first incursion since 1995", told in a story of
+    2008: a year the story looks ahead or back to, not the year it has come to."""
     if policy != "narrative" or not value.isdigit():
         return False
+    sentence = _sentence_of(sentences, starts, found.start)
+    if sentence and _SINCE.search(sentence.text, max(0, found.start - sentence.start - 8),
+                                  found.start - sentence.start):
+        return True
     if tense is None:
         sentence = _sentence_of(sentences, starts, found.start)
         tense = tense_at(sentence.text, found.start - sentence.start) if sentence else None
