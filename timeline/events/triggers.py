@@ -40,12 +40,7 @@ def find_triggers(text: str, clause: Clause, tax: Taxonomy) -> list[tuple[int, i
 def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
     """Every trigger of a sentence, found once: a dictionary look-up per word (and the few
     multi-word forms that start with it), then the taxonomy's patterns."""
-    tax = load_taxonomy(taxonomy_path)
-    stop = tax.cues.get("stop_triggers", frozenset())
-    unlock = tax.cues.get("unlock_before", frozenset())
-    be = tax.cues.get("be_aux", frozenset())
-    described = tax.cues.get("participle_after", frozenset())
-    modified = tax.cues.get("modified_nouns", frozenset())
+    tax, starts, longest, stop, unlock, be, described, modified = _scan_data(taxonomy_path)
     title = None
     out = []
     # lower-casing ASCII keeps every offset and word boundary (and leaves other characters that are
@@ -57,10 +52,9 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
         lowered = _TOKEN.findall(lowered_text)
     else:
         lowered = [w.lower() for w in _TOKEN.findall(text)]
-    starts = _first_words(taxonomy_path)
     hits = [] if starts.isdisjoint(lowered) else [k for k, w in enumerate(lowered) if w in starts]
     # offsets only where a word may trigger, up to the last word a form starting there may reach
-    tokens = list(islice(_TOKEN.finditer(text), hits[-1] + _longest_form_words(taxonomy_path))) if hits else []
+    tokens = list(islice(_TOKEN.finditer(text), hits[-1] + longest)) if hits else []
     covered = 0          # a multi-word form ("news conference") covers the words inside it
     for k in hits:
         m = tokens[k]
@@ -131,16 +125,16 @@ def _next_word(text: str, end: int) -> str:
 
 
 @lru_cache(maxsize=8)
-def _longest_form_words(taxonomy_path: str) -> int:
-    """The most words a trigger form has (1 when none has several)."""
-    return max((n for counts in load_taxonomy(taxonomy_path).multi.values() for n in counts), default=1)
-
-
-@lru_cache(maxsize=8)
-def _first_words(taxonomy_path: str) -> frozenset:
-    """The words a trigger form can start with: one set to test each word against."""
+def _scan_data(taxonomy_path: str) -> tuple:
+    """What the scan of every sentence reads from the taxonomy, gathered once (one cached call
+    per sentence, not eight look-ups): the taxonomy; the words a trigger form can start with (one
+    set to test each word against); the most words a form has (1 when none has several); the cue
+    sets the filters read."""
     tax = load_taxonomy(taxonomy_path)
-    return frozenset(tax.words) | frozenset(tax.multi)
+    longest = max((n for counts in tax.multi.values() for n in counts), default=1)
+    cues = [tax.cues.get(name, frozenset())
+            for name in ("stop_triggers", "unlock_before", "be_aux", "participle_after", "modified_nouns")]
+    return (tax, frozenset(tax.words) | frozenset(tax.multi), longest, *cues)
 
 
 def _longest_form(text: str, tokens, lowered, k: int, tax: Taxonomy):
