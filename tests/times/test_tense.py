@@ -131,3 +131,13 @@ def test_a_fronted_time_before_a_past_plan_is_past(text, value, value_of):
 def test_soon_after_a_past_event_is_no_future(text, times):
     found = tag_document(Document(id="d", published="2000-02-24", text=text))
     assert [t.value for t in found] == times
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The next hearing is set for Feb. 12 at 7 p.m.", "2024-02-12T19:00"),
+    ("Polls close on Tuesday, Nov. 14, at 8 p.m.", "2023-11-14T20:00"),
+    ("The hearing is set for Feb. 12; doors open at 7 p.m.", "2023-11-10T19:00"),
+])
+def test_a_time_of_day_right_after_a_day_is_on_that_day(text, value):
+    found = tag_document(Document(id="d", published="2023-11-10", text=text))
+    assert found[-1].value == value

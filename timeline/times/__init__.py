@@ -36,6 +36,7 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
     last: Optional[str] = None          # the last date mentioned, for narratives and "a year earlier"
     last_day: Optional[str] = None      # the last day mentioned, for a bare time of day
     out: list[TimeExpression] = []
+    day_before: Optional[tuple[int, str]] = None    # where the last day told ends, and the day
     for found in find_times(text):
         if policy not in found.policies:
             continue
@@ -50,12 +51,15 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
         anchor = (last or document.published) if chained else document.published
         if bare_clock and _narrated_day(last_day, document.published, tense):
             anchor = last_day
+        if day_before and _bare_clock(found.fields) and _AT.fullmatch(text, day_before[0], found.start):
+            anchor = day_before[1]      # "Feb. 12 at 7 p.m.": that day's 7 p.m., told or not
         r = resolve(found, anchor, Policy(policy, tense, last))
         if _sets_context(found, r.value, policy, last) and not _year_looked_to(found, r.value, policy, tense,
                                                                                sentences, starts):
             last = r.value
             if _DAY.match(r.value):
                 last_day = r.value[:10]
+        day_before = (found.end, r.value[:10]) if _DAY.match(r.value) else None
         # the validating constructor: pydantic's model_construct is slower (2.13: 3.6 vs 2.2 us)
         out.append(TimeExpression(
             document=document.id, text=found.text, start=found.start, end=found.end,
@@ -65,6 +69,7 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_AT = re.compile(r",?\s+(?:at\s+)?")            # between a day and its time of day
 _DAY_FIELDS = ("wd", "m", "d", "y", "unit", "holiday", "season")
 RECENT_DAYS = 7     # a day told this close before publication is the day the story narrates
 DIGRESSION_YEARS = 30   # a bare year this far from a story's time is an aside, not its new time
