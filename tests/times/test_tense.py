@@ -141,3 +141,8 @@ def test_soon_after_a_past_event_is_no_future(text, times):
 def test_a_time_of_day_right_after_a_day_is_on_that_day(text, value):
     found = tag_document(Document(id="d", published="2023-11-10", text=text))
     assert found[-1].value == value
+
+
+def test_to_come_looks_ahead(value_of):
+    # published on a Tuesday: "warned" alone would make it the weekend just past
+    assert value_of("Forecasters warned of more rain to come this weekend.", "2024-02-06") == "2024-W06-WE"
