@@ -146,3 +146,13 @@ def test_a_time_of_day_right_after_a_day_is_on_that_day(text, value):
 def test_to_come_looks_ahead(value_of):
     # published on a Tuesday: "warned" alone would make it the weekend just past
     assert value_of("Forecasters warned of more rain to come this weekend.", "2024-02-06") == "2024-W06-WE"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The century ended with a crisis in 1999, when the commission resigned on March 15.", "1999-03-15"),
+    # without "when" the day is not told as part of the year
+    ("Under a program approved in 1987 that set no amount, it had bought shares through Sept. 29.", "2023-09-29"),
+])
+def test_a_when_clause_after_a_year_is_in_that_year(text, value):
+    found = tag_document(Document(id="d", published="2023-11-10", text=text))
+    assert found[-1].value == value

@@ -37,6 +37,7 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
     last_day: Optional[str] = None      # the last day mentioned, for a bare time of day
     out: list[TimeExpression] = []
     day_before: Optional[tuple[int, str]] = None    # where the last day told ends, and the day
+    year_before: Optional[tuple[int, str]] = None   # where the last year told ends, and the year
     for found in find_times(text):
         if policy not in found.policies:
             continue
@@ -51,6 +52,9 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
         anchor = (last or document.published) if chained else document.published
         if bare_clock and _narrated_day(last_day, document.published, tense):
             anchor = last_day
+        if year_before and "m" in found.fields and "y" not in found.fields \
+                and _WHEN.fullmatch(text, year_before[0], found.start):
+            anchor = year_before[1]     # "in 1999, when the commission resigned on March 15"
         if day_before and _bare_clock(found.fields) and _AT.fullmatch(text, day_before[0], found.start):
             anchor = day_before[1]      # "Feb. 12 at 7 p.m.": that day's 7 p.m., told or not
         r = resolve(found, anchor, Policy(policy, tense, last))
@@ -60,6 +64,7 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
             if _DAY.match(r.value):
                 last_day = r.value[:10]
         day_before = (found.end, r.value[:10]) if _DAY.match(r.value) else None
+        year_before = (found.end, r.value) if r.value.isdigit() and len(r.value) == 4 else None
         # the validating constructor: pydantic's model_construct is slower (2.13: 3.6 vs 2.2 us)
         out.append(TimeExpression(
             document=document.id, text=found.text, start=found.start, end=found.end,
@@ -69,6 +74,7 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WHEN = re.compile(r", when [^.;:()\n]*")      # a year, then the clause that tells what happened in it
 _AT = re.compile(r",?\s+(?:at\s+)?")            # between a day and its time of day
 _DAY_FIELDS = ("wd", "m", "d", "y", "unit", "holiday", "season")
 RECENT_DAYS = 7     # a day told this close before publication is the day the story narrates
