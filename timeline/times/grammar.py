@@ -202,7 +202,8 @@ def _grammar(lang: str) -> Grammar:
 
 
 def _gate(words: list[str], flags: re.RegexFlag) -> re.Pattern:
-    return re.compile(r"(?<![\w$£€])(?:(?:" + trie(words) + r")(?:s|'s)?(?![\w])|\d|')", flags)
+    # a digit may follow a gate word: "FY2024", "Q3"
+    return re.compile(r"(?<![\w$£€])(?:(?:" + trie(words) + r")(?:s|'s)?(?![^\W\d])|\d|')", flags)
 
 
 def _starts(dispatch: dict[str, tuple[int, ...]]) -> re.Pattern:
