@@ -108,3 +108,19 @@ def test_unrolled_quote_regex_equals_the_tempered_one():
         assert [(m.span(), m.span(1)) for m in _QUOTE.finditer(text)] == \
             [(m.span(), m.span(1)) for m in plain.finditer(text)], repr(text)
 
+
+
+def test_strip_times_blanks_what_a_list_slice_would():
+    import random
+
+    from timeline.events.finder import _strip_times
+    rng = random.Random(5)
+
+    def plain(text, removals):
+        chars = list(text)
+        for s, e in removals:
+            chars[s:e] = " " * len(chars[s:e])
+        return "".join(chars)
+    for text in _strings("ab, “”\n", 3000):
+        removals = [(rng.randint(-3, 17), rng.randint(-3, 17)) for _ in range(rng.randint(0, 3))]
+        assert _strip_times(text, removals) == plain(text, removals), (text, removals)
