@@ -139,13 +139,12 @@ def _year_looked_to(found: Found, value: str, policy: str, tense: Optional[str],
     if policy != "narrative" or not value.isdigit():
         return False
     sentence = _sentence_of(sentences, starts, found.start)
-    if sentence and _SINCE.search(sentence.text, max(0, found.start - sentence.start - 8),
-                                  found.start - sentence.start):
+    if sentence is None:
+        return False
+    offset = found.start - sentence.start
+    if _SINCE.search(sentence.text, max(0, offset - 8), offset):
         return True
-    if tense is None:
-        sentence = _sentence_of(sentences, starts, found.start)
-        tense = tense_at(sentence.text, found.start - sentence.start) if sentence else None
-    return tense == "future"
+    return (tense or tense_at(sentence.text, offset)) == "future"
 
 
 def _sentence_of(sentences: Sequence[Sentence], starts: list[int], offset: int) -> Optional[Sentence]:
