@@ -124,3 +124,13 @@ def test_strip_times_blanks_what_a_list_slice_would():
     for text in _strings("ab, “”\n", 3000):
         removals = [(rng.randint(-3, 17), rng.randint(-3, 17)) for _ in range(rng.randint(0, 3))]
         assert _strip_times(text, removals) == plain(text, removals), (text, removals)
+
+
+def test_curly_tokens_equal_the_token_regex():
+    from timeline.events.taxonomy import WORD_BEYOND_ASCII
+    from timeline.events.triggers import _TOKEN, _curly_tokens
+    texts = _strings("aZ0_'-’ “”‘—–\xa0…?\x1f", 20000) + ["’Tis Iraq’s ‘raid’ — it’s “over” -’x ’-y", "’’", "a’"]
+    for text in texts:
+        if WORD_BEYOND_ASCII.search(text):
+            continue
+        assert _curly_tokens(text) == _TOKEN.findall(text.lower()), repr(text)

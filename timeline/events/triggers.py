@@ -31,6 +31,22 @@ def _ascii_tokens(text: str) -> list[str]:
     return pieces
 
 
+# the same, but for 0x01, kept: it stands for the curly apostrophe, a token character beyond ASCII
+_TOKEN_BYTES_CURLY = _TOKEN_BYTES[:1] + b"\x01" + _TOKEN_BYTES[2:]
+
+
+def _curly_tokens(text: str) -> list[str]:
+    """`_TOKEN.findall(text.lower())` for text whose characters beyond ASCII are no word characters
+    (curly quotes, dashes: most news) and which holds no \\x01, the same way: each such character
+    becomes "?", a separator, but the curly apostrophe, a token character, which goes through the
+    byte translation as \\x01."""
+    spaced = b" " + text.replace("’", "\x01").encode("ascii", "replace").translate(_TOKEN_BYTES_CURLY)
+    pieces = spaced.decode("ascii").replace("\x01", "’").split()
+    if b" '" in spaced or b" -" in spaced or b" \x01" in spaced:
+        return [t for t in (p.lstrip("'-’") for p in pieces) if t]
+    return pieces
+
+
 def find_triggers(text: str, clause: Clause, tax: Taxonomy) -> list[tuple[int, int, Trigger]]:
     """(start, end, trigger) in sentence offsets, in text order, within the clause."""
     return [t for t in sentence_triggers(text, tax.path) if clause.start <= t[0] < clause.end]
@@ -45,11 +61,11 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
     out = []
     # lower-casing ASCII keeps every offset and word boundary (and leaves other characters that are
     # no word characters alone): one call for the whole sentence
-    lowered_text = text.lower() if text.isascii() or not WORD_BEYOND_ASCII.search(text) else None
+    simple = text.isascii() or not WORD_BEYOND_ASCII.search(text)
     if text.isascii():
         lowered = _ascii_tokens(text)
-    elif lowered_text is not None:      # no word character beyond ASCII: lower-casing keeps the tokens
-        lowered = _TOKEN.findall(lowered_text)
+    elif simple:            # no word character beyond ASCII: lower-casing keeps the tokens
+        lowered = _curly_tokens(text) if "\x01" not in text else _TOKEN.findall(text.lower())
     else:
         lowered = [w.lower() for w in _TOKEN.findall(text)]
     hits = [] if starts.isdisjoint(lowered) else [k for k, w in enumerate(lowered) if w in starts]
@@ -84,7 +100,7 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
         if not skip:
             out.append((m.start(), end, info))
     run_patterns = tax.pattern_re and (tax.pattern_keys is None or not tax.pattern_keys.isdisjoint(lowered))
-    for m in _pattern_matches(text, lowered_text, tax) if run_patterns else ():
+    for m in _pattern_matches(text, text.lower() if simple else None, tax) if run_patterns else ():
         out.append((m.start(), m.end(), Trigger(tax.pattern_types[m.lastgroup], m.group(0).lower(), "pattern")))
     out.sort(key=lambda t: (t[0], -t[1]))
     # a pattern or longer trigger covers the words inside it
