@@ -102,6 +102,8 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
     run_patterns = tax.pattern_re and (tax.pattern_keys is None or not tax.pattern_keys.isdisjoint(lowered))
     for m in _pattern_matches(text, text.lower() if simple else None, tax) if run_patterns else ():
         out.append((m.start(), m.end(), Trigger(tax.pattern_types[m.lastgroup], m.group(0).lower(), "pattern")))
+    if len(out) < 2:        # most sentences: one trigger or none, nothing to order or cover
+        return tuple(out)
     out.sort(key=lambda t: (t[0], -t[1]))
     # a pattern or longer trigger covers the words inside it
     kept = []
