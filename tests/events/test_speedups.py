@@ -134,3 +134,46 @@ def test_curly_tokens_equal_the_token_regex():
         if WORD_BEYOND_ASCII.search(text):
             continue
         assert _curly_tokens(text) == _TOKEN.findall(text.lower()), repr(text)
+
+
+def _flat(words) -> str:
+    """The plain alternation the tries replace: longest phrase first, a space as any whitespace."""
+    import re
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _phrase_texts(words, count=400):
+    """Texts of the words themselves, in any case, glued to letters, apostrophes and hyphens or apart."""
+    import random
+    rng = random.Random(len(words))
+    glue = [" ", "  ", "\n", "-", "'", "’", "x", "", ", ", "K"]
+    pieces = sorted(words) + [w.upper() for w in words] + [w.title() for w in words] + ["not", "s", "to"]
+    return ["".join(rng.choice(pieces) + rng.choice(glue) for _ in range(rng.randint(0, 8))) for _ in range(count)]
+
+
+def test_cue_tries_match_as_the_flat_alternations():
+    import re
+
+    from timeline.events.taxonomy import first_chars
+    tax = load_taxonomy()
+    for name, words in tax.cues.items():
+        if not words:
+            continue
+        plain = re.compile(rf"{first_chars(words)}(?<![\w'’])(?:{_flat(words)})(?![\w-])", re.I)
+        for text in _phrase_texts(words) + SENTENCES + CUE_SENTENCES:
+            assert [m.span() for m in tax.cue_res[name].finditer(text)] == \
+                [m.span() for m in plain.finditer(text)], (name, text)
+
+
+def test_opener_and_finite_tries_match_as_the_flat_alternations():
+    import re
+
+    from timeline.events.clauses import _FINITE, _FINITE_WORDS, _opener_re
+    from timeline.events.taxonomy import first_chars
+    regex, words = _opener_re(load_taxonomy())
+    openers = [w.decode() for w in words]
+    cases = [(regex, re.compile(first_chars(openers) + r"\b(" + _flat(openers) + r")\b", re.I), openers),
+             (_FINITE, re.compile(r"\b(?:" + _flat(_FINITE_WORDS) + r")\b", re.I), _FINITE_WORDS)]
+    for fast, plain, vocabulary in cases:
+        for text in _phrase_texts(vocabulary, 2000) + SENTENCES + CUE_SENTENCES:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text

@@ -69,10 +69,6 @@ def third_person(lemma: str) -> str:
     return f"{head} {rest}" if rest else head
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 def first_chars(words) -> str:
     """A look-ahead for the characters the words start with: the regex engine then skips every
     other position at once instead of trying each alternative there (matches are unchanged)."""
@@ -120,7 +116,10 @@ def _compile(path: str) -> Taxonomy:
     cues = {k: frozenset(w.lower() for w in v) for k, v in (data.get("cues") or {}).items()}
     for word in cues.get("anaphora", ()):
         words.setdefault(word, Trigger(ANAPHOR, word, "anaphor"))
-    cue_res = {k: re.compile(rf"{first_chars(v)}(?<![\w'’])(?:{_alternation(v)})(?![\w-])", re.I) for k, v in cues.items() if v}
+    # each list as a trie (a space matching any run of whitespace): the engine fails on a word's
+    # first letters instead of trying every phrase in turn; the same matches as the phrases as a flat
+    # alternation, longest first
+    cue_res = {k: re.compile(rf"{first_chars(v)}(?<![\w'’])(?:{trie(v)})(?![\w-])", re.I) for k, v in cues.items() if v}
     multi: dict[str, set[int]] = {}
     for form in words:
         parts = form.split()
