@@ -88,6 +88,9 @@ def split_sentences(text: str) -> list[Sentence]:
 def _append_lines(out: list[Sentence], text: str, start: int, end: int) -> None:
     """One sentence, or several when a heading line ends before a capitalised line."""
     pos = start
+    if text.find("\n", start, end) < 0:        # most sentences: no line break, no scan
+        _append(out, text, pos, end)
+        return
     for m in _LINE_BREAK.finditer(text, start, end):
         line = text[pos:m.start()].strip()
         rest = text[m.end():end].lstrip()
