@@ -209,3 +209,32 @@ def test_an_event_noun_naming_people_or_things_is_no_event():
     assert events_of("Attack helicopters flew over the camp on Monday.", [monday()]) == []
     [e] = events_of("The aid arrived at the camp on Monday.", [monday()])
     assert e.type == "AID_COOPERATION"
+
+
+def _headlines(text, published="2023-03-14"):
+    from timeline.models import Document
+    from timeline.pipeline import extract_document
+    return [(e.headline, e.actors) for e in extract_document(Document(id="d", text=text, published=published)).events]
+
+
+def test_a_wire_dateline_is_no_part_of_the_headline_nor_an_actor():
+    [(headline, actors)] = _headlines("BRUSSELS, March 14, 2023 (Reuters) - The European Parliament on Tuesday "
+                                      "approved the budget.")
+    assert headline == "European Parliament approves the budget"
+    assert "BRUSSELS" not in actors and "Reuters" not in actors
+    [(headline, _)] = _headlines("GENEVA (AP) — Rebels attacked the convoy on Monday.")
+    assert headline == "Rebels attack the convoy"
+    # no dash, no dateline: the capitalised subject stays
+    [(headline, actors)] = _headlines("NATO said on Monday it attacked the convoy.")
+    assert "NATO" in headline and "NATO" in actors
+
+
+def test_a_headline_does_not_end_on_the_word_of_a_removed_time():
+    [(headline, _)] = _headlines("In 2019, a similar dispute delayed payments for nearly six weeks.")
+    assert headline == "Similar dispute delays payments"
+
+
+def test_an_adjective_before_the_event_noun_keeps_its_form():
+    headlines = [h for h, _ in _headlines("South Sudan said it would not retaliate for the reported bombing of "
+                                          "Guffa on Tuesday.", "2011-11-10")]
+    assert any("the reported bombing" in h for h in headlines), headlines

@@ -78,16 +78,19 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
         before_words.pop(0)
     line = " ".join((" ".join(before_words + [verb]) + " " + after).split())     # single spaces
     line = line.replace(" ,", ",").replace(" .", ".").lstrip(_LEAD_EDGE).rstrip(_TRAIL_EDGE)
-    words = line.split()
-    if len(words) > MAX_WORDS:
-        line = " ".join(words[:MAX_WORDS])
-    line = line.rstrip(",;:.!? ")
+    words = line.split()[:MAX_WORDS]
+    while len(words) > 1 and words[-1].lower().rstrip(",;:.!?") in _DANGLING:
+        words.pop()             # "delays payments for [six weeks]": the time removed left its word
+    line = " ".join(words).rstrip(",;:.!? ")
     return line[:1].upper() + line[1:]
 
 
 # after these the verb keeps its form ("willingness to settle", "shootings that injured")
 _NO_TENSE_CHANGE = frozenset("to and or that which who whom".split())
 _AUX = frozenset("has have had did was were is are been being".split())
+# words that cannot end a headline; particles of phrasal verbs ("take over", "give in") can
+_DANGLING = frozenset("for of at by from since until till during within than about around only just nearly "
+                      "almost some the a an and or but after before".split())
 _LEADING = frozenset("the a an and but so then also after before since when while as if unless "
                      "following once until during amid".split())
 

@@ -41,6 +41,13 @@ _TIME_LEAD = re.compile(rf"(?:\b(?:{'|'.join(_LEAD_FIRST)})\s+)?(?:\b(?:{'|'.joi
 _TIME_TRAIL = re.compile(r"\s*,")
 _KEYWORD = re.compile(r"[\w-]+")
 LEAD_WINDOW = 120   # longest lead before a time ("back early in ..."), in characters
+# A wire dateline opening a sentence: where the story was filed (and when, by whom), no actor
+# and no words of the headline. "BRUSSELS, March 14 (Reuters) - ", "GENEVA (AP) — ", "KHARTOUM,
+# Sudan -- "; a place in ordinary case needs the agency: "Washington (CNN) — ".
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*(?:,[^()\n—–]{1,40}?)?\s*(?:\([\w .&/'-]{1,30}\))?"
+    r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,[^()\n—–]{1,40}?)?\s*\([\w .&/'-]{1,30}\))"
+    r"\s*(?:—|–|--|-)\s+")
 
 
 @dataclass(eq=False, slots=True)        # a candidate is itself: compared by identity
@@ -451,6 +458,9 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
         end = max(end, report.end)
         text = sentence.text[clause.start:end]
         removals.append((cand.verb[1] - clause.start, report.start - clause.start))
+    dateline = _DATELINE.match(text) if clause.start == 0 else None
+    if dateline:
+        removals.append((0, dateline.end()))
     for i in in_sentence:
         t = times[i]
         s, e = t.start - sentence.start, t.end - sentence.start
@@ -459,6 +469,8 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
             s2 = _lead_start(sentence.text, max(clause.start, s - LEAD_WINDOW), s)
             trail = _TIME_TRAIL.match(sentence.text, e, end)
             removals.append((s2 - clause.start, (trail.end() if trail else e) - clause.start))
+    if dateline:
+        removals = _merged(removals)    # the dateline holds its own date
     form = None
     verb = cand.verb or (cand.trigger_start - sentence.start, cand.trigger_end - sentence.start)
     if cand.verb:
@@ -466,7 +478,8 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
         tensed = not word.endswith("ing") and cand.status in ("occurred", "claimed", "ongoing")
         prev = _prev(sentence.text, verb[0]) if tensed else None      # the word before, only when it matters
         aux = prev and prev.lower() in tax.cues.get("be_aux", ())
-        form = tax.third_person.get(word) if tensed and not aux else None
+        adjective = prev and prev.lower() in _DETERMINERS     # "the reported bombing": no verb
+        form = tax.third_person.get(word) if tensed and not aux and not adjective else None
         if form:
             form += sentence.text[verb[0]:verb[1]][len(word):]
     cand.headline_args = (text, (verb[0] - clause.start, verb[1] - clause.start), removals, tax, form)
@@ -483,6 +496,7 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
 
 
 _FIRST_SET, _WORD_SET = frozenset(_LEAD_FIRST), frozenset(_LEAD_WORDS)
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "its", "their", "his", "her"))
 
 
 def _lead_start(text: str, start: int, end: int) -> int:
@@ -536,6 +550,16 @@ def _controlling_subject(cand, sentence, clauses, by_clause, tax) -> list[str]:
         lead = _LEADING_NAMES.match(sentence.text, clauses[main].start, clauses[main].end)
         subject = lead.group(0) if lead else ""
     return find_actors(subject, tax) if subject else []
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _strip_times(text: str, removals) -> str:
