@@ -238,3 +238,22 @@ def test_an_adjective_before_the_event_noun_keeps_its_form():
     headlines = [h for h, _ in _headlines("South Sudan said it would not retaliate for the reported bombing of "
                                           "Guffa on Tuesday.", "2011-11-10")]
     assert any("the reported bombing" in h for h in headlines), headlines
+
+
+def test_a_removed_time_takes_its_possessive_along():
+    headlines = [h for h, _ in _headlines("The council postponed Thursday's scheduled vote until next month.",
+                                          "2023-11-10")]
+    assert "Council postpones scheduled vote" in headlines, headlines
+
+
+def test_a_participle_in_apposition_keeps_its_form():
+    headlines = [h for h, _ in _headlines("The truce, agreed on Nov. 24 after weeks of war, had been extended "
+                                          "twice.", "2023-12-01")]
+    assert not any("agrees" in h for h in headlines), headlines
+
+
+def test_a_plural_head_noun_takes_a_plural_verb():
+    headlines = [h for h, _ in _headlines("Ticket sales fell 4% in September, the team said.", "2023-11-10")]
+    assert any(h.startswith("Ticket sales fall") for h in headlines), headlines
+    headlines = [h for h, _ in _headlines("The United States imposed sanctions on Monday.", "2023-11-10")]
+    assert any(h.startswith("United States imposes") for h in headlines), headlines

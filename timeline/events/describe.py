@@ -16,11 +16,13 @@ _LEAD_EDGE = " ,;:“”\"'‘’(—–-"
 _TRAIL_EDGE = " ,;:“”\"‘(—–-"
 MAX_WORDS = 20
 _BY_WITH = re.compile(r"\s*(?:by|with)\b")
-_PLURAL_NOUN = re.compile(r"\b(?:troops|forces|officials|militias|rebels|they|we|"
+_PLURAL_NOUN = re.compile(r"\b(?:troops|forces|officials|militias|rebels|they|we|police|"
                           r"people|residents|refugees|states|countries|"
                           r"dozens|hundreds|thousands|millions|million|thousand|several|many|both)\b"
                           r"|\b(?:[2-9]|\d{2,})\b")     # "some 2 million died"
 _ES_PLURAL = re.compile(r"(?:ss|x|z|ch|sh)es$")
+_SINGULAR_ENDINGS = ("ss", "us", "is", "'s", "’s")
+_SINGULAR_IN_S = frozenset("news series species means politics economics physics this its his".split())
 
 
 def actors(text: str, tax: Taxonomy) -> list[str]:
@@ -79,7 +81,7 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     line = " ".join((" ".join(before_words + [verb]) + " " + after).split())     # single spaces
     line = line.replace(" ,", ",").replace(" .", ".").lstrip(_LEAD_EDGE).rstrip(_TRAIL_EDGE)
     words = line.split()[:MAX_WORDS]
-    while len(words) > 1 and words[-1].lower().rstrip(",;:.!?") in _DANGLING:
+    while len(words) > 1 and words[-1].lower().strip(",;:.!?\"“”‘’'") in _DANGLING:
         words.pop()             # "delays payments for [six weeks]": the time removed left its word
     line = " ".join(words).rstrip(",;:.!? ")
     return line[:1].upper() + line[1:]
@@ -90,7 +92,8 @@ _NO_TENSE_CHANGE = frozenset("to and or that which who whom".split())
 _AUX = frozenset("has have had did was were is are been being".split())
 # words that cannot end a headline; particles of phrasal verbs ("take over", "give in") can
 _DANGLING = frozenset("for of at by from since until till during within than about around only just nearly "
-                      "almost some the a an and or but after before".split())
+                      "almost some the a an and or but after before into onto between toward towards via per "
+                      "despite amid".split())
 _LEADING = frozenset("the a an and but so then also after before since when while as if unless "
                      "following once until during amid".split())
 
@@ -101,10 +104,13 @@ def _shift(offset: int, removals: list[tuple[int, int]]) -> int:
 
 
 def _plural_subject(words: list[str]) -> bool:
-    text = " ".join(words).lower()
+    text = " ".join(words).lower().replace("united states", "usa")     # one country, whatever its name says
     if " and " in f" {text} " or _PLURAL_NOUN.search(text):
         return True
-    return False
+    head = words[-1] if words else ""
+    # "ticket sales fell": a lower-case head noun in -s ("the United States", "the news", "a crisis" are not)
+    return head.islower() and head.endswith("s") and not head.endswith(_SINGULAR_ENDINGS) \
+        and head not in _SINGULAR_IN_S
 
 
 def _plural(third_person: str) -> str:

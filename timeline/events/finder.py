@@ -38,7 +38,7 @@ _LEAD_FIRST = ("back", "early", "late", "as", "of")
 _LEAD_WORDS = ("in", "on", "at", "since", "by", "during", "from", "until", "around", "about", "after", "before",
                "approximately", "roughly", "nearly", "some")
 _TIME_LEAD = re.compile(rf"(?:\b(?:{'|'.join(_LEAD_FIRST)})\s+)?(?:\b(?:{'|'.join(_LEAD_WORDS)})\s+)*\Z", re.I)
-_TIME_TRAIL = re.compile(r"\s*,")
+_TIME_TRAIL = re.compile(r"\s*,|['’]s\b")     # "Friday, ...", "Thursday's vote": removed with the time
 _KEYWORD = re.compile(r"[\w-]+")
 LEAD_WINDOW = 120   # longest lead before a time ("back early in ..."), in characters
 # A wire dateline opening a sentence: where the story was filed (and when, by whom), no actor
@@ -479,7 +479,9 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
         prev = _prev(sentence.text, verb[0]) if tensed else None      # the word before, only when it matters
         aux = prev and prev.lower() in tax.cues.get("be_aux", ())
         adjective = prev and prev.lower() in _DETERMINERS     # "the reported bombing": no verb
-        form = tax.third_person.get(word) if tensed and not aux and not adjective else None
+        # "The truce, agreed on Nov. 24, had been extended": a participle, not the clause's verb
+        appositive = _APPOSITIVE.search(sentence.text, max(0, verb[0] - 30), verb[0])
+        form = tax.third_person.get(word) if tensed and not (aux or adjective or appositive) else None
         if form:
             form += sentence.text[verb[0]:verb[1]][len(word):]
     cand.headline_args = (text, (verb[0] - clause.start, verb[1] - clause.start), removals, tax, form)
@@ -496,6 +498,7 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
 
 
 _FIRST_SET, _WORD_SET = frozenset(_LEAD_FIRST), frozenset(_LEAD_WORDS)
+_APPOSITIVE = re.compile(r"\w,\s+(?:(?:first|later|originally|newly|\w+ly)\s+)?\Z")
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "its", "their", "his", "her"))
 
 
