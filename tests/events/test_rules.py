@@ -257,3 +257,17 @@ def test_a_plural_head_noun_takes_a_plural_verb():
     assert any(h.startswith("Ticket sales fall") for h in headlines), headlines
     headlines = [h for h, _ in _headlines("The United States imposed sanctions on Monday.", "2023-11-10")]
     assert any(h.startswith("United States imposes") for h in headlines), headlines
+
+
+def test_a_duration_before_after_dates_the_main_event_exactly():
+    from timeline.models import Document
+    from timeline.pipeline import extract_document
+    t = extract_document(Document(id="d", published="2023-03-14", text=(
+        "The vote came two days after negotiators reached a deal on Sunday.")))
+    dates = sorted(e.date.value for e in t.events if e.date)
+    assert dates == ["2023-03-12", "2023-03-14"]
+    # without a duration the vote is only on or after the deal
+    t = extract_document(Document(id="d", published="2023-03-14", text=(
+        "The vote came after negotiators reached a deal on Sunday.")))
+    assert sorted((e.date.value, e.date.mod or "") for e in t.events if e.date) == \
+        [("2023-03-12", ""), ("2023-03-12", "AFTER")]

@@ -3,6 +3,7 @@ subordinate clause of its sentence ("since May 2020"), else through another even
 "two days later"). Events nothing dates stay undated."""
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Optional
 
@@ -85,10 +86,23 @@ def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, documen
             return
 
 
-def relative_to(cand, anchor, relation: str, document, phrase: Optional[str] = None) -> None:
-    """Date `cand` through the event `anchor`: on or after it, before it, or at the same time."""
+_DAYS = re.compile(r"P(\d+)([DW])")
+
+
+def relative_to(cand, anchor, relation: str, document, phrase: Optional[str] = None,
+                gap: Optional[TimeExpression] = None) -> None:
+    """Date `cand` through the event `anchor`: on or after it, before it, or at the same time;
+    `gap` days or weeks after or before it when a duration says so ("two days after X")."""
     d = anchor.date
     mod = _RELATION_MOD.get(relation)
+    days = _DAYS.fullmatch(gap.value) if gap is not None and mod and d.granularity == "day" and d.start else None
+    if days:
+        n = int(days.group(1)) * (7 if days.group(2) == "W" else 1)
+        day = (date.fromisoformat(d.start) + timedelta(days=n if mod == "AFTER" else -n)).isoformat()
+        cand.date = EventDate(value=day, start=day, end=day, granularity="day", display=day)
+        cand.time = None
+        cand.date_rule = f"'{gap.text}' {relation}: {display_rel(mod)} the event '{anchor.headline}' ({d.display})"
+        return
     start, end = d.start, d.end
     if phrase and phrase.lower() in _NEXT_DAY and d.granularity == "day" and d.start:
         day = (date.fromisoformat(d.start) + timedelta(days=1)).isoformat()

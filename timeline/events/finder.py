@@ -130,7 +130,7 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
             cand.keywords -= common
         _anaphora(trace.candidates, found, tax.undated)
         _relative_to_antecedent(trace.candidates)
-        _refer_back(trace.candidates, found, document)
+        _refer_back(trace, found, document, times)
         _later(trace.candidates, found, trace, document, tax)
         found += trace.candidates
     groups = _group(found, tax)
@@ -621,9 +621,10 @@ def _relative_to_antecedent(cands: list[Candidate]) -> None:
             cand.date_rule = "a relative clause of an earlier event"
 
 
-def _refer_back(cands: list[Candidate], earlier: list[Candidate], document) -> None:
+def _refer_back(trace: SentenceTrace, earlier: list[Candidate], document, times: list[TimeExpression]) -> None:
     """"After Soleimani and al-Muhandis were killed, parliament voted": the killing is an event
-    told before; the vote is dated on or after it."""
+    told before; the vote is dated on or after it ("two days after": that many days after)."""
+    cands = trace.candidates
     for cand in cands:
         if cand.clause.kind not in ("after", "before", "same") or cand.drop:
             continue
@@ -641,10 +642,20 @@ def _refer_back(cands: list[Candidate], earlier: list[Candidate], document) -> N
         if anchor.date is None:
             _date_from_main(cand, cands, earlier, document)
             continue
+        gap = _gap_before(trace, cand.clause.start, times)
         for main in cands:
             if main is cand or main.date is not None or main.clause.kind in ("after", "before", "same", "cond"):
                 continue
-            dating.relative_to(main, anchor, cand.clause.kind, document)
+            dating.relative_to(main, anchor, cand.clause.kind, document, gap=gap)
+
+
+def _gap_before(trace: SentenceTrace, offset: int, times: list[TimeExpression]) -> Optional[TimeExpression]:
+    """The duration right before a clause's opener: "[two days] after negotiators reached a deal"."""
+    for i in trace.times:
+        t = times[i]
+        if t.type == "DURATION" and not t.mod and not trace.text[t.end - trace.start:offset].strip():
+            return t
+    return None
 
 
 _INVERSE = {"after": "before", "before": "after", "same": "same"}
