@@ -271,3 +271,14 @@ def test_a_duration_before_after_dates_the_main_event_exactly():
         "The vote came after negotiators reached a deal on Sunday.")))
     assert sorted((e.date.value, e.date.mod or "") for e in t.events if e.date) == \
         [("2023-03-12", ""), ("2023-03-12", "AFTER")]
+
+
+def test_a_who_clause_closes_at_its_comma_and_names_who_acted():
+    from timeline.events.clauses import split_clauses
+    from timeline.events.taxonomy import load_taxonomy
+    text = "Mayor Jane Doe, who took office in 2021, said she expects a decision soon."
+    kinds = [(c.kind, text[c.start:c.end]) for c in split_clauses(text, load_taxonomy(None))]
+    assert kinds[:2] == [("main", "Mayor Jane Doe"), ("relative", "who took office in 2021")]
+    assert kinds[2][0] == "main" and kinds[2][1].startswith("said")
+    headlines = [h for h, _ in _headlines(text, "2023-11-10")]
+    assert any(h.startswith("Mayor Jane Doe took office") for h in headlines), headlines

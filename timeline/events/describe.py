@@ -55,9 +55,10 @@ def actors(text: str, tax: Taxonomy) -> list[str]:
 
 
 def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]], tax: Taxonomy,
-             lemma_form: str | None) -> str:
+             lemma_form: str | None, antecedent: str | None = None) -> str:
     """The clause as a reader's headline: dates and the leading connective removed, adverbs before
-    the verb dropped, a past-tense verb put in the present ("killed" -> "kills")."""
+    the verb dropped, a past-tense verb put in the present ("killed" -> "kills"); a "who" clause
+    takes the `antecedent` it tells of ("Jane Doe takes office")."""
     pieces, pos = [], 0
     for start, end in sorted(removals):
         if start >= pos:
@@ -71,7 +72,8 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     while before_words and (_ADVERB.match(before_words[-1]) or before_words[-1].lower() in _AUX):
         before_words.pop()      # "was bombed" -> "bombed", "has targeted" -> "targets"
     participle = _BY_WITH.match(after)     # "members injured with ...": no verb of its own
-    if lemma_form and not participle and not (before_words and before_words[-1].lower() in _NO_TENSE_CHANGE):
+    relative = before_words and before_words[-1].lower() in _NO_TENSE_CHANGE and not antecedent
+    if lemma_form and not participle and not relative:
         subject = before.rsplit(",", 1)[-1].split()
         while subject and subject[0].lower() in _LEADING:     # "and South Sudan became": one subject
             subject.pop(0)
@@ -80,6 +82,8 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
         before_words.pop(0)
     line = " ".join((" ".join(before_words + [verb]) + " " + after).split())     # single spaces
     line = line.replace(" ,", ",").replace(" .", ".").lstrip(_LEAD_EDGE).rstrip(_TRAIL_EDGE)
+    if antecedent and line[:4].lower() == "who ":
+        line = f"{antecedent.strip(_LEAD_EDGE)} {line[4:]}"
     words = line.split()[:MAX_WORDS]
     while len(words) > 1 and words[-1].lower().strip(",;:.!?\"“”‘’'") in _DANGLING:
         words.pop()             # "delays payments for [six weeks]": the time removed left its word

@@ -484,7 +484,8 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
         form = tax.third_person.get(word) if tensed and not (aux or adjective or appositive) else None
         if form:
             form += sentence.text[verb[0]:verb[1]][len(word):]
-    cand.headline_args = (text, (verb[0] - clause.start, verb[1] - clause.start), removals, tax, form)
+    cand.headline_args = (text, (verb[0] - clause.start, verb[1] - clause.start), removals, tax, form,
+                          _antecedent(sentence.text, clause, clauses))
     if title_case(sentence.text):
         cand.actors = []
     else:
@@ -553,6 +554,21 @@ def _controlling_subject(cand, sentence, clauses, by_clause, tax) -> list[str]:
         lead = _LEADING_NAMES.match(sentence.text, clauses[main].start, clauses[main].end)
         subject = lead.group(0) if lead else ""
     return find_actors(subject, tax) if subject else []
+
+
+def _antecedent(text: str, clause: Clause, clauses: list[Clause]) -> Optional[str]:
+    """"Mayor Jane Doe, who took office in 2021": the short clause a "who" clause follows names
+    the one who acted (a headline reads "Mayor Jane Doe took office")."""
+    if clause.kind != "relative" or clause.opener != "who":
+        return None
+    previous = next((c for c in reversed(clauses) if c.end <= clause.start), None)
+    if previous is None or not text[previous.end:clause.start].strip(" ") == ",":
+        return None
+    words = text[previous.start:previous.end].split()
+    return " ".join(words) if len(words) <= MAX_ANTECEDENT_WORDS else None
+
+
+MAX_ANTECEDENT_WORDS = 6
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
