@@ -282,3 +282,9 @@ def test_a_who_clause_closes_at_its_comma_and_names_who_acted():
     assert kinds[2][0] == "main" and kinds[2][1].startswith("said")
     headlines = [h for h, _ in _headlines(text, "2023-11-10")]
     assert any(h.startswith("Mayor Jane Doe took office") for h in headlines), headlines
+
+
+def test_a_clause_resumed_after_a_relative_clause_keeps_its_subject():
+    [(headline, _)] = _headlines("The deal, which is expected to close in the fourth quarter, was approved by "
+                                 "both boards last week.", "2023-06-05")
+    assert headline == "Deal approved by both boards"

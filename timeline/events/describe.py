@@ -21,6 +21,7 @@ _PLURAL_NOUN = re.compile(r"\b(?:troops|forces|officials|militias|rebels|they|we
                           r"dozens|hundreds|thousands|millions|million|thousand|several|many|both)\b"
                           r"|\b(?:[2-9]|\d{2,})\b")     # "some 2 million died"
 _ES_PLURAL = re.compile(r"(?:ss|x|z|ch|sh)es$")
+_WHO = re.compile(r"who\s+", re.I)
 _SINGULAR_ENDINGS = ("ss", "us", "is", "'s", "’s")
 _SINGULAR_IN_S = frozenset("news series species means politics economics physics this its his".split())
 
@@ -58,7 +59,16 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
              lemma_form: str | None, antecedent: str | None = None) -> str:
     """The clause as a reader's headline: dates and the leading connective removed, adverbs before
     the verb dropped, a past-tense verb put in the present ("killed" -> "kills"); a "who" clause
-    takes the `antecedent` it tells of ("Jane Doe takes office")."""
+    takes the `antecedent` it tells of ("Jane Doe takes office"), and so does a clause resumed
+    after one ("The deal, which ..., was approved": "Deal was approved")."""
+    if antecedent:
+        who = _WHO.match(text)
+        if who or text[:1].islower():
+            prefix = antecedent + " "
+            shift = len(prefix) - (who.end() if who else 0)
+            text = prefix + text[who.end() if who else 0:]
+            trigger = (trigger[0] + shift, trigger[1] + shift)
+            removals = [(start + shift, end + shift) for start, end in removals]
     pieces, pos = [], 0
     for start, end in sorted(removals):
         if start >= pos:
@@ -72,8 +82,7 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     while before_words and (_ADVERB.match(before_words[-1]) or before_words[-1].lower() in _AUX):
         before_words.pop()      # "was bombed" -> "bombed", "has targeted" -> "targets"
     participle = _BY_WITH.match(after)     # "members injured with ...": no verb of its own
-    relative = before_words and before_words[-1].lower() in _NO_TENSE_CHANGE and not antecedent
-    if lemma_form and not participle and not relative:
+    if lemma_form and not participle and not (before_words and before_words[-1].lower() in _NO_TENSE_CHANGE):
         subject = before.rsplit(",", 1)[-1].split()
         while subject and subject[0].lower() in _LEADING:     # "and South Sudan became": one subject
             subject.pop(0)
@@ -82,8 +91,6 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
         before_words.pop(0)
     line = " ".join((" ".join(before_words + [verb]) + " " + after).split())     # single spaces
     line = line.replace(" ,", ",").replace(" .", ".").lstrip(_LEAD_EDGE).rstrip(_TRAIL_EDGE)
-    if antecedent and line[:4].lower() == "who ":
-        line = f"{antecedent.strip(_LEAD_EDGE)} {line[4:]}"
     words = line.split()[:MAX_WORDS]
     while len(words) > 1 and words[-1].lower().strip(",;:.!?\"“”‘’'") in _DANGLING:
         words.pop()             # "delays payments for [six weeks]": the time removed left its word

@@ -557,14 +557,18 @@ def _controlling_subject(cand, sentence, clauses, by_clause, tax) -> list[str]:
 
 
 def _antecedent(text: str, clause: Clause, clauses: list[Clause]) -> Optional[str]:
-    """"Mayor Jane Doe, who took office in 2021": the short clause a "who" clause follows names
-    the one who acted (a headline reads "Mayor Jane Doe took office")."""
-    if clause.kind != "relative" or clause.opener != "who":
+    """Who acted, for a clause that does not say: "Mayor Jane Doe, who took office in 2021" (the
+    short clause a "who" clause follows), "The deal, which ..., was approved" (the clause a
+    relative clause interrupted). A headline then reads "Mayor Jane Doe took office"."""
+    before = [c for c in clauses if c.end <= clause.start]
+    if clause.kind == "relative" and clause.opener == "who" and before:
+        subject = before[-1]
+    elif clause.kind == "main" and not clause.opener and len(before) >= 2 and before[-1].kind == "relative" \
+            and before[-2].kind == "main":
+        subject = before[-2]
+    else:
         return None
-    previous = next((c for c in reversed(clauses) if c.end <= clause.start), None)
-    if previous is None or not text[previous.end:clause.start].strip(" ") == ",":
-        return None
-    words = text[previous.start:previous.end].split()
+    words = text[subject.start:subject.end].split()
     return " ".join(words) if len(words) <= MAX_ANTECEDENT_WORDS else None
 
 
