@@ -288,3 +288,19 @@ def test_a_clause_resumed_after_a_relative_clause_keeps_its_subject():
     headlines = [h for h, _ in _headlines("The deal, which is expected to close in the fourth quarter, was "
                                           "approved by both boards last week.", "2023-06-05")]
     assert "Deal approved by both boards" in headlines, headlines
+
+
+def test_a_duration_before_a_before_clause_dates_its_event_ahead():
+    from timeline.models import Document
+    from timeline.pipeline import extract_document
+    t = extract_document(Document(id="d", published="2023-05-24", text=(
+        "Police detained the opposition candidate on Wednesday, four days before a presidential runoff.")))
+    runoff = next(e for e in t.events if e.type == "ELECTION_VOTE")
+    assert (runoff.date.value, runoff.status) == ("2023-05-28", "planned")
+    assert runoff.date.display == "28 May 2023"
+
+
+def test_ruling_before_party_is_no_court_ruling():
+    types = [e.type for e in events_of("In 2019, he was elected mayor, defeating the ruling party's candidate.",
+                                       [lambda d: timex(d, "2019", "2019", "2019-01-01", "2019-12-31", "year")])]
+    assert types == ["ELECTION_VOTE"]

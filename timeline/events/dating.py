@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from timeline.models import EventDate, TimeExpression
+from timeline.times.calendar import display as display_date
 
 _RELATION_MOD = {"after": "AFTER", "before": "BEFORE", "same": None, "later": "AFTER"}
 _NEXT_DAY = ("the next day", "the following day", "the day after")
@@ -99,14 +100,17 @@ def relative_to(cand, anchor, relation: str, document, phrase: Optional[str] = N
     if days:
         n = int(days.group(1)) * (7 if days.group(2) == "W" else 1)
         day = (date.fromisoformat(d.start) + timedelta(days=n if mod == "AFTER" else -n)).isoformat()
-        cand.date = EventDate(value=day, start=day, end=day, granularity="day", display=day)
+        cand.date = EventDate(value=day, start=day, end=day, granularity="day", display=display_date(day, None, day))
         cand.time = None
-        cand.date_rule = f"'{gap.text}' {relation}: {display_rel(mod)} the event '{anchor.headline}' ({d.display})"
+        side = "after" if mod == "AFTER" else "before"
+        cand.date_rule = f"'{gap.text}' {side} the event '{anchor.headline}' ({d.display})"
+        if cand.status == "occurred" and document.published and day > document.published[:10]:
+            cand.status, cand.status_rule = "planned", f"dated after publication ({document.published})"
         return
     start, end = d.start, d.end
     if phrase and phrase.lower() in _NEXT_DAY and d.granularity == "day" and d.start:
         day = (date.fromisoformat(d.start) + timedelta(days=1)).isoformat()
-        cand.date = EventDate(value=day, start=day, end=day, granularity="day", display=day)
+        cand.date = EventDate(value=day, start=day, end=day, granularity="day", display=display_date(day, None, day))
         cand.time, cand.date_rule = None, f"'{phrase}': the day after '{anchor.headline}' ({d.display})"
         return
     if mod == "AFTER":

@@ -659,10 +659,10 @@ def _refer_back(trace: SentenceTrace, earlier: list[Candidate], document, times:
             cand.drop = f"refers back to '{match.headline}'"
             cand.date_rule = "the same event as an earlier mention"
         anchor = match or cand
-        if anchor.date is None:
-            _date_from_main(cand, cands, earlier, document)
-            continue
         gap = _gap_before(trace, cand.clause.start, times)
+        if anchor.date is None:
+            _date_from_main(cand, cands, earlier, document, gap)
+            continue
         for main in cands:
             if main is cand or main.date is not None or main.clause.kind in ("after", "before", "same", "cond"):
                 continue
@@ -681,7 +681,7 @@ def _gap_before(trace: SentenceTrace, offset: int, times: list[TimeExpression]) 
 _INVERSE = {"after": "before", "before": "after", "same": "same"}
 
 
-def _date_from_main(cand, cands, earlier, document) -> None:
+def _date_from_main(cand, cands, earlier, document, gap: Optional[TimeExpression] = None) -> None:
     """"became its own country in July after a referendum": an undated event in an after-clause
     comes before the main clause's date (and one in a before-clause after it). Not when the story
     told such an event before: "examined following the attack" is that attack."""
@@ -689,8 +689,8 @@ def _date_from_main(cand, cands, earlier, document) -> None:
         return
     main = next((c for c in cands if c is not cand and c.clause.kind == "main" and c.date is not None
                  and c.date.mod is None and not c.drop), None)
-    if main is not None:
-        dating.relative_to(cand, main, _INVERSE[cand.clause.kind], document)
+    if main is not None:        # "detained him four days before a runoff": the runoff four days after
+        dating.relative_to(cand, main, _INVERSE[cand.clause.kind], document, gap=gap)
 
 
 def _later(cands, earlier, sentence: SentenceTrace, document, tax) -> None:
