@@ -304,3 +304,33 @@ def test_ruling_before_party_is_no_court_ruling():
     types = [e.type for e in events_of("In 2019, he was elected mayor, defeating the ruling party's candidate.",
                                        [lambda d: timex(d, "2019", "2019", "2019-01-01", "2019-12-31", "year")])]
     assert types == ["ELECTION_VOTE"]
+
+
+def test_a_when_clause_after_a_year_is_dated_by_it_and_a_number_comma_ends_no_clause():
+    from timeline.models import Document
+    from timeline.pipeline import extract_document
+    t = extract_document(Document(id="d", published="2015-04-27", text=(
+        "It was the country's worst quake since 1934, when some 8,500 people died.")))
+    deaths = next(e for e in t.events if e.type == "DEATH_INJURY")
+    assert (deaths.date.value, deaths.date.mod) == ("1934", None)
+    assert deaths.headline == "Some 8,500 people die"
+
+
+def test_what_struck_says_what_happened():
+    headlines = _headlines("The magnitude 7.8 quake struck on Saturday northwest of the capital.", "2015-04-27")
+    from timeline.models import Document
+    from timeline.pipeline import extract_document
+    [e] = extract_document(Document(id="d", published="2015-04-27", text=(
+        "The magnitude 7.8 quake struck on Saturday northwest of the capital."))).events
+    assert e.type == "DISASTER_ACCIDENT" and headlines[0][0].startswith("Magnitude 7.8 quake strikes")
+    [e] = extract_document(Document(id="d", published="2015-04-27", text=(
+        "Rebels struck the convoy on Saturday."))).events
+    assert e.type == "ATTACK"
+
+
+def test_a_headline_drops_who_told_it_and_keeps_a_possessive_times_preposition():
+    headlines = [h for h, _ in _headlines("The death toll from Saturday's earthquake rose to more than 2,300 "
+                                          "on Monday, officials said.", "2015-04-27")]
+    assert "Death toll from earthquake rises to more than 2,300" in headlines, headlines
+    headlines = [h for h, _ in _headlines("A donors' conference is planned for June 25 in Kathmandu.", "2015-04-27")]
+    assert headlines == ["Donors' conference planned in Kathmandu"]

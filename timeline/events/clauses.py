@@ -110,7 +110,7 @@ def split_clauses(text: str, tax: Taxonomy) -> list[Clause]:
     for i, (offset, kind, opener) in enumerate(cuts):
         resolved.append((offset, kind, opener))
         if kind == "relative":
-            comma = text.find(",", offset)
+            comma = _comma_after(text, offset)
             following = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
             if comma != -1 and comma < following and _RESUMES.match(text, comma + 1):
                 # "Doe, who took office in 2021, said ...": the clause it interrupted goes on
@@ -119,7 +119,7 @@ def split_clauses(text: str, tax: Taxonomy) -> list[Clause]:
         if kind not in _SUB:
             outer = kind
             continue
-        comma = text.find(",", offset)
+        comma = _comma_after(text, offset)
         following = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
         if comma != -1 and comma < following:
             resolved.append((comma + 1, "main" if not text[:offset].strip() else outer, ""))
@@ -134,6 +134,14 @@ def split_clauses(text: str, tax: Taxonomy) -> list[Clause]:
         kind, opener = new_kind, new_opener
     _add(clauses, text, pos, len(text), kind, head, opener)
     return clauses
+
+
+_CLAUSE_COMMA = re.compile(r",(?=\s)")     # not the comma inside "8,500"
+
+
+def _comma_after(text: str, offset: int) -> int:
+    m = _CLAUSE_COMMA.search(text, offset)
+    return m.start() if m else -1
 
 
 def _add(out: list[Clause], text: str, start: int, end: int, kind: str, head, opener: str) -> None:

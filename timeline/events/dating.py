@@ -71,6 +71,14 @@ def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, documen
         cand.date_rule = f"same clause: '{times[i].text}'" + (f" after '{word}'" if mod else "") + \
             (f" (nearest of {len(usable)})" if len(usable) > 1 else "")
         return
+    if clause.opener == "when":
+        # "the worst since 1934, when some 8,500 people died": the clause tells of that time
+        for i in in_sentence:
+            t = times[i]
+            if datable(t) and _COMMA_ONLY.fullmatch(sentence.text, t.end - sentence.start, clause.start):
+                cand.time, cand.date = i, event_date(t, None, document.published)
+                cand.date_rule = f"when-clause of '{t.text}'"
+                return
     if clause.kind not in ("main", "relative"):
         return
     # a date in a clause of the sentence that holds no event of its own ("..., since 2019")
@@ -88,6 +96,7 @@ def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, documen
 
 
 _DAYS = re.compile(r"P(\d+)([DW])")
+_COMMA_ONLY = re.compile(r"\s*,\s*")
 
 
 def relative_to(cand, anchor, relation: str, document, phrase: Optional[str] = None,

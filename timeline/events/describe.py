@@ -19,9 +19,14 @@ _BY_WITH = re.compile(r"\s*(?:by|with)\b")
 _PLURAL_NOUN = re.compile(r"\b(?:troops|forces|officials|militias|rebels|they|we|police|"
                           r"people|residents|refugees|states|countries|"
                           r"dozens|hundreds|thousands|millions|million|thousand|several|many|both)\b"
-                          r"|\b(?:[2-9]|\d{2,})\b")     # "some 2 million died"
+                          r"|(?<![\d.,])\b(?:[2-9]|\d{2,})\b(?![.,]\d)")     # "some 2 million died", not "7.8"
 _ES_PLURAL = re.compile(r"(?:ss|x|z|ch|sh)es$")
 _WHO = re.compile(r"who\s+", re.I)
+_ATTRIBUTION = re.compile(
+    r",?\s+(?:(?:the|a|an|some|local|senior|state|federal|government|military|police|health|u\.s\.|[A-Z][a-z]+)\s+){0,2}"
+    r"(?:officials?|police|spokes(?:man|woman|person)|sources|authorities|ministry|he|she|they|it|witnesses|"
+    r"residents|analysts|experts|diplomats|companies|company|government|party)\s+"
+    r"(?:said|says|reported|added|told reporters)[\s.,;]*$")
 _SINGULAR_ENDINGS = ("ss", "us", "is", "'s", "’s")
 _SINGULAR_IN_S = frozenset("news series species means politics economics physics this its his".split())
 
@@ -78,6 +83,7 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     t_start = _shift(trigger[0], removals)
     t_end = _shift(trigger[1], removals)
     before, verb, after = head[:t_start], head[t_start:t_end], head[t_end:]
+    after = _ATTRIBUTION.sub("", after)     # "rose to 2,300, officials said": who told it is no news
     before_words = before.split()
     while before_words and (_ADVERB.match(before_words[-1]) or before_words[-1].lower() in _AUX):
         before_words.pop()      # "was bombed" -> "bombed", "has targeted" -> "targets"

@@ -36,7 +36,7 @@ COMMON_SHARE = 0.25   # a word in the actors of more than this share of the sent
 # the words that tie a date to its clause, removed with it from a headline ("back in February,")
 _LEAD_FIRST = ("back", "early", "late", "as", "of")
 _LEAD_WORDS = ("in", "on", "at", "since", "by", "during", "from", "until", "around", "about", "after", "before",
-               "approximately", "roughly", "nearly", "some")
+               "approximately", "roughly", "nearly", "some", "for")
 _TIME_LEAD = re.compile(rf"(?:\b(?:{'|'.join(_LEAD_FIRST)})\s+)?(?:\b(?:{'|'.join(_LEAD_WORDS)})\s+)*\Z", re.I)
 _TIME_TRAIL = re.compile(r"\s*,|['’]s\b")     # "Friday, ...", "Thursday's vote": removed with the time
 _KEYWORD = re.compile(r"[\w-]+")
@@ -240,11 +240,19 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
     if len(triggers) > 1:       # one trigger is the head: most clauses read no words before it
         heads = [t for t in triggers if not _in_phrase(sentence.text, t)] or triggers
     best = max(heads, key=lambda t: (tax.priority.get(t[2].type, -1), -t[0])) if len(heads) > 1 else heads[0]
+    agent = None
+    if best[2].lemma in tax.cues.get("agent_verbs", ()):
+        # "the quake struck", "a storm hit the coast": the one that struck says what happened
+        agent = next((t for t in triggers if t[2].pos == "noun" and t[1] <= best[0]
+                      and t[2].type.lower() in tax.cues.get("agent_types", ())), None)
+    verb, best = (best, agent) if agent else (None, best)
     start, end, info = best
     others = sorted({t[2].type for t in triggers} - {info.type}) if len(triggers) > 1 else ()
     verbs = [(s, e) for s, e, t in triggers if t.pos != "noun"]
     rule = f"{info.pos} '{sentence.text[start:end]}' ({info.type})"
-    if others:
+    if verb:
+        rule += f", what '{sentence.text[verb[0]:verb[1]]}'"
+    elif others:
         rule += f", over {', '.join(others)} by priority"
     generic = info.pos == "noun" and sentence.text[start:end].endswith("s") and \
         (_prev(sentence.text, start) or "").lower() in _GENERIC_BEFORE
@@ -466,8 +474,10 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
         s, e = t.start - sentence.start, t.end - sentence.start
         if clause.start <= s and e <= end:
             # a bounded window: searching from the clause start is quadratic on long clauses
-            s2 = _lead_start(sentence.text, max(clause.start, s - LEAD_WINDOW), s)
             trail = _TIME_TRAIL.match(sentence.text, e, end)
+            # "from Saturday's earthquake": a possessive time leaves its preposition to the noun
+            possessive = trail is not None and trail.group(0)[-1] == "s"
+            s2 = s if possessive else _lead_start(sentence.text, max(clause.start, s - LEAD_WINDOW), s)
             removals.append((s2 - clause.start, (trail.end() if trail else e) - clause.start))
     if dateline:
         removals = _merged(removals)    # the dateline holds its own date
