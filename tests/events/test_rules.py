@@ -334,3 +334,14 @@ def test_a_headline_drops_who_told_it_and_keeps_a_possessive_times_preposition()
     assert "Death toll from earthquake rises to more than 2,300" in headlines, headlines
     headlines = [h for h, _ in _headlines("A donors' conference is planned for June 25 in Kathmandu.", "2015-04-27")]
     assert headlines == ["Donors' conference planned in Kathmandu"]
+
+
+def test_what_became_of_an_event_takes_that_events_type_and_the_verbs_date():
+    from timeline.models import Document
+    from timeline.pipeline import extract_document
+    [e] = extract_document(Document(id="d", published="2023-08-17", text=(
+        "The 2015 agreement collapsed three years later."))).events
+    assert (e.type, e.date.value) == ("AGREEMENT", "2018")
+    [e] = extract_document(Document(id="d", published="2023-08-17", text=(
+        "The government suspended the newspaper's license on Monday."))).events
+    assert e.type == "SANCTION_POLICY"       # no event noun: the verb's own type

@@ -245,13 +245,17 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
         # "the quake struck", "a storm hit the coast": the one that struck says what happened
         agent = next((t for t in triggers if t[2].pos == "noun" and t[1] <= best[0]
                       and t[2].type.lower() in tax.cues.get("agent_types", ())), None)
-    verb, best = (best, agent) if agent else (None, best)
+    elif best[2].pos == "verb" and best[2].lemma in tax.cues.get("patient_verbs", ()):
+        # "talks were suspended", "the agreement collapsed": what was suspended says what happened
+        agent = next((t for t in triggers if t[2].pos == "noun" and t[2].type != best[2].type), None)
+    if agent:       # the verb stays the trigger (its place dates the event), the noun gives the type
+        best = (best[0], best[1], replace(best[2], type=agent[2].type))
     start, end, info = best
     others = sorted({t[2].type for t in triggers} - {info.type}) if len(triggers) > 1 else ()
     verbs = [(s, e) for s, e, t in triggers if t.pos != "noun"]
     rule = f"{info.pos} '{sentence.text[start:end]}' ({info.type})"
-    if verb:
-        rule += f", what '{sentence.text[verb[0]:verb[1]]}'"
+    if agent:
+        rule += f": its type from '{sentence.text[agent[0]:agent[1]]}'"
     elif others:
         rule += f", over {', '.join(others)} by priority"
     generic = info.pos == "noun" and sentence.text[start:end].endswith("s") and \
