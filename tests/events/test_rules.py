@@ -345,3 +345,15 @@ def test_what_became_of_an_event_takes_that_events_type_and_the_verbs_date():
     [e] = extract_document(Document(id="d", published="2023-08-17", text=(
         "The government suspended the newspaper's license on Monday."))).events
     assert e.type == "SANCTION_POLICY"       # no event noun: the verb's own type
+
+
+def test_a_labour_strike_is_no_attack():
+    from timeline.models import Document
+    from timeline.pipeline import extract_document
+    for text in ("Unite said 4,000 members would strike from Sept. 21.", "The last national dock strike, in 1989, "
+                 "lasted three weeks.", "Dock workers could walk out next month if talks fail."):
+        types = [e.type for e in extract_document(Document(id="d", published="2023-08-18", text=text)).events]
+        assert "PROTEST_UNREST" in types and "ATTACK" not in types, (text, types)
+    [e] = extract_document(Document(id="d", published="2023-08-18", text="Drones will strike the base on "
+                                    "Monday.")).events
+    assert e.type == "ATTACK"

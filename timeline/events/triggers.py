@@ -105,11 +105,13 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
     if len(out) < 2:        # most sentences: one trigger or none, nothing to order or cover
         return tuple(out)
     out.sort(key=lambda t: (t[0], -t[1]))
-    # a pattern or longer trigger covers the words inside it
+    # a pattern or longer trigger covers the words inside it: a pattern says what its words mean
+    # ("members would strike" is a labour strike); a longer word form yields to a weightier one inside
     kept = []
     for t in out:
         if kept and t[0] < kept[-1][1]:
-            if tax.priority.get(t[2].type, -1) > tax.priority.get(kept[-1][2].type, -1):
+            if kept[-1][2].pos != "pattern" and \
+                    tax.priority.get(t[2].type, -1) > tax.priority.get(kept[-1][2].type, -1):
                 kept[-1] = t
             continue
         kept.append(t)
