@@ -357,3 +357,10 @@ def test_a_labour_strike_is_no_attack():
     [e] = extract_document(Document(id="d", published="2023-08-18", text="Drones will strike the base on "
                                     "Monday.")).events
     assert e.type == "ATTACK"
+
+
+def test_a_headline_loses_the_commas_and_attribution_around_a_removed_time():
+    headlines = [h for h, _ in _headlines("The last national dock strike, in 1989, lasted three weeks.")]
+    assert headlines == ["Last national dock strike lasted"], headlines
+    headlines = [h for h, _ in _headlines("Talks on the framework are due to start in 2025, officials said.")]
+    assert headlines == ["Talks on the framework are due to start"], headlines

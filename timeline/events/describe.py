@@ -83,7 +83,6 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     t_start = _shift(trigger[0], removals)
     t_end = _shift(trigger[1], removals)
     before, verb, after = head[:t_start], head[t_start:t_end], head[t_end:]
-    after = _ATTRIBUTION.sub("", after)     # "rose to 2,300, officials said": who told it is no news
     before_words = before.split()
     while before_words and (_ADVERB.match(before_words[-1]) or before_words[-1].lower() in _AUX):
         before_words.pop()      # "was bombed" -> "bombed", "has targeted" -> "targets"
@@ -97,6 +96,7 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
         before_words.pop(0)
     line = " ".join((" ".join(before_words + [verb]) + " " + after).split())     # single spaces
     line = line.replace(" ,", ",").replace(" .", ".").lstrip(_LEAD_EDGE).rstrip(_TRAIL_EDGE)
+    line = _ATTRIBUTION.sub("", line)       # "rose to 2,300, officials said": who told it is no news
     words = line.split()[:MAX_WORDS]
     while len(words) > 1 and words[-1].lower().strip(",;:.!?\"“”‘’'") in _DANGLING:
         words.pop()             # "delays payments for [six weeks]": the time removed left its word
@@ -110,7 +110,7 @@ _AUX = frozenset("has have had did was were is are been being".split())
 # words that cannot end a headline; particles of phrasal verbs ("take over", "give in") can
 _DANGLING = frozenset("for of at by from since until till during within than about around only just nearly "
                       "almost some the a an and or but after before into onto between toward towards via per "
-                      "despite amid".split())
+                      "despite amid that which who".split())
 _LEADING = frozenset("the a an and but so then also after before since when while as if unless "
                      "following once until during amid".split())
 

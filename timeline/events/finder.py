@@ -40,6 +40,7 @@ _LEAD_WORDS = ("in", "on", "at", "since", "by", "during", "from", "until", "arou
 _TIME_LEAD = re.compile(rf"(?:\b(?:{'|'.join(_LEAD_FIRST)})\s+)?(?:\b(?:{'|'.join(_LEAD_WORDS)})\s+)*\Z", re.I)
 _TIME_TRAIL = re.compile(r"\s*,|['’]s\b")     # "Friday, ...", "Thursday's vote": removed with the time
 _KEYWORD = re.compile(r"[\w-]+")
+_COMMA_BEFORE = re.compile(r",\s*\Z")
 LEAD_WINDOW = 120   # longest lead before a time ("back early in ..."), in characters
 # A wire dateline opening a sentence: where the story was filed (and when, by whom), no actor
 # and no words of the headline. "BRUSSELS, March 14 (Reuters) - ", "GENEVA (AP) — ", "KHARTOUM,
@@ -482,6 +483,8 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
             # "from Saturday's earthquake": a possessive time leaves its preposition to the noun
             possessive = trail is not None and trail.group(0)[-1] == "s"
             s2 = s if possessive else _lead_start(sentence.text, max(clause.start, s - LEAD_WINDOW), s)
+            if trail is not None and not possessive and _COMMA_BEFORE.search(sentence.text, clause.start, s2):
+                s2 = _COMMA_BEFORE.search(sentence.text, clause.start, s2).start()  # "strike, in 1989, lasted": both commas
             removals.append((s2 - clause.start, (trail.end() if trail else e) - clause.start))
     if dateline:
         removals = _merged(removals)    # the dateline holds its own date
