@@ -34,11 +34,11 @@ _AUX_FINITE = re.compile(r"\b(?:will|would|had|has|have|was|were|is|are|could|di
 # finite verb start a clause of their own (no comma needed); "of Sudan and South Sudan" does not
 _AND_NAMED_SUBJECT = re.compile(r"\b[a-z]+\s+(and)\s+(?=(?:[A-Z][\w'’.-]*\s+){1,4}"
                                 r"(?:will|would|had|has|was|were|is|are|became|\w+ed)\b)")
-_AND_CAPITAL = re.compile(r"and\s+[A-Z]")
+_AND_CAPITAL = re.compile(r"and\s+[A-Z]")     # what it needs, found fast (a literal first): most sentences lack it
 # after a relative clause's closing comma, a verb: the interrupted clause's own ("..., said")
 _RESUMES = re.compile(r"\s+(?:[a-z]+ed|said|says|told|tells|was|were|is|are|has|have|had|will|would|could|can|"
                       r"may|might|must|should|did|does|became|becomes|began|went|came|made|took|gave|got|left|"
-                      r"won|lost|led|saw|met|held|kept|sent|spoke|wrote|remains|remained)\b")     # what it needs, found fast (a literal first): most sentences lack it
+                      r"won|lost|led|saw|met|held|kept|sent|spoke|wrote|remains|remained)\b")
 _CLAUSE_START = re.compile(r"\s*(?:the|a|an|its|his|her|their|it|he|she|they|there|we|some|all|no|"
                            r"[A-Z][\w'’.-]*)\b")
 

@@ -483,8 +483,9 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
             # "from Saturday's earthquake": a possessive time leaves its preposition to the noun
             possessive = trail is not None and trail.group(0)[-1] == "s"
             s2 = s if possessive else _lead_start(sentence.text, max(clause.start, s - LEAD_WINDOW), s)
-            if trail is not None and not possessive and _COMMA_BEFORE.search(sentence.text, clause.start, s2):
-                s2 = _COMMA_BEFORE.search(sentence.text, clause.start, s2).start()  # "strike, in 1989, lasted": both commas
+            comma = _COMMA_BEFORE.search(sentence.text, clause.start, s2) if trail and not possessive else None
+            if comma:
+                s2 = comma.start()      # "The strike, in 1989, lasted": both commas go
             removals.append((s2 - clause.start, (trail.end() if trail else e) - clause.start))
     if dateline:
         removals = _merged(removals)    # the dateline holds its own date
@@ -690,7 +691,8 @@ def _gap_before(trace: SentenceTrace, offset: int, times: list[TimeExpression]) 
     """The duration right before a clause's opener: "[two days] after negotiators reached a deal"."""
     for i in trace.times:
         t = times[i]
-        if t.type == "DURATION" and not t.mod and not trace.text[t.end - trace.start:offset].strip():
+        end = t.end - trace.start
+        if t.type == "DURATION" and not t.mod and end <= offset and not trace.text[end:offset].strip():
             return t
     return None
 
