@@ -156,3 +156,9 @@ def test_to_come_looks_ahead(value_of):
 def test_a_when_clause_after_a_year_is_in_that_year(text, value):
     found = tag_document(Document(id="d", published="2023-11-10", text=text))
     assert found[-1].value == value
+
+
+def test_a_time_of_day_told_at_the_first_day_of_the_calendar():
+    # the narrated-day window reaches before 1 January of year 1: no error
+    found = tag_document(Document(id="d", published="0001-01-01", text="Today the army attacked. At 3 p.m. it fled."))
+    assert [t.value for t in found] == ["0001-01-01", "0001-01-01T15:00"]

@@ -97,7 +97,7 @@ def _narrated_day(last_day: str, published: Optional[str], tense: Optional[str])
 def _days_before(day: str, n: int) -> str:
     try:
         return (date.fromisoformat(day[:10]) - timedelta(days=n)).isoformat()
-    except ValueError:
+    except (ValueError, OverflowError):     # not a day, or before 1 January of year 1
         return day
 
 
