@@ -17,7 +17,12 @@ SENTENCES = [
 ]
 
 
-@pytest.mark.parametrize("text", SENTENCES)
+STRIKE_SENTENCES = ["Dock workers walked out; teachers' strikes and a labour strike followed, unions went on strike.",
+                    "The LABOR strike: nurses struck, members would strike, a rail-strike, walkouts, walk-out.",
+                    "Labour  strikes, Teachers’ strike, union strike and the general strike; walking out on strike."]
+
+
+@pytest.mark.parametrize("text", SENTENCES + STRIKE_SENTENCES)
 def test_pattern_matches_equal_the_full_scan(text):
     tax = load_taxonomy()
     lowered = text.lower() if text.isascii() else None
@@ -31,7 +36,19 @@ def test_pattern_starts_only_when_every_start_is_known():
     assert _pattern_starts([r"\bbombs* hit"]) is None             # a quantifier on the first word
     assert _pattern_starts([r"(?:a|b) x"]) is None                # no first word
     assert _pattern_starts([r"\b(?:|took) office"]) is None       # an empty alternative
-    assert _pattern_starts([r"\b(?:o'clock) x"]) is None          # not all letters
+    assert _pattern_starts([r"\b(?:o'clock) x"]).pattern == "o"     # the letters every match begins with
+    assert _pattern_starts([r"\b(?:labou?r|teachers'?|unions?)\s+strikes?", r"\bwalk(?:ed|s)? out"]).pattern \
+        == "(?:labo|teachers|union|walk)"
+    assert _pattern_starts([r"\b(?:?x) y"]) is None              # no letter to begin with
+    assert _pattern_starts([r"\b(?:'til) x"]) is None            # nor here
+
+
+def test_pattern_keys_only_whole_first_words():
+    from timeline.events.taxonomy import _pattern_keys
+    assert _pattern_keys([r"\bbombs? (?:hit|fell)\b", r"\b(?:end|ends)\s+its"]) == {"bombs", "bomb", "end", "ends"}
+    assert _pattern_keys([r"\bwalk(?:ed|s)? out\b"]) is None      # "walked" holds no token "walk"
+    assert _pattern_keys([r"\b(?:labou?r) strike"]) is None       # an optional letter
+    assert _pattern_keys([r"\b(?:dock|rail)-strike"]) is None      # "dock-strike" is one token
 
 
 def _strings(alphabet: str, count: int = 5000):
@@ -177,3 +194,18 @@ def test_opener_and_finite_tries_match_as_the_flat_alternations():
     for fast, plain, vocabulary in cases:
         for text in _phrase_texts(vocabulary, 2000) + SENTENCES + CUE_SENTENCES:
             assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_pattern_matches_equal_the_full_scan_on_generated_text():
+    import random
+    rng = random.Random(9)
+    tax = load_taxonomy()
+    vocabulary = ("dock rail labour labor teachers teachers' unions union workers members walk walked walks "
+                  "walking out on strike strikes struck went bombs bomb fell hit became prime minister ended its "
+                  "mission sent troops filed for bankruptcy rate cut gained independence the a x").split()
+    glue = [" ", "  ", ", ", "-", "'", "\n", ""]
+    for _ in range(3000):
+        words = [w.upper() if rng.random() < 0.2 else w for w in rng.choices(vocabulary, k=rng.randint(0, 12))]
+        text = "".join(w + rng.choice(glue) for w in words)
+        expected = [(m.start(), m.end(), m.lastgroup) for m in tax.pattern_re.finditer(text)]
+        assert [(m.start(), m.end(), m.lastgroup) for m in _pattern_matches(text, text.lower(), tax)] == expected, text

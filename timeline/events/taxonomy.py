@@ -155,15 +155,19 @@ def word_runs(text: str) -> Optional[tuple[bytes, ...]]:
 
 
 _FIRST_WORDS = re.compile(r"^\\b(?:\(\?:([a-z|' -]+)\)|([a-z]+)(\?)?)")
+# the same, the words allowed optional characters ("labou?r", "unions?", "teachers'?")
+_FIRST_WORD_SHAPES = re.compile(r"^\\b(?:\(\?:([a-z|' ?-]+)\)|([a-z]+)(\?)?)")
+_TOKEN_END = (" ", "\\s", "\\b")      # what may follow a first word that is a whole token
 
 
 def _pattern_keys(patterns) -> Optional[frozenset[str]]:
     """The words a pattern must start with ("\\b(?:became|becomes) ..." -> became, becomes), so
-    that the patterns run only on sentences holding one (None: some pattern has no such word)."""
+    that the patterns run only on sentences holding one (None: some pattern has no such word, or
+    its first word may run on into a longer one: "walk(?:ed|s)? out" holds no token "walk")."""
     keys: set[str] = set()
     for source in patterns:
         m = _FIRST_WORDS.match(source)
-        if not m:
+        if not m or not source.startswith(_TOKEN_END, m.end()):
             return None
         words = (m.group(1) or m.group(2)).split("|")
         keys |= {w.split()[0] for w in words}
@@ -173,22 +177,30 @@ def _pattern_keys(patterns) -> Optional[frozenset[str]]:
 
 
 def _pattern_starts(patterns) -> Optional[re.Pattern]:
-    """Where a pattern can match: at a word boundary before one of its first words. The words as
-    a trie in lower case (for lower-cased ASCII text), so the regex engine skips to the letters
-    they start with; matching the patterns at those places only finds what scanning every
-    character with all of them finds. None when a pattern could start elsewhere (no such first
-    word, a quantifier on it, an alternative at its top level) or a first word is not all letters."""
+    """Where a pattern can match: at a word boundary before one of its first words. The letters
+    every match of those words begins with ("labou?r": "labo"; "walk(?:ed)?": "walk") as a trie in
+    lower case (for lower-cased ASCII text), so the regex engine skips to the letters they start
+    with; matching the patterns at those places only finds what scanning every character with all
+    of them finds. None when a pattern could start elsewhere (no such first word, a quantifier on
+    it, an alternative at its top level) or a first word does not begin with a letter."""
     keys: set[str] = set()
     for source in patterns:
-        m = _FIRST_WORDS.match(source)
+        m = _FIRST_WORD_SHAPES.match(source)
         if not m or source[m.end():m.end() + 1] in ("?", "*", "+", "{") or _top_level_bar(source):
             return None
         words = [w.split()[0] if w and not w[0].isspace() else "" for w in (m.group(1) or m.group(2)).split("|")]
-        keys |= set(words) | ({m.group(2)[:-1]} if m.group(3) else set())
+        keys |= {_sure_letters(w) for w in words} | ({m.group(2)[:-1]} if m.group(3) else set())
     if not keys or not all(re.fullmatch("[a-z]+", k) for k in keys):
         return None
     # a word that starts with a shorter one adds no place to look
     return re.compile(trie(sorted(k for k in keys if not any(k != o and k.startswith(o) for o in keys))))
+
+
+def _sure_letters(word: str) -> str:
+    """The letters every match of a first word begins with: its leading letters, less the last one
+    when a quantifier may drop it ("labou?r" -> "labo", "teachers'?" -> "teachers")."""
+    letters = re.match("[a-z]*", word).group()
+    return letters[:-1] if word[len(letters):len(letters) + 1] in ("?", "*", "{") else letters
 
 
 def _top_level_bar(source: str) -> bool:
