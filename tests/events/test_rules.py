@@ -1,6 +1,8 @@
 """Status, dating and typing rules on small hand-written sentences."""
 from __future__ import annotations
 
+import pytest
+
 from handmade import doc, timex
 
 from timeline.events import find_events
@@ -364,3 +366,17 @@ def test_a_headline_loses_the_commas_and_attribution_around_a_removed_time():
     assert headlines == ["Last national dock strike lasted"], headlines
     headlines = [h for h, _ in _headlines("Talks on the framework are due to start in 2025, officials said.")]
     assert headlines == ["Talks on the framework are due to start"], headlines
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The Supreme Court ruled on Tuesday that the law was unconstitutional.", "ARREST_LEGAL"),
+    ("The central bank raised interest rates by half a point on Wednesday.", "BUSINESS_ECONOMY"),
+    ("The company cut 5,000 jobs on Monday.", "BUSINESS_ECONOMY"),
+    ("A tornado tore through the town on Friday night, destroying dozens of homes.", "DISASTER_ACCIDENT"),
+    ("Parliament passed the budget on Tuesday.", "ELECTION_VOTE"),
+])
+def test_taxonomy_patterns_for_common_news(text, kind):
+    from timeline.models import Document
+    from timeline.pipeline import extract_document
+    types = [e.type for e in extract_document(Document(id="d", published="2023-10-10", text=text)).events]
+    assert kind in types, types
