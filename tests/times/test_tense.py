@@ -162,3 +162,11 @@ def test_a_time_of_day_told_at_the_first_day_of_the_calendar():
     # the narrated-day window reaches before 1 January of year 1: no error
     found = tag_document(Document(id="d", published="0001-01-01", text="Today the army attacked. At 3 p.m. it fled."))
     assert [t.value for t in found] == ["0001-01-01", "0001-01-01T15:00"]
+
+
+def test_an_attribution_after_a_date_tells_no_tense(value_of):
+    # ", the council said" is who said it; the deadline still lies ahead
+    assert value_of("The government must withdraw its troops by Dec. 31, the council said.", "2023-10-10") \
+        == "2023-12-31"
+    # a past verb of the time's own clause still makes it past
+    assert value_of("In December, the council said, the troops left.", "2023-10-10") == "2022-12"

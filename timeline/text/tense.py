@@ -18,7 +18,7 @@ CUES = Path(__file__).parent.parent / "times" / "lang" / "en" / "tense.toml"
 
 
 @cache
-def _cues() -> tuple[re.Pattern, dict, frozenset]:
+def _cues() -> tuple[re.Pattern, dict, frozenset, re.Pattern, frozenset]:
     with open(CUES, "rb") as f:
         data = tomllib.load(f)
     kinds = {}
@@ -29,19 +29,21 @@ def _cues() -> tuple[re.Pattern, dict, frozenset]:
     regex = re.compile(rf"(?<![\w'])(?:{trie(kinds)}|[a-z]{{2,}}ed)(?![\w'])|'ll\b", re.I)
     aux = "|".join(re.escape(w) for w in data["participle_after"])
     participle = re.compile(rf"(?<![\w'])(?:{aux})\s+(?:\w+ly\s+|not\s+|already\s+|still\s+|also\s+|just\s+)?\Z", re.I)
-    return regex, kinds, frozenset(w.lower() for w in data["not_past"]), participle
+    return regex, kinds, frozenset(w.lower() for w in data["not_past"]), participle, \
+        frozenset(w.lower() for w in data["attribution"])
 
 
 WINDOW = 120    # characters looked at before the expression
 _ONE_WORD = re.compile(r"[A-Za-z]+ ")   # a one-word time and the space after it
 _POSSESSIVE = re.compile(r"[A-Za-z]+'s ")
 _HAD = re.compile(r"(?<![\w'])had\s+(?:been\s+)?(?:\w+ly\s+)?\Z", re.I)
+_ATTRIBUTED = re.compile(r",\s+(?:[\w.'’-]+\s+){1,4}\Z")     # ", the council said", ", officials told Reuters"
 _AHEAD = re.compile(r"\b(?:ahead of|in advance of|upcoming|coming)\s+\Z", re.I)
 
 
 def tense_at(sentence: str, offset: int) -> Optional[str]:
     """"past", "present", "future" or None for the time expression at `offset` in `sentence`."""
-    regex, kinds, not_past, participle = _cues()
+    regex, kinds, not_past, participle, attributions = _cues()
     word = _ONE_WORD.match(sentence, offset)
     own = word and regex.match(sentence, word.end())
     if own and _kind(own.group(0), kinds, not_past) == "past":
@@ -62,6 +64,9 @@ def tense_at(sentence: str, offset: int) -> Optional[str]:
         return before
     for m in regex.finditer(sentence, offset + 1):      # its clause's verb, past any aside
         after = _kind(m.group(0), kinds, not_past)
+        if after and m.group(0).lower() in attributions and _ATTRIBUTED.search(sentence, max(0, m.start() - 40),
+                                                                              m.start()):
+            continue            # "by Dec. 31, the council said": who said it tells no tense of it
         if after:
             # "In January, the South Sudanese voted": the time fronts its own past clause, so it
             # cannot lie ahead (a past cue before it may be a reporting verb: "said ... in March")
