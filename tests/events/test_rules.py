@@ -380,3 +380,14 @@ def test_taxonomy_patterns_for_common_news(text, kind):
     from timeline.pipeline import extract_document
     types = [e.type for e in extract_document(Document(id="d", published="2023-10-10", text=text)).events]
     assert kind in types, types
+
+
+def test_a_verb_form_after_a_determiner_is_its_noun():
+    from timeline.models import Document
+    from timeline.pipeline import extract_document
+    types = [e.type for e in extract_document(Document(id="d", published="2023-10-10", text=(
+        "The storm knocked out power to 2 million homes on Sunday."))).events]
+    assert types == ["DISASTER_ACCIDENT"]
+    types = [e.type for e in extract_document(Document(id="d", published="2023-10-10", text=(
+        "Protesters tried to storm the parliament on Sunday."))).events]
+    assert "ATTACK" in types

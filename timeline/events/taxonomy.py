@@ -42,6 +42,7 @@ class Taxonomy:
     cues: dict[str, frozenset[str]]  # [cues] lists, lower-cased
     cue_res: dict[str, re.Pattern]   # the same lists as word-bounded alternations
     third_person: dict[str, str]     # any verb form -> its 3rd person present ("killed" -> "kills")
+    noun_senses: dict[str, Trigger]  # a verb form that is also another type's noun ("storm") -> the noun
 
 
 def _verb_forms(lemma: str, irregular: list[str]) -> set[str]:
@@ -91,6 +92,7 @@ def _compile(path: str) -> Taxonomy:
     irregular = {k.lower(): [f.lower() for f in v] for k, v in (data.get("irregular") or {}).items()}
     priority = {name: int(spec.get("priority", 0)) for name, spec in types.items()}
     words: dict[str, Trigger] = {}
+    nouns: dict[str, Trigger] = {}
     third: dict[str, str] = {}
     patterns = []
     # low priority first so that a form shared by two types keeps the higher one
@@ -104,7 +106,7 @@ def _compile(path: str) -> Taxonomy:
         for noun in spec.get("nouns", []):
             noun = noun.lower()
             for form in {noun, noun + "s"} if not noun.endswith("s") else {noun}:
-                words[form] = Trigger(name, noun, "noun")
+                words[form] = nouns[form] = Trigger(name, noun, "noun")
         for pattern in spec.get("patterns", []):
             try:
                 patterns.append((re.compile(pattern, re.I), name))
@@ -133,7 +135,9 @@ def _compile(path: str) -> Taxonomy:
                     pattern_types={f"p{i}": name for i, (_, name) in enumerate(patterns)},
                     pattern_keys=_pattern_keys(p.pattern for p, _ in patterns),
                     pattern_starts=_pattern_starts(p.pattern for p, _ in patterns), cues=cues,
-                    cue_res=cue_res, third_person=third)
+                    cue_res=cue_res, third_person=third,
+                    noun_senses={f: nouns[f] for f, t in words.items()
+                                 if t.pos == "verb" and f in nouns and nouns[f].type != t.type})
 
 
 # every ASCII byte that is a regex word character (\w) -> itself in lower case, every other byte ->

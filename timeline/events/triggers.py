@@ -86,6 +86,8 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
         info = tax.words[form]
         prev_raw = tokens[k - 1].group(0) if k else ""
         prev_word = lowered[k - 1] if k else ""
+        if info.pos == "verb" and prev_word in _DETERMINERS and form in tax.noun_senses:
+            info = tax.noun_senses[form]        # "the storm knocked out power": the noun, not the verb
         possessive = prev_word.endswith(("'s", "’s"))
         skip = (form in stop and prev_word not in unlock and not possessive) or \
             (form.endswith("ing") and info.pos == "verb" and not (prev_word in be or prev_word in unlock
@@ -136,6 +138,7 @@ def _pattern_matches(text: str, lowered_text: Optional[str], tax: Taxonomy):
 
 
 _WORD_CHAR = re.compile(r"\w")
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "its", "their", "his", "her"))
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 
 
