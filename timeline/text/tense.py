@@ -41,8 +41,9 @@ _ATTRIBUTED = re.compile(r",\s+(?:[\w.'’-]+\s+){1,4}\Z")     # ", the council 
 _AHEAD = re.compile(r"\b(?:ahead of|in advance of|upcoming|coming)\s+\Z", re.I)
 
 
-def tense_at(sentence: str, offset: int) -> Optional[str]:
-    """"past", "present", "future" or None for the time expression at `offset` in `sentence`."""
+def tense_at(sentence: str, offset: int, end: Optional[int] = None) -> Optional[str]:
+    """"past", "present", "future" or None for the time expression at `offset` in `sentence`
+    (ending at `end`: its own words, "the next day", are no cue for the clause after it)."""
     regex, kinds, not_past, participle, attributions = _cues()
     word = _ONE_WORD.match(sentence, offset)
     own = word and regex.match(sentence, word.end())
@@ -62,7 +63,7 @@ def tense_at(sentence: str, offset: int) -> Optional[str]:
         before = kind or before
     if before:
         return before
-    for m in regex.finditer(sentence, offset + 1):      # its clause's verb, past any aside
+    for m in regex.finditer(sentence, end or offset + 1):      # its clause's verb, past any aside
         after = _kind(m.group(0), kinds, not_past)
         if after and m.group(0).lower() in attributions and _ATTRIBUTED.search(sentence, max(0, m.start() - 40),
                                                                               m.start()):

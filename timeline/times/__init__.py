@@ -46,7 +46,10 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
         tense = None
         if bare_clock or _needs_tense(found.fields):
             sentence = _sentence_of(sentences, starts, found.start)
-            tense = tense_at(sentence.text, found.start - sentence.start) if sentence else None
+            tense = tense_at(sentence.text, found.start - sentence.start, found.end - sentence.start) \
+                if sentence else None
+        if found.fields.get("chain_if_past") and tense in ("past", "past-own"):
+            chained = True              # "The next day, customers fled": the day after the one told
         if tense and tense in found.fields.get("unless_tense", "").split():
             continue                    # "he was soon released": "soon" after a past event is no future
         anchor = (last or document.published) if chained else document.published
@@ -106,7 +109,8 @@ def _needs_tense(fields: dict) -> bool:
     comparison with the period just mentioned ("the year-ago period"), which a forecast is not."""
     return "y" not in fields and (any(k in fields for k in ("wd", "m", "season", "q", "half", "holiday"))
                                   or fields.get("unit") == "weekend") \
-        or "like_context" in fields or fields.get("reuse") == "quarter" or "unless_tense" in fields
+        or "like_context" in fields or fields.get("reuse") == "quarter" or "unless_tense" in fields \
+        or "chain_if_past" in fields
 
 
 def _sets_context(found: Found, value: str, policy: str, last: Optional[str]) -> bool:
