@@ -216,3 +216,11 @@ def test_the_bundled_patterns_have_known_starts():
     the events stage took twice as long (fed6bb4). A pattern should begin with \\b and a word (or a
     group of words) whose first letters are fixed."""
     assert load_taxonomy().pattern_starts is not None
+
+
+def test_patterns_at_a_start_are_those_that_can_begin_there():
+    from timeline.events.taxonomy import _patterns_at
+    at = _patterns_at([r"\bon strike\b", r"\b(?:only|one) x", r"\bbombs? hit"])
+    assert sorted(at) == ["bomb", "on"]                   # "only" and "one" begin with "on"
+    assert set(at["on"].groupindex) == {"p0", "p1"} and set(at["bomb"].groupindex) == {"p2"}
+    assert _patterns_at([r"\bbomb|\bshell"]) == {}         # no known starts: the whole alternation everywhere

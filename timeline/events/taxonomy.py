@@ -39,6 +39,7 @@ class Taxonomy:
     pattern_types: dict[str, str]      # group name -> type
     pattern_keys: Optional[frozenset[str]]  # a sentence without one of these words skips the patterns
     pattern_starts: Optional[re.Pattern]    # where a pattern can start (None: anywhere)
+    pattern_at: dict[str, re.Pattern]       # the letters found there -> the patterns that can start there
     cues: dict[str, frozenset[str]]  # [cues] lists, lower-cased
     cue_res: dict[str, re.Pattern]   # the same lists as word-bounded alternations
     third_person: dict[str, str]     # any verb form -> its 3rd person present ("killed" -> "kills")
@@ -134,7 +135,8 @@ def _compile(path: str) -> Taxonomy:
                     if patterns else None,
                     pattern_types={f"p{i}": name for i, (_, name) in enumerate(patterns)},
                     pattern_keys=_pattern_keys(p.pattern for p, _ in patterns),
-                    pattern_starts=_pattern_starts(p.pattern for p, _ in patterns), cues=cues,
+                    pattern_starts=_pattern_starts([p.pattern for p, _ in patterns]),
+                    pattern_at=_patterns_at([p.pattern for p, _ in patterns]), cues=cues,
                     cue_res=cue_res, third_person=third,
                     noun_senses={f: nouns[f] for f, t in words.items()
                                  if t.pos == "verb" and f in nouns and nouns[f].type != t.type})
@@ -187,17 +189,37 @@ def _pattern_starts(patterns) -> Optional[re.Pattern]:
     with; matching the patterns at those places only finds what scanning every character with all
     of them finds. None when a pattern could start elsewhere (no such first word, a quantifier on
     it, an alternative at its top level) or a first word does not begin with a letter."""
-    keys: set[str] = set()
-    for source in patterns:
-        m = _FIRST_WORD_SHAPES.match(source)
-        if not m or source[m.end():m.end() + 1] in ("?", "*", "+", "{") or _top_level_bar(source):
-            return None
-        words = [w.split()[0] if w and not w[0].isspace() else "" for w in (m.group(1) or m.group(2)).split("|")]
-        keys |= {_sure_letters(w) for w in words} | ({m.group(2)[:-1]} if m.group(3) else set())
-    if not keys or not all(re.fullmatch("[a-z]+", k) for k in keys):
+    starts = [_start_letters(source) for source in patterns]
+    if not starts or None in starts:
         return None
-    # a word that starts with a shorter one adds no place to look
-    return re.compile(trie(sorted(k for k in keys if not any(k != o and k.startswith(o) for o in keys))))
+    return re.compile(trie(_fewest(set().union(*starts))))
+
+
+def _patterns_at(patterns: list[str]) -> dict[str, re.Pattern]:
+    """For each place `_pattern_starts` finds (its letters), the patterns that can begin there, in
+    their order and with their group names: the only ones worth trying there ("on" is everywhere;
+    only "on strike" begins with it)."""
+    starts = [_start_letters(source) for source in patterns]
+    if not starts or None in starts:
+        return {}
+    return {key: re.compile("|".join(f"(?P<p{i}>{source})" for i, (source, own) in enumerate(zip(patterns, starts))
+                                     if any(k.startswith(key) for k in own)), re.I)
+            for key in _fewest(set().union(*starts))}
+
+
+def _start_letters(source: str) -> Optional[set[str]]:
+    """The letters every match of a pattern begins with, one per first word (None: see _pattern_starts)."""
+    m = _FIRST_WORD_SHAPES.match(source)
+    if not m or source[m.end():m.end() + 1] in ("?", "*", "+", "{") or _top_level_bar(source):
+        return None
+    words = [w.split()[0] if w and not w[0].isspace() else "" for w in (m.group(1) or m.group(2)).split("|")]
+    keys = {_sure_letters(w) for w in words} | ({m.group(2)[:-1]} if m.group(3) else set())
+    return keys if all(re.fullmatch("[a-z]+", k) for k in keys) else None
+
+
+def _fewest(keys: set[str]) -> list[str]:
+    """The keys but those that start with a shorter one (which adds no place to look)."""
+    return sorted(k for k in keys if not any(k != o and k.startswith(o) for o in keys))
 
 
 def _sure_letters(word: str) -> str:

@@ -131,7 +131,7 @@ def _pattern_matches(text: str, lowered_text: Optional[str], tax: Taxonomy):
         p = start.start()
         if p < pos or (p and _WORD_CHAR.match(lowered_text, p - 1)):      # inside a word or a match
             continue
-        m = tax.pattern_re.match(text, p)
+        m = tax.pattern_at[start.group()].match(text, p)      # the patterns that can begin with those letters
         if m:
             yield m
             pos = m.end()
