@@ -391,3 +391,11 @@ def test_a_verb_form_after_a_determiner_is_its_noun():
     types = [e.type for e in extract_document(Document(id="d", published="2023-10-10", text=(
         "Protesters tried to storm the parliament on Sunday."))).events]
     assert "ATTACK" in types
+
+
+def test_ruled_is_a_courts_ruling_only_when_it_rules_that_or_on():
+    from timeline.models import Document
+    from timeline.pipeline import extract_document
+    types = [e.type for e in extract_document(Document(id="d", published="2023-10-10", text=(
+        "In 1990 he ruled the country with an iron fist and ruled out elections."))).events]
+    assert "ARREST_LEGAL" not in types, types

@@ -27,6 +27,7 @@ _ATTRIBUTION = re.compile(
     r"(?:officials?|police|spokes(?:man|woman|person)|sources|authorities|ministry|he|she|they|it|witnesses|"
     r"residents|analysts|experts|diplomats|companies|company|government|party)\s+"
     r"(?:said|says|reported|added|told reporters)[\s.,;]*$")
+_SAID = ("said", "says", "reported", "added", "told reporters", "said.", "says.")
 _SINGULAR_ENDINGS = ("ss", "us", "is", "'s", "’s")
 _SINGULAR_IN_S = frozenset("news series species means politics economics physics this its his".split())
 
@@ -96,7 +97,8 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
         before_words.pop(0)
     line = " ".join((" ".join(before_words + [verb]) + " " + after).split())     # single spaces
     line = line.replace(" ,", ",").replace(" .", ".").lstrip(_LEAD_EDGE).rstrip(_TRAIL_EDGE)
-    line = _ATTRIBUTION.sub("", line)       # "rose to 2,300, officials said": who told it is no news
+    if line.endswith(_SAID):
+        line = _ATTRIBUTION.sub("", line)   # "rose to 2,300, officials said": who told it is no news
     words = line.split()[:MAX_WORDS]
     while len(words) > 1 and words[-1].lower().strip(",;:.!?\"“”‘’'") in _DANGLING:
         words.pop()             # "delays payments for [six weeks]": the time removed left its word

@@ -246,6 +246,9 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
         # "the quake struck", "a storm hit the coast": the one that struck says what happened
         agent = next((t for t in triggers if t[2].pos == "noun" and t[1] <= best[0]
                       and t[2].type.lower() in tax.cues.get("agent_types", ())), None)
+        if agent is None and _LABOUR in tax.priority and not tax.cues.get("labour_agents", frozenset()).isdisjoint(
+                sentence.text[max(clause.start, best[0] - 40):best[0]].lower().split()):
+            best = (best[0], best[1], replace(best[2], type=_LABOUR))    # "4,000 members would strike"
     elif best[2].pos == "verb" and best[2].lemma in tax.cues.get("patient_verbs", ()):
         # "talks were suspended", "the agreement collapsed": what was suspended says what happened
         agent = next((t for t in triggers if t[2].pos == "noun" and t[2].type != best[2].type), None)
@@ -471,7 +474,8 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
         end = max(end, report.end)
         text = sentence.text[clause.start:end]
         removals.append((cand.verb[1] - clause.start, report.start - clause.start))
-    dateline = _DATELINE.match(text) if clause.start == 0 else None
+    # a dateline opens with a place in capitals or holds an agency in brackets: most sentences neither
+    dateline = _DATELINE.match(text) if clause.start == 0 and (text[:2].isupper() or "(" in text[:60]) else None
     if dateline:
         removals.append((0, dateline.end()))
     for i in in_sentence:
@@ -517,6 +521,7 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
 
 
 _FIRST_SET, _WORD_SET = frozenset(_LEAD_FIRST), frozenset(_LEAD_WORDS)
+_LABOUR = "PROTEST_UNREST"
 _APPOSITIVE = re.compile(r"\w,\s+(?:(?:first|later|originally|newly|\w+ly)\s+)?\Z")
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "its", "their", "his", "her"))
 
@@ -578,6 +583,8 @@ def _antecedent(text: str, clause: Clause, clauses: list[Clause]) -> Optional[st
     """Who acted, for a clause that does not say: "Mayor Jane Doe, who took office in 2021" (the
     short clause a "who" clause follows), "The deal, which ..., was approved" (the clause a
     relative clause interrupted). A headline then reads "Mayor Jane Doe took office"."""
+    if not clause.start or clause.opener not in ("", "who"):
+        return None                     # most clauses: the sentence's first, or opened by another word
     before = [c for c in clauses if c.end <= clause.start]
     if clause.kind == "relative" and clause.opener == "who" and before:
         subject = before[-1]
