@@ -75,11 +75,11 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
             text = prefix + text[who.end() if who else 0:]
             trigger = (trigger[0] + shift, trigger[1] + shift)
             removals = [(start + shift, end + shift) for start, end in removals]
+    removals = _merged(removals)        # a dateline holds its own date: spans may overlap
     pieces, pos = [], 0
-    for start, end in sorted(removals):
-        if start >= pos:
-            pieces.append(text[pos:start])
-            pos = end
+    for start, end in removals:
+        pieces.append(text[pos:start])
+        pos = end
     head = "".join(pieces) + text[pos:]
     t_start = _shift(trigger[0], removals)
     t_end = _shift(trigger[1], removals)
@@ -115,6 +115,17 @@ _DANGLING = frozenset("for of at by from since until till during within than abo
                       "despite amid that which who".split())
 _LEADING = frozenset("the a an and but so then also after before since when while as if unless "
                      "following once until during amid".split())
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans in order, overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _shift(offset: int, removals: list[tuple[int, int]]) -> int:

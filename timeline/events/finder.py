@@ -491,8 +491,6 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
             if comma:
                 s2 = comma.start()      # "The strike, in 1989, lasted": both commas go
             removals.append((s2 - clause.start, (trail.end() if trail else e) - clause.start))
-    if dateline:
-        removals = _merged(removals)    # the dateline holds its own date
     form = None
     verb = cand.verb or (cand.trigger_start - sentence.start, cand.trigger_end - sentence.start)
     if cand.verb:
@@ -598,16 +596,6 @@ def _antecedent(text: str, clause: Clause, clauses: list[Clause]) -> Optional[st
 
 
 MAX_ANTECEDENT_WORDS = 6
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(e, out[-1][1]))
-        else:
-            out.append((s, e))
-    return out
 
 
 def _strip_times(text: str, removals) -> str:
