@@ -108,19 +108,15 @@ def relative_to(cand, anchor, relation: str, document, phrase: Optional[str] = N
     days = _DAYS.fullmatch(gap.value) if gap is not None and mod and d.granularity == "day" and d.start else None
     if days:
         n = int(days.group(1)) * (7 if days.group(2) == "W" else 1)
-        day = (date.fromisoformat(d.start) + timedelta(days=n if mod == "AFTER" else -n)).isoformat()
-        cand.date = EventDate(value=day, start=day, end=day, granularity="day", display=display_date(day, None, day))
-        cand.time = None
         side = "after" if mod == "AFTER" else "before"
-        cand.date_rule = f"'{gap.text}' {side} the event '{anchor.headline}' ({d.display})"
+        day = _on_day(cand, d.start, n if mod == "AFTER" else -n,
+                      f"'{gap.text}' {side} the event '{anchor.headline}' ({d.display})")
         if cand.status == "occurred" and document.published and day > document.published[:10]:
             cand.status, cand.status_rule = "planned", f"dated after publication ({document.published})"
         return
     start, end = d.start, d.end
     if phrase and phrase.lower() in _NEXT_DAY and d.granularity == "day" and d.start:
-        day = (date.fromisoformat(d.start) + timedelta(days=1)).isoformat()
-        cand.date = EventDate(value=day, start=day, end=day, granularity="day", display=display_date(day, None, day))
-        cand.time, cand.date_rule = None, f"'{phrase}': the day after '{anchor.headline}' ({d.display})"
+        _on_day(cand, d.start, 1, f"'{phrase}': the day after '{anchor.headline}' ({d.display})")
         return
     if mod == "AFTER":
         end = document.published if document.published and d.start and document.published >= d.start else None
@@ -134,6 +130,14 @@ def relative_to(cand, anchor, relation: str, document, phrase: Optional[str] = N
     cand.time = None
     said = f"'{phrase}'" if phrase else f"{relation}-clause"
     cand.date_rule = f"{said}: {display_rel(mod)} the event '{anchor.headline}' ({d.display})"
+
+
+def _on_day(cand, anchor_day: str, n: int, rule: str) -> str:
+    """Date `cand` on the day n days from `anchor_day` (by `rule`); that day."""
+    day = (date.fromisoformat(anchor_day) + timedelta(days=n)).isoformat()
+    cand.date = EventDate(value=day, start=day, end=day, granularity="day", display=display_date(day, None, day))
+    cand.time, cand.date_rule = None, rule
+    return day
 
 
 def display_rel(mod: Optional[str]) -> str:
