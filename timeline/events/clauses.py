@@ -78,7 +78,6 @@ _OPENERS: dict[str, tuple[re.Pattern, Optional[frozenset[bytes]]]] = {}
 
 _SUB = ("after", "before", "same", "cond")
 _MID_OPENERS = frozenset({"after", "before", "since", "until", "if", "unless", "following", "during", "amid"})
-_NOT_OPENING = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their"})   # "the following day"
 
 
 def split_clauses(text: str, tax: Taxonomy) -> list[Clause]:
@@ -98,7 +97,7 @@ def split_clauses(text: str, tax: Taxonomy) -> list[Clause]:
         before = text[:m.start()].rstrip()
         # sentence-initial or after a comma, any opener; mid-clause only the unambiguous ones
         previous = before.rsplit(None, 1)[-1].lower() if before else ""
-        if previous in _NOT_OPENING:
+        if previous in tax.cues.get("determiners", ()):      # "the following day"
             continue
         if not before or before[-1] in ",;—–(" or word in _MID_OPENERS:
             cuts.append((m.start(), _relation(tax, word), word))

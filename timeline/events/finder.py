@@ -498,7 +498,7 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
         tensed = not word.endswith("ing") and cand.status in ("occurred", "claimed", "ongoing")
         prev = _prev(sentence.text, verb[0]) if tensed else None      # the word before, only when it matters
         aux = prev and prev.lower() in tax.cues.get("be_aux", ())
-        adjective = prev and prev.lower() in _DETERMINERS     # "the reported bombing": no verb
+        adjective = prev and prev.lower() in tax.cues.get("determiners", ())   # "the reported bombing": no verb
         # "The truce, agreed on Nov. 24, had been extended": a participle, not the clause's verb
         appositive = _APPOSITIVE.search(sentence.text, max(0, verb[0] - 30), verb[0])
         form = tax.third_person.get(word) if tensed and not (aux or adjective or appositive) else None
@@ -521,7 +521,6 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
 _FIRST_SET, _WORD_SET = frozenset(_LEAD_FIRST), frozenset(_LEAD_WORDS)
 _LABOUR = "PROTEST_UNREST"
 _APPOSITIVE = re.compile(r"\w,\s+(?:(?:first|later|originally|newly|\w+ly)\s+)?\Z")
-_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "its", "their", "his", "her"))
 
 
 def _lead_start(text: str, start: int, end: int) -> int:

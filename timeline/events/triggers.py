@@ -56,7 +56,7 @@ def find_triggers(text: str, clause: Clause, tax: Taxonomy) -> list[tuple[int, i
 def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
     """Every trigger of a sentence, found once: a dictionary look-up per word (and the few
     multi-word forms that start with it), then the taxonomy's patterns."""
-    tax, starts, longest, stop, unlock, be, described, modified = _scan_data(taxonomy_path)
+    tax, starts, longest, stop, unlock, be, described, modified, determiners = _scan_data(taxonomy_path)
     title = None
     out = []
     # lower-casing ASCII keeps every offset and word boundary (and leaves other characters that are
@@ -86,7 +86,7 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
         info = tax.words[form]
         prev_raw = tokens[k - 1].group(0) if k else ""
         prev_word = lowered[k - 1] if k else ""
-        if info.pos == "verb" and prev_word in _DETERMINERS and form in tax.noun_senses:
+        if info.pos == "verb" and prev_word in determiners and form in tax.noun_senses:
             info = tax.noun_senses[form]        # "the storm knocked out power": the noun, not the verb
         possessive = prev_word.endswith(("'s", "’s"))
         skip = (form in stop and prev_word not in unlock and not possessive) or \
@@ -138,7 +138,6 @@ def _pattern_matches(text: str, lowered_text: Optional[str], tax: Taxonomy):
 
 
 _WORD_CHAR = re.compile(r"\w")
-_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "its", "their", "his", "her"))
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 
 
@@ -156,7 +155,8 @@ def _scan_data(taxonomy_path: str) -> tuple:
     tax = load_taxonomy(taxonomy_path)
     longest = max((n for counts in tax.multi.values() for n in counts), default=1)
     cues = [tax.cues.get(name, frozenset())
-            for name in ("stop_triggers", "unlock_before", "be_aux", "participle_after", "modified_nouns")]
+            for name in ("stop_triggers", "unlock_before", "be_aux", "participle_after", "modified_nouns",
+                         "determiners")]
     return (tax, frozenset(tax.words) | frozenset(tax.multi), longest, *cues)
 
 
