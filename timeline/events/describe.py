@@ -17,17 +17,17 @@ _TRAIL_EDGE = " ,;:“”\"‘(—–-"
 MAX_WORDS = 20
 _BY_WITH = re.compile(r"\s*(?:by|with)\b")
 _PLURAL_NOUN = re.compile(r"\b(?:troops|forces|officials|militias|rebels|they|we|police|"
-                          r"people|residents|refugees|states|countries|"
+                          r"people|residents|refugees|(?<!united )states|countries|"
                           r"dozens|hundreds|thousands|millions|million|thousand|several|many|both)\b"
                           r"|(?<![\d.,])\b(?:[2-9]|\d{2,})\b(?![.,]\d)")     # "some 2 million died", not "7.8"
 _ES_PLURAL = re.compile(r"(?:ss|x|z|ch|sh)es$")
 _WHO = re.compile(r"who\s+", re.I)
+_SAID = ("said", "says", "reported", "added", "told reporters")
 _ATTRIBUTION = re.compile(
     r",?\s+(?:(?:the|a|an|some|local|senior|state|federal|government|military|police|health|u\.s\.|[A-Z][a-z]+)\s+){0,2}"
     r"(?:officials?|police|spokes(?:man|woman|person)|sources|authorities|ministry|he|she|they|it|witnesses|"
     r"residents|analysts|experts|diplomats|companies|company|government|party)\s+"
-    r"(?:said|says|reported|added|told reporters)[\s.,;]*$")
-_SAID = ("said", "says", "reported", "added", "told reporters", "said.", "says.")
+    rf"(?:{'|'.join(_SAID)})[\s.,;]*$")
 _SINGULAR_ENDINGS = ("ss", "us", "is", "'s", "’s")
 _SINGULAR_IN_S = frozenset("news series species means politics economics physics this its his".split())
 
@@ -97,7 +97,7 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
         before_words.pop(0)
     line = " ".join((" ".join(before_words + [verb]) + " " + after).split())     # single spaces
     line = line.replace(" ,", ",").replace(" .", ".").lstrip(_LEAD_EDGE).rstrip(_TRAIL_EDGE)
-    if line.endswith(_SAID):
+    if line.rstrip(" .,;").endswith(_SAID):        # most headlines: no attribution to look for
         line = _ATTRIBUTION.sub("", line)   # "rose to 2,300, officials said": who told it is no news
     words = line.split()[:MAX_WORDS]
     while len(words) > 1 and words[-1].lower().strip(",;:.!?\"“”‘’'") in _DANGLING:
@@ -134,7 +134,7 @@ def _shift(offset: int, removals: list[tuple[int, int]]) -> int:
 
 
 def _plural_subject(words: list[str]) -> bool:
-    text = " ".join(words).lower().replace("united states", "usa")     # one country, whatever its name says
+    text = " ".join(words).lower()
     if " and " in f" {text} " or _PLURAL_NOUN.search(text):
         return True
     head = words[-1] if words else ""
