@@ -246,9 +246,11 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
         # "the quake struck", "a storm hit the coast": the one that struck says what happened
         agent = next((t for t in triggers if t[2].pos == "noun" and t[1] <= best[0]
                       and t[2].type.lower() in tax.cues.get("agent_types", ())), None)
-        if agent is None and _LABOUR in tax.priority and not tax.cues.get("labour_agents", frozenset()).isdisjoint(
-                sentence.text[max(clause.start, best[0] - 40):best[0]].lower().split()):
-            best = (best[0], best[1], replace(best[2], type=_LABOUR))    # "4,000 members would strike"
+        if agent is None and tax.agents:       # "4,000 members would strike": who strikes gives the type
+            before = sentence.text[max(clause.start, best[0] - 40):best[0]].lower().split()
+            kind = next((k for k, words in tax.agents.items() if not words.isdisjoint(before)), None)
+            if kind:
+                best = (best[0], best[1], replace(best[2], type=kind))
     elif best[2].pos == "verb" and best[2].lemma in tax.cues.get("patient_verbs", ()):
         # "talks were suspended", "the agreement collapsed": what was suspended says what happened
         agent = next((t for t in triggers if t[2].pos == "noun" and t[2].type != best[2].type), None)
@@ -519,7 +521,6 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
 
 
 _FIRST_SET, _WORD_SET = frozenset(_LEAD_FIRST), frozenset(_LEAD_WORDS)
-_LABOUR = "PROTEST_UNREST"
 _APPOSITIVE = re.compile(r"\w,\s+(?:(?:first|later|originally|newly|\w+ly)\s+)?\Z")
 
 

@@ -44,6 +44,7 @@ class Taxonomy:
     cue_res: dict[str, re.Pattern]   # the same lists as word-bounded alternations
     third_person: dict[str, str]     # any verb form -> its 3rd person present ("killed" -> "kills")
     noun_senses: dict[str, Trigger]  # a verb form that is also another type's noun ("storm") -> the noun
+    agents: dict[str, frozenset[str]]  # type -> words that make an agent verb after them that type
 
 
 def _verb_forms(lemma: str, irregular: list[str]) -> set[str]:
@@ -139,7 +140,9 @@ def _compile(path: str) -> Taxonomy:
                     pattern_at=_patterns_at([p.pattern for p, _ in patterns]), cues=cues,
                     cue_res=cue_res, third_person=third,
                     noun_senses={f: nouns[f] for f, t in words.items()
-                                 if t.pos == "verb" and f in nouns and nouns[f].type != t.type})
+                                 if t.pos == "verb" and f in nouns and nouns[f].type != t.type},
+                    agents={name: frozenset(w.lower() for w in spec["agents"])
+                            for name, spec in types.items() if spec.get("agents")})
 
 
 # every ASCII byte that is a regex word character (\w) -> itself in lower case, every other byte ->
