@@ -28,17 +28,16 @@ class Clause:                 # (5x the cost, 6,000 clauses on the seed x200); n
 # the punctuation first, outside the alternatives: the regex engine then skips to a comma or a
 # semicolon at once ("[,;]\s+(but|...)\b|;\s+" matched the same, trying every character)
 _COMMA_CONJ = re.compile(r"[,;](?:\s+(but|while|whereas|where|who|which|although|though|and)\b|(?<=;)\s+)", re.I)
-_AUX_FINITE = re.compile(r"\b(?:will|would|had|has|have|was|were|is|are|could|did|does|do|should|might|"
-                         r"may|must|can|\w+ed)\b", re.I)
+_AUXILIARIES = "will|would|had|has|have|was|were|is|are|could|did|does|do|should|might|may|must|can"
+_AUX_FINITE = re.compile(rf"\b(?:{_AUXILIARIES}|\w+ed)\b", re.I)
 # "ended the war and South Sudan became ...": after a lower-case word, "and", a name and a
 # finite verb start a clause of their own (no comma needed); "of Sudan and South Sudan" does not
 _AND_NAMED_SUBJECT = re.compile(r"\b[a-z]+\s+(and)\s+(?=(?:[A-Z][\w'’.-]*\s+){1,4}"
                                 r"(?:will|would|had|has|was|were|is|are|became|\w+ed)\b)")
 _AND_CAPITAL = re.compile(r"and\s+[A-Z]")     # what it needs, found fast (a literal first): most sentences lack it
 # after a relative clause's closing comma, a verb: the interrupted clause's own ("..., said")
-_RESUMES = re.compile(r"\s+(?:[a-z]+ed|said|says|told|tells|was|were|is|are|has|have|had|will|would|could|can|"
-                      r"may|might|must|should|did|does|became|becomes|began|went|came|made|took|gave|got|left|"
-                      r"won|lost|led|saw|met|held|kept|sent|spoke|wrote|remains|remained)\b")
+_RESUMES = re.compile(rf"\s+(?:{_AUXILIARIES}|[a-z]+ed|said|says|told|tells|became|becomes|began|went|came|made|"
+                      r"took|gave|got|left|won|lost|led|saw|met|held|kept|sent|spoke|wrote|remains)\b")
 _CLAUSE_START = re.compile(r"\s*(?:the|a|an|its|his|her|their|it|he|she|they|there|we|some|all|no|"
                            r"[A-Z][\w'’.-]*)\b")
 
