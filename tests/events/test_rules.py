@@ -6,6 +6,10 @@ import pytest
 from handmade import doc, timex
 
 from timeline.events import find_events
+from timeline.events.clauses import split_clauses
+from timeline.events.taxonomy import load_taxonomy
+from timeline.models import Document
+from timeline.pipeline import extract_document
 from timeline.text import split_sentences
 
 
@@ -13,6 +17,11 @@ def events_of(text, times=(), published="2021-08-02"):
     d = doc(text, published)
     ts = sorted((t(d) for t in times), key=lambda t: t.start)
     return find_events(d, split_sentences(d.text), ts)
+
+
+def extracted(text, published):
+    """The events of the whole pipeline (times found by the tagger, not hand-made)."""
+    return extract_document(Document(id="d", text=text, published=published)).events
 
 
 def monday(text="Monday", nth=0):
@@ -214,9 +223,7 @@ def test_an_event_noun_naming_people_or_things_is_no_event():
 
 
 def _headlines(text, published="2023-03-14"):
-    from timeline.models import Document
-    from timeline.pipeline import extract_document
-    return [(e.headline, e.actors) for e in extract_document(Document(id="d", text=text, published=published)).events]
+    return [(e.headline, e.actors) for e in extracted(text, published)]
 
 
 def test_a_wire_dateline_is_no_part_of_the_headline_nor_an_actor():
@@ -262,22 +269,16 @@ def test_a_plural_head_noun_takes_a_plural_verb():
 
 
 def test_a_duration_before_after_dates_the_main_event_exactly():
-    from timeline.models import Document
-    from timeline.pipeline import extract_document
-    t = extract_document(Document(id="d", published="2023-03-14", text=(
-        "The vote came two days after negotiators reached a deal on Sunday.")))
-    dates = sorted(e.date.value for e in t.events if e.date)
+    t = extracted("The vote came two days after negotiators reached a deal on Sunday.", "2023-03-14")
+    dates = sorted(e.date.value for e in t if e.date)
     assert dates == ["2023-03-12", "2023-03-14"]
     # without a duration the vote is only on or after the deal
-    t = extract_document(Document(id="d", published="2023-03-14", text=(
-        "The vote came after negotiators reached a deal on Sunday.")))
-    assert sorted((e.date.value, e.date.mod or "") for e in t.events if e.date) == \
+    t = extracted("The vote came after negotiators reached a deal on Sunday.", "2023-03-14")
+    assert sorted((e.date.value, e.date.mod or "") for e in t if e.date) == \
         [("2023-03-12", ""), ("2023-03-12", "AFTER")]
 
 
 def test_a_who_clause_closes_at_its_comma_and_names_who_acted():
-    from timeline.events.clauses import split_clauses
-    from timeline.events.taxonomy import load_taxonomy
     text = "Mayor Jane Doe, who took office in 2021, said she expects a decision soon."
     kinds = [(c.kind, text[c.start:c.end]) for c in split_clauses(text, load_taxonomy(None))]
     assert kinds[:2] == [("main", "Mayor Jane Doe"), ("relative", "who took office in 2021")]
@@ -293,11 +294,9 @@ def test_a_clause_resumed_after_a_relative_clause_keeps_its_subject():
 
 
 def test_a_duration_before_a_before_clause_dates_its_event_ahead():
-    from timeline.models import Document
-    from timeline.pipeline import extract_document
-    t = extract_document(Document(id="d", published="2023-05-24", text=(
-        "Police detained the opposition candidate on Wednesday, four days before a presidential runoff.")))
-    runoff = next(e for e in t.events if e.type == "ELECTION_VOTE")
+    t = extracted("Police detained the opposition candidate on Wednesday, four days before a presidential "
+                  "runoff.", "2023-05-24")
+    runoff = next(e for e in t if e.type == "ELECTION_VOTE")
     assert (runoff.date.value, runoff.status) == ("2023-05-28", "planned")
     assert runoff.date.display == "28 May 2023"
 
@@ -309,24 +308,16 @@ def test_ruling_before_party_is_no_court_ruling():
 
 
 def test_a_when_clause_after_a_year_is_dated_by_it_and_a_number_comma_ends_no_clause():
-    from timeline.models import Document
-    from timeline.pipeline import extract_document
-    t = extract_document(Document(id="d", published="2015-04-27", text=(
-        "It was the country's worst quake since 1934, when some 8,500 people died.")))
-    deaths = next(e for e in t.events if e.type == "DEATH_INJURY")
+    t = extracted("It was the country's worst quake since 1934, when some 8,500 people died.", "2015-04-27")
+    deaths = next(e for e in t if e.type == "DEATH_INJURY")
     assert (deaths.date.value, deaths.date.mod) == ("1934", None)
     assert deaths.headline == "Some 8,500 people die"
 
 
 def test_what_struck_says_what_happened():
-    headlines = _headlines("The magnitude 7.8 quake struck on Saturday northwest of the capital.", "2015-04-27")
-    from timeline.models import Document
-    from timeline.pipeline import extract_document
-    [e] = extract_document(Document(id="d", published="2015-04-27", text=(
-        "The magnitude 7.8 quake struck on Saturday northwest of the capital."))).events
-    assert e.type == "DISASTER_ACCIDENT" and headlines[0][0].startswith("Magnitude 7.8 quake strikes")
-    [e] = extract_document(Document(id="d", published="2015-04-27", text=(
-        "Rebels struck the convoy on Saturday."))).events
+    [e] = extracted("The magnitude 7.8 quake struck on Saturday northwest of the capital.", "2015-04-27")
+    assert e.type == "DISASTER_ACCIDENT" and e.headline.startswith("Magnitude 7.8 quake strikes")
+    [e] = extracted("Rebels struck the convoy on Saturday.", "2015-04-27")
     assert e.type == "ATTACK"
 
 
@@ -339,25 +330,18 @@ def test_a_headline_drops_who_told_it_and_keeps_a_possessive_times_preposition()
 
 
 def test_what_became_of_an_event_takes_that_events_type_and_the_verbs_date():
-    from timeline.models import Document
-    from timeline.pipeline import extract_document
-    [e] = extract_document(Document(id="d", published="2023-08-17", text=(
-        "The 2015 agreement collapsed three years later."))).events
+    [e] = extracted("The 2015 agreement collapsed three years later.", "2023-08-17")
     assert (e.type, e.date.value) == ("AGREEMENT", "2018")
-    [e] = extract_document(Document(id="d", published="2023-08-17", text=(
-        "The government suspended the newspaper's license on Monday."))).events
+    [e] = extracted("The government suspended the newspaper's license on Monday.", "2023-08-17")
     assert e.type == "SANCTION_POLICY"       # no event noun: the verb's own type
 
 
 def test_a_labour_strike_is_no_attack():
-    from timeline.models import Document
-    from timeline.pipeline import extract_document
     for text in ("Unite said 4,000 members would strike from Sept. 21.", "The last national dock strike, in 1989, "
                  "lasted three weeks.", "Dock workers could walk out next month if talks fail."):
-        types = [e.type for e in extract_document(Document(id="d", published="2023-08-18", text=text)).events]
+        types = [e.type for e in extracted(text, "2023-08-18")]
         assert "PROTEST_UNREST" in types and "ATTACK" not in types, (text, types)
-    [e] = extract_document(Document(id="d", published="2023-08-18", text="Drones will strike the base on "
-                                    "Monday.")).events
+    [e] = extracted("Drones will strike the base on Monday.", "2023-08-18")
     assert e.type == "ATTACK"
 
 
@@ -376,26 +360,19 @@ def test_a_headline_loses_the_commas_and_attribution_around_a_removed_time():
     ("Parliament passed the budget on Tuesday.", "ELECTION_VOTE"),
 ])
 def test_taxonomy_patterns_for_common_news(text, kind):
-    from timeline.models import Document
-    from timeline.pipeline import extract_document
-    types = [e.type for e in extract_document(Document(id="d", published="2023-10-10", text=text)).events]
+    types = [e.type for e in extracted(text, "2023-10-10")]
     assert kind in types, types
 
 
 def test_a_verb_form_after_a_determiner_is_its_noun():
-    from timeline.models import Document
-    from timeline.pipeline import extract_document
-    types = [e.type for e in extract_document(Document(id="d", published="2023-10-10", text=(
-        "The storm knocked out power to 2 million homes on Sunday."))).events]
+    types = [e.type for e in extracted("The storm knocked out power to 2 million homes on Sunday.",
+                                       "2023-10-10")]
     assert types == ["DISASTER_ACCIDENT"]
-    types = [e.type for e in extract_document(Document(id="d", published="2023-10-10", text=(
-        "Protesters tried to storm the parliament on Sunday."))).events]
+    types = [e.type for e in extracted("Protesters tried to storm the parliament on Sunday.", "2023-10-10")]
     assert "ATTACK" in types
 
 
 def test_ruled_is_a_courts_ruling_only_when_it_rules_that_or_on():
-    from timeline.models import Document
-    from timeline.pipeline import extract_document
-    types = [e.type for e in extract_document(Document(id="d", published="2023-10-10", text=(
-        "In 1990 he ruled the country with an iron fist and ruled out elections."))).events]
+    types = [e.type for e in extracted("In 1990 he ruled the country with an iron fist and ruled out elections.",
+                                       "2023-10-10")]
     assert "ARREST_LEGAL" not in types, types
