@@ -14,3 +14,13 @@ def _value_of(text: str, published: str) -> str:
 @pytest.fixture
 def value_of():
     return _value_of
+
+
+def _last_value_of(text: str, published: str) -> str:
+    """The value of the text's last time expression (the one the earlier ones lead to)."""
+    return tag_document(Document(id="d", text=text, published=published))[-1].value
+
+
+@pytest.fixture
+def last_value_of():
+    return _last_value_of
