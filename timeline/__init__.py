@@ -2,11 +2,32 @@
 
 The public API: `extract`, `extract_document`, `merge_timelines`, `figure`, `page`, `fragment`,
 and the models.
+
+Every name is imported when first used (PEP 562), so `import timeline` and a command that needs
+only part of the pipeline (`timeline times`) do not pay for pydantic, the event finder or merging.
 """
-from timeline.models import Document, Event, EventDate, Mention, TimeExpression, Timeline
-from timeline.pipeline import extract, extract_document, extract_documents
-from timeline.merge import merge_timelines
-from timeline.settings import Settings
+from importlib import import_module
+
+_HOMES = {
+    "Document": "timeline.models", "Event": "timeline.models", "EventDate": "timeline.models",
+    "Mention": "timeline.models", "TimeExpression": "timeline.models", "Timeline": "timeline.models",
+    "extract": "timeline.pipeline", "extract_document": "timeline.pipeline",
+    "extract_documents": "timeline.pipeline", "merge_timelines": "timeline.merge",
+    "Settings": "timeline.settings",
+}
+
+
+def __getattr__(name: str):
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'timeline' has no attribute {name!r}")
+    value = getattr(import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOMES))
 
 
 def figure(timeline):

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from timeline.atomic import open_atomic, write_atomic
-from timeline.console import Tally, input_options, progress, report
+from timeline.console import Tally, count, input_options, progress, report, summarise
 from timeline.errors import TimelineError
 from timeline.settings import Settings
 
@@ -163,20 +163,27 @@ def _merged_tally(tl) -> Tally:
 
 
 @main.command()
-@click.argument("file")
+@click.argument("inputs", nargs=-1, required=True)
 @click.option("--published", help="Publication date (YYYY-MM-DD).")
 @input_options
-def times(file, published, run):
-    """Print the time expressions found in FILE, one JSON object a line.
+def times(inputs, published, run):
+    """Print the time expressions found in the INPUTS, one JSON object a line.
+
+    Reads, splits and tags only (no events, no merging); each document's expressions are written
+    as soon as they are found, documents in input order.
 
     Example: timeline times article.txt --published 2021-08-02
     """
-    from timeline.pipeline import extract as extract_all
+    from timeline.pipeline import Reader, read_options, tag_each
 
-    tl = extract_all([file], run.settings(published=published))
-    for t in tl.time_expressions:
-        click.echo(t.model_dump_json())
-    report(run, tl.warnings, _merged_tally(tl))
+    settings = run.settings(published=published)
+    reader, documents, found = Reader(read_options(settings)), 0, 0
+    for expressions in tag_each(inputs, settings, reader):
+        sys.stdout.write("".join(t.model_dump_json() + "\n" for t in expressions))
+        sys.stdout.flush()
+        documents, found = documents + 1, found + len(expressions)
+    summarise(run, [f"{where}: {message}" for where, message in reader.warnings],
+              f"{count(documents, 'document')}, {count(found, 'time expression')}")
 
 
 @main.command()

@@ -7,12 +7,14 @@ import functools
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, Iterator, Optional
 
 import click
 
-from timeline.models import Timeline
 from timeline.settings import Settings
+
+if TYPE_CHECKING:
+    from timeline.models import Timeline
 
 HANDFUL = 5         # the progress bar appears once more documents than this have been read
 SHOWN_PLACES = 3    # a grouped warning names this many places, then "and N more"
@@ -20,7 +22,7 @@ SHOWN_PLACES = 3    # a grouped warning names this many places, then "and N more
 COLUMN_FIELDS = ("text", "title", "url", "published", "source", "id")
 _OPTIONS = [
     click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
-                 help="Worker processes for extraction (default 0: one per core; 1: no pool)."),
+                 help="Worker processes (default 0: one per core once the input is large enough to gain from them; 1: no pool)."),
     click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
                  help="Extract on this machine, or on a running dask.distributed cluster."),
     click.option("--scheduler", metavar="ADDRESS",
@@ -126,15 +128,20 @@ def group_warnings(warnings: list[str]) -> list[str]:
 
 def report(run: RunOptions, warnings: list[str], tally: Tally, output: Optional[str] = None) -> None:
     """Warnings (grouped unless --verbose) and the summary line, on standard error."""
+    counts = ", ".join(count(n, noun) for n, noun in ((tally.documents, "document"),
+                                                       (tally.events, "event")))
+    summarise(run, warnings, f"{counts} ({tally.undated} undated)", output)
+
+
+def summarise(run: RunOptions, warnings: list[str], counts: str, output: Optional[str] = None) -> None:
+    """Warnings (grouped unless --verbose) and a summary line of what was counted, on standard error."""
     if run.quiet:
         return
     for line in (warnings if run.verbose else group_warnings(warnings)):
         click.echo(f"timeline: warning: {line}", err=True)
-    counts = ", ".join(_count(n, noun) for n, noun in ((tally.documents, "document"),
-                                                       (tally.events, "event")))
-    click.echo(f"timeline: {output + ': ' if output else ''}{counts} ({tally.undated} undated), "
-               f"{_count(len(warnings), 'warning')}", err=True)
+    click.echo(f"timeline: {output + ': ' if output else ''}{counts}, {count(len(warnings), 'warning')}",
+               err=True)
 
 
-def _count(n: int, noun: str) -> str:
+def count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"

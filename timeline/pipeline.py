@@ -1,14 +1,14 @@
 """The pipeline: read -> split -> find times -> resolve -> find events -> type -> merge -> render.
 
 Each stage lives in its own sub-package and can be called alone; this module only chains them.
+The event and merge stages are imported where they are used, so that reading and tagging times
+(`tag_each`, `timeline times`) costs only what those stages need.
 """
 from __future__ import annotations
 
 from typing import Callable, Iterable, Iterator, Optional
 
-from timeline.events import filter_entity, find_events
-from timeline.merge import merge_timelines
-from timeline.models import Document, Timeline
+from timeline.models import Document, TimeExpression, Timeline
 from timeline.parallel import map_documents
 from timeline.read import Reader, ReadOptions
 from timeline.settings import Settings
@@ -18,11 +18,22 @@ from timeline.times import tag_document
 
 def extract_document(document: Document, settings: Settings = Settings()) -> Timeline:
     """One document -> its own timeline (times and events, not yet merged with others)."""
+    from timeline.events import find_events
+
     sentences = split_sentences(document.text)
     times = tag_document(document, sentences, settings.policy)
     events = find_events(document, sentences, times, settings.taxonomy)
     return Timeline(title=document.title or document.id, documents=[document], events=events,
                     time_expressions=times)
+
+
+def tag_times(document: Document, settings: Settings = Settings()) -> list[TimeExpression]:
+    """One document -> its time expressions, in the order and form a merged timeline lists them
+    (by start, end, then content; the same expression once), without events or merging."""
+    keyed = {}
+    for t in tag_document(document, split_sentences(document.text), settings.policy):
+        keyed.setdefault((t.start, t.end, t.model_dump_json()), t)
+    return [keyed[k] for k in sorted(keyed)]
 
 
 def read_options(settings: Settings) -> ReadOptions:
@@ -37,8 +48,18 @@ def extract_each(inputs: Iterable[str], settings: Settings = Settings(),
     return map_documents(reader.documents(inputs), settings)
 
 
+def tag_each(inputs: Iterable[str], settings: Settings = Settings(),
+             reader: Optional[Reader] = None) -> Iterator[list[TimeExpression]]:
+    """Per-document time expressions (`tag_times`) in input order, streamed: read, split and tag only."""
+    reader = reader or Reader(read_options(settings))
+    return map_documents(reader.documents(inputs), settings, task="times")
+
+
 def merge_documents(per_document: list[Timeline], settings: Settings = Settings()) -> Timeline:
     """Per-document timelines -> one merged timeline, kept to `settings.entity` when given."""
+    from timeline.events import filter_entity
+    from timeline.merge import merge_timelines
+
     return filter_entity(merge_timelines(per_document, title=settings.title), settings.entity)
 
 

@@ -13,6 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Optional
 
+from timeline.cache import cached
+from timeline.text import trie as trie_module
 from timeline.text.trie import trie
 
 LANG_DIR = Path(__file__).parent / "lang"
@@ -133,6 +135,13 @@ def grammar(lang: str = "en") -> Grammar:
 
 @cache
 def _grammar(lang: str) -> Grammar:
+    # compiling ~375 regexes and reading the dispatch off each rule's parse takes longer than the
+    # rest of a short run: done once per change of the rules or of this code, then read back
+    sources = sorted((LANG_DIR / lang).glob("*.toml")) + [Path(__file__), Path(trie_module.__file__)]
+    return cached(f"grammar-{lang}", sources, lambda: _build(lang))
+
+
+def _build(lang: str) -> Grammar:
     words = _load("words.toml", lang)
     gate = words.pop("gate")
     data = _load("rules.toml", lang)

@@ -1,0 +1,109 @@
+"""The compiled grammar kept between runs: read back it is the grammar built afresh, it is rebuilt
+when a rule file changes, and an unusable cache directory only means building again."""
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline import cache
+from timeline.times import grammar as grammar_module
+
+
+def patterns(value):
+    """Every compiled regex inside a grammar, in a stable order."""
+    if isinstance(value, re.Pattern):
+        yield value
+    elif isinstance(value, dict):
+        for k in value:
+            yield from patterns(value[k])
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from patterns(v)
+    elif hasattr(value, "__dataclass_fields__"):
+        for name in value.__dataclass_fields__:
+            yield from patterns(getattr(value, name))
+
+
+def test_grammar_read_back_is_the_grammar_built(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
+    built = grammar_module._build("en")
+    first = cache.cached("g", [Path(grammar_module.__file__)], lambda: built)
+    stored = list(tmp_path.glob("g-*.pickle"))
+    assert first is built and len(stored) == 1
+    read = cache.cached("g", [Path(grammar_module.__file__)], lambda: pytest.fail("not read back"))
+    assert read is not built
+    ours, theirs = list(patterns(built)), list(patterns(read))
+    assert len(ours) > 150
+    # Pattern equality compares the pattern, the flags and the engine's compiled code
+    assert ours == theirs
+    assert read.dispatch == built.dispatch and read.rules[5].name == built.rules[5].name
+
+
+def test_a_changed_rule_file_is_a_new_entry(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    rules = tmp_path / "rules.toml"
+    rules.write_text("a = 1\n")
+    assert cache.cached("x", [rules], lambda: "one") == "one"
+    assert cache.cached("x", [rules], lambda: "two") == "one"
+    rules.write_text("a = 2\n")
+    assert cache.cached("x", [rules], lambda: "two") == "two"
+
+
+def test_a_damaged_entry_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
+    source = tmp_path / "rules.toml"
+    source.write_text("a = 1\n")
+    cache.cached("x", [source], lambda: "one")
+    (entry,) = tmp_path.glob("x-*.pickle")
+    entry.write_bytes(entry.read_bytes()[:5])
+    assert cache.cached("x", [source], lambda: "again") == "again"
+    assert cache.cached("x", [source], lambda: "not read") == "again"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only directories")
+def test_an_unwritable_cache_directory_only_means_building_again(tmp_path, monkeypatch):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    monkeypatch.setenv(cache.CACHE_ENV, str(locked / "timeline"))
+    source = tmp_path / "rules.toml"
+    source.write_text("a = 1\n")
+    assert cache.cached("x", [source], lambda: "one") == "one"
+    assert cache.cached("x", [source], lambda: "two") == "two"
+
+
+def test_a_cache_path_that_is_a_file_only_means_building_again(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "timeline"))
+    source = tmp_path / "rules.toml"
+    source.write_text("a = 1\n")
+    assert cache.cached("x", [source], lambda: "one") == "one"
+    assert cache.cached("x", [source], lambda: "two") == "two"
+
+
+def test_an_empty_setting_turns_the_cache_off(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.CACHE_ENV, "")
+    source = tmp_path / "rules.toml"
+    source.write_text("a = 1\n")
+    assert cache.cached("x", [source], lambda: "one") == "one"
+    assert cache.cached("x", [source], lambda: "two") == "two"
+
+
+def test_processes_started_together_tag_alike(tmp_path):
+    """Four processes on an empty cache: each writes the entry whole (rename) or reads it whole."""
+    article = tmp_path / "a.txt"
+    article.write_text("published: 2021-08-02\n\nOn Monday, three weeks after March 3, rockets hit.\n")
+    env = {**os.environ, cache.CACHE_ENV: str(tmp_path / "cache")}
+    runs = [subprocess.Popen([sys.executable, "-m", "timeline", "times", str(article)], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
+    outputs = [r.communicate(timeout=300) for r in runs]
+    assert all(r.returncode == 0 for r in runs), outputs
+    assert len({out for out, _ in outputs}) == 1 and outputs[0][0].count(b"\n") == 3
+    assert [p.name for p in (tmp_path / "cache").iterdir() if not p.name.endswith(".pickle")] == []
+    again = subprocess.run([sys.executable, "-m", "timeline", "times", str(article)], env=env,
+                           capture_output=True, timeout=300)
+    assert again.stdout == outputs[0][0]

@@ -1,0 +1,100 @@
+"""Objects built from data files (the compiled time grammar), kept between runs in the user's
+cache directory and rebuilt whenever the files they are built from change.
+
+The key is a hash of those files, of the code that builds from them and of the Python version,
+so an edited rule file or an upgraded Python never meets a stale entry. A compiled regex is
+stored as the code the regex engine runs (what `re.compile` spends its time making) and rebuilt
+from it without parsing. Writing is atomic (a temporary file renamed into place), so processes
+running at once each read a whole entry or none; an unwritable or unusable cache directory only
+means building again. `TIMELINE_CACHE_DIR` names another directory, or, empty, turns the cache off.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable, Iterable, Optional, TypeVar
+
+import _sre
+from re import _compiler, _parser
+
+T = TypeVar("T")
+CACHE_ENV = "TIMELINE_CACHE_DIR"
+
+
+def cache_dir() -> Optional[Path]:
+    given = os.environ.get(CACHE_ENV)
+    if given is not None:
+        return Path(given) if given else None
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("timeline", appauthor=False))
+
+
+def fingerprint(sources: Iterable[Path]) -> str:
+    """A hash of the files' names and bytes, the Python version and the regex engine's."""
+    digest = hashlib.sha256(f"{sys.implementation.cache_tag} {sys.version} {_sre.MAGIC}".encode())
+    for path in sources:
+        digest.update(f"\0{path.name}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
+    """`build()`, or what an earlier run stored for the same source files."""
+    directory = cache_dir()
+    if directory is None:
+        return build()
+    path = directory / f"{name}-{fingerprint(sources)}.pickle"
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    except Exception:   # absent, unreadable, truncated by a full disk, or from an incompatible build
+        pass
+    value = build()
+    _store(path, value)
+    return value
+
+
+def _store(path: Path, value) -> None:
+    buffer = io.BytesIO()
+    try:
+        _Pickler(buffer, pickle.HIGHEST_PROTOCOL).dump(value)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except Exception:   # unpicklable, or no place to write: the next run builds again
+        return
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(buffer.getvalue())
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
+def _pattern(pattern, flags: int, code: list, groups: int, groupindex: dict, indexgroup: tuple) -> re.Pattern:
+    return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj):
+        if type(obj) is not re.Pattern:
+            return NotImplemented
+        parsed = _parser.parse(obj.pattern, obj.flags)
+        indexgroup = [None] * parsed.state.groups
+        for k, i in parsed.state.groupdict.items():
+            indexgroup[i] = k
+        code = [int(op) for op in _compiler._code(parsed, obj.flags)]    # opcodes are int subclasses
+        args = (obj.pattern, obj.flags | parsed.state.flags, code,
+                parsed.state.groups - 1, dict(parsed.state.groupdict), tuple(indexgroup))
+        if _pattern(*args) != obj:      # compares flags and engine code too: stored only if the same
+            return NotImplemented
+        return _pattern, args
