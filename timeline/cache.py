@@ -50,7 +50,10 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
     directory = cache_dir()
     if directory is None:
         return build()
-    path = directory / f"{name}-{fingerprint(sources)}.pickle"
+    try:
+        path = directory / f"{name}-{fingerprint(sources)}.pickle"
+    except OSError:     # a source that cannot be read: building says what is wrong with it
+        return build()
     try:
         with open(path, "rb") as f:
             return pickle.load(f)

@@ -22,6 +22,7 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]\w*)(?::(\w+))?\}")
 _NAMED_GROUP = re.compile(r"\(\?P<(\w+)>")
 _END = r"(?![\w])"          # a time ends at a word end (it starts at one: see the scanner)
 FLAGS = re.IGNORECASE | re.ASCII
+RULE_FILES = ("words.toml", "rules.toml", "negatives.toml")     # what a grammar is built from
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def grammar(lang: str = "en") -> Grammar:
 def _grammar(lang: str) -> Grammar:
     # compiling ~375 regexes and reading the dispatch off each rule's parse takes longer than the
     # rest of a short run: done once per change of the rules or of this code, then read back
-    sources = sorted((LANG_DIR / lang).glob("*.toml")) + [Path(__file__), Path(trie_module.__file__)]
+    sources = [LANG_DIR / lang / name for name in RULE_FILES] + [Path(__file__), Path(trie_module.__file__)]
     return cached(f"grammar-{lang}", sources, lambda: _build(lang))
 
 

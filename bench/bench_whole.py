@@ -1,0 +1,259 @@
+"""Whole-process benchmark: `timeline times` and `timeline extract` as a user runs them, beside
+the same work in this process and beside dateparser's `search_dates` as a process of its own, in
+the same run; with the exponent of time against size for each kind of input.
+
+    python bench/bench_whole.py [--seed samples/iraq-militia-2021-08-02.txt]
+        [--copies 400 1600 6400] [--articles 1000 10000 100000] [--wire 1000]
+        [--tls ../shared/data/tls/timeline17-dev] [--json]
+
+The inputs, made in a temporary directory from the seed article's body (its header dropped):
+- one document: the body repeated --copies times (400: 1.07 MB, the issue's bar; 1600: 4.3 MB;
+  6400: 17 MB), published 2021-08-02;
+- many articles: the body as N articles of a .jsonl, article i published i days after 2021-08-02
+  (each its own story: the dates its relative times resolve to differ);
+- wire story: --wire copies of the body, all published the same day by different outlets
+  (one happening told N times: what merging must collapse);
+- Timeline17: every article of --tls (the folder of each is its publication date), one .jsonl.
+
+Each command runs as a process (`python -m timeline ... -q`, default --jobs, merging on for
+extract) and is timed by the wall clock and by its CPU time (its own and its workers', from
+wait4), with the peak resident memory of its process tree (sampled every 50 ms). One-document rows
+also time the same stage in this process (`tag_times`, `extract_document`, after a warm-up).
+dateparser runs as a process too, on the first --dateparser-mb of the one-document input (its
+MB/s is compared with ours). The exponent is the least-squares slope of log(seconds) against
+log(MB) over the rows of one kind; start-up counts in the time, as it does for a user.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+PUBLISHED = dt.date(2021, 8, 2)
+DATEPARSER = """
+import datetime, sys
+from dateparser.search import search_dates
+text = open(sys.argv[1], encoding="utf-8").read()
+search_dates(text, languages=["en"], settings={"RELATIVE_BASE": datetime.datetime(2021, 8, 2)})
+"""
+
+
+def seed_body(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    return text.split("\n\n", 1)[1] if text.split("\n", 1)[0].count(":") else text
+
+
+def one_document(body: str, copies: int, path: Path) -> Path:
+    path.write_text(f"published: {PUBLISHED}\n\n" + "\n\n".join([body] * copies), encoding="utf-8")
+    return path
+
+
+def articles(body: str, count: int, path: Path, same_day: bool) -> Path:
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(count):
+            day = PUBLISHED if same_day else PUBLISHED + dt.timedelta(days=i)
+            f.write(json.dumps({"id": f"a{i:06d}", "source": f"outlet{i}", "published": day.isoformat(),
+                                "text": body}) + "\n")
+    return path
+
+
+def timeline17(folder: Path, path: Path) -> Path:
+    """Every article of the Timeline17 topics, dated by its folder (<topic>/InputDocs/<date>/)."""
+    with path.open("w", encoding="utf-8") as f:
+        for article in sorted(folder.glob("*/InputDocs/*/*.txt")):
+            f.write(json.dumps({"id": f"{article.parts[-4]}/{article.parent.name}/{article.name}",
+                                "published": article.parent.name,
+                                "text": article.read_text(encoding="utf-8", errors="replace")}) + "\n")
+    return path
+
+
+def text_mb(path: Path) -> float:
+    """The MB of article text an input holds (a .jsonl's JSON syntax not counted)."""
+    if path.suffix == ".jsonl":
+        return sum(len(json.loads(line)["text"].encode()) for line in path.open(encoding="utf-8")) / 1e6
+    return path.stat().st_size / 1e6
+
+
+def _tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def run_process(cmd: list[str], stdout) -> dict:
+    """Wall seconds, CPU seconds (the process and the children it waited for) and peak tree RSS."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE)
+    watched, peak = psutil.Process(proc.pid), 0
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        try:
+            peak = max(peak, _tree_rss(watched))
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()[-2000:]}")
+    peak = max(peak, usage.ru_maxrss * 1024)
+    return {"seconds": round(wall, 3), "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
+            "peak_mb": round(peak / 2**20)}
+
+
+def timeline_row(command: str, kind: str, path: Path, tmp: Path, label: str) -> dict:
+    mb = text_mb(path)
+    out = tmp / f"{path.stem}.{command}.out"
+    cmd = [sys.executable, "-m", "timeline", command, str(path), "-q"]
+    if command == "extract":
+        result = run_process(cmd + ["-o", str(out)], subprocess.DEVNULL)
+    else:
+        with out.open("wb") as f:
+            result = run_process(cmd, f)
+    documents = sum(1 for _ in path.open()) if path.suffix == ".jsonl" else 1
+    row = {"command": f"timeline {command}", "kind": kind, "input": label, "documents": documents,
+           "mb": round(mb, 3), **result, "mb_per_s": round(mb / result["seconds"], 3),
+           "cpu_mb_per_s": round(mb / max(result["cpu_s"], 1e-9), 3)}
+    if documents > 1:
+        row["articles_per_s"] = round(documents / result["seconds"], 1)
+    return row
+
+
+def dateparser_row(path: Path, tmp: Path, limit_mb: float) -> dict:
+    text = path.read_text(encoding="utf-8")
+    if len(text.encode()) > limit_mb * 1e6:
+        text = text[: int(limit_mb * 1e6)]
+        text = text[: text.rfind("\n\n")] if "\n\n" in text else text
+    sample = tmp / f"dateparser-{path.stem}.txt"
+    sample.write_text(text, encoding="utf-8")
+    mb = sample.stat().st_size / 1e6
+    result = run_process([sys.executable, "-c", DATEPARSER, str(sample)], subprocess.DEVNULL)
+    return {"command": "dateparser search_dates (process)", "kind": "peer", "input": path.name,
+            "mb": round(mb, 3), **result, "mb_per_s": round(mb / result["seconds"], 3)}
+
+
+def in_process_rows(path: Path, label: str) -> list[dict]:
+    """The same stages on the same document in this process (no start-up, no reading, no output)."""
+    from timeline.pipeline import extract_document, tag_times
+    from timeline.read import read_inputs
+
+    (document,) = read_inputs([str(path)])
+    mb = len(document.text.encode()) / 1e6
+    rows = []
+    for name, stage in (("tag_times", tag_times), ("extract_document", extract_document)):
+        stage(document.model_copy(update={"text": document.text[:5000]}))     # warm-up: grammar, taxonomy
+        t0, c0 = time.perf_counter(), time.process_time()
+        stage(document)
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        rows.append({"command": f"in process: {name}", "kind": "one document", "input": label,
+                     "documents": 1, "mb": round(mb, 3), "seconds": round(wall, 3), "cpu_s": round(cpu, 3),
+                     "mb_per_s": round(mb / wall, 3), "cpu_mb_per_s": round(mb / max(cpu, 1e-9), 3)})
+    return rows
+
+
+def exponent(rows: list[dict], field: str = "seconds") -> float | None:
+    """Least-squares slope of log(field) against log(mb)."""
+    points = [(math.log(r["mb"]), math.log(r[field])) for r in rows if r["mb"] > 0 and r[field] > 0]
+    if len({x for x, _ in points}) < 2:
+        return None
+    mx = sum(x for x, _ in points) / len(points)
+    my = sum(y for _, y in points) / len(points)
+    return round(sum((x - mx) * (y - my) for x, y in points) / sum((x - mx) ** 2 for x, _ in points), 3)
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["| command | input | documents | MB | wall s | CPU s | MB/s (wall) | MB/s (CPU) | peak MB | vs dateparser |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        lines.append(f"| {r['command']} | {r['input']} | {r.get('documents', '')} | {r['mb']} | {r['seconds']} | "
+                     f"{r['cpu_s']} | {r['mb_per_s']} | {r.get('cpu_mb_per_s', '')} | {r.get('peak_mb', '')} | "
+                     f"{str(r['vs_dateparser']) + 'x' if 'vs_dateparser' in r else ''} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seed", type=Path, default=ROOT / "samples" / "iraq-militia-2021-08-02.txt")
+    parser.add_argument("--copies", type=int, nargs="*", default=[400, 1600, 6400])
+    parser.add_argument("--articles", type=int, nargs="*", default=[1000, 10_000, 100_000])
+    parser.add_argument("--wire", type=int, default=1000, help="copies of one article, one day (0: none)")
+    parser.add_argument("--tls", type=Path, help="the Timeline17 development folder (…/timeline17-dev)")
+    parser.add_argument("--commands", nargs="*", default=["times", "extract"], choices=["times", "extract"])
+    parser.add_argument("--dateparser-mb", type=float, default=1.1,
+                        help="dateparser reads this much of each one-document input (0: no peer)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    opts = parser.parse_args(argv)
+    body = seed_body(opts.seed)
+    rows: list[dict] = []
+    say = (lambda row: print(json.dumps(row), file=sys.stderr)) if not opts.json else (lambda row: None)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        for copies in opts.copies:
+            path = one_document(body, copies, tmp / f"seed-x{copies}.txt")
+            label = f"seed body x{copies}"
+            peer = dateparser_row(path, tmp, opts.dateparser_mb) if opts.dateparser_mb else None
+            for command in opts.commands:
+                rows.append(timeline_row(command, "one document", path, tmp, label))
+                if peer and command == "times":
+                    rows[-1]["vs_dateparser"] = round(rows[-1]["mb_per_s"] / peer["mb_per_s"], 1)
+                say(rows[-1])
+            if peer:
+                rows.append(peer)
+                say(peer)
+            rows.extend(in_process_rows(path, label))
+            say(rows[-1])
+            path.unlink()
+        for count in opts.articles:
+            path = articles(body, count, tmp / f"articles-{count}.jsonl", same_day=False)
+            for command in opts.commands:
+                rows.append(timeline_row(command, "many articles", path, tmp, f"seed body as {count:,} articles"))
+                say(rows[-1])
+            path.unlink()
+        if opts.wire:
+            path = articles(body, opts.wire, tmp / f"wire-{opts.wire}.jsonl", same_day=True)
+            for command in opts.commands:
+                rows.append(timeline_row(command, "wire story", path, tmp, f"{opts.wire:,} copies of one article"))
+                say(rows[-1])
+        if opts.tls:
+            path = timeline17(opts.tls, tmp / "timeline17-dev.jsonl")
+            for command in opts.commands:
+                rows.append(timeline_row(command, "Timeline17", path, tmp, "Timeline17 dev articles"))
+                say(rows[-1])
+    exponents = []
+    for kind in ("one document", "many articles"):
+        for command in [f"timeline {c}" for c in opts.commands] + ["in process: tag_times",
+                                                                    "in process: extract_document"]:
+            same = [r for r in rows if r["kind"] == kind and r["command"] == command]
+            if len(same) >= 2:
+                exponents.append({"command": command, "kind": kind, "sizes_mb": [r["mb"] for r in same],
+                                  "exponent_wall": exponent(same), "exponent_cpu": exponent(same, "cpu_s")})
+    if opts.json:
+        print(json.dumps({"seed": str(opts.seed), "rows": rows, "exponents": exponents}, indent=2))
+    else:
+        print(table(rows))
+        print()
+        for e in exponents:
+            print(f"exponent of time against size, {e['command']}, {e['kind']} ({', '.join(map(str, e['sizes_mb']))} MB): "
+                  f"wall {e['exponent_wall']}, CPU {e['exponent_cpu']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
