@@ -12,6 +12,7 @@ process's cluster and are reported apart. Prints one JSON object with every figu
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import random
 import subprocess
@@ -27,18 +28,31 @@ sys.path.insert(0, str(ROOT))
 from timeline.read import read_inputs  # noqa: E402
 
 
+def paragraphs(text: str) -> list[str]:
+    """Blank-line paragraphs, or three lines at a time where a text has no blank line
+    (Timeline17's articles: a recombined article is then about as long as theirs, 5 KB)."""
+    if "\n\n" in text.strip():
+        return text.split("\n\n")
+    lines = text.split("\n")
+    return ["\n".join(lines[i:i + 3]) for i in range(0, len(lines), 3)]
+
+
 def generate(sources: list[str], count: int, path: Path) -> None:
-    """`count` articles: a base article's opening, then paragraphs drawn from the whole pool."""
+    """`count` articles: a base article's opening, then paragraphs drawn from the whole pool; each
+    pass over the sources is published 30 days after the one before (a story that goes on, not
+    the same day's news again)."""
     docs = list(read_inputs(sources))
-    pool = [p for d in docs for p in d.text.split("\n\n") if len(p.split()) > 8]
+    pool = [p for d in docs for p in paragraphs(d.text) if len(p.split()) > 8]
     rng = random.Random(7)
     with path.open("w", encoding="utf-8") as f:
         for i in range(count):
             base = docs[i % len(docs)]
-            opening = base.text.split("\n\n")[:3]
+            opening = paragraphs(base.text)[:3]
             body = opening + rng.sample(pool, k=min(len(pool), rng.randint(3, 8)))
+            published = base.published and (dt.date.fromisoformat(base.published)
+                                            + dt.timedelta(days=30 * (i // len(docs)))).isoformat()
             f.write(json.dumps({"id": f"a{i:05d}", "title": base.title, "source": base.source,
-                                "published": base.published, "text": "\n\n".join(body)}) + "\n")
+                                "published": published, "text": "\n\n".join(body)}) + "\n")
 
 
 def tree_rss(proc: psutil.Process) -> int:
