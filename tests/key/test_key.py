@@ -148,3 +148,21 @@ def test_within_keeps_events_wholly_inside_the_period():
     tl = story([event(1, day("2011-05-01")), event(2, year("2011")), event(3, day("2012-01-01")), event(4, None)])
     assert [e.id for e in within(tl, "2011-01-01", "2011-12-31").events] == ["e1", "e2"]
     assert [e.id for e in within(tl, "2011-06-01", None).events] == ["e3"]
+
+
+def test_a_plan_that_later_articles_come_back_to_weighs_as_occurred():
+    documents = docs(2, "2020-01-01") + [Document(id="l0", published="2020-03-01", text="...")]
+    times = [TimeExpression(document="l0", text="2 February", start=0, end=10, type="DATE", value="2020-02-02",
+                            rule="test")]
+    tl = story([event(1, day("2020-02-01"), ("d0",), status="planned"),
+                event(2, day("2020-02-02"), ("d1",), status="planned")], documents, times)
+    s = salience_of(tl)
+    assert s["e2"] > s["e1"]
+    assert "planned 1" in score_salience(tl).events[1].salience_rule
+
+
+def test_only_the_articles_giving_its_date_vouch_for_its_day():
+    e = event(1, day("2020-01-01"), ("d0", "d1", "d2"))
+    e.mentions[0] = e.mentions[0].model_copy(update={"date": day("2020-01-01")})
+    rule = score_salience(story([e])).events[0].salience_rule
+    assert rule.startswith("1 articles")

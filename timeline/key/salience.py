@@ -23,12 +23,14 @@ class Weights:
     status: dict
     type: dict          # type -> factor, "default" for the rest
     key: dict           # --key auto and the page's threshold
+    passed: frozenset   # statuses weighed as occurred once later articles come back to the event
 
 
 @lru_cache(maxsize=4)
 def load_weights(path: Optional[str] = None) -> Weights:
     data = tomllib.loads(Path(path or WEIGHTS_FILE).read_text(encoding="utf-8"))
-    return Weights(**{k: dict(data[k]) for k in ("evidence", "precision", "status", "type", "key")})
+    return Weights(**{k: dict(data[k]) for k in ("evidence", "precision", "status", "type", "key")},
+                   passed=frozenset(data["passed"]["statuses"]))
 
 
 def event_day(event: Event) -> Optional[str]:
@@ -65,14 +67,15 @@ def _counts(tl: Timeline) -> list[Counts]:
             naming[t.value[:10]].add(t.document)
     out = []
     for e in tl.events:
-        docs = _documents_of(e)
+        # the articles that give it this date vouch for its day; the others merged into it do not
+        docs = (_dating(e) if e.date else set()) or _documents_of(e)
         end = e.date.end if e.date and e.date.end else None
         later = {d for d in docs if end and (published.get(d) or "") > end}
         day = event_day(e)
         named = naming.get(day, set()) if day else set()
         later |= {d for d in named if (published.get(d) or "") > day}
         outlets = {source[d] for d in docs if source.get(d)}
-        out.append(Counts(len(docs), len(outlets), len(later), len(named | docs) if day else 0, len(e.mentions)))
+        out.append(Counts(len(docs), len(outlets), len(later), len(named), len(e.mentions)))
     return out
 
 
@@ -93,6 +96,8 @@ def score_salience(tl: Timeline, weights_path: Optional[str] = None) -> Timeline
         granularity = e.date.granularity if e.date else "undated"
         precision = w.precision.get(granularity, w.precision.get("unknown", 0.0))
         status = w.status.get(e.status, 1.0)
+        if e.status in w.passed and c.later:   # its day has come and articles come back to it
+            status = 1.0
         kind = w.type.get(e.type, w.type.get("default", 1.0))
         value = round(evidence * precision * status * kind, 4)
         rule = (f"{c.articles} articles, " + (f"{c.outlets} outlets, " if "outlets" in active else "")
@@ -100,6 +105,15 @@ def score_salience(tl: Timeline, weights_path: Optional[str] = None) -> Timeline
                 f" x {granularity} date {precision:g} x {e.status} {status:g} x {e.type} {kind:g}")
         events.append(e.model_copy(update={"salience": value, "salience_rule": rule}))
     return tl.model_copy(update={"events": events})
+
+
+def _dating(e: Event) -> set[str]:
+    """The documents that give the event its date."""
+    when = (e.date.start, e.date.end)
+    docs = {m.document for m in e.mentions if m.date is not None and (m.date.start, m.date.end) == when}
+    if e.merged:
+        docs.update(s.document for s in e.merged.sources if s.date and (s.date.start, s.date.end) == when)
+    return docs
 
 
 def _scaled(count: int, largest: int) -> float:
