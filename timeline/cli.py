@@ -16,9 +16,13 @@ from timeline.console import Tally, input_options, progress, report
 from timeline.errors import TimelineError, UsageError
 from timeline.settings import Settings
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
 DEFAULT_PAGE = Path("output") / "timeline.html"
+
+
+def _samples() -> Path:
+    """The bundled samples/, installed as package data (setup.py maps it to timeline.samples)."""
+    from importlib.resources import files
+    return Path(str(files("timeline.samples")))
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -94,7 +98,7 @@ def build(inputs, output, json_path, published, title, entity, taxonomy, key, da
     settings = run.settings(published=published, title=title, entity=entity, taxonomy=taxonomy,
                             **_key_settings(key, date_from, date_to))
     with progress(run) as advance:
-        tl = extract(list(inputs) or [str(SAMPLES)], settings, on_document=advance)
+        tl = extract(list(inputs) or [str(_samples())], settings, on_document=advance)
     if fmt != "html" and output == str(DEFAULT_PAGE):
         output = default_output(output, fmt)
     if json_path:
