@@ -14,6 +14,7 @@ from timeline.models import Event, MergeEvidence, MergeSource, Mention
 
 MERGE_RULE = "merge"   # type_rule/status_rule of a merged event: chosen from its sources
 _MAX_WORDS_SHOWN = 6
+_MAX_REFUSED_SHOWN = 3
 
 
 def _unique(items, sort_key) -> list:
@@ -27,17 +28,20 @@ def merged_id(sources: Sequence[MergeSource]) -> str:
     return "ev-" + hashlib.sha1("\n".join(keys).encode("utf-8")).hexdigest()[:12]
 
 
-def build_event(members: Sequence[Event], made: Sequence[tuple[MergeSource, Atom]] = ()) -> Event:
-    """One event from a group of events; `made` pairs their sources with atoms already made."""
-    first = members[0]
-    if all(m == first for m in members[1:]):
-        return first
+def build_event(made: Sequence[tuple[Event, MergeSource, list[Mention]]], atoms: Sequence[Atom] = (),
+                refused: Sequence[str] = ()) -> Event:
+    """One event from a group of sources, each given with the event it came in and its own
+    mentions; `atoms` are the sources in comparable form (made when not given); `refused` tells
+    the links the clustering refused the group, strongest first."""
+    event = made[0][0]
+    if event.merged is None and not refused and all(e == event for e, _, _ in made[1:]):
+        return event          # one event as first extracted, never merged
     rules = load_rules()
-    made = made or [(s, atom(s)) for e in members for s in sources_of(e)]
-    atom_of = {s.model_dump_json(): a for s, a in made}
-    sources = _unique((s for s, _ in made), lambda s: (s.document, s.event))
+    atoms = atoms or [atom(s, [m.sentence for m in ms]) for _, s, ms in made]
+    atom_of = {s.model_dump_json(): a for (_, s, _), a in zip(made, atoms)}
+    sources = _unique((s for _, s, _ in made), lambda s: (s.document, s.event))
     atoms = [atom_of[s.model_dump_json()] for s in sources]
-    mentions = _unique((m for e in members for m in e.mentions),
+    mentions = _unique((m for _, _, ms in made for m in ms),
                        lambda m: (m.document, m.start, m.trigger_start, m.end, m.trigger_end))
     dated = [(s.document, s.date) for s in sources if s.date] + \
             [(m.document, m.date) for m in mentions if m.date]
@@ -47,9 +51,10 @@ def build_event(members: Sequence[Event], made: Sequence[tuple[MergeSource, Atom
     status = min((s.status for s in sources), key=lambda st: (rules.status_rank.get(st, 99), st))
     lead = _lead(sources, atoms, type_, date)
     evidence_score, reasons = _evidence(sources, mentions, date, conflicts, atoms)
+    reasons += list(dict.fromkeys(refused))[:_MAX_REFUSED_SHOWN]
     return Event(
         id=merged_id(sources), type=type_, status=status, headline=lead.headline, date=date,
-        mentions=mentions, actors=_actors(a for e in members for a in e.actors),
+        mentions=mentions, actors=_actors(a for s in sources for a in s.actors),
         confidence=_confidence(sources), type_rule=MERGE_RULE, status_rule=MERGE_RULE,
         conflicts=conflicts, date_conflict=bool(conflicts),
         merged=MergeEvidence(score=evidence_score, reasons=reasons, sources=sources),
