@@ -180,21 +180,31 @@ def times(file, published, run):
 
 
 @main.command()
-@click.argument("file")
+@click.argument("files", nargs=-1, required=True)
 @click.option("--published", help="Publication date (YYYY-MM-DD).")
 @click.option("--taxonomy", type=click.Path(exists=True, dir_okay=False), help="Event types file to use.")
-def explain(file, published, taxonomy):
+def explain(files, published, taxonomy):
     """For each sentence of FILE: its time expressions, events, types, statuses and dates, with
-    the rule behind each, and why a candidate was left out.
+    the rule behind each, and why a candidate was left out. Given several articles, then each
+    merged event: its sources, why they were merged and which links were refused.
 
     Example: timeline explain article.txt --published 2021-08-02
+
+    Example: timeline explain samples/al-asad-2020
     """
     from timeline.events.explain import explain_documents
     from timeline.read import Reader, ReadOptions
 
     settings = Settings(published=published, taxonomy=taxonomy)
     reader = Reader(ReadOptions(published=published))
-    _emit(explain_documents(reader.documents([file]), settings), None)
+    documents = list(reader.documents(files))
+    text = explain_documents(documents, settings)
+    if len(documents) > 1:
+        from timeline.merge.explain import explain_merges
+        from timeline.pipeline import extract_documents
+
+        text += "\n" + explain_merges(extract_documents(documents, settings))
+    _emit(text, None)
 
 
 @main.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
+from dataclasses import replace
 from typing import Sequence
 
 from timeline.merge.dates import choose_date
@@ -67,10 +68,12 @@ def _lead(sources: Sequence[MergeSource], atoms: Sequence[Atom], type_: str, dat
     words_of: dict[str, set] = defaultdict(set)
     for a in atoms:
         words_of[a.document] |= a.words
+    documents_with = Counter(w for words in words_of.values() for w in words)   # one pass, not pairs
 
     def shared(i: int) -> float:
         words = atoms[i].words
-        found = sum(len(words & w) for d, w in words_of.items() if d != atoms[i].document)
+        own = words_of[atoms[i].document]
+        found = sum(documents_with[w] - (w in own) for w in words)
         return found / len(words) if words else 0.0
 
     best = min(range(len(sources)), key=lambda i: (
@@ -106,17 +109,29 @@ def _confidence(sources: Sequence[MergeSource]) -> float:
 
 def _evidence(sources: Sequence[MergeSource], mentions: Sequence[Mention], date, conflicts, atoms):
     """The score (each document's best link to another document, the weakest of these; within
-    one document, each source's best link) and readable reasons."""
+    one document, each source's best link) and readable reasons.
+
+    Identical atoms (one text printed by many outlets) are scored once: each distinct atom's best
+    link to a distinct atom of another part, so 400 copies of a story cost no more than one."""
     docs = sorted({s.document for s in sources} | {m.document for m in mentions})
-    part = (lambda a: a.document) if len({a.document for a in atoms}) > 1 else id
-    best: dict = {}
+    by_document = len({a.document for a in atoms}) > 1
+    parts: dict[Atom, set] = defaultdict(set)     # distinct atom (document left out) -> its parts
+    rep: dict[Atom, Atom] = {}                    # ... and the first atom standing for it
     for i, a in enumerate(atoms):
-        for b in atoms[i + 1:]:
-            if part(a) == part(b):
-                continue
-            s = score(a, b, exact=True) or 0.0
-            for key in (part(a), part(b)):
-                best[key] = max(best.get(key, 0.0), s)
+        key = replace(a, document="", event="")
+        parts[key].add(a.document if by_document else i)
+        if key not in rep or (a.document, a.event) < (rep[key].document, rep[key].event):
+            rep[key] = a
+    distinct = sorted(parts, key=lambda a: (rep[a].document, rep[a].event))
+    best: dict = {}
+    for k, a in enumerate(distinct):
+        for b in distinct[k:]:
+            if len(parts[a] | parts[b]) < 2:
+                continue     # no pair across parts
+            other = rep[b] if b is not a else replace(rep[b], document=rep[b].document + "\0")
+            s = score(rep[a], other, exact=True) or 0.0
+            for part in parts[a] | parts[b]:
+                best[part] = max(best.get(part, 0.0), s)
     weakest = min(best.values(), default=0.0)
     return round(min(1.0, weakest / max_score()), 3), _reasons(sources, mentions, docs, date, conflicts)
 

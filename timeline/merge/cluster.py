@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from timeline.merge.dates import reach_days
-from timeline.merge.features import Atom, score
+from timeline.merge.features import Atom, people_apart, score
 from timeline.merge.rules import load_rules
 
 _NAME_KEY = 3
@@ -77,12 +77,16 @@ class _Summary:
     dates (corrections left out: they are linked to what they correct)."""
     first: Optional[int] = None
     last: Optional[int] = None
+    people: tuple = ()     # the distinct sets of people its mentions name
 
     @classmethod
     def of(cls, a: Atom) -> "_Summary":
-        if a.corrects or a.span is None or a.span.level:
+        if a.corrects:
             return cls()
-        return cls(a.span.start, a.span.end)
+        people = ((a.people, a.document_people),) if a.people else ()
+        if a.span is None or a.span.level:
+            return cls(people=people)
+        return cls(a.span.start, a.span.end, people)
 
     def clash(self, other: "_Summary") -> Optional[str]:
         """Why the two clusters cannot be one happening, or None."""
@@ -90,12 +94,18 @@ class _Summary:
             first, last = min(self.first, other.first), max(self.last, other.last)
             if last - first > load_rules().max_days_apart:
                 return f"dates {_day(first)} and {_day(last)} are {last - first} days apart"
+        for mine in self.people:
+            for theirs in other.people:
+                why = people_apart(*mine, *theirs)
+                if why:
+                    return why
         return None
 
     def join(self, other: "_Summary") -> None:
         if other.first is not None:
             self.first = other.first if self.first is None else min(self.first, other.first)
             self.last = other.last if self.last is None else max(self.last, other.last)
+        self.people = tuple(dict.fromkeys(self.people + other.people))
 
 
 def _day(ordinal: int) -> str:
@@ -112,7 +122,8 @@ class Clusters:
 
 def _content(a: Atom) -> tuple:
     """What makes two atoms the same report, whoever printed it."""
-    return (a.type, a.block, a.span, a.actors, a.words, a.context, a.siblings, a.corrects)
+    return (a.type, a.block, a.span, a.actors, a.people, a.document_people, a.words, a.context,
+            a.siblings, a.corrects)
 
 
 def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> Clusters:
