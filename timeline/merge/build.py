@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from timeline.merge.dates import choose_date
-from timeline.merge.features import Atom, atom, max_score, score, sources_of
+from timeline.merge.features import Atom, atom, content_key, max_score, score
 from timeline.merge.normalise import content_words, name_tokens
 from timeline.merge.rules import load_rules
 from timeline.models import Event, MergeEvidence, MergeSource, Mention
@@ -115,14 +115,14 @@ def _evidence(sources: Sequence[MergeSource], mentions: Sequence[Mention], date,
     link to a distinct atom of another part, so 400 copies of a story cost no more than one."""
     docs = sorted({s.document for s in sources} | {m.document for m in mentions})
     by_document = len({a.document for a in atoms}) > 1
-    parts: dict[Atom, set] = defaultdict(set)     # distinct atom (document left out) -> its parts
-    rep: dict[Atom, Atom] = {}                    # ... and the first atom standing for it
+    parts: dict[tuple, set] = defaultdict(set)    # distinct atom (its content) -> its parts
+    rep: dict[tuple, Atom] = {}                   # ... and the first atom standing for it
     for i, a in enumerate(atoms):
-        key = replace(a, document="", event="")
+        key = content_key(a)
         parts[key].add(a.document if by_document else i)
         if key not in rep or (a.document, a.event) < (rep[key].document, rep[key].event):
             rep[key] = a
-    distinct = sorted(parts, key=lambda a: (rep[a].document, rep[a].event))
+    distinct = sorted(parts, key=lambda k: (rep[k].document, rep[k].event))
     best: dict = {}
     for k, a in enumerate(distinct):
         for b in distinct[k:]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from timeline.merge.dates import reach_days
-from timeline.merge.features import Atom, people_apart, score
+from timeline.merge.features import Atom, content_key, people_apart, score
 from timeline.merge.rules import load_rules
 
 _NAME_KEY = 3
@@ -120,12 +120,6 @@ class Clusters:
     refused: list[list[tuple[float, int, int, str]]]
 
 
-def _content(a: Atom) -> tuple:
-    """What makes two atoms the same report, whoever printed it."""
-    return (a.type, a.block, a.span, a.actors, a.people, a.document_people, a.words, a.context,
-            a.siblings, a.corrects)
-
-
 def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> Clusters:
     """Indices of `atoms` grouped into happenings: agglomerative, strongest link first, where a
     link that would put two mentions that cannot be one happening together is refused. Each
@@ -136,7 +130,7 @@ def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> Clus
     the inputs nor how they were merged before changes the result."""
     threshold = load_rules().threshold
     by_content: dict[tuple, int] = {}
-    rep_of = [by_content.setdefault(_content(a), len(by_content)) if a.span is not None else -1
+    rep_of = [by_content.setdefault(content_key(a), len(by_content)) if a.span is not None else -1
               for a in atoms]
     reps: list[Atom] = [None] * len(by_content)
     key = [None] * len(by_content)

@@ -69,6 +69,12 @@ def atom(source: MergeSource, sentences: Sequence[str] = (), published: Optional
                 people=tuple(sorted({p for p in map(person_name, source.actors) if p})))
 
 
+def content_key(a: Atom) -> tuple:
+    """What makes two atoms the same report, whoever printed it."""
+    return (a.type, a.block, a.span, a.actors, a.people, a.document_people, a.words, a.context,
+            a.siblings, a.corrects)
+
+
 def days_apart(a: Atom, b: Atom) -> Optional[int]:
     """Days between two day-precise dates (None unless both are day-precise and exact)."""
     if a.span is None or b.span is None or a.span.level or b.span.level:
