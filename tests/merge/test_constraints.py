@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import timeline.merge.build as build
 from timeline.merge import merge_timelines
-from timeline.merge.normalise import person_name
 from timeline.merge.synthetic import day, event, month, timeline
 
 
@@ -34,24 +33,6 @@ def test_the_grouping_does_not_depend_on_the_order_of_a_chain():
     first = merge_timelines(tls)
     assert merge_timelines(tls[::-1]) == first
     assert merge_timelines([merge_timelines(tls[2:]), merge_timelines(tls[:2])]) == first
-
-
-def test_different_victims_named_on_one_day_are_two_shootings():
-    a = _shooting("a", day("2016-10-21"), "Dan Caron shot dead in his driveway", ["Dan Caron"])
-    b = _shooting("b", day("2016-10-21"), "Timothy Poole shot dead in his driveway", ["Timothy Poole"])
-    merged = merge_timelines([a, b])
-    assert len(merged.events) == 2
-    assert any("different people named" in r for e in merged.events for r in e.merged.reasons)
-    same = _shooting("c", day("2016-10-21"), "Mr. Caron shot dead in his driveway", ["Mr. Caron", "Bristol"])
-    assert len(merge_timelines([a, same]).events) == 1
-
-
-def test_a_person_is_named_by_two_to_four_capitalised_words_not_a_place_or_an_official():
-    assert person_name("Kenneth Murphy of Allentown") == ("kenneth", "murphy")
-    assert person_name("Mr. Murphy") == ("murphy",)
-    for not_a_person in ("Birch Street", "Wayne County Prosecutor Kym Worthy", "Police", "Detroit",
-                         "Chicago Police Department", "the gunman"):
-        assert person_name(not_a_person) == (), not_a_person
 
 
 def test_a_report_of_last_week_joins_the_day_it_contains_and_the_day_is_kept():

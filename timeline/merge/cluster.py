@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from timeline.merge.dates import reach_days
-from timeline.merge.features import Atom, content_key, people_apart, score
+from timeline.merge.features import Atom, content_key, score
 from timeline.merge.rules import load_rules
 
 _NAME_KEY = 3
@@ -77,16 +77,12 @@ class _Summary:
     dates (corrections left out: they are linked to what they correct)."""
     first: Optional[int] = None
     last: Optional[int] = None
-    people: tuple = ()     # the distinct sets of people its mentions name
 
     @classmethod
     def of(cls, a: Atom) -> "_Summary":
-        if a.corrects:
+        if a.corrects or a.span is None or a.span.level:
             return cls()
-        people = ((a.people, a.document_people),) if a.people else ()
-        if a.span is None or a.span.level:
-            return cls(people=people)
-        return cls(a.span.start, a.span.end, people)
+        return cls(a.span.start, a.span.end)
 
     def clash(self, other: "_Summary") -> Optional[str]:
         """Why the two clusters cannot be one happening, or None."""
@@ -94,18 +90,12 @@ class _Summary:
             first, last = min(self.first, other.first), max(self.last, other.last)
             if last - first > load_rules().max_days_apart:
                 return f"dates {_day(first)} and {_day(last)} are {last - first} days apart"
-        for mine in self.people:
-            for theirs in other.people:
-                why = people_apart(*mine, *theirs)
-                if why:
-                    return why
         return None
 
     def join(self, other: "_Summary") -> None:
         if other.first is not None:
             self.first = other.first if self.first is None else min(self.first, other.first)
             self.last = other.last if self.last is None else max(self.last, other.last)
-        self.people = tuple(dict.fromkeys(self.people + other.people))
 
 
 def _day(ordinal: int) -> str:

@@ -6,12 +6,11 @@ other. Decisions are made per pair of sources, which keeps merging independent o
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from timeline.merge.dates import Span, _ordinal, date_score, gap_days, span
-from timeline.merge.normalise import content_words, name_tokens, names_match, person_name, same_person
+from timeline.merge.normalise import content_words, name_tokens, names_match
 from timeline.merge.rules import load_rules
 from timeline.models import Event, MergeSource, Mention
 
@@ -53,8 +52,6 @@ class Atom:
     # may join what the constraints would keep apart (the disagreement stays shown).
     corrects: bool = False
     published: Optional[int] = None      # its document's publication day (ordinal), when known
-    people: tuple = ()    # name_tokens of the people it names (whom it befell, who did it)
-    document_people: tuple = ()    # ... and of everyone its document's events name
 
 
 def atom(source: MergeSource, sentences: Sequence[str] = (), published: Optional[str] = None) -> Atom:
@@ -65,48 +62,12 @@ def atom(source: MergeSource, sentences: Sequence[str] = (), published: Optional
                 span=span(source.date), actors=actors, words=content_words(source.headline),
                 context=frozenset().union(*map(content_words, sentences)),
                 corrects=any(c in s.lower() for s in sentences for c in rules.corrections),
-                published=_ordinal(published),
-                people=tuple(sorted({p for p in map(person_name, source.actors) if p})))
+                published=_ordinal(published))
 
 
 def content_key(a: Atom) -> tuple:
     """What makes two atoms the same report, whoever printed it."""
-    return (a.type, a.block, a.span, a.actors, a.people, a.document_people, a.words, a.context,
-            a.siblings, a.corrects)
-
-
-def days_apart(a: Atom, b: Atom) -> Optional[int]:
-    """Days between two day-precise dates (None unless both are day-precise and exact)."""
-    if a.span is None or b.span is None or a.span.level or b.span.level:
-        return None
-    return gap_days(a.span, b.span)
-
-
-def conflict(a: Atom, b: Atom) -> Optional[str]:
-    """Why a and b cannot be one happening, or None. A correction is linked to what it corrects."""
-    if a.corrects or b.corrects:
-        return None
-    apart = days_apart(a, b)
-    if apart is not None and apart > load_rules().max_days_apart:
-        return f"day-precise dates {apart} days apart"
-    return people_apart(a.people, a.document_people, b.people, b.document_people)
-
-
-def people_apart(a: tuple, a_document: tuple, b: tuple, b_document: tuple) -> Optional[str]:
-    """Why two mentions naming these people (their documents naming those) cannot be one
-    happening: both name someone, and neither document names anyone the other mention names."""
-    if a and b and not any(same_person(x, y) for x in a for y in b_document) \
-            and not any(same_person(x, y) for x in a_document for y in b):
-        return f"different people named: {' '.join(a[0])} / {' '.join(b[0])}"
-    return None
-
-
-def with_document_people(atoms: list[Atom]) -> list[Atom]:
-    """Each atom with the people its document's events name."""
-    named: dict[str, set] = defaultdict(set)
-    for a in atoms:
-        named[a.document].update(a.people)
-    return [replace(a, document_people=tuple(sorted(named[a.document]))) if a.people else a for a in atoms]
+    return (a.type, a.block, a.span, a.actors, a.words, a.context, a.siblings, a.corrects)
 
 
 def with_siblings(atoms: list[Atom]) -> list[Atom]:

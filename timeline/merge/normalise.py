@@ -82,27 +82,3 @@ def names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     unified = tuple(next((x for x in a if _same_token(x, y)), y) for y in b)
     return fuzz.token_set_ratio(" ".join(a), " ".join(unified)) >= load_rules().actor_min_ratio
 
-
-_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*$")
-
-
-@lru_cache(maxsize=200_000)
-def person_name(name: str) -> tuple[str, ...]:
-    """A person's name as name_tokens ("Kenneth Murphy of Allentown" -> ("kenneth", "murphy")),
-    or () when `name` is not two to four capitalised words naming someone (a place, a body, an
-    official speaking of what happened)."""
-    rules = load_rules()
-    not_person = rules.not_person_words
-    written = name.split(" of ", 1)[0].split()
-    words = [w for w in written if w.lower().strip(".,") not in rules.honorifics]
-    if not 2 <= len(written) <= 4 or not words or not all(_NAME_WORD.match(w) for w in written):
-        return ()
-    if any(w.lower().strip(".,’'") in not_person or w.lower().rstrip(".") in not_person for w in words):
-        return ()
-    return name_tokens(" ".join(words))
-
-
-def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Two person names (as name_tokens) may be one person: they match, or share a surname
-    token of 4+ letters (spellings of a first name vary: "Javon"/"Jovan Wilson")."""
-    return names_match(a, b) or any(len(t) >= load_rules().min_stem and t in b for t in a)

@@ -15,8 +15,6 @@ class Rules:
     threshold: float
     max_days_apart: int
     corrections: tuple
-    not_person_words: frozenset
-    honorifics: frozenset
     max_gap_days: int
     max_granularity_steps: int
     same_day: float
@@ -78,8 +76,6 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         threshold=data["threshold"],
         max_days_apart=data["constraints"]["max_days_apart"],
         corrections=tuple(c.lower() for c in data["constraints"]["corrections"]),
-        not_person_words=frozenset(w.lower() for w in data["constraints"]["not_person_words"]),
-        honorifics=frozenset(w.lower() for w in data["constraints"]["honorifics"]),
         max_gap_days=d["max_gap_days"], max_granularity_steps=d["max_granularity_steps"],
         same_day=d["same_day"], nested=d["nested"], per_step=d["per_step"], adjacent=d["adjacent"],
         same_day_types=frozenset(d["same_day_types"]),
