@@ -83,3 +83,26 @@ def test_timeline17_annotations_locate_their_sentences():
         assert item["opens"] and item["file"].count("/") == 3
         for t in item["timex"]:
             assert t["type"] in ("DATE", "TIME", "DURATION", "SET") and t["value"]
+
+
+def test_heideltime_batch_splits_one_run_back_to_each_document(tmp_path, monkeypatch):
+    peer = load_script("heideltime_peer")
+    doc = '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08">x</TIMEX3></DCT><TEXT>{}</TEXT></TimeML>'
+    files = []
+    for name, text in (("a.tml", "On Monday it fell."), ("b.tml", "It rose for three years.")):
+        (tmp_path / name).write_text(doc.format(text))
+        files.append((tmp_path / name, Path(name)))
+    seen = []
+
+    def fake_run(text, dct, doc_type, workdir):
+        seen.append((text, dct))
+        return ('<TimeML>\nOn <TIMEX3 tid="t1" type="DATE" value="1998-01-05">Monday</TIMEX3> it fell.\n\n'
+                'It rose for <TIMEX3 tid="t2" type="DURATION" value="P3Y">three years</TIMEX3>.</TimeML>')
+
+    monkeypatch.setattr(peer, "run_heideltime", fake_run)
+    out = tmp_path / "out"
+    assert peer.tag_batch(files, out, "news", tmp_path) == [(18, 1), (24, 1)]
+    assert seen == [("On Monday it fell.\n\nIt rose for three years.", "1998-01-08")]
+    from timeline.read.timeml import read_timeml
+    b = read_timeml(out / "b.tml")
+    assert [(b.text[t.start:t.end], t.value) for t in b.timexes] == [("three years", "P3Y")]

@@ -253,6 +253,7 @@ def test_one_folder_has_no_parts():
 @pytest.mark.parametrize("text, type_, value, kind", [
     ("March 3, 2012", "DATE", "2012-03-03", "absolute date"),
     ("3 March", "DATE", "2012-03-03", "absolute date"),
+    ("the first of May", "DATE", "2012-05-01", "absolute date"),
     ("yesterday", "DATE", "2012-03-02", "relative day"),
     ("last week", "DATE", "2012-W09", "relative day"),
     ("Monday", "DATE", "2012-02-27", "weekday"),

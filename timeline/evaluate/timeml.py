@@ -68,6 +68,7 @@ CLASSES = ("absolute date", "relative day", "weekday", "month", "year", "duratio
            "time of day", "vague ref")
 _WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?", re.I)
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 _WEEK_VALUE = re.compile(r"^\d{4}-W\d{2}")
 _MONTH_VALUE = re.compile(r"^(?:\d{4}|XXXX)-\d{2}$")
 
@@ -75,7 +76,7 @@ _MONTH_VALUE = re.compile(r"^(?:\d{4}|XXXX)-\d{2}$")
 def expression_class(span: "Span") -> str:
     """The kind of expression a span is, from its type, value and words (the gold's, when paired).
 
-    absolute date: a calendar day written with a number ("March 3, 2012", "3 March"); weekday: a day
+    absolute date: a calendar day named by its date ("March 3, 2012", "the first of May"); weekday: a day
     named by its weekday; relative day: a day or week counted from another ("yesterday", "last
     week"); month and year: those granularities (seasons, quarters and decades count as year);
     vague ref: PRESENT_REF / PAST_REF / FUTURE_REF; time of day: any TIME.
@@ -90,7 +91,7 @@ def expression_class(span: "Span") -> str:
     if span.type == "TIME" or "T" in value[10:11]:
         return "time of day"
     day = _DAY_VALUE.match(value)
-    if day and any(ch.isdigit() for ch in span.text):
+    if day and (any(ch.isdigit() for ch in span.text) or _MONTH_WORD.search(span.text)):
         return "absolute date"
     if (day or value.startswith("XXXX-WXX-")) and _WEEKDAY.search(span.text):
         return "weekday"
