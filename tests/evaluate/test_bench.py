@@ -94,7 +94,7 @@ def test_heideltime_batch_splits_one_run_back_to_each_document(tmp_path, monkeyp
         files.append((tmp_path / name, Path(name)))
     seen = []
 
-    def fake_run(text, dct, doc_type, workdir):
+    def fake_run(text, dct, doc_type, workdir, language="english"):
         seen.append((text, dct))
         return ('<TimeML>\nOn <TIMEX3 tid="t1" type="DATE" value="1998-01-05">Monday</TIMEX3> it fell.\n\n'
                 'It rose for <TIMEX3 tid="t2" type="DURATION" value="P3Y">three years</TIMEX3>.</TimeML>')
