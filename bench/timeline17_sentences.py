@@ -25,6 +25,8 @@ import sys
 from html import escape
 from pathlib import Path
 
+from timeline.atomic import write_atomic
+
 ANNOTATIONS = Path(__file__).with_name("timeline17_sentences.jsonl")
 SEED = 17
 SIZE = 200
@@ -39,6 +41,12 @@ _CUE = re.compile(
     r"|today|yesterday|tomorrow|tonight|(?:19|20)\d\d"
     r"|(?:day|week|month|year|hour|minute|decade|century|weekend|morning|afternoon|evening|night)s?)\b",
     re.I)
+
+
+def fail(message: str):
+    """Bad input: one line on stderr, exit 2."""
+    print(f"timeline17_sentences: {message}", file=sys.stderr)
+    raise SystemExit(2)
 
 
 def sentences(path: Path):
@@ -75,11 +83,11 @@ def locate(root: Path, item: dict) -> str:
     """The annotated sentence's text, read from the article; exits if it is not where it was."""
     path = root / item["file"]
     if not path.is_file():
-        sys.exit(f"timeline17_sentences: {path}: no such article (is DATA the timeline17-dev folder?)")
+        fail(f"{path}: no such article (is DATA the timeline17-dev folder?)")
     text = path.read_text(encoding="utf-8")
     line = text[item["offset"]:].split("\n", 1)[0]
     if not line.startswith(item["opens"]):
-        sys.exit(f"timeline17_sentences: {path}: no sentence opening {item['opens']!r} at {item['offset']}")
+        fail(f"{path}: no sentence opening {item['opens']!r} at {item['offset']}")
     return line
 
 
@@ -90,7 +98,7 @@ def timex_spans(sentence: str, item: dict) -> list[tuple[int, int, dict]]:
         for _ in range(t.get("nth", 1)):
             at = sentence.find(t["text"], at + 1)
             if at < 0:
-                sys.exit(f"timeline17_sentences: {item['file']}: {t['text']!r} not in {item['opens']!r}")
+                fail(f"{item['file']}: {t['text']!r} not in {item['opens']!r}")
         spans.append((at, at + len(t["text"]), t))
     return sorted(spans, key=lambda s: s[0])
 
@@ -131,7 +139,7 @@ def main(argv=None) -> int:
 
     root = Path(args.data)
     if not root.is_dir():
-        sys.exit(f"timeline17_sentences: {root}: not a directory")
+        fail(f"{root}: not a directory")
     if args.command == "draw":
         for item in draw(root):
             print(json.dumps(item, ensure_ascii=False))
@@ -143,7 +151,7 @@ def main(argv=None) -> int:
     items = read_annotations(Path(args.annotations))
     for number, item in enumerate(items, 1):
         sentence = locate(root, item)
-        (out / f"s{number:03d}.tml").write_text(timeml(sentence, item), encoding="utf-8")
+        write_atomic(out / f"s{number:03d}.tml", timeml(sentence, item))
     print(f"{out}: {len(items)} sentences, {sum(len(i.get('timex', [])) for i in items)} TIMEX3",
           file=sys.stderr)
     return 0

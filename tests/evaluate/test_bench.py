@@ -55,7 +55,7 @@ def test_timeline17_draw_is_fixed_by_its_seed_and_keeps_lines_with_a_cue(tmp_pat
     assert first[1]["offset"] == len("A quake struck on Tuesday .\nNo cue here at all , none .\n")
 
 
-def test_timeline17_annotations_become_gold_timeml_read_from_the_article(tmp_path):
+def test_timeline17_annotations_become_gold_timeml_read_from_the_article(tmp_path, capsys):
     t17 = load_script("timeline17_sentences")
     fake_timeline17(tmp_path)
     item = {"file": "topic/InputDocs/2010-01-20/1.htm.txt", "offset": 0, "opens": "The toll",
@@ -70,7 +70,7 @@ def test_timeline17_annotations_become_gold_timeml_read_from_the_article(tmp_pat
     try:
         t17.locate(tmp_path, moved)
     except SystemExit as stop:
-        assert "no sentence opening 'The toll'" in str(stop)
+        assert stop.code == 2 and "no sentence opening 'The toll'" in capsys.readouterr().err
     else:
         raise AssertionError("a sentence not found where annotated must stop the script")
 
