@@ -86,6 +86,9 @@ class MergeSource(Model):
     date: Optional[EventDate] = None
     actors: list[str] = []
     confidence: float = Field(0.5, ge=0.0, le=1.0)
+    mentions: list[int] = Field(
+        [], description="trigger_start of each mention it had in its document: merging again regroups "
+                        "sources with their own mentions.")
 
 
 class MergeEvidence(Model):
@@ -93,6 +96,14 @@ class MergeEvidence(Model):
     reasons: list[str] = []
     sources: list[MergeSource] = Field(
         [], description="Every event that merged into this one, one per document mention group.")
+
+
+class Evidence(Model):
+    """The one sentence that best shows an event happened, and where it was read."""
+    document: str
+    start: int
+    end: int
+    sentence: str
 
 
 class Event(Model):
@@ -111,6 +122,12 @@ class Event(Model):
     merged: Optional[MergeEvidence] = None
     date_conflict: bool = Field(
         False, description="True when sources give dates for this event that disagree (see conflicts).")
+    salience: Optional[float] = Field(
+        None, ge=0.0, le=1.0, description="How central the event is to the story (timeline/key/salience.toml).")
+    salience_rule: Optional[str] = Field(None, description="Why: the evidence behind the salience.")
+    summary: Optional[str] = Field(
+        None, description="Key events: one line on what happened, the clearest headline among its sources.")
+    evidence: Optional[Evidence] = Field(None, description="Key events: the sentence that best reports it.")
 
 
 class Timeline(Model):

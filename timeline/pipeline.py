@@ -1,4 +1,5 @@
-"""The pipeline: read -> split -> find times -> resolve -> find events -> type -> merge -> render.
+"""The pipeline: read -> split -> find times -> resolve -> find events -> type -> merge -> key events
+-> render.
 
 Each stage lives in its own sub-package and can be called alone; this module only chains them.
 The event and merge stages are imported where they are used, so that reading and tagging times
@@ -56,11 +57,15 @@ def tag_each(inputs: Iterable[str], settings: Settings = Settings(),
 
 
 def merge_documents(per_document: list[Timeline], settings: Settings = Settings()) -> Timeline:
-    """Per-document timelines -> one merged timeline, kept to `settings.entity` when given."""
+    """Per-document timelines -> one merged timeline with salience, kept to `settings.entity`, the
+    period and the key events when given."""
     from timeline.events import filter_entity
+    from timeline.key import key_events, score_salience, within
     from timeline.merge import merge_timelines
 
-    return filter_entity(merge_timelines(per_document, title=settings.title), settings.entity)
+    merged = score_salience(merge_timelines(per_document, title=settings.title))
+    kept = within(filter_entity(merged, settings.entity), settings.date_from, settings.date_to)
+    return key_events(kept, settings.key)
 
 
 def extract_documents(documents: Iterable[Document], settings: Settings = Settings()) -> Timeline:
