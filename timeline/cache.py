@@ -61,7 +61,23 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
         pass
     value = build()
     _store(path, value)
+    _prune(path, name)
     return value
+
+
+KEEP = 4    # entries kept per name: a few checkouts or versions side by side each find theirs
+
+
+def _prune(kept: Path, name: str) -> None:
+    """Remove all but `kept` and the KEEP - 1 newest other entries of `name` (entries of rules
+    since changed)."""
+    try:
+        others = sorted((p for p in kept.parent.glob(f"{name}-*.pickle") if p != kept),
+                        key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in others[KEEP - 1:]:
+            old.unlink()
+    except OSError:
+        pass    # another process pruned first, or the directory is not ours to change
 
 
 def _store(path: Path, value) -> None:

@@ -107,3 +107,13 @@ def test_processes_started_together_tag_alike(tmp_path):
     again = subprocess.run([sys.executable, "-m", "timeline", "times", str(article)], env=env,
                            capture_output=True, timeout=300)
     assert again.stdout == outputs[0][0]
+
+
+def test_only_the_newest_entries_are_kept(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    source = tmp_path / "rules.toml"
+    for n in range(cache.KEEP + 3):
+        source.write_text(f"a = {n}\n")
+        cache.cached("x", [source], lambda: n)
+    assert len(list((tmp_path / "cache").glob("x-*.pickle"))) == cache.KEEP
+    assert cache.cached("x", [source], lambda: "rebuilt") == cache.KEEP + 2
