@@ -26,6 +26,7 @@ class Trigger:
     type: str
     lemma: str
     pos: str  # "verb", "noun", "pattern" or "anaphor"
+    source: str = ""  # where a lexicon word comes from: "oewn:<synset id>"; "" for taxonomy.toml's own
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,14 @@ def _compile(path: str) -> Taxonomy:
     for lemma, forms in irregular.items():
         for form in forms:
             third.setdefault(form, third_person(lemma))
+    if data.get("lexicon"):       # the broad lexicon fills in the forms the types above do not list
+        for form, trigger in load_lexicon(str(Path(path).parent / data["lexicon"]), path).items():
+            if form not in words:
+                words[form] = trigger
+                if trigger.pos == "verb":
+                    third[form] = third_person(trigger.lemma)
+                else:
+                    nouns[form] = trigger
     cues = {k: frozenset(w.lower() for w in v) for k, v in (data.get("cues") or {}).items()}
     for word in cues.get("anaphora", ()):
         words.setdefault(word, Trigger(ANAPHOR, word, "anaphor"))
@@ -252,6 +261,28 @@ def _top_level_bar(source: str) -> bool:
             return True
         i += 1
     return False
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str, taxonomy_path: str = "") -> dict[str, Trigger]:
+    """form -> trigger from a lexicon file (scripts/build_lexicon.py writes it): per line a lemma,
+    its part of speech, type and OEWN synset, and its forms joined by '|'."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise InputError(f"cannot read the lexicon {path}: {e.strerror or e}", taxonomy_path or path) from None
+    out: dict[str, Trigger] = {}
+    for number, line in enumerate(lines, 1):
+        if not line or line.startswith("#"):
+            continue
+        try:
+            lemma, pos, type_, synset, forms = line.split("\t")
+        except ValueError:
+            raise InputError(f"line {number}: not 'lemma, pos, type, synset, forms'", path) from None
+        trigger = Trigger(type_, lemma, pos, f"oewn:{synset}")
+        for form in forms.split("|"):
+            out.setdefault(form, trigger)
+    return out
 
 
 @lru_cache(maxsize=8)

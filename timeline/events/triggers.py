@@ -90,11 +90,12 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
             info = tax.noun_senses[form]        # "the storm knocked out power": the noun, not the verb
         possessive = prev_word.endswith(("'s", "’s"))
         skip = (form in stop and prev_word not in unlock and not possessive) or \
-            (form.endswith("ing") and info.pos == "verb" and not (prev_word in be or prev_word in unlock
-                                                                  or possessive or prev_word in _PREPOSITIONS)) or \
+            (form.endswith("ing") and (info.pos == "verb" or info.source) and
+             not (prev_word in be or prev_word in unlock or possessive or prev_word in _PREPOSITIONS)) or \
             (form.endswith("ed") and info.pos == "verb" and prev_word in described) or \
             (info.pos == "noun" and _next_word(text, end) in modified)
-        # a participle modifying a noun ("troops fighting under ..."); a word inside a name
+        # a participle modifying a noun ("troops fighting under ...", also a lexicon's gerund noun:
+        # "fighting" is one); a word inside a name
         # ("Strike Force", "Popular Mobilization Forces") unless the whole line is in title case
         if not skip and raw[0].isupper() and prev_raw[:1].isupper():
             title = title_case(text) if title is None else title
