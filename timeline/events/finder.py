@@ -16,6 +16,7 @@ from timeline.events import dating
 from timeline.events.clauses import Clause, split_clauses
 from timeline.events.describe import actors as find_actors
 from timeline.events.describe import headline as make_headline
+from timeline.events.finite import finite_verb
 from timeline.events.taxonomy import WORD_BEYOND_ASCII, WORD_BYTES, Taxonomy, Trigger, load_taxonomy, word_runs
 from timeline.events.triggers import find_triggers, sentence_triggers, title_case
 from timeline.models import Document, Event, EventDate, TimeExpression
@@ -78,6 +79,7 @@ class Candidate:
     reference: Optional[str] = None          # why its clause's date is not its date
     generic: bool = False                    # a bare plural noun ("to report accidents")
     verb: Optional[tuple[int, int]] = None   # the clause's first verb trigger (sentence offsets): the headline's verb
+    news: bool = False                       # told in the past or present tense: dated as news is written
     _headline: Optional[str] = None
 
     @property
@@ -115,7 +117,8 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
     for index, sentence in enumerate(sentences):
         lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
         in_sentence = order[lo:hi]
-        if not sentence_triggers(sentence.text, tax.path):     # most sentences: nothing to cut
+        if not sentence_triggers(sentence.text, tax.path) and \
+                not any(dating.datable(times[i]) for i in in_sentence):     # most sentences: nothing to cut
             traces.append(SentenceTrace(index, sentence.start, sentence.end, sentence.text, in_sentence, [], []))
             continue
         clauses = split_clauses(sentence.text, tax)
@@ -135,6 +138,8 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
         _later(trace.candidates, found, trace, document, tax)
         found += trace.candidates
     groups = _group(found, tax)
+    for group in groups:       # still undated once every mention is in: dated as news is written
+        dating.news_window(group, document, tax)
     events = [_event(g, document) for g in groups if _keep(g, tax)]
     return events, traces
 
@@ -178,7 +183,11 @@ def _sentence_candidates(document, index, sentence, clauses, times, in_sentence,
         if quotes:          # most sentences quote nothing long: nothing to filter
             triggers = [t for t in triggers if not _inside(t[0], quotes)]
         if not triggers:
-            continue
+            # no dated happening lost: a clause with a date and a finite verb is an OTHER event
+            verb = _dated_clause_verb(sentence, clause, times, in_sentence, tax)
+            if verb is None or _inside(verb[0], quotes):
+                continue
+            triggers = [verb]
         reaction, object_ = _reaction(triggers, tax, sentence.text)
         if reaction:
             # "condemned the aerial bombing": the condemnation is this clause's event and date
@@ -206,6 +215,15 @@ def _sentence_candidates(document, index, sentence, clauses, times, in_sentence,
             cand.drop = cand.drop or "if-clause: the condition of another event in its sentence"
         _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax)
     return cands
+
+
+def _dated_clause_verb(sentence, clause, times, in_sentence, tax):
+    """The finite verb of a clause that holds a date of its own, as an OTHER trigger (None: no
+    such date or verb)."""
+    for i in in_sentence:
+        if clause.start <= times[i].start - sentence.start < clause.end and dating.datable(times[i]):
+            return finite_verb(sentence.text, clause.start, clause.end, tax)
+    return None
 
 
 def _may_quote(text: str) -> bool:
@@ -259,7 +277,7 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
     start, end, info = best
     others = sorted({t[2].type for t in triggers} - {info.type}) if len(triggers) > 1 else ()
     verbs = [(s, e) for s, e, t in triggers if t.pos != "noun"]
-    rule = f"{info.pos} '{sentence.text[start:end]}' ({info.type})"
+    rule = f"{info.pos} '{sentence.text[start:end]}' ({info.type}" + (f", {info.source})" if info.source else ")")
     if agent:
         rule += f": its type from '{sentence.text[agent[0]:agent[1]]}'"
     elif others:
@@ -781,7 +799,7 @@ def _keep(cand: Candidate, tax: Taxonomy) -> bool:
     if cand.type == "STATEMENT" and cand.info.lemma in tax.cues.get("weak_reporting", ()):
         cand.drop = f"'{cand.trigger}' alone: a quote or report, not news by itself"
         return False
-    if cand.date is not None:
+    if cand.date is not None or cand.news:
         return True
     if cand.type in tax.undated and cand.status in ("occurred", "ongoing", "claimed") and not cand.generic:
         return True
