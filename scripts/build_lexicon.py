@@ -22,8 +22,8 @@ TAXONOMY = ROOT / "timeline" / "events" / "taxonomy.toml"
 OUT = ROOT / "timeline" / "events" / "lexicon.tsv"
 PAST = ROOT / "timeline" / "events" / "irregular_past.txt"
 # lexicographer files whose synsets can be events (nouns of acts, events, phenomena, messages,
-# states, possessions; every verb file)
-NOUN_FILES = ("act", "event", "phenomenon", "communication", "state", "possession")
+# states, possessions, inquiries; every verb file)
+NOUN_FILES = ("act", "event", "phenomenon", "communication", "state", "possession", "cognition")
 _WORD = re.compile(r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,2}")      # lower case, at most three words
 
 
@@ -118,6 +118,8 @@ def build(oewn: Path, roots_path: Path = ROOTS, taxonomy_path: Path = TAXONOMY) 
                 sys.exit(f"build_lexicon: no sense {key} in OEWN (type {type_})")
             depth, max_rank = root.get("depth", defaults.get("depth", 3)), root.get("rank", defaults.get("rank", 2))
             below_rank = root.get("rank_below", defaults.get("rank_below", 1))
+            if sense_synset[key] not in synsets:
+                sys.exit(f"build_lexicon: {key} is in a lexicographer file not read (type {type_})")
             todo, seen = [(sense_synset[key], 0)], set()
             while todo:
                 sid, d = todo.pop()

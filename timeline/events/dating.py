@@ -162,8 +162,8 @@ def news_window(cand, document, tax) -> None:
     if cand.date is not None or cand.generic or cand.status not in _STATUSES_DATED_AS_NEWS \
             or cand.clause.kind == "cond":
         return
-    if cand.info.pos == "noun" and cand.clause.kind in ("after", "before", "same"):
-        return          # "before the vote": a noun placed against another event, no tense of its own
+    if cand.reference or (cand.info.pos == "noun" and cand.clause.kind in ("after", "before", "same")):
+        return          # "accused Sudan of bombing", "before the vote": placed against another event
     tense = _tense(cand, document.text, tax)
     if tense not in _NEWS_WINDOW:
         return
@@ -183,10 +183,17 @@ def news_window(cand, document, tax) -> None:
 
 
 def _tense(cand, text: str, tax) -> Optional[str]:
-    """past, perfect or past_perfect from the auxiliaries before the trigger in its clause."""
+    """past, perfect or past_perfect from the auxiliaries before the trigger in its clause (None:
+    no tense to read)."""
     sentence_start = cand.start
     clause_start = sentence_start + cand.clause.start
     before = text[max(clause_start, cand.trigger_start - 40):cand.trigger_start].lower().split()[-3:]
+    if cand.info.pos == "verb" and cand.trigger.lower().endswith("ing") and \
+            not (before and before[-1] in tax.cues.get("be_aux", frozenset())):
+        return None         # a gerund or participle ("after bombing the camp") has no tense of its own
+    if cand.info.pos == "noun":        # "the talks had failed": a noun's verb follows it
+        clause_end = sentence_start + cand.clause.end
+        before += text[cand.trigger_end:min(clause_end, cand.trigger_end + 30)].lower().split()[:2]
     words = set(before) | {" ".join(before[i:i + 2]) for i in range(len(before) - 1)}
     if words & tax.cues.get("past_perfect_aux", frozenset()):
         return "past_perfect"
