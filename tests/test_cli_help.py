@@ -27,3 +27,20 @@ def test_readme_documents_the_command(command):
                                     "--quiet", "--verbose", "--jsonl"])
 def test_readme_documents_the_shared_options(option):
     assert option in README
+
+
+def test_readme_links_reach_sections_and_files():
+    """Every [text](#anchor) names a heading (GitHub's slug), every relative link an existing file."""
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    prose = re.sub(r"```.*?```", "", README, flags=re.S)
+    slugs = {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-")
+             for h in re.findall(r"^#+ (.+)$", prose, re.M)}
+    links = re.findall(r"\]\(([^)\s]+)\)", prose)
+    assert links
+    for link in links:
+        if link.startswith("#"):
+            assert link[1:] in slugs, f"README link {link}: no such section"
+        elif not re.match(r"[a-z]+://", link):
+            assert (root / link.split("#")[0]).exists(), f"README link {link}: no such file"

@@ -16,9 +16,13 @@ from timeline.console import Tally, input_options, progress, report
 from timeline.errors import TimelineError
 from timeline.settings import Settings
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
 DEFAULT_PAGE = Path("output") / "timeline.html"
+
+
+def _samples() -> Path:
+    """The bundled samples/, installed as package data (setup.py maps it to timeline.samples)."""
+    from importlib.resources import files
+    return Path(str(files("timeline.samples")))
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -83,7 +87,7 @@ def build(inputs, output, json_path, published, title, entity, taxonomy, fmt, fr
     from timeline.render.output import default_output, write_rendered
 
     with progress(run) as advance:
-        tl = extract(list(inputs) or [str(SAMPLES)],
+        tl = extract(list(inputs) or [str(_samples())],
                      run.settings(published=published, title=title, entity=entity, taxonomy=taxonomy),
                      on_document=advance)
     if fmt != "html" and output == str(DEFAULT_PAGE):

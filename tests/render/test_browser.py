@@ -179,3 +179,16 @@ def test_sample_page_screenshot(open_page, tmp_path):
     assert len(shot) > 10_000
     if os.environ.get("UPDATE_SCREENSHOT") == "1":
         (ROOT / "docs" / "screenshot.png").write_bytes(shot)
+
+
+def test_concatenated_pieces_draw_the_chart(open_page, tmp_path):
+    """The library's HTML pieces joined with `+` (all Markup) make a page whose chart draws."""
+    from markupsafe import Markup
+
+    from timeline.render import fragment, plotlyjs_tag
+
+    path = tmp_path / "joined.html"
+    path.write_text(Markup("<!doctype html><html><head>") + plotlyjs_tag() + Markup("</head><body>")
+                    + fragment(small_timeline()) + Markup("</body></html>"), encoding="utf-8")
+    p = open_page(path)
+    assert p.marks().count() == 7 and p.errors == []

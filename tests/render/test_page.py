@@ -69,3 +69,17 @@ def test_report_example_embeds_two_charts_with_plotlyjs_once():
 def test_plotlyjs_tag_rejects_unknown_mode():
     with pytest.raises(InputError.__mro__[1]):
         plotlyjs_tag("somewhere")
+
+
+def test_html_pieces_are_markup_and_concatenate_into_a_page():
+    """plotlyjs_tag(), fragment(), page() and report() are all Markup: `+` keeps them HTML (a plain
+    str among them would be escaped, or would escape them, so the chart would never draw)."""
+    from markupsafe import Markup
+
+    tl = small_timeline()
+    pieces = [plotlyjs_tag(), plotlyjs_tag("cdn"), fragment(tl), page(tl),
+              report(str(ROOT / "samples" / "report" / "report.html.j2"), title="R", first=tl, second=tl)]
+    assert all(type(p) is Markup for p in pieces)
+    joined = Markup("<!doctype html><html><head>") + plotlyjs_tag() + Markup("</head><body>") + fragment(tl)
+    assert str(fragment(tl)) in joined and "&lt;div" not in joined
+    assert joined.count("<script") == 1 + fragment(tl).count("<script")

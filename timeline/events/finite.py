@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from timeline.events.dating import datable
 from timeline.events.taxonomy import Taxonomy, Trigger
 
 PAST_FILE = Path(__file__).with_name("irregular_past.txt")
@@ -58,3 +59,23 @@ def finite_verb(text: str, start: int, end: int, tax: Taxonomy) -> Optional[tupl
             return w.start(), w.end(), Trigger(OTHER, lower, "verb", SOURCE)
         prev = lower
     return None
+
+
+def dated_clauses(work, times, tax: Taxonomy) -> None:
+    """Step 1b: no dated happening lost. A clause with no trigger word but a date of its own and a
+    finite verb gets the verb as an OTHER trigger (none inside a long quote)."""
+    if not work.in_sentence:
+        return
+    text, base = work.sentence.text, work.sentence.start
+    have = {ci for ci, _ in work.clause_triggers}
+    added = False
+    for ci, clause in enumerate(work.clauses):
+        if ci in have or not any(clause.start <= times[i].start - base < clause.end and datable(times[i])
+                                 for i in work.in_sentence):
+            continue
+        verb = finite_verb(text, clause.start, clause.end, tax)
+        if verb is not None and not any(s <= verb[0] < e for s, e in work.quotes):
+            work.clause_triggers.append((ci, [verb]))
+            added = True
+    if added:
+        work.clause_triggers.sort(key=lambda pair: pair[0])

@@ -1,5 +1,8 @@
 """Stage 8, render: the plotly figure, the jinja2 page, fragments, reports and exports.
 
+Every piece of HTML (page, fragment, report, plotlyjs_tag) is a markupsafe.Markup: jinja2 inserts
+it unescaped, and Markup + Markup stays HTML (Markup + plain str escapes the str).
+
 Library calls (the CLI's `render` and `build` are thin wrappers over these):
     figure(tl)            plotly Figure, for notebooks, Dash, Streamlit
     figure_json(tl)       the same figure as plotly JSON
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from markupsafe import Markup
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -38,7 +42,7 @@ def figure_json(timeline: Timeline, lanes: LaneBy = "type") -> str:
     return pio.to_json(figure(timeline, lanes), engine="json")
 
 
-def fragment(timeline: Timeline, div_id: Optional[str] = None, lanes: LaneBy = "type") -> str:
+def fragment(timeline: Timeline, div_id: Optional[str] = None, lanes: LaneBy = "type") -> Markup:
     """The chart as an HTML <div> without plotly.js (load it once per page with plotlyjs_tag())."""
     return chart_fragment(timeline, div_id=div_id, lanes=lanes)
 
@@ -49,12 +53,12 @@ def notebook_bundle(timeline: Timeline, include=None, exclude=None, **kwargs) ->
 
 
 def page(timeline: Timeline, template: Optional[str] = None, plotlyjs: PlotlyJS = "inline",
-         lanes: LaneBy = "type") -> str:
+         lanes: LaneBy = "type") -> Markup:
     """A self-contained HTML page: plotly.js inlined (by default), no network request."""
     return render_page(timeline, template=template, plotlyjs=plotlyjs, lanes=lanes)
 
 
-def report(template: str, plotlyjs: PlotlyJS = "inline", **context) -> str:
+def report(template: str, plotlyjs: PlotlyJS = "inline", **context) -> Markup:
     return render_report(template, plotlyjs=plotlyjs, **context)
 
 

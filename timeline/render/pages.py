@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from importlib.resources import files
 from pathlib import Path
 from typing import Literal, Optional
 
@@ -19,7 +20,8 @@ from timeline.render.chart import URL_COLUMN, figure_dict, type_color
 from timeline.render.lanes import LaneBy
 from timeline.render.views import STYLE, EventView, event_views, safe_url
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+# the top-level templates/, installed as package data (setup.py maps it to timeline.templates)
+TEMPLATES = Path(str(files("timeline.templates")))
 PLOTLY_CONFIG = {"showSendToCloud": False, "displaylogo": False, "responsive": True,
                  "modeBarButtonsToRemove": ["sendDataToCloud", "lasso2d", "select2d"]}
 PlotlyJS = Literal["inline", "cdn", "directory"]
@@ -59,14 +61,14 @@ def default_div_id(timeline: Timeline) -> str:
     return "timeline-" + digest.hexdigest()[:10]
 
 
-def figure_fragment(fig: go.Figure | dict, div_id: str) -> str:
+def figure_fragment(fig: go.Figure | dict, div_id: str) -> Markup:
     """<div> + script for a figure (a dict is written unvalidated: ours are built valid)."""
-    return pio.to_html(fig, full_html=False, include_plotlyjs=False, config=PLOTLY_CONFIG,
-                       div_id=div_id, post_script=CLICK_SCRIPT, validate=False)
+    return Markup(pio.to_html(fig, full_html=False, include_plotlyjs=False, config=PLOTLY_CONFIG,
+                              div_id=div_id, post_script=CLICK_SCRIPT, validate=False))
 
 
 def chart_fragment(timeline: Timeline, div_id: Optional[str] = None, lanes: LaneBy = "type",
-                   webgl: Optional[bool] = None, views: Optional[list[EventView]] = None) -> str:
+                   webgl: Optional[bool] = None, views: Optional[list[EventView]] = None) -> Markup:
     """The chart as an HTML <div> and its script, without plotly.js."""
     fig = figure_dict(timeline, lanes, webgl, views=views)
     return figure_fragment(fig, div_id or default_div_id(timeline))
@@ -100,24 +102,23 @@ def _template(path: Optional[str], default: Optional[str]) -> Template:
 
 
 def render_page(timeline: Timeline, template: Optional[str] = None, plotlyjs: PlotlyJS = "inline",
-                lanes: LaneBy = "type", webgl: Optional[bool] = None) -> str:
+                lanes: LaneBy = "type", webgl: Optional[bool] = None) -> Markup:
     """The whole page: title, chart, events table, undated events, sources."""
     tpl = _template(template, "page.html")
     views = event_views(timeline)
     chart = chart_fragment(timeline, div_id="timeline-chart", lanes=lanes, webgl=webgl, views=views)
-    return tpl.render(timeline=timeline, views=views, dated=[v for v in views if v.dated],
-                      undated=[v for v in views if not v.dated], chart=Markup(chart),
-                      plotlyjs=plotlyjs_tag(plotlyjs), lanes_by=lanes, status_key=_status_key())
+    return Markup(tpl.render(timeline=timeline, views=views, dated=[v for v in views if v.dated],
+                             undated=[v for v in views if not v.dated], chart=chart,
+                             plotlyjs=plotlyjs_tag(plotlyjs), lanes_by=lanes, status_key=_status_key()))
 
 
-def render_report(template: str, plotlyjs: PlotlyJS = "inline", **context) -> str:
+def render_report(template: str, plotlyjs: PlotlyJS = "inline", **context) -> Markup:
     """Render a user's jinja2 report. In it, `{{ plotlyjs() }}` loads plotly.js (once) and
     `{{ chart(timeline) }}` embeds a timeline chart; any other context is passed through."""
     tpl = _template(template, None)
     counter = itertools.count(1)
 
     def chart(timeline: Timeline, lanes: LaneBy = "type") -> Markup:
-        return Markup(chart_fragment(timeline, div_id=f"timeline-chart-{next(counter)}", lanes=lanes))
+        return chart_fragment(timeline, div_id=f"timeline-chart-{next(counter)}", lanes=lanes)
 
-    return tpl.render(
-        chart=chart, plotlyjs=lambda: plotlyjs_tag(plotlyjs), **context)
+    return Markup(tpl.render(chart=chart, plotlyjs=lambda: plotlyjs_tag(plotlyjs), **context))

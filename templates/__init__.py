@@ -1,0 +1,1 @@
+"""The page templates, installed as the package data `timeline.templates` (see setup.py)."""
