@@ -34,3 +34,13 @@ def test_heideltime_output_maps_back_to_our_text_by_non_blank_characters():
     assert [(e.text, e.type, e.value) for e in found] == [("Monday", "DATE", "1998-01-05"),
                                                           ("three years", "DURATION", "P3Y")]
     assert all(text[e.start:e.end] == e.text for e in found)
+
+
+def test_undated_events_counts_news_dates_and_undated(tmp_path, capsys):
+    day = tmp_path / "story" / "InputDocs" / "2021-08-02"
+    day.mkdir(parents=True)
+    (day / "1.txt").write_text("Police arrested two men near the border.\n\nThe talks had failed.\n")
+    (day / "2.txt").write_text("")        # an empty article is skipped
+    load_script("undated_events").main([str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "story: 1 articles, 0/1 events undated" in out and "news dates 1" in out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
+from dataclasses import replace
 from typing import Sequence
 
 from timeline.merge.dates import choose_date
@@ -103,6 +104,13 @@ def _evidence(sources: Sequence[MergeSource], mentions: Sequence[Mention], date,
     """The score (each document's best link to another document, the weakest of these; within
     one document, each source's best link) and readable reasons."""
     docs = sorted({s.document for s in sources} | {m.document for m in mentions})
+    # a document's sources in one event are told by all its sentences there: a saved, merged
+    # event keeps its mentions, not which source each came from, so merging saved timelines
+    # sees the same context as merging the documents' own
+    told: dict[str, frozenset] = {}
+    for a in atoms:
+        told[a.document] = told.get(a.document, frozenset()) | a.context
+    atoms = [replace(a, context=told[a.document]) for a in atoms]
     part = (lambda a: a.document) if len({a.document for a in atoms}) > 1 else id
     best: dict = {}
     for i, a in enumerate(atoms):
