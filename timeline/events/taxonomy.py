@@ -46,6 +46,8 @@ class Taxonomy:
     third_person: dict[str, str]     # any verb form -> its 3rd person present ("killed" -> "kills")
     noun_senses: dict[str, Trigger]  # a verb form that is also another type's noun ("storm") -> the noun
     agents: dict[str, frozenset[str]]  # type -> words that make an agent verb after them that type
+    senses: dict[str, tuple] = None    # lemma -> ((type or "NONE", cue words), ...): decided by the words after it
+    sense_window: int = 4              # how many words after it are read
 
 
 def _verb_forms(lemma: str, irregular: list[str]) -> set[str]:
@@ -118,6 +120,7 @@ def _compile(path: str) -> Taxonomy:
     for lemma, forms in irregular.items():
         for form in forms:
             third.setdefault(form, third_person(lemma))
+    senses, window = _senses(str(Path(path).parent / data["senses"]), path, priority) if data.get("senses") else ({}, 4)
     if data.get("lexicon"):       # the broad lexicon fills in the forms the types above do not list
         for form, trigger in load_lexicon(str(Path(path).parent / data["lexicon"]), path).items():
             if form not in words:
@@ -151,7 +154,8 @@ def _compile(path: str) -> Taxonomy:
                     noun_senses={f: nouns[f] for f, t in words.items()
                                  if t.pos == "verb" and f in nouns and nouns[f].type != t.type},
                     agents={name: frozenset(w.lower() for w in spec["agents"])
-                            for name, spec in types.items() if spec.get("agents")})
+                            for name, spec in types.items() if spec.get("agents")},
+                    senses=senses, sense_window=window)
 
 
 # every ASCII byte that is a regex word character (\w) -> itself in lower case, every other byte ->
@@ -261,6 +265,22 @@ def _top_level_bar(source: str) -> bool:
             return True
         i += 1
     return False
+
+
+def _senses(path: str, taxonomy_path: str, types) -> tuple[dict, int]:
+    """lemma -> ((type, cue words), ...) in the file's order, and the window (see senses.toml)."""
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise InputError(f"cannot read the senses file {path}: {e}", taxonomy_path) from None
+    senses = {}
+    for lemma, spec in (data.get("words") or {}).items():
+        kinds = [(k, frozenset(w.lower() for w in v)) for k, v in spec.items() if k != "examples"]
+        unknown = [k for k, _ in kinds if k != "NONE" and k not in types]
+        if unknown:
+            raise InputError(f"senses of '{lemma}': unknown type {unknown[0]}", path)
+        senses[lemma.lower()] = tuple(kinds)
+    return senses, int(data.get("window", 4))
 
 
 @lru_cache(maxsize=4)
