@@ -274,24 +274,38 @@ def score(gold, system, as_json, errors, by_class):
 
 
 @main.command("evaluate-events")
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--taxonomy", type=click.Path(exists=True, dir_okay=False), help="Event types file to use.")
 @click.option("--types", "labels", type=click.Path(exists=True, dir_okay=False),
               help="Instead: type accuracy on hand-typed sentences (TSV: file, sentence opening, type) "
               "of the articles in INPUTS.")
-def evaluate_events(inputs, as_json, taxonomy, labels):
+@click.option("--rams", "rams", type=click.Path(exists=True, dir_okay=False),
+              help="Instead: recall of the labelled trigger of each RAMS window (a .jsonlines file), "
+              "with its type mapped to ours; the last line is the summary.")
+@click.option("--rams-types", type=click.Path(exists=True, dir_okay=False),
+              help="RAMS type -> our types mapping (TOML; default: the bundled rams_types.toml).")
+def evaluate_events(inputs, as_json, taxonomy, labels, rams, rams_types):
     """Event triggers (P/R/F1 against gold EVENTs of classes OCCURRENCE, I_ACTION, ASPECTUAL) and
     dates (share of TLINK-anchored gold events we date right) on TimeML files or directories.
 
     Example: timeline evaluate-events ../shared/data/timeml/TBAQ-cleaned
 
     Example: timeline evaluate-events --types tests/events/type_labels.tsv samples ../shared/data/crossdoc
+
+    Example: timeline evaluate-events --rams ../shared/data/events/rams-dev/dev.jsonlines
     """
     from timeline.evaluate.events import evaluate_events as run
     from timeline.evaluate.events import evaluate_types
 
-    report = evaluate_types(labels, inputs, taxonomy=taxonomy) if labels else run(list(inputs), taxonomy=taxonomy)
+    if rams:
+        from timeline.evaluate.rams import evaluate_rams
+
+        report = evaluate_rams(rams, taxonomy=taxonomy, mapping_path=rams_types)
+    elif not inputs:
+        raise click.UsageError("give INPUTS (TimeML files or directories, or articles with --types), or --rams FILE")
+    else:
+        report = evaluate_types(labels, inputs, taxonomy=taxonomy) if labels else run(list(inputs), taxonomy=taxonomy)
     click.echo(report.to_json() if as_json else report.table())
 
 
