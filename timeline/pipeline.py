@@ -27,7 +27,7 @@ def extract_document(document: Document, settings: Settings = Settings()) -> Tim
 
 def read_options(settings: Settings) -> ReadOptions:
     return ReadOptions(published=settings.published, fetch=settings.fetch, columns=settings.columns,
-                       allow_private=settings.allow_private)
+                       allow_private=settings.allow_private, lang=settings.lang)
 
 
 def extract_each(inputs: Iterable[str], settings: Settings = Settings(),

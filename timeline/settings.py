@@ -20,3 +20,4 @@ class Settings:
     fetch: bool = False               # download http(s) URLs given as inputs
     allow_private: bool = False       # let fetch reach this machine and private networks
     columns: tuple[tuple[str, str], ...] = ()  # (field, JSON key or CSV column) from --text-column...
+    lang: Optional[str] = None        # ISO 639-1 language of every input (else read or detected)

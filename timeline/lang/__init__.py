@@ -23,7 +23,18 @@ def load(lang: str, name: str) -> dict:
         return tomllib.load(f)
 
 
+NEUTRAL = "und"     # ISO 639-2 "undetermined": the rules that read no words (ISO dates)
+
+
 @cache
 def available() -> frozenset[str]:
     """The languages that have a pack."""
-    return frozenset(p.name for p in PACKS.iterdir() if (p / "words.toml").is_file())
+    return frozenset(p.name for p in PACKS.iterdir() if (p / "words.toml").is_file() and p.name != NEUTRAL)
+
+
+def pack_of(lang: str | None) -> str:
+    """The pack that reads a document in `lang`: its own, English when the language is not
+    known (None), and for a language without a pack the neutral one (only ISO dates)."""
+    if lang is None:
+        return "en"
+    return lang if lang in available() else NEUTRAL

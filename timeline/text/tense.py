@@ -16,16 +16,21 @@ from timeline.text.trie import trie
 
 
 @cache
-def _cues() -> tuple[re.Pattern, dict, frozenset, re.Pattern, frozenset]:
-    data = load("en", "tense.toml")
+def _cues(lang: str = "en") -> tuple[re.Pattern, dict, frozenset, re.Pattern, frozenset]:
+    data = load(lang, "tense.toml")
     kinds = {}
     for kind in ("future", "past", "present"):
         for cue in data[kind]:
             kinds.setdefault(cue.lower(), kind)
-    # a trie fails on a word's first letters; a flat alternation tried every cue at every word
-    regex = re.compile(rf"(?<![\w'])(?:{trie(kinds)}|[a-z]{{2,}}ed)(?![\w'])|'ll\b", re.I)
+    # a trie fails on a word's first letters; a flat alternation tried every cue at every word.
+    # `past_form`: the shape of a past verb not listed (English -ed); `attached`: cues that
+    # hang on the word before ("'ll"); `between`: words between an auxiliary and its participle
+    forms = f"|{data['past_form']}" if "past_form" in data else ""
+    attached = f"|{data['attached']}" if "attached" in data else ""
+    regex = re.compile(rf"(?<![\w'])(?:{trie(kinds)}{forms})(?![\w']){attached}", re.I)
     aux = "|".join(re.escape(w) for w in data["participle_after"])
-    participle = re.compile(rf"(?<![\w'])(?:{aux})\s+(?:\w+ly\s+|not\s+|already\s+|still\s+|also\s+|just\s+)?\Z", re.I)
+    between = data["between"]
+    participle = re.compile(rf"(?<![\w'])(?:{aux})\s+(?:{between})?\Z", re.I)
     return regex, kinds, frozenset(w.lower() for w in data["not_past"]), participle, \
         frozenset(w.lower() for w in data["attribution"])
 
@@ -38,10 +43,11 @@ _ATTRIBUTED = re.compile(r",\s+(?:[\w.'’-]+\s+){1,4}\Z")     # ", the council 
 _AHEAD = re.compile(r"\b(?:ahead of|in advance of|upcoming|coming)\s+\Z", re.I)
 
 
-def tense_at(sentence: str, offset: int, end: Optional[int] = None) -> Optional[str]:
+def tense_at(sentence: str, offset: int, end: Optional[int] = None, lang: str = "en") -> Optional[str]:
     """"past", "present", "future" or None for the time expression at `offset` in `sentence`
-    (ending at `end`: its own words, "the next day", are no cue for the clause after it)."""
-    regex, kinds, not_past, participle, attributions = _cues()
+    (ending at `end`: its own words, "the next day", are no cue for the clause after it), read
+    with the tense cues of the language `lang`."""
+    regex, kinds, not_past, participle, attributions = _cues(lang)
     word = _ONE_WORD.match(sentence, offset)
     own = word and regex.match(sentence, word.end())
     if own and _kind(own.group(0), kinds, not_past) == "past":
