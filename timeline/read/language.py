@@ -8,8 +8,8 @@ import re
 from functools import cache
 from typing import Optional
 
-SAMPLE = 240            # characters read to detect: a news article's first sentences say it
-MIN_CONFIDENCE = 0.9    # below this the text is too short or mixed to tell
+SAMPLE = 120            # characters read to detect: a news article's first sentence says it
+MIN_CONFIDENCE = 0.5    # below this the sample is too short or mixed to tell
 _TAG = re.compile(r"\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*")
 
 
