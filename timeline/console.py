@@ -61,13 +61,14 @@ class RunOptions:
 
 def lang_option(value: Optional[str]) -> Optional[str]:
     """--lang: an ISO 639-1 code ("fr", "fr-FR"), or a usage error."""
+    from timeline.errors import UsageError
     from timeline.read.language import iso639_1
 
     if value is None:
         return None
     code = iso639_1(value)
     if code is None:
-        raise click.BadParameter(f"{value!r} is not an ISO 639-1 language code (en, fr, es...)")
+        raise UsageError(f"{value!r} is not an ISO 639-1 language code (en, fr, es...)", "--lang")
     return code
 
 

@@ -23,6 +23,22 @@ def load(lang: str, name: str) -> dict:
         return tomllib.load(f)
 
 
+@cache
+def aliases() -> dict[str, str]:
+    """One name in several languages -> the form compared across articles ("irak" -> "iraq"),
+    from aliases.toml beside the packs."""
+    with open(PACKS / "aliases.toml", "rb") as f:
+        return {k.lower(): v.lower() for k, v in tomllib.load(f).items()}
+
+
+def event_taxonomy(lang: str | None) -> str | None:
+    """The event triggers of a language's pack, when it has its own (else the default's)."""
+    if not lang or lang == "en":
+        return None
+    path = pack_file(lang, "taxonomy.toml")
+    return str(path) if path.is_file() else None
+
+
 NEUTRAL = "und"     # ISO 639-2 "undetermined": the rules that read no words (ISO dates)
 
 
