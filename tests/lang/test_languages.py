@@ -96,3 +96,22 @@ def test_a_bad_lang_option_is_one_line_and_exit_2(tmp_path):
 def test_the_same_engine_reads_each_language_from_its_pack(lang, text, value):
     doc = Document(id="d", published="2021-08-02", lang=lang, text=text)
     assert [t.value for t in tag_document(doc)] == value
+
+
+def test_the_page_and_the_csv_show_each_events_languages_and_keep_the_original_text():
+    import csv
+    import io
+
+    from timeline.render import page
+    from timeline.render.exports import to_csv
+
+    documents = [Document(id=f"{lang}.txt", published="2021-08-03", lang=lang, text=text)
+                 for lang, text in ARTICLES.items()]
+    tl = extract_documents(documents)
+    rows = list(csv.DictReader(io.StringIO(to_csv(tl))))
+    attack = next(r for r in rows if r["type"] == "ATTACK")
+    assert sorted(attack["languages"].split(", ")) == ["en", "es", "fr"]
+    html = page(tl, plotlyjs="cdn")
+    assert f'<span class="languages">({attack["languages"]})</span>' in html
+    # the evidence of a mention is its own sentence, in its own language
+    assert "Milicianos dispararon el lunes cohetes" in json.dumps(tl.model_dump(), ensure_ascii=False)
