@@ -236,15 +236,18 @@ def timeml(inputs, outdir, policy, lang):
 @click.argument("system")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--errors", is_flag=True, help="Also list every span, type and value error, file by file.")
-def score(gold, system, as_json, errors):
+@click.option("--by-class", "by_class", is_flag=True,
+              help="Also count value errors by class of expression (absolute date, weekday, duration...), per part.")
+def score(gold, system, as_json, errors, by_class):
     """TempEval-3 Task A scores of SYSTEM's TIMEX3 against GOLD's (TimeML files or directories).
+    A GOLD directory with several top-level folders (TBAQ: TimeBank, AQUAINT) is also scored per folder.
 
     Example: timeline score ../shared/data/timeml/TBAQ-cleaned output/tbaq --errors
     """
     from timeline.evaluate import score as run
 
     report = run(gold, system)
-    click.echo(report.to_json(errors) if as_json else report.table(errors))
+    click.echo(report.to_json(errors, by_class) if as_json else report.table(errors, by_class))
 
 
 @main.command("evaluate-events")

@@ -11,7 +11,7 @@ from timeline.times.grammar import grammar
 
 LANGS = sorted(available()) + [NEUTRAL]
 
-_EXAMPLE = re.compile(r"(?P<text>.+?) => (?P<value>\S+)(?: (?P<mod>\S+))?")
+_EXAMPLE = re.compile(r"(?P<text>.+?) => (?P<value>\S+)(?: (?P<mod>\S+))?", re.S)   # "\n": a line break
 
 
 def _examples():
