@@ -23,6 +23,7 @@ IN_YEARS = {"DE": 10, "CE": 100, "ML": 1000}
 CLOCK_UNITS = ("H", "MIN", "S")
 _QUARTER = re.compile(r"(\d{4})-([QH][1-4])")
 _ANCHOR = re.compile(r"(BC)?(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q(\d))?")
+_WEEK_ANCHOR = re.compile(r"(\d{4})-W(\d\d)$")
 # A BC anchor (a history's "480 BC") is read as year BC_OFFSET + 1 - 480, a multiple of 400
 # years on (same calendar), so that "two years later" is plain arithmetic; values map back.
 BC_OFFSET = 8000
@@ -58,6 +59,10 @@ class Anchor:
     def parse(cls, value: Union[str, date, None]) -> "Anchor":
         if isinstance(value, date):
             return cls(value.year, value.month, value.day)
+        week = _WEEK_ANCHOR.match(value or "")
+        if week:                    # a week told ("last week ... that week"): its Thursday, which
+            day = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 4)   # ISO dates it by
+            return cls(day.year, day.month, day.day)
         m = _ANCHOR.match(value or "")
         if not m:
             return cls()
