@@ -1,5 +1,6 @@
 """The compiled grammar kept between runs: read back it is the grammar built afresh, it is rebuilt
 when a rule file changes, and an unusable cache directory only means building again."""
+import importlib
 import os
 import re
 import subprocess
@@ -9,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from timeline import cache
-from timeline.times import grammar as grammar_module
+
+grammar_module = importlib.import_module("timeline.times.grammar")    # timeline.times.grammar is also a function
 
 
 def patterns(value):
