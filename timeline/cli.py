@@ -19,12 +19,6 @@ from timeline.settings import Settings
 DEFAULT_PAGE = Path("output") / "timeline.html"
 
 
-def _samples() -> Path:
-    """The bundled samples/, installed as package data (setup.py maps it to timeline.samples)."""
-    from importlib.resources import files
-    return Path(str(files("timeline.samples")))
-
-
 def _emit(text: str, output: str | None) -> None:
     if output:
         write_atomic(output, text)
@@ -83,11 +77,12 @@ def build(inputs, output, json_path, published, title, entity, taxonomy, fmt, fr
 
     Example: timeline build article.txt --published 2021-08-02 -o out.html
     """
+    from timeline.bundled import bundled
     from timeline.pipeline import extract
     from timeline.render.output import default_output, write_rendered
 
     with progress(run) as advance:
-        tl = extract(list(inputs) or [str(_samples())],
+        tl = extract(list(inputs) or [str(bundled("samples"))],
                      run.settings(published=published, title=title, entity=entity, taxonomy=taxonomy),
                      on_document=advance)
     if fmt != "html" and output == str(DEFAULT_PAGE):

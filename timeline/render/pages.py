@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from importlib.resources import files
 from pathlib import Path
 from typing import Literal, Optional
 
@@ -14,14 +13,14 @@ from markupsafe import Markup
 from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
 from timeline.atomic import write_atomic
+from timeline.bundled import bundled
 from timeline.errors import InputError, UsageError
 from timeline.models import Timeline
 from timeline.render.chart import URL_COLUMN, figure_dict, type_color
 from timeline.render.lanes import LaneBy
 from timeline.render.views import STYLE, EventView, event_views, safe_url
 
-# the top-level templates/, installed as package data (setup.py maps it to timeline.templates)
-TEMPLATES = Path(str(files("timeline.templates")))
+TEMPLATES = bundled("templates")
 PLOTLY_CONFIG = {"showSendToCloud": False, "displaylogo": False, "responsive": True,
                  "modeBarButtonsToRemove": ["sendDataToCloud", "lasso2d", "select2d"]}
 PlotlyJS = Literal["inline", "cdn", "directory"]
