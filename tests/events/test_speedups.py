@@ -84,7 +84,7 @@ CUE_SENTENCES = [
 
 @pytest.mark.parametrize("text", CUE_SENTENCES)
 def test_cue_windows_skipped_only_when_nothing_matches(text):
-    from timeline.events.finder import _SCANNED_CUES, _cue_before, _present_cues
+    from timeline.events.status import SCANNED_CUES as _SCANNED_CUES, cue_before as _cue_before, present_cues as _present_cues
     tax = load_taxonomy()
     present = _present_cues(text, tax)
     for name in _SCANNED_CUES:
@@ -101,7 +101,7 @@ LEAD_SENTENCES = ["The army attacked back in early May, on Tuesday, in 2010 and,
 
 @pytest.mark.parametrize("text", LEAD_SENTENCES)
 def test_lead_read_backwards_equals_the_regex(text):
-    from timeline.events.finder import _TIME_LEAD, _lead_start
+    from timeline.events.describe import _TIME_LEAD, _lead_start
     for start in range(len(text) + 1):
         for end in range(start, len(text) + 1):
             assert _TIME_LEAD.search(text, start, end).start() == _lead_start(text, start, end), (start, end)
@@ -110,7 +110,7 @@ def test_lead_read_backwards_equals_the_regex(text):
 @pytest.mark.parametrize("text", LEAD_SENTENCES + CUE_SENTENCES)
 def test_opener_and_quote_checks_never_hide_a_match(text):
     from timeline.events.clauses import _may_open, _opener_re
-    from timeline.events.finder import _QUOTE, _may_quote
+    from timeline.events.candidates import _QUOTE, _may_quote
     regex, words = _opener_re(load_taxonomy())
     assert _may_open(text, words) or not regex.search(text)
     assert _may_quote(text) or not _QUOTE.search(text)
@@ -119,7 +119,7 @@ def test_opener_and_quote_checks_never_hide_a_match(text):
 def test_unrolled_quote_regex_equals_the_tempered_one():
     import re
 
-    from timeline.events.finder import _QUOTE
+    from timeline.events.candidates import _QUOTE
     plain = re.compile(r"(?:[“\"]|``)((?:(?!''|[”\"]).)*)(?:[”\"]|'')")      # a look-ahead at every character
     for text in _strings("a “”\"'`\n", 20000) + ["He said: “We will not leave,” and ``it's over''.", "'' ``''"]:
         assert [(m.span(), m.span(1)) for m in _QUOTE.finditer(text)] == \
@@ -130,7 +130,7 @@ def test_unrolled_quote_regex_equals_the_tempered_one():
 def test_strip_times_blanks_what_a_list_slice_would():
     import random
 
-    from timeline.events.finder import _strip_times
+    from timeline.events.describe import _strip_times
     rng = random.Random(5)
 
     def plain(text, removals):

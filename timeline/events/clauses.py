@@ -12,6 +12,15 @@ from timeline.events.taxonomy import Taxonomy, first_chars, word_runs
 from timeline.events.triggers import sentence_triggers
 from timeline.text.trie import trie
 
+# the last word of a reversed window: one match from its end instead of a search from every start
+_LAST_WORD_REVERSED = re.compile(r"[^\w'’.-]*([\w'’.-]+)")
+
+
+def word_before(text: str, pos: int) -> Optional[str]:
+    """The word before `pos`, looking back a short way only (None if there is none)."""
+    m = _LAST_WORD_REVERSED.match(text[max(0, pos - 40):pos][::-1])
+    return m.group(1)[::-1] if m else None
+
 # kinds: main, after, before, same (when/as/while), cond (if/unless), report (reported clause),
 # relative (who/which/where)
 

@@ -1,13 +1,19 @@
-"""Which date belongs to which event: the nearest date in its own clause, else a date from a
-subordinate clause of its sentence ("since May 2020"), else through another event ("after X",
-"two days later"). Events nothing dates stay undated."""
+"""Step 5, date: which date belongs to which event: the nearest date in its own clause, else a
+date from a subordinate clause of its sentence ("since May 2020"), else through another event
+("after X", "two days later"), found among the events told before by key. Events nothing dates
+stay undated."""
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
+from timeline.events.candidates import Candidate, SentenceWork, Told, family, inside, related
+from timeline.events.status import may_hold
 from timeline.models import EventDate, TimeExpression
+
+if TYPE_CHECKING:
+    from timeline.events.candidates import SentenceTrace
 from timeline.times.calendar import display as display_date
 
 _RELATION_MOD = {"after": "AFTER", "before": "BEFORE", "same": None, "later": "AFTER"}
@@ -57,6 +63,16 @@ def _preposition_mod(text: str, offset: int, tax) -> tuple[Optional[str], str]:
     if last in tax.cues.get("before", ()) and last != "by":
         return "BEFORE", last
     return None, last
+
+
+def own_dates(work: SentenceWork, times: list[TimeExpression], document, tax) -> None:
+    """Each clause's event dated by its own clause or sentence; a date inside a long quote dates
+    what the quote says, not the "said" around it."""
+    sentence = work.sentence
+    datable_here = [i for i in work.in_sentence if not inside(times[i].start - sentence.start, work.quotes)] \
+        if work.quotes else work.in_sentence
+    for ci, cand in work.by_clause.items():     # every candidate but those referred to (not dated by their clause)
+        own_date(cand, sentence, work.clauses, ci, times, datable_here, work.by_clause, document, tax)
 
 
 def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, document, tax) -> None:
@@ -146,3 +162,88 @@ def display_rel(mod: Optional[str]) -> str:
 
 def _day_before(day: Optional[str]) -> Optional[str]:
     return (date.fromisoformat(day) - timedelta(days=1)).isoformat() if day else None
+
+
+# ---------------------------------------------------------------- through events told before
+
+def relative_to_antecedent(cands: list[Candidate]) -> None:
+    """"the bombing of Guffa on Tuesday, which he said killed seven": an undated event in a
+    relative clause, of a kind related to the event just before it, tells more of that event."""
+    for cand in cands:
+        if cand.clause.kind != "relative" or cand.date is not None or cand.drop:
+            continue
+        antecedent = next((c for c in reversed(cands) if c.trigger_start < cand.trigger_start
+                           and c.clause.kind != "relative" and not c.drop), None)
+        if antecedent is not None and related(antecedent.type, cand.type):
+            cand.same_as = antecedent
+            cand.drop = f"tells more of '{antecedent.headline}'"
+            cand.date_rule = "a relative clause of an earlier event"
+
+
+def refer_back(trace: SentenceTrace, told: Told, document, times: list[TimeExpression]) -> None:
+    """"After Soleimani and al-Muhandis were killed, parliament voted": the killing is an event
+    told before; the vote is dated on or after it ("two days after": that many days after)."""
+    cands = trace.candidates
+    for cand in cands:
+        if cand.clause.kind not in ("after", "before", "same") or cand.drop:
+            continue
+        match = None
+        if cand.date is None:
+            options = told.sharing(cand)
+            match = max(options, key=lambda e: (e.date is not None, len(cand.keywords & e.keywords)),
+                        default=None)
+        if match:
+            cand.same_as = match
+            cand.drop = f"refers back to '{match.headline}'"
+            cand.date_rule = "the same event as an earlier mention"
+        anchor = match or cand
+        gap = _gap_before(trace, cand.clause.start, times)
+        if anchor.date is None:
+            _date_from_main(cand, cands, told, document, gap)
+            continue
+        for main in cands:
+            if main is cand or main.date is not None or main.clause.kind in ("after", "before", "same", "cond"):
+                continue
+            relative_to(main, anchor, cand.clause.kind, document, gap=gap)
+
+
+def _gap_before(trace: SentenceTrace, offset: int, times: list[TimeExpression]) -> Optional[TimeExpression]:
+    """The duration right before a clause's opener: "[two days] after negotiators reached a deal"."""
+    for i in trace.times:
+        t = times[i]
+        end = t.end - trace.start
+        if t.type == "DURATION" and not t.mod and end <= offset and not trace.text[end:offset].strip():
+            return t
+    return None
+
+
+_INVERSE = {"after": "before", "before": "after", "same": "same"}
+
+
+def _date_from_main(cand, cands, told: Told, document, gap: Optional[TimeExpression] = None) -> None:
+    """"became its own country in July after a referendum": an undated event in an after-clause
+    comes before the main clause's date (and one in a before-clause after it). Not when the story
+    told such an event before: "examined following the attack" is that attack."""
+    if family(cand.type) in told.families:
+        return
+    main = next((c for c in cands if c is not cand and c.clause.kind == "main" and c.date is not None
+                 and c.date.mod is None and not c.drop), None)
+    if main is not None:        # "detained him four days before a runoff": the runoff four days after
+        relative_to(cand, main, _INVERSE[cand.clause.kind], document, gap=gap)
+
+
+def later(sentence: SentenceTrace, told: Told, document, tax) -> None:
+    """"Two days later, ..." / "the following week": after the last dated event told before."""
+    regex = tax.cue_res.get("later_phrases")
+    if not regex:
+        return
+    previous = told.last_dated
+    if previous is None:
+        return
+    for cand in sentence.candidates:
+        if cand.date is not None or cand.drop:
+            continue
+        m = regex.search(sentence.text, cand.clause.start, cand.clause.end) \
+            if may_hold(sentence.cues, "later_phrases", sentence.text, cand.clause.end) else None
+        if m:
+            relative_to(cand, previous, "later", document, phrase=m.group(0))

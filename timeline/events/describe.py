@@ -1,9 +1,19 @@
-"""Actors and headline of an event, from capitalisation, titles and the clause's word order."""
+"""Step 4, describe: each candidate's headline (its clause with the dates, dateline and lead
+words removed, the verb in the present) and actors (from capitalisation, titles and the clause's
+word order), and the keywords that tell its mentions apart.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Optional
 
-from timeline.events.taxonomy import Taxonomy
+from timeline.events.clauses import Clause, word_before
+from timeline.events.taxonomy import WORD_BEYOND_ASCII, Taxonomy
+from timeline.events.triggers import title_case
+
+if TYPE_CHECKING:       # named in annotations only: candidates.py imports this module
+    from timeline.events.candidates import SentenceWork
 
 # A run of capitalised words, with the particles names carry ("al-", "bin", "of the").
 _NAME = re.compile(r"(?:[A-Z][\w’'.-]*|al-[\w-]+|el-[\w-]+)"
@@ -153,3 +163,183 @@ def _plural(third_person: str) -> str:
     elif head.endswith("s"):
         head = head[:-1]
     return f"{head} {rest}" if rest else head
+
+
+# ---------------------------------------------------------------- the step
+
+# the words that tie a date to its clause, removed with it from a headline ("back in February,")
+_LEAD_FIRST = ("back", "early", "late", "as", "of")
+_LEAD_WORDS = ("in", "on", "at", "since", "by", "during", "from", "until", "around", "about", "after", "before",
+               "approximately", "roughly", "nearly", "some", "for")
+_TIME_LEAD = re.compile(rf"(?:\b(?:{'|'.join(_LEAD_FIRST)})\s+)?(?:\b(?:{'|'.join(_LEAD_WORDS)})\s+)*\Z", re.I)
+_TIME_TRAIL = re.compile(r"\s*,|['’]s\b")     # "Friday, ...", "Thursday's vote": removed with the time
+_KEYWORD = re.compile(r"[\w-]+")
+_COMMA_BEFORE = re.compile(r",\s*\Z")
+LEAD_WINDOW = 120   # longest lead before a time ("back early in ..."), in characters
+# A wire dateline opening a sentence: where the story was filed (and when, by whom), no actor
+# and no words of the headline. "BRUSSELS, March 14 (Reuters) - ", "GENEVA (AP) — ", "KHARTOUM,
+# Sudan -- "; a place in ordinary case needs the agency: "Washington (CNN) — ".
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*(?:,[^()\n—–]{1,40}?)?\s*(?:\([\w .&/'-]{1,30}\))?"
+    r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,[^()\n—–]{1,40}?)?\s*\([\w .&/'-]{1,30}\))"
+    r"\s*(?:—|–|--|-)\s+")
+
+
+
+
+def describe(work: SentenceWork, times, tax: Taxonomy) -> None:
+    for cand in work.cands:
+        if cand.words_from is not None:     # "condemned the bombing": the bombing's words follow the verb
+            cand.clause = replace(cand.clause, start=cand.words_from)
+        _describe(cand, work.sentence, times, work.in_sentence, work.clauses, work.by_clause, tax)
+
+
+def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> None:
+    clause = cand.clause
+    text = sentence.text[clause.start:clause.end]
+    end = clause.end
+    reporting = cand.info.lemma in tax.cues.get("reporting", ())
+    if cand.type == "DEMAND_THREAT_ACCUSE" and reporting:
+        # the threat's words belong in its headline
+        later = [c for c in clauses if c.start >= clause.end and c.kind in ("report", "cond")]
+        if later:
+            end = later[-1].end
+            text = sentence.text[clause.start:end]
+    removals = []
+    report = next((c for c in clauses if c.kind == "report" and c.head is not None
+                   and clauses[c.head] is clause), None) if reporting and cand.verb else None
+    if report:
+        # "said in an interview with Rudaw Sunday that X": the headline keeps "says X"
+        end = max(end, report.end)
+        text = sentence.text[clause.start:end]
+        removals.append((cand.verb[1] - clause.start, report.start - clause.start))
+    # a dateline opens with a place in capitals or holds an agency in brackets: most sentences neither
+    dateline = _DATELINE.match(text) if clause.start == 0 and (text[:2].isupper() or "(" in text[:60]) else None
+    if dateline:
+        removals.append((0, dateline.end()))
+    for i in in_sentence:
+        t = times[i]
+        s, e = t.start - sentence.start, t.end - sentence.start
+        if clause.start <= s and e <= end:
+            # a bounded window: searching from the clause start is quadratic on long clauses
+            trail = _TIME_TRAIL.match(sentence.text, e, end)
+            # "from Saturday's earthquake": a possessive time leaves its preposition to the noun
+            possessive = trail is not None and trail.group(0)[-1] == "s"
+            s2 = s if possessive else _lead_start(sentence.text, max(clause.start, s - LEAD_WINDOW), s)
+            comma = _COMMA_BEFORE.search(sentence.text, clause.start, s2) if trail and not possessive else None
+            if comma:
+                s2 = comma.start()      # "The strike, in 1989, lasted": both commas go
+            removals.append((s2 - clause.start, (trail.end() if trail else e) - clause.start))
+    form = None
+    verb = cand.verb or (cand.trigger_start - sentence.start, cand.trigger_end - sentence.start)
+    if cand.verb:
+        word = sentence.text[verb[0]:verb[1]].split()[0].lower()
+        tensed = not word.endswith("ing") and cand.status in ("occurred", "claimed", "ongoing")
+        prev = word_before(sentence.text, verb[0]) if tensed else None      # the word before, only when it matters
+        aux = prev and prev.lower() in tax.cues.get("be_aux", ())
+        adjective = prev and prev.lower() in tax.cues.get("determiners", ())   # "the reported bombing": no verb
+        # "The truce, agreed on Nov. 24, had been extended": a participle, not the clause's verb
+        appositive = _APPOSITIVE.search(sentence.text, max(0, verb[0] - 30), verb[0])
+        form = tax.third_person.get(word) if tensed and not (aux or adjective or appositive) else None
+        if form:
+            form += sentence.text[verb[0]:verb[1]][len(word):]
+    cand.headline_args = (text, (verb[0] - clause.start, verb[1] - clause.start), removals, tax, form,
+                          _antecedent(sentence.text, clause, clauses))
+    if title_case(sentence.text):
+        cand.actors = []
+    else:
+        cand.actors = actors(_strip_times(text, removals), tax) or \
+            _controlling_subject(cand, sentence, clauses, by_clause, tax)
+    # the names joined by a space, which no keyword holds: one scan, the same words
+    keywords = {w.lower().removeprefix("al-") for w in _KEYWORD.findall(" ".join(cand.actors)) if len(w) > 2} \
+        if cand.actors else set()
+    keywords.add(cand.info.lemma)
+    cand.keywords = frozenset(keywords)
+
+
+_FIRST_SET, _WORD_SET = frozenset(_LEAD_FIRST), frozenset(_LEAD_WORDS)
+_APPOSITIVE = re.compile(r"\w,\s+(?:(?:first|later|originally|newly|\w+ly)\s+)?\Z")
+
+
+def _lead_start(text: str, start: int, end: int) -> int:
+    """Where _TIME_LEAD's match in text[start:end] starts, read backwards from the time: words of
+    _LEAD_WORDS, each followed by spaces, then perhaps one of _LEAD_FIRST (the longest such
+    lead is the leftmost match). For word characters that are all ASCII (curly quotes and dashes
+    are none: most news), from the character before the window on; other text goes to the regex."""
+    if not text.isascii() and WORD_BEYOND_ASCII.search(text, max(0, start - 1), end):
+        return _TIME_LEAD.search(text, start, end).start()
+    lead = end
+    while True:
+        word_end = lead
+        while word_end > start and text[word_end - 1].isspace():
+            word_end -= 1
+        word_start = word_end
+        while word_start > start and text[word_start - 1].isalpha():
+            word_start -= 1
+        if word_end == lead or word_start == word_end or word_start and _is_word(text[word_start - 1]):
+            return lead         # no spaces, no word, or no word boundary before it
+        word = text[word_start:word_end].lower()
+        if word in _WORD_SET:
+            lead = word_start
+        elif word in _FIRST_SET:
+            return word_start
+        else:
+            return lead
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+_GERUND_OPENING = re.compile(r"\s*\w+\s+(?:\w+ly\s+)?\w+ing\b")
+_LEADING_NAMES = re.compile(r"\s*(?:(?:the|The)\s+)?(?:[A-Z][\w'’.-]*\s+)+")
+
+
+def _controlling_subject(cand, sentence, clauses, by_clause, tax) -> list[str]:
+    """"South Sudan split off after voting for secession": a clause opened by a connective and a
+    gerund has no subject of its own; its actors are the subject of the main clause."""
+    clause = cand.clause
+    if clause.kind not in ("after", "before", "same") or not _GERUND_OPENING.match(
+            sentence.text, clause.start, clause.end):
+        return []
+    main = next((i for i, c in enumerate(clauses) if c.kind == "main"), None)
+    if main is None:
+        return []
+    verb = by_clause[main].verb if main in by_clause else None
+    if verb is not None:
+        subject = sentence.text[clauses[main].start:verb[0]]
+    else:       # no trigger in the main clause: the names it opens with
+        lead = _LEADING_NAMES.match(sentence.text, clauses[main].start, clauses[main].end)
+        subject = lead.group(0) if lead else ""
+    return actors(subject, tax) if subject else []
+
+
+def _antecedent(text: str, clause: Clause, clauses: list[Clause]) -> Optional[str]:
+    """Who acted, for a clause that does not say: "Mayor Jane Doe, who took office in 2021" (the
+    short clause a "who" clause follows), "The deal, which ..., was approved" (the clause a
+    relative clause interrupted). A headline then reads "Mayor Jane Doe took office"."""
+    if not clause.start or clause.opener not in ("", "who"):
+        return None                     # most clauses: the sentence's first, or opened by another word
+    before = [c for c in clauses if c.end <= clause.start]
+    if clause.kind == "relative" and clause.opener == "who" and before:
+        subject = before[-1]
+    elif clause.kind == "main" and not clause.opener and len(before) >= 2 and before[-1].kind == "relative" \
+            and before[-2].kind == "main":
+        subject = before[-2]
+    else:
+        return None
+    words = text[subject.start:subject.end].split()
+    return " ".join(words) if len(words) <= MAX_ANTECEDENT_WORDS else None
+
+
+MAX_ANTECEDENT_WORDS = 6
+
+
+def _strip_times(text: str, removals) -> str:
+    """Blank the removed spans (a clause has two at most: a list of its characters cost more)."""
+    for s, e in removals:
+        s, e, _ = slice(s, e).indices(len(text))      # the span a list slice would blank
+        if e > s:
+            text = text[:s] + " " * (e - s) + text[e:]
+    return text
+

@@ -1,0 +1,165 @@
+"""Step 3, status: occurred unless the words around the trigger say otherwise (an if-clause, a
+claim adjective, a negation, a deadline, the future, a modal, an attribution, the progressive),
+and a plan when its date is after publication. The cue lists are the taxonomy's data; a sentence
+lacking a list's words skips that list's window scans.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from timeline.events.candidates import Candidate, SentenceWork
+from timeline.events.clauses import word_before
+from timeline.events.taxonomy import WORD_BYTES, Taxonomy, load_taxonomy, word_runs
+from timeline.events.triggers import find_triggers
+from timeline.models import Document
+
+# the look-ahead lets the engine skip to an "n" instead of trying both alternatives everywhere
+_NEGATION = re.compile(r"(?=[nN])(?:\b(?:not|never|no)\b|n[’']t\b)", re.I)
+
+
+def assign(work: SentenceWork, tax: Taxonomy) -> None:
+    for cand in work.cands:
+        _status(cand, work.sentence, work.clauses, tax, work.cues)
+
+
+def after_dating(work: SentenceWork, document: Document) -> None:
+    for cand in work.by_clause.values():
+        _future_date(cand, document)
+
+
+def conditions(work: SentenceWork) -> None:
+    """An if-clause beside another event of its sentence is that event's condition, no event."""
+    cands = work.cands
+    for cand in cands:
+        if cand.clause.kind == "cond" and any(c is not cand and not c.drop for c in cands):
+            cand.drop = cand.drop or "if-clause: the condition of another event in its sentence"
+
+
+# the cue lists scanned by window below, and what a sentence must hold for each to match in it
+SCANNED_CUES = ("negation", "deadline_words", "future", "modal", "claim_words", "ongoing", "threat_words",
+                 "later_phrases")
+_MID_WORD = re.compile(r"(?<=\w)\w")
+
+
+@lru_cache(maxsize=8)
+def _cue_index(taxonomy_path: str):
+    """A cue word's match holds each of its runs of word characters as a whole run of the
+    sentence, all in a row ("is said to": "is", "said", "to"). -> (the longest run of each word
+    (the rarest, likely) -> (the lists it is a whole word of, (list, all the word's runs in a row)
+    for the longer words), the lists not indexed: some word not ASCII or without a word character)."""
+    cues = load_taxonomy(taxonomy_path).cues
+    index: dict[bytes, tuple[set, set]] = {}
+    unindexed = set()
+    for name in SCANNED_CUES:
+        runs = [w.encode("ascii").translate(WORD_BYTES).split() if w.isascii() else [] for w in cues.get(name, ())]
+        if not runs or not all(runs):
+            unindexed.add(name)
+            continue
+        for r in runs:
+            whole, longer = index.setdefault(max(r, key=len), (set(), set()))
+            if len(r) == 1:
+                whole.add(name)
+            else:
+                longer.add((name, b" " + b" ".join(r) + b" "))
+    return {k: (frozenset(w), tuple(sorted(lg))) for k, (w, lg) in index.items()}, frozenset(unindexed)
+
+
+def present_cues(text: str, tax: Taxonomy) -> Optional[set]:
+    """The scanned cue lists that may match somewhere in the sentence (None: any may). Most
+    sentences hold the words of few of them: a window scan of the others can be skipped."""
+    runs = word_runs(text)
+    if runs is None:
+        return None
+    index, unindexed = _cue_index(tax.path)
+    present, in_a_row = set(unindexed), None
+    for key in index.keys() & runs:
+        whole, longer = index[key]
+        present |= whole
+        for name, needed in longer:
+            if name not in present:
+                in_a_row = in_a_row or b" " + b" ".join(runs) + b" "
+                if needed in in_a_row:
+                    present.add(name)
+    return present
+
+
+def cue_before(tax: Taxonomy, name: str, text: str, start: int, end: int, cues: Optional[set]) -> Optional[str]:
+    """The last match of a cue list in text[start:end]."""
+    regex = tax.cue_res.get(name)
+    if not regex or not may_hold(cues, name, text, end):
+        return None
+    last = None
+    for last in regex.finditer(text, start, end):
+        pass
+    return last.group(0) if last else None
+
+
+def may_hold(cues: Optional[set], name: str, text: str, end: int) -> bool:
+    """Can a window ending at `end` hold the cue? Not when the sentence lacks its words, unless
+    the window ends inside a word (a match cut there could be part of a longer run)."""
+    return cues is None or name in cues or _MID_WORD.match(text, end) is not None
+
+
+def _status(cand: Candidate, sentence, clauses, tax: Taxonomy, cues: Optional[set]) -> None:
+    text, clause = sentence.text, cand.clause
+    t0 = cand.trigger_start - sentence.start
+    window = max(clause.start, t0 - 30)
+    if clause.kind == "cond":
+        cand.status, cand.status_rule = "hypothetical", f"if-clause ('{clause.opener}')"
+        return
+    adjective = (word_before(text, t0) or "").lower() if cand.info.pos == "noun" else ""
+    if adjective in tax.cues.get("claim_adjectives", ()):
+        cand.status, cand.status_rule = "claimed", f"'{adjective}' before the noun"
+        return
+    neg = _NEGATION.search(text, window, t0) or cue_before(tax, "negation", text, window, t0, cues)
+    if neg:
+        word = neg if isinstance(neg, str) else neg.group(0)
+        cand.status, cand.status_rule = "negated", f"negation '{word}' before the trigger"
+        return
+    deadline = cue_before(tax, "deadline_words", text, clause.start, clause.end, cues)
+    if deadline:
+        cand.status, cand.status_rule = "deadline", f"deadline word '{deadline}'"
+        return
+    future = cue_before(tax, "future", text, clause.start, t0, cues)
+    if future:
+        cand.status, cand.status_rule = "planned", f"future '{future}' before the trigger"
+        return
+    modal = cue_before(tax, "modal", text, window, t0, cues)
+    if modal:
+        cand.status, cand.status_rule = "hypothetical", f"modal '{modal}' before the trigger"
+        return
+    claim = cue_before(tax, "claim_words", text, clause.start, clause.end, cues)
+    attributed = _attribution(cand, sentence, clauses, tax)
+    if claim or attributed:
+        cand.status = "claimed"
+        cand.status_rule = f"attributed: '{claim}'" if claim else attributed
+        return
+    ongoing = cue_before(tax, "ongoing", text, clause.start, clause.end, cues)
+    prev = word_before(text, t0) if not ongoing and cand.trigger.lower().endswith("ing") else None
+    if ongoing or (prev and prev.lower() in ("is", "are", "am")):
+        cand.status, cand.status_rule = "ongoing", f"ongoing '{ongoing or prev + ' ...ing'}'"
+
+
+def _attribution(cand, sentence, clauses, tax) -> Optional[str]:
+    """What a claim verb reports is unconfirmed: 'South Sudan accused Sudan of bombing ...'."""
+    claims = tax.cues.get("claim_verbs", frozenset())
+    clause = cand.clause
+    if clause.kind == "report" and clause.head is not None:
+        head = clauses[clause.head]
+        for _, _, info in find_triggers(sentence.text, head, tax):
+            if info.lemma in claims:
+                return f"reported by '{info.lemma}' (unconfirmed)"
+    for start, _, info in find_triggers(sentence.text, clause, tax):
+        if start < cand.trigger_start - sentence.start and info.lemma in claims and info.lemma != "say":
+            return f"attributed by '{info.lemma}' before the trigger"
+    return None
+
+
+def _future_date(cand: Candidate, document: Document) -> None:
+    """A past-tense sentence about a date after publication is still a plan."""
+    if cand.status == "occurred" and cand.date and cand.date.start and document.published \
+            and cand.date.start > document.published:
+        cand.status, cand.status_rule = "planned", f"dated after publication ({document.published})"
+

@@ -1,0 +1,165 @@
+"""Step 2, type: each clause's event is the trigger of the highest-priority type among its
+triggers (or the one an agent or patient noun names: "the quake struck"); a reaction verb
+("condemned the bombing") makes two candidates; a plan with a deadline, a reported threat and an
+anaphor ("the incident") take their type from the phrase around them.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from timeline.events.candidates import Candidate, SentenceWork, Told
+from timeline.events.clauses import word_before
+from timeline.events.status import may_hold
+from timeline.events.taxonomy import Taxonomy
+
+# before a plural noun, words that leave it generic ("to report accidents", "and injuries")
+_GENERIC_BEFORE = frozenset("to and or of for report reports prevent avoid against about with".split())
+
+
+def choose(work: SentenceWork, tax: Taxonomy) -> None:
+    """Each clause's candidate, and the event a reaction verb reacts to."""
+    sentence = work.sentence
+    for ci, triggers in work.clause_triggers:
+        clause = work.clauses[ci]
+        reaction, object_ = _reaction(triggers, tax, sentence.text)
+        if reaction:
+            # "condemned the aerial bombing": the condemnation is this clause's event and date
+            referred = _choose(work.index, sentence, clause, [object_], tax)
+            referred.reference = f"object of '{sentence.text[reaction[0]:reaction[1]]}': not dated by its clause"
+            referred.words_from = reaction[1]       # its headline starts after the verb
+            triggers = [reaction]
+        cand = _choose(work.index, sentence, clause, triggers, tax)
+        work.by_clause[ci] = cand
+        work.cands.append(cand)
+        if reaction:
+            work.cands.append(referred)
+
+
+def _reaction(triggers, tax: Taxonomy, text: str):
+    """(the reaction verb, the event it reacts to) in "X condemned the bombing of Y", else (None, None)."""
+    reactions = tax.cues.get("reaction_verbs", frozenset())
+    for i, (start, end, info) in enumerate(triggers):
+        if info.pos == "verb" and info.lemma in reactions:
+            objects = [t for t in triggers[i + 1:] if t[2].type != info.type and
+                       (t[2].pos == "noun" or t[2].pos == "verb" and text[t[0]:t[1]].endswith("ing"))]
+            if objects:
+                return triggers[i], max(objects, key=lambda t: tax.priority.get(t[2].type, -1))
+    return None, None
+
+
+def _choose(index, sentence, clause, triggers, tax) -> Candidate:
+    """The clause's event: the trigger of the highest-priority type; ties go to the first."""
+    heads = triggers
+    if len(triggers) > 1:       # one trigger is the head: most clauses read no words before it
+        heads = [t for t in triggers if not _in_phrase(sentence.text, t)] or triggers
+    best = max(heads, key=lambda t: (tax.priority.get(t[2].type, -1), -t[0])) if len(heads) > 1 else heads[0]
+    agent = None
+    if best[2].lemma in tax.cues.get("agent_verbs", ()):
+        # "the quake struck", "a storm hit the coast": the one that struck says what happened
+        agent = next((t for t in triggers if t[2].pos == "noun" and t[1] <= best[0]
+                      and t[2].type.lower() in tax.cues.get("agent_types", ())), None)
+        if agent is None and tax.agents:       # "4,000 members would strike": who strikes gives the type
+            before = sentence.text[max(clause.start, best[0] - 40):best[0]].lower().split()
+            kind = next((k for k, words in tax.agents.items() if not words.isdisjoint(before)), None)
+            if kind:
+                best = (best[0], best[1], replace(best[2], type=kind))
+    elif best[2].pos == "verb" and best[2].lemma in tax.cues.get("patient_verbs", ()):
+        # "talks were suspended", "the agreement collapsed": what was suspended says what happened
+        agent = next((t for t in triggers if t[2].pos == "noun" and t[2].type != best[2].type), None)
+    if agent:       # the verb stays the trigger (its place dates the event), the noun gives the type
+        best = (best[0], best[1], replace(best[2], type=agent[2].type))
+    start, end, info = best
+    others = sorted({t[2].type for t in triggers} - {info.type}) if len(triggers) > 1 else ()
+    verbs = [(s, e) for s, e, t in triggers if t.pos != "noun"]
+    rule = f"{info.pos} '{sentence.text[start:end]}' ({info.type})"
+    if agent:
+        rule += f": its type from '{sentence.text[agent[0]:agent[1]]}'"
+    elif others:
+        rule += f", over {', '.join(others)} by priority"
+    generic = info.pos == "noun" and sentence.text[start:end].endswith("s") and \
+        (word_before(sentence.text, start) or "").lower() in _GENERIC_BEFORE
+    return Candidate(sentence=index, clause=clause, start=sentence.start, generic=generic,
+                     end=sentence.end, trigger_start=sentence.start + start,
+                     trigger_end=sentence.start + end, trigger=sentence.text[start:end], info=info,
+                     type=info.type, type_rule=rule, confidence=0.6 if info.pos != "noun" else 0.5,
+                     verb=verbs[0] if verbs else None)
+
+
+_PHRASE_OPENERS = frozenset("under in into for with without by through via amid".split())
+_PHRASE_FILLERS = frozenset("a an the its his her their this that successful new".split())
+
+
+def _in_phrase(text: str, trigger) -> bool:
+    """A noun inside a prepositional phrase ("gained independence under a peace deal", "voted
+    in a referendum") or an infinitive ("threatened to launch an attack", "leaving South Sudan to
+    hold a referendum") is a circumstance or an aim of the clause's event, not its head."""
+    start, _, info = trigger
+    words = text[max(0, start - 40):start].lower().split()[-4:]
+    if info.pos != "noun":
+        return bool(words) and words[-1] == "to"        # "threatened to attack", "to launch an attack"
+    while words and (words[-1] in _PHRASE_FILLERS or words[-1].endswith(("'s", "’s"))):
+        words.pop()
+    return bool(words) and (words[-1] in _PHRASE_OPENERS or len(words) > 1 and words[-2] == "to")
+
+
+def deadlines(work: SentenceWork, times, tax: Taxonomy) -> None:
+    for cand in work.by_clause.values():
+        _deadline_type(cand, work.sentence, times, tax)
+
+
+def _deadline_type(cand: Candidate, sentence, times, tax: Taxonomy) -> None:
+    """"will end ... by the end of 2021": a plan with a deadline is a PLAN_DEADLINE."""
+    if cand.status not in ("planned", "deadline") or cand.time is None:
+        return
+    t = times[cand.time]
+    before = sentence.text[:t.start - sentence.start].rstrip().lower()
+    if before.endswith((" by", " before", " until")) or cand.status == "deadline":
+        was = cand.type
+        cand.type = "PLAN_DEADLINE" if "PLAN_DEADLINE" in tax.priority else cand.type
+        cand.type_rule = f"{cand.status} with 'by {t.text}' (was {was}: {cand.type_rule})"
+
+
+
+def reports(work: SentenceWork, tax: Taxonomy) -> None:
+    """A reporting verb and what it reports: a threat makes the report the event; a weak verb
+    ("said") gives way to the event it reports."""
+    sentence, clauses, by_clause = work.sentence, work.clauses, work.by_clause
+    threat_re = tax.cue_res.get("threat_words")
+    weak = tax.cues.get("weak_reporting", frozenset())
+    for ci, clause in enumerate(clauses):
+        if clause.kind != "report" or clause.head is None or clause.head not in by_clause:
+            continue
+        head = by_clause[clause.head]
+        if head.info.lemma not in tax.cues.get("reporting", ()):
+            continue
+        reported = [clause] + [c for c in clauses[ci + 1:] if c.kind in ("cond", "report")]
+        span_end = reported[-1].end
+        threat = threat_re.search(sentence.text, clause.start, span_end) \
+            if threat_re and may_hold(work.cues, "threat_words", sentence.text, span_end) else None
+        inner = [by_clause[i] for i in range(ci, len(clauses)) if i in by_clause
+                 and clauses[i].start < span_end]
+        if threat and "DEMAND_THREAT_ACCUSE" in tax.priority:
+            head.type = "DEMAND_THREAT_ACCUSE"
+            head.type_rule = f"reported threat: '{head.trigger}' ... '{threat.group(0)}'"
+            head.confidence = 0.7
+            for c in inner:
+                if c.date is None or c.time == head.time:
+                    c.drop = "part of the reported threat"
+        elif inner and head.info.lemma in weak and any(c.clause.kind == "report" for c in inner):
+            head.drop = f"reporting verb '{head.trigger}': what it reports is the news"
+
+
+def anaphora(cands: list[Candidate], told: Told) -> None:
+    """"when the incident occurred on Thursday": the last strong event told before (of a type
+    that stands without a date: an attack, a death, a disaster...)."""
+    for cand in cands:
+        if cand.info.pos != "anaphor":
+            continue
+        before = told.last_strong
+        if before is None:
+            cand.drop = f"'{cand.trigger}' points back to no event told before"
+            continue
+        cand.type = before.type
+        cand.type_rule = f"'{cand.trigger}' points back to the {before.type} '{before.headline}'"
+        cand.keywords |= before.keywords
+
