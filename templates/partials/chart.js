@@ -102,6 +102,7 @@ function openCard(d) {
       var a = add(item, 'a', s[0]);
       a.href = s[1]; a.target = '_blank'; a.rel = 'noopener noreferrer';
     } else { item.textContent = s[0]; }
+    if (s[2]) { add(item, 'span', ' (' + s[2] + ')'); }
   });
   card.hidden = false;
   card.focus();

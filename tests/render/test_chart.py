@@ -87,7 +87,7 @@ def test_untrusted_text_is_escaped_in_hover_bar_text_labels_and_customdata():
     html = fragment(hostile_timeline(), lanes="actor")
     assert XSS_SCRIPT not in html and "<img" not in html
     urls = [r[URL_COLUMN] for t in fig["data"] for r in t["customdata"]]
-    urls += [url for card in cards for _, url in card["sources"]]
+    urls += [source[1] for card in cards for source in card["sources"]]
     assert "" in urls and all(u == "" or u.startswith("https://") for u in urls), \
         "a javascript: URL must never become clickable"
 
@@ -145,3 +145,32 @@ def test_a_before_date_is_drawn_at_its_last_day_pointing_back():
     assert "before July 2011" in json.dumps(trace.customdata[i])
     row = next(line for line in to_csv(tl).splitlines() if line.startswith("e1,"))
     assert row.startswith("e1,,2011-06-30,before July 2011,")
+
+
+def test_legends_list_every_type_and_kind_of_mark_drawn_and_nothing_else():
+    """The plotly legend (exports, fragments) and the page's legend name exactly what is drawn,
+    in human words, including the "before a date" mark and the rough-date bar."""
+    from synthetic import documents, event
+
+    from timeline.models import EventDate, Timeline
+    from timeline.render.pages import legend_items
+    from timeline.render.views import event_views
+
+    before = EventDate(value="2011-07", mod="BEFORE", start=None, end="2011-06-30", granularity="month",
+                       display="before July 2011")
+    tl = small_timeline()
+    tl.events.append(event(99, "Referendum held", before, "APPOINTMENT_RESIGNATION"))
+    fig = figure(tl)
+    drawn_types = {t.legendgroup for t, _ in marks(fig)}
+    type_entries = [t for t in fig.data if t.showlegend is not False and t.legend != "legend2"
+                    and t.legendgroup in drawn_types]
+    assert {t.legendgroup for t in type_entries} == drawn_types
+    assert "Appointment / resignation" in {t.name for t in type_entries}
+    mark_entries = {t.marker.symbol: t.name for t in fig.data if t.legend == "legend2"}
+    drawn_symbols = {s for t, i in marks(fig) if t.type != "bar"
+                     for s in [t.marker.symbol[i] if isinstance(t.marker.symbol, tuple) else t.marker.symbol]}
+    assert drawn_symbols <= set(mark_entries) and STYLE["open_before_symbol"] in mark_entries
+    assert "square" in mark_entries  # the bars
+    page_legend = legend_items(event_views(tl))
+    assert {t for t, _, _ in page_legend["types"]} == drawn_types
+    assert [m for _, m in page_legend["marks"]] == list(mark_entries.values())

@@ -61,7 +61,8 @@ def card(view: EventView) -> dict:
     e = view.event
     record = {"headline": e.headline, "date": view.display, "precision": precision_of(e.date),
               "type": type_label(e.type), "status": STYLE["status_labels"].get(e.status, e.status),
-              "evidence": view.evidence, "sources": [[name, url or ""] for name, url in view.links],
+              "evidence": view.evidence,
+              "sources": [[name, url or "", lang or ""] for name, url, lang in view.links],
               "also": [display for _, _, display in view.conflicts]}
     places = getattr(e, "places", None)  # Event.places, when the events stage gives them
     if places:

@@ -34,7 +34,7 @@ class EventView:
     conflicts: tuple[tuple[date, date, str], ...]  # other dates sources give: start, end, display
     is_range: bool  # the text gives only a month, a year, "end of 2021"...: drawn as an interval
     open_before: bool = False   # "before July 2011": no start; drawn at its last day, pointing back
-    links: tuple[tuple[str, Optional[str]], ...] = ()  # every source document: name, web link
+    links: tuple[tuple[str, Optional[str], Optional[str]], ...] = ()  # every source: name, web link, language
 
     @property
     def dated(self) -> bool:
@@ -143,7 +143,8 @@ def event_view(event: Event, documents: dict[str, Document]) -> EventView:
     docs = [documents[m.document] for m in event.mentions if m.document in documents]
     unique_docs = list(dict.fromkeys(d.id for d in docs))
     sources = tuple(dict.fromkeys(source_name(documents[i]) for i in unique_docs))
-    links = tuple(dict.fromkeys((source_name(documents[i]), safe_url(documents[i].url)) for i in unique_docs))
+    links = tuple(dict.fromkeys((source_name(documents[i]), safe_url(documents[i].url),
+                                 getattr(documents[i], "lang", None)) for i in unique_docs))
     url = next((u for u in (safe_url(documents[i].url) for i in unique_docs) if u), None)
     conflicts = []
     for other in event.conflicts:
