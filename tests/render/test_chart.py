@@ -174,3 +174,20 @@ def test_legends_list_every_type_and_kind_of_mark_drawn_and_nothing_else():
     page_legend = legend_items(event_views(tl))
     assert {t for t, _, _ in page_legend["types"]} == drawn_types
     assert [m for _, m in page_legend["marks"]] == list(mark_entries.values())
+
+
+def test_hover_tells_why_sources_were_merged_and_what_was_refused():
+    from timeline.models import MergeEvidence, MergeSource
+
+    tl = small_timeline()
+    rockets = tl.events[1]
+    rockets.merged = MergeEvidence(score=0.9, reasons=[
+        "2 reports in 2 documents", "words in several documents: rocket (2), base (2)",
+        "refused: Rockets <b>hit</b> a camp (d3): dates 2021-07-01 and 2021-07-08 are 7 days apart"], sources=[
+        MergeSource(event="a", document="d2", type="ATTACK", status="occurred", date=rockets.date),
+        MergeSource(event="b", document="d1", type="ATTACK", status="occurred", date=rockets.date)])
+    attack = next(t for t in figure(tl).data if t.legendgroup == "ATTACK" and t.type == "scatter" and t.customdata)
+    row = next(r for r in attack.customdata if r[0] == "Rockets hit the base")
+    note = row[7].replace("<br>", " ")    # wrapped for the hover box
+    assert "Merged: 2 reports in 2 documents; words in several documents: rocket (2)" in note
+    assert "refused: Rockets &lt;b&gt;hit&lt;/b&gt; a camp" in note
