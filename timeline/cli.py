@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from timeline.atomic import open_atomic, write_atomic
-from timeline.console import Tally, input_options, progress, report
+from timeline.console import Tally, input_options, lang_option, progress, report
 from timeline.errors import TimelineError, UsageError
 from timeline.settings import Settings
 
@@ -202,7 +202,9 @@ def times(file, published, run):
 @click.argument("files", nargs=-1, required=True)
 @click.option("--published", help="Publication date (YYYY-MM-DD).")
 @click.option("--taxonomy", type=click.Path(exists=True, dir_okay=False), help="Event types file to use.")
-def explain(files, published, taxonomy):
+@click.option("--lang", metavar="CODE", callback=lambda ctx, param, value: lang_option(value),
+              help="ISO 639-1 language of every file (default: detected).")
+def explain(files, published, taxonomy, lang):
     """For each sentence of FILE: its time expressions, events, types, statuses and dates, with
     the rule behind each, and why a candidate was left out. Given several articles, then each
     merged event: its sources, why they were merged and which links were refused.
@@ -215,7 +217,7 @@ def explain(files, published, taxonomy):
     from timeline.read import Reader, ReadOptions
 
     settings = Settings(published=published, taxonomy=taxonomy)
-    reader = Reader(ReadOptions(published=published))
+    reader = Reader(ReadOptions(published=published, lang=lang))
     documents = list(reader.documents(files))
     text = explain_documents(documents, settings)
     if len(documents) > 1:
@@ -231,14 +233,16 @@ def explain(files, published, taxonomy):
 @click.option("-o", "--output", "outdir", required=True, help="Directory to write the annotated TimeML to.")
 @click.option("--policy", type=click.Choice(["news", "narrative"]), default="news", show_default=True,
               help="Anchor relative dates to the DCT (news) or to the last date mentioned (narrative).")
-def timeml(inputs, outdir, policy):
+@click.option("--lang", metavar="CODE", callback=lambda ctx, param, value: lang_option(value),
+              help="ISO 639-1 language of every file (default: detected per file).")
+def timeml(inputs, outdir, policy, lang):
     """Re-annotate TimeML files: drop the TIMEX3 tags in TEXT, insert ours (directories recurse).
 
     Example: timeline timeml ../shared/data/timeml/TBAQ-cleaned -o output/tbaq
     """
     from timeline.evaluate import annotate
 
-    written = annotate(inputs, outdir, policy)
+    written = annotate(inputs, outdir, policy, lang)
     click.echo(f"{outdir}: {len(written)} files, {sum(n for _, n in written)} time expressions", err=True)
 
 
@@ -262,24 +266,38 @@ def score(gold, system, as_json, errors, by_class):
 
 
 @main.command("evaluate-events")
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--taxonomy", type=click.Path(exists=True, dir_okay=False), help="Event types file to use.")
 @click.option("--types", "labels", type=click.Path(exists=True, dir_okay=False),
               help="Instead: type accuracy on hand-typed sentences (TSV: file, sentence opening, type) "
               "of the articles in INPUTS.")
-def evaluate_events(inputs, as_json, taxonomy, labels):
+@click.option("--rams", "rams", type=click.Path(exists=True, dir_okay=False),
+              help="Instead: recall of the labelled trigger of each RAMS window (a .jsonlines file), "
+              "with its type mapped to ours; the last line is the summary.")
+@click.option("--rams-types", type=click.Path(exists=True, dir_okay=False),
+              help="RAMS type -> our types mapping (TOML; default: the bundled rams_types.toml).")
+def evaluate_events(inputs, as_json, taxonomy, labels, rams, rams_types):
     """Event triggers (P/R/F1 against gold EVENTs of classes OCCURRENCE, I_ACTION, ASPECTUAL) and
     dates (share of TLINK-anchored gold events we date right) on TimeML files or directories.
 
     Example: timeline evaluate-events ../shared/data/timeml/TBAQ-cleaned
 
     Example: timeline evaluate-events --types tests/events/type_labels.tsv samples ../shared/data/crossdoc
+
+    Example: timeline evaluate-events --rams ../shared/data/events/rams-dev/dev.jsonlines
     """
     from timeline.evaluate.events import evaluate_events as run
     from timeline.evaluate.events import evaluate_types
 
-    report = evaluate_types(labels, inputs, taxonomy=taxonomy) if labels else run(list(inputs), taxonomy=taxonomy)
+    if rams:
+        from timeline.evaluate.rams import evaluate_rams
+
+        report = evaluate_rams(rams, taxonomy=taxonomy, mapping_path=rams_types)
+    elif not inputs:
+        raise click.UsageError("give INPUTS (TimeML files or directories, or articles with --types), or --rams FILE")
+    else:
+        report = evaluate_types(labels, inputs, taxonomy=taxonomy) if labels else run(list(inputs), taxonomy=taxonomy)
     click.echo(report.to_json() if as_json else report.table())
 
 

@@ -24,7 +24,7 @@ from timeline.models import Timeline
 from timeline.render.labels import LABELS, Label, place_labels, visible_labels
 from timeline.render.lanes import LaneBy, Lanes, assign_lanes
 from timeline.render.views import (STYLE, EventView, day_after, event_views, parse_day, precision_of,
-                                   shifted, short_source, type_label)
+                                   shifted, type_label)
 
 CHART = STYLE["chart"]
 DAY_MS = 86_400_000
@@ -85,10 +85,9 @@ def card(view: EventView) -> dict:
 def customdata(view: EventView) -> list:
     e = view.event
     status = STYLE["status_labels"].get(e.status, e.status)
-    sources = "; ".join(short_source(s) for s in view.sources)
     return [_wrapped(e.headline), esc(view.display), esc(type_label(e.type)), esc(status),
             _wrapped(view.evidence, CHART["evidence_chars"]),
-            _wrapped(sources, CHART["evidence_chars"]) or "no source", view.url or "",
+            _wrapped(view.sources_and_languages, CHART["evidence_chars"]) or "no source", view.url or "",
             _conflict_note(view) + _merge_note(view), card(view)]
 
 

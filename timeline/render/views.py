@@ -35,6 +35,13 @@ class EventView:
     is_range: bool  # the text gives only a month, a year, "end of 2021"...: drawn as an interval
     open_before: bool = False   # "before July 2011": no start; drawn at its last day, pointing back
     links: tuple[tuple[str, Optional[str], Optional[str]], ...] = ()  # every source: name, web link, language
+    languages: tuple[str, ...] = ()  # ISO 639-1 codes of the documents that tell it ("en", "fr")
+
+    @property
+    def sources_and_languages(self) -> str:
+        """ "Reuters; Le Monde (en, fr)": who tells the event (short names), in which languages."""
+        sources = "; ".join(short_source(s) for s in self.sources)
+        return f"{sources} ({', '.join(self.languages)})" if self.languages else sources
 
     @property
     def dated(self) -> bool:
@@ -146,6 +153,7 @@ def event_view(event: Event, documents: dict[str, Document]) -> EventView:
     links = tuple(dict.fromkeys((source_name(documents[i]), safe_url(documents[i].url),
                                  getattr(documents[i], "lang", None)) for i in unique_docs))
     url = next((u for u in (safe_url(documents[i].url) for i in unique_docs) if u), None)
+    languages = tuple(dict.fromkeys(documents[i].lang for i in unique_docs if documents[i].lang))
     conflicts = []
     for other in event.conflicts:
         o_start, o_end = interval(other)
@@ -156,7 +164,7 @@ def event_view(event: Event, documents: dict[str, Document]) -> EventView:
     is_range = start is not None and not open_before and (end != start or granularity not in POINT_GRANULARITIES)
     return EventView(event=event, start=start, end=end, display=display_of(event.date, start),
                      evidence=evidence, sources=sources, url=url, conflicts=tuple(conflicts),
-                     is_range=is_range, open_before=open_before, links=links)
+                     is_range=is_range, open_before=open_before, links=links, languages=languages)
 
 
 def event_views(timeline: Timeline) -> list[EventView]:
