@@ -118,7 +118,10 @@ def render(timeline_json, output, fmt, fragment, template, plotlyjs, lanes):
     tl = load_timeline(timeline_json)
     where = write_rendered(tl, output or default_output(timeline_json, fmt), fmt, fragment=fragment,
                            template=template, plotlyjs=plotlyjs, lanes=lanes)
-    click.echo(f"{where}: {len(tl.events)} events", err=True)
+    from timeline.render.views import is_dated
+
+    undated = sum(1 for e in tl.events if not is_dated(e))  # as the page counts them
+    click.echo(f"{where}: {len(tl.events)} events ({undated} undated)", err=True)
 
 
 @main.command()

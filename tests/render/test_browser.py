@@ -207,18 +207,16 @@ def test_narrow_screen_has_no_horizontal_scroll_and_the_legend_below_the_plot(br
 
 
 def test_undated_count_on_the_page_equals_the_command_line(open_page, tmp_path):
-    """`timeline build` prints "N events (K undated)"; the page says the same and lists them."""
-    article = tmp_path / "border.txt"
-    article.write_text("title: Border report\npublished: 2011-11-10\n\nA peace deal ended the war and "
-                       "South Sudan became its own country in July after a successful independence "
-                       "referendum.\n\nGunmen killed three soldiers near the border.\n", encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "timeline", "build", str(article), "-o", "border.html"],
+    """`timeline render` prints "N events (K undated)"; the page says the same and lists them."""
+    import re
+
+    (tmp_path / "t.json").write_text(small_timeline().model_dump_json(), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "timeline", "render", "t.json", "-o", "t.html"],
                        cwd=tmp_path, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
-    import re
     total, undated = map(int, re.search(r"(\d+) events? \((\d+) undated\)", r.stderr).groups())
     assert undated >= 1
-    p = open_page(tmp_path / "border.html")
+    p = open_page(tmp_path / "t.html")
     assert int(p.page.inner_text("#event-total")) == total
     assert int(p.page.inner_text("#undated-count")) == undated
     assert p.page.locator("#undated li").count() == undated
