@@ -136,3 +136,13 @@ def test_a_before_date_is_drawn_at_its_last_day_pointing_back():
     assert "before July 2011" in json.dumps(trace.customdata[i])
     row = next(line for line in to_csv(tl).splitlines() if line.startswith("e1,"))
     assert row.startswith("e1,,2011-06-30,before July 2011,")
+
+
+def test_hover_names_who_and_where_escaped():
+    from timeline.models import Event
+    from timeline.render.chart import _who_where
+    event = Event(id="e", type="ATTACK", status="occurred", headline="h", actors=["<Iran>"], places=["Al Asad Air Base"])
+    line = _who_where(event)
+    assert "Who: &lt;Iran&gt;; where: Al Asad Air Base" in line
+    assert _who_where(Event(id="e", type="ATTACK", status="occurred", headline="h", places=["Kabul"])) == "<br>Where: Kabul"
+    assert _who_where(Event(id="e", type="ATTACK", status="occurred", headline="h")) == ""

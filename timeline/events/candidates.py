@@ -40,6 +40,7 @@ class Candidate:
     date: Optional[EventDate] = None
     date_rule: Optional[str] = None
     actors: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
     headline_args: tuple = ()           # made on demand: most candidates never need their headline
     confidence: float = 0.5
     drop: Optional[str] = None          # why it is not a timeline item of its own

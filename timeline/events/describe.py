@@ -43,32 +43,95 @@ _SINGULAR_IN_S = frozenset("news series species means politics economics physics
 
 
 def actors(text: str, tax: Taxonomy) -> list[str]:
-    """Names in the clause (capitalised runs, titles kept with their person), and the lower-case
-    actor noun heading the subject ("Iraq's parliament")."""
-    not_actors = tax.cues.get("not_actors", frozenset())
-    actor_nouns = tax.cues.get("actor_nouns", frozenset())
+    return who_and_where(text, tax)[0]
+
+
+def who_and_where(text: str, tax: Taxonomy) -> tuple[list[str], list[str]]:
+    """(actors, places) named in the clause. Names are capitalised runs, titles kept with their
+    person; a lower-case actor noun heading the subject keeps its determiner ("the government").
+    A name is a place when it ends in a place noun ("Elm Street", "Helmand province", "Al Asad Air
+    Base"), follows one ("the village of Guffa"), or follows a preposition of place ("in Baghdad",
+    "near Kabul") without being an organisation ("at the United Nations"): countries acting or acted
+    on stay actors ("Iran attacked", "sanctions on Iran"); "in Iran" is where."""
+    cues = tax.cues
+    not_actors = cues.get("not_actors", frozenset())
+    actor_nouns = cues.get("actor_nouns", frozenset())
+    place_nouns = cues.get("place_nouns", frozenset())
     found: list[str] = []
+    places: list[str] = []
+    joined_to = 0
     for m in _NAME.finditer(text):
+        if m.start() < joined_to:
+            continue            # the part a particle joined to the name before
         name = m.group(0).rstrip(".")
+        start = m.start()
         words = name.split()
         while words and words[0].lower().strip("’'") in not_actors:
+            start += len(words[0]) + 1
             words.pop(0)
         if not words:
             continue
         name = " ".join(words)
         after = text[m.end():m.end() + 30].split(None, 1)      # the first word only: no need to split the rest
-        if after and after[0].lower().strip(",.") in actor_nouns:
+        head = after[0].lower().strip(",.") if after else ""
+        if head in actor_nouns:
             name = f"{name} {after[0].strip(',.')}"     # "Iraq's parliament", "Trump administration"
+        elif head in place_nouns:
+            name = f"{name} {after[0].strip(',.')}"     # "Helmand province", "Elm street"
         elif name.endswith(_POSSESSIVE):
             name = name[:-2]
-        if name.lower() not in not_actors and name not in found and len(name) > 1:
+        name, joined_to = _joined_particle(name, text, m.end(), cues)
+        if name.lower() in not_actors or len(name) <= 1:
+            continue
+        abbreviation = _ABBREVIATIONS.get(name.lower())
+        if abbreviation:        # "the Govt 's": the government
+            name = abbreviation
+        if _is_place(name, text, start, cues):
+            if name not in places:
+                places.append(name)
+        elif name not in found:
             found.append(name)
     if not found:
-        for word in text.split()[:6]:
+        words = text.split()[:6]
+        for i, word in enumerate(words):
             if word.lower().strip(",.") in actor_nouns:
-                found.append(word.strip(",."))
+                noun = word.strip(",.")
+                before = words[i - 1].lower() if i else ""
+                found.append(f"{before} {noun}" if before in ("the", "its", "their") else noun)
                 break
-    return found
+    return found, places
+
+
+# abbreviations a name cannot be left as: the word they stand for
+_ABBREVIATIONS = {"govt": "the government", "gov't": "the government", "dept": "the department"}
+_SPACED_HYPHEN = re.compile(r"\s*-\s*([A-Z][\w’'.-]*)")
+
+
+def _joined_particle(name: str, text: str, end: int, cues) -> tuple[str, int]:
+    """"Bashar Al - Assad", "Al-Shabaab" written token by token: a name ending in a particle
+    ("al", "el", "bin", "abu") goes on to the name joined to it by a hyphen. -> (the name, where
+    it ends in the text)."""
+    last = name.rsplit(None, 1)[-1].lower()
+    if last not in cues.get("name_particles", ()):
+        return name, end
+    m = _SPACED_HYPHEN.match(text, end)
+    return (f"{name}-{m.group(1)}", m.end()) if m else (name, end)
+
+
+def _is_place(name: str, text: str, start: int, cues) -> bool:
+    last = name.rsplit(None, 1)[-1].lower()
+    if last in cues.get("place_nouns", ()):
+        return True
+    if last in cues.get("organisation_heads", ()):
+        return False
+    before = text[max(0, start - 40):start].lower().split()[-3:]
+    if before and before[-1] in ("the", "a"):
+        before.pop()
+    if not before:
+        return False
+    if before[-1] == "of" and len(before) > 1 and before[-2] in cues.get("place_nouns", ()):
+        return True     # "the village of Guffa"
+    return before[-1] in cues.get("place_prepositions", ())
 
 
 def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]], tax: Taxonomy,
@@ -246,13 +309,15 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
     cand.headline_args = (text, (verb[0] - clause.start, verb[1] - clause.start), removals, tax, form,
                           _antecedent(sentence.text, clause, clauses))
     if title_case(sentence.text):
-        cand.actors = []
+        cand.actors, cand.places = [], []
     else:
-        cand.actors = actors(_strip_times(text, removals), tax) or \
-            _controlling_subject(cand, sentence, clauses, by_clause, tax)
+        cand.actors, cand.places = who_and_where(_strip_times(text, removals), tax)
+        cand.actors = cand.actors or _controlling_subject(cand, sentence, clauses, by_clause, tax)
     # the names joined by a space, which no keyword holds: one scan, the same words
-    keywords = {w.lower().removeprefix("al-") for w in _KEYWORD.findall(" ".join(cand.actors)) if len(w) > 2} \
-        if cand.actors else set()
+    names = cand.actors + cand.places
+    determiners = tax.cues.get("determiners", ())      # "the government": its noun tells it apart
+    keywords = {w.lower().removeprefix("al-") for w in _KEYWORD.findall(" ".join(names))
+                if len(w) > 2 and w.lower() not in determiners} if names else set()
     keywords.add(cand.info.lemma)
     cand.keywords = frozenset(keywords)
 

@@ -134,10 +134,11 @@ def event(c: Candidate, document: Document) -> Event:
     confidence = min(0.95, c.confidence + (0.2 if c.time is not None else 0.1 if c.date else 0)
                      + 0.05 * min(len(c.extra), 2))
     actors = list(dict.fromkeys(c.actors + [a for x in c.extra for a in x.actors]))
+    places = list(dict.fromkeys(c.places + [a for x in c.extra for a in x.places]))
     # "when the incident occurred on Thursday" dates the event; another mention names it
     named = [x for x in told if x.info.pos != "anaphor"]
     headline = named[0].headline if named else c.headline
     return Event(id=f"ev-{digest}", type=c.type, status=c.status, headline=headline, date=c.date,
-                 mentions=mentions, actors=actors, confidence=round(confidence, 2),
+                 mentions=mentions, actors=actors, places=places, confidence=round(confidence, 2),
                  type_rule=c.type_rule, status_rule=c.status_rule,
                  conflicts=[])      # given: pydantic deep-copies a mutable default for every instance

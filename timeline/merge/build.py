@@ -50,6 +50,7 @@ def build_event(members: Sequence[Event], made: Sequence[tuple[MergeSource, Atom
     return Event(
         id=merged_id(sources), type=type_, status=status, headline=lead.headline, date=date,
         mentions=mentions, actors=_actors(a for e in members for a in e.actors),
+        places=_actors(p for e in members for p in e.places),
         confidence=_confidence(sources), type_rule=MERGE_RULE, status_rule=MERGE_RULE,
         conflicts=conflicts, date_conflict=bool(conflicts),
         merged=MergeEvidence(score=evidence_score, reasons=reasons, sources=sources),

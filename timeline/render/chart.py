@@ -25,9 +25,9 @@ CHART = STYLE["chart"]
 DAY_MS = 86_400_000
 CONFLICT_COLOR = "#b03a2e"
 # customdata columns: 0 headline, 1 display date, 2 type, 3 status, 4 evidence, 5 sources, 6 url,
-# 7 conflict note. The page's click script reads column 6.
+# 7 conflict note, 8 who and where. The page's click script reads column 6.
 HOVER = ("<b>%{customdata[0]}</b><br>%{customdata[1]} \u00b7 %{customdata[2]} \u00b7 %{customdata[3]}"
-         "%{customdata[7]}<br>%{customdata[4]}<br><i>%{customdata[5]}</i><extra></extra>")
+         "%{customdata[7]}%{customdata[8]}<br>%{customdata[4]}<br><i>%{customdata[5]}</i><extra></extra>")
 URL_COLUMN = 6
 
 
@@ -54,7 +54,15 @@ def customdata(view: EventView) -> list[str]:
     status = STYLE["status_labels"].get(e.status, e.status)
     return [_wrapped(e.headline), esc(view.display), esc(e.type), esc(status),
             _wrapped(view.evidence, CHART["evidence_chars"]),
-            esc("; ".join(view.sources)) or "no source", view.url or "", _conflict_note(view)]
+            esc("; ".join(view.sources)) or "no source", view.url or "", _conflict_note(view), _who_where(e)]
+
+
+def _who_where(event) -> str:
+    """"Who: Iran; where: Al Asad Air Base" (nothing when neither is known)."""
+    parts = ([f"who: {', '.join(event.actors[:4])}"] if event.actors else []) + \
+        ([f"where: {', '.join(event.places[:3])}"] if event.places else [])
+    line = "; ".join(parts)
+    return "<br>" + _wrapped(line[:1].upper() + line[1:]) if parts else ""
 
 
 def type_color(event_type: str) -> str:
