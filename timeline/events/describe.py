@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from timeline.events.clauses import Clause, word_before
-from timeline.events.taxonomy import WORD_BEYOND_ASCII, Taxonomy
+from timeline.events.taxonomy import WORD_BEYOND_ASCII, Taxonomy, load_taxonomy
 from timeline.events.triggers import title_case
 
 if TYPE_CHECKING:       # named in annotations only: candidates.py imports this module
@@ -31,7 +32,7 @@ _PLURAL_NOUN = re.compile(r"\b(?:troops|forces|officials|militias|rebels|they|we
                           r"dozens|hundreds|thousands|millions|million|thousand|several|many|both)\b"
                           r"|(?<![\d.,])\b(?:[2-9]|\d{2,})\b(?![.,]\d)")     # "some 2 million died", not "7.8"
 _ES_PLURAL = re.compile(r"(?:ss|x|z|ch|sh)es$")
-_WHO = re.compile(r"who\s+", re.I)
+_WHO = re.compile(r"(?:who|which|that)\s+", re.I)
 _SAID = ("said", "says", "reported", "added", "told reporters")
 _ATTRIBUTION = re.compile(
     r",?\s+(?:(?:the|a|an|some|local|senior|state|federal|government|military|police|health|u\.s\.|[A-Z][a-z]+)\s+){0,2}"
@@ -165,29 +166,53 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
         subject = before.rsplit(",", 1)[-1].split()
         while subject and subject[0].lower() in _LEADING:     # "and South Sudan became": one subject
             subject.pop(0)
-        verb = _plural(lemma_form) if _plural_subject(subject) else lemma_form
+        verb = _plural(lemma_form) if _plural_subject(subject, tax.cues.get("actor_nouns", frozenset())) else lemma_form
     while before_words and before_words[0].lower().strip(",") in _LEADING:
         before_words.pop(0)
     line = " ".join((" ".join(before_words + [verb]) + " " + after).split())     # single spaces
     line = line.replace(" ,", ",").replace(" .", ".").lstrip(_LEAD_EDGE).rstrip(_TRAIL_EDGE)
     if line.rstrip(" .,;").endswith(_SAID):        # most headlines: no attribution to look for
-        line = _ATTRIBUTION.sub("", line)   # "rose to 2,300, officials said": who told it is no news
-    words = line.split()[:MAX_WORDS]
-    while len(words) > 1 and words[-1].lower().strip(",;:.!?\"“”‘’'") in _DANGLING:
+        # "rose to 2,300, officials said", "strikes Port Allen, the National Weather Service said":
+        # who told it is no news
+        line = _ATTRIBUTION.sub("", line)
+        line = _NAMED_ATTRIBUTION.sub("", line) if len(line.split()) > 4 else line
+    according = _ACCORDING.search(line)
+    if according:
+        line = line[:according.start()]     # "killed 2,800 people, according to rights groups"
+    words = line.split()
+    if len(words) > MAX_WORDS:
+        # a long clause: cut after a comma, colon or semicolon, else before a word opening a phrase
+        # of its own ("to ...", "that ...", "and ..."), else after MAX_WORDS words
+        near = range(MAX_WORDS, MIN_WORDS - 1, -1)
+        cut = next((i for i in near if words[i - 1][-1:] in ",;:"), None) or \
+            next((i for i in near if words[i].lower() in _PHRASE_OPENERS), MAX_WORDS)
+        words = words[:cut]
+    while len(words) > 1 and words[-1].lower().strip(",;:.!?\"“”‘’'`-—–") in _DANGLING:
         words.pop()             # "delays payments for [six weeks]": the time removed left its word
     line = " ".join(words).rstrip(",;:.!? ")
     return line[:1].upper() + line[1:]
 
 
+MIN_WORDS = 6
+_PHRASE_OPENERS = frozenset("to that which who whom where when while because and but or as after before since "
+                            "if unless with without for including".split())
+# "..., the National Weather Service said": a name (or "the" and a name) before the verb of saying
+_NAMED_ATTRIBUTION = re.compile(rf",?\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){{1,5}}(?:{'|'.join(_SAID)})[\s.,;]*$")
+_ACCORDING = re.compile(r",?\s+according\s+to\b.*$", re.I)
+
+
 # after these the verb keeps its form ("willingness to settle", "shootings that injured")
 _NO_TENSE_CHANGE = frozenset("to and or that which who whom".split())
 _AUX = frozenset("has have had did was were is are been being".split())
-# words that cannot end a headline; particles of phrasal verbs ("take over", "give in") can
+# words that cannot end a headline: prepositions, determiners, conjunctions, and verbs that need
+# what follows them (auxiliaries, modals, "to"); particles of phrasal verbs ("take over", "give in") can
 _DANGLING = frozenset("for of at by from since until till during within than about around only just nearly "
                       "almost some the a an and or but after before into onto between toward towards via per "
-                      "despite amid that which who".split())
+                      "despite amid that which who whom whose to could would should might may must can will shall "
+                      "has have had is are was were be been being do does did said says including such as "
+                      "like whether if because while".split()) | {""}     # "": a lone mark ("said :")
 _LEADING = frozenset("the a an and but so then also after before since when while as if unless "
-                     "following once until during amid".split())
+                     "following once until during amid which who whom that".split())
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -206,11 +231,13 @@ def _shift(offset: int, removals: list[tuple[int, int]]) -> int:
     return offset - removed
 
 
-def _plural_subject(words: list[str]) -> bool:
+def _plural_subject(words: list[str], actor_nouns: frozenset) -> bool:
     text = " ".join(words).lower()
     if " and " in f" {text} " or _PLURAL_NOUN.search(text):
         return True
     head = words[-1] if words else ""
+    if len(words) == 1 and head[:1].isupper() and head.lower() in actor_nouns:
+        head = head.lower()     # "Regulators fined": capitalised only as the sentence's first word
     # "ticket sales fell": a lower-case head noun in -s ("the United States", "the news", "a crisis" are not)
     return head.islower() and head.endswith("s") and not head.endswith(_SINGULAR_ENDINGS) \
         and head not in _SINGULAR_IN_S
@@ -257,6 +284,10 @@ def describe(work: SentenceWork, times, tax: Taxonomy) -> None:
         _describe(cand, work.sentence, times, work.in_sentence, work.clauses, work.by_clause, tax)
 
 
+# the times a headline leaves out: the chart shows them; a duration stays ("could take three weeks")
+_DATES = ("DATE", "TIME")
+
+
 def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> None:
     clause = cand.clause
     text = sentence.text[clause.start:clause.end]
@@ -283,7 +314,7 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
     for i in in_sentence:
         t = times[i]
         s, e = t.start - sentence.start, t.end - sentence.start
-        if clause.start <= s and e <= end:
+        if clause.start <= s and e <= end and t.type in _DATES:
             # a bounded window: searching from the clause start is quadratic on long clauses
             trail = _TIME_TRAIL.match(sentence.text, e, end)
             # "from Saturday's earthquake": a possessive time leaves its preposition to the noun
@@ -307,7 +338,7 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
         if form:
             form += sentence.text[verb[0]:verb[1]][len(word):]
     cand.headline_args = (text, (verb[0] - clause.start, verb[1] - clause.start), removals, tax, form,
-                          _antecedent(sentence.text, clause, clauses))
+                          _antecedent(sentence.text, clause, clauses, tax))
     if title_case(sentence.text):
         cand.actors, cand.places = [], []
     else:
@@ -379,14 +410,17 @@ def _controlling_subject(cand, sentence, clauses, by_clause, tax) -> list[str]:
     return actors(subject, tax) if subject else []
 
 
-def _antecedent(text: str, clause: Clause, clauses: list[Clause]) -> Optional[str]:
+def _antecedent(text: str, clause: Clause, clauses: list[Clause], tax: Taxonomy) -> Optional[str]:
     """Who acted, for a clause that does not say: "Mayor Jane Doe, who took office in 2021" (the
-    short clause a "who" clause follows), "The deal, which ..., was approved" (the clause a
-    relative clause interrupted). A headline then reads "Mayor Jane Doe took office"."""
-    if not clause.start or clause.opener not in ("", "who"):
+    noun phrase a "who" clause follows), "the bridge, which collapsed" ("which" and "that" when
+    they are the subject: the verb follows them), "The deal, which ..., was approved" (the clause
+    a relative clause interrupted). A headline then reads "Mayor Jane Doe took office"."""
+    if not clause.start or clause.opener not in ("", "who", "which", "that"):
         return None                     # most clauses: the sentence's first, or opened by another word
     before = [c for c in clauses if c.end <= clause.start]
-    if clause.kind == "relative" and clause.opener == "who" and before:
+    if clause.kind == "relative" and clause.opener and before:
+        if clause.opener != "who" and not _pronoun_is_subject(text, clause, tax):
+            return None                 # "which the army took": the clause names its own subject
         subject = before[-1]
     elif clause.kind == "main" and not clause.opener and len(before) >= 2 and before[-1].kind == "relative" \
             and before[-2].kind == "main":
@@ -394,7 +428,51 @@ def _antecedent(text: str, clause: Clause, clauses: list[Clause]) -> Optional[st
     else:
         return None
     words = text[subject.start:subject.end].split()
-    return " ".join(words) if len(words) <= MAX_ANTECEDENT_WORDS else None
+    if len(words) <= MAX_ANTECEDENT_WORDS:
+        return " ".join(words)
+    if clause.kind != "relative":
+        return None
+    # a longer clause: the noun phrase it ends on ("..., the Battle of Midway, which ...")
+    m = _TRAILING_NAME.search(text, subject.start, subject.end) or \
+        _trailing_phrase(tax.path).search(text, subject.start, subject.end)
+    return " ".join(m.group(1).split()) if m else None
+
+
+_TRAILING_NAME = re.compile(r"((?:\b[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+(?:(?:of|al|bin|de|for)\s+(?:the\s+)?)?){0,4}"
+                            r"[A-Z][\w'’.-]*)[\s,]*\Z")
+
+
+@lru_cache(maxsize=8)
+def _trailing_phrase(taxonomy_path: str) -> re.Pattern:
+    """A determiner and at most three more words, none a verb of being or saying nor a preposition
+    but "of", at the end of a clause: "the camp", "a small village"."""
+    tax = load_taxonomy(taxonomy_path)
+    reporting = tax.cues.get("reporting", frozenset())
+    stop = sorted(tax.cues.get("be_aux", frozenset()) | _PREPOSITIONS |
+                  {form for form, t in tax.words.items() if t.lemma in reporting and " " not in form},
+                  key=len, reverse=True)
+    determiners = "|".join(sorted(tax.cues.get("determiners", ()), key=len, reverse=True))
+    word = rf"(?!(?:{'|'.join(map(re.escape, stop))})\b)[\w'’-]+"
+    return re.compile(rf"\b((?:{determiners})\s+(?:{word}\s+){{0,2}}{word})[\s,]*\Z", re.I)
+
+
+_PREPOSITIONS = frozenset("in on at by for from with to into over under after before since during against "
+                          "about than as".split())
+
+
+def _pronoun_is_subject(text: str, clause: Clause, tax: Taxonomy) -> bool:
+    """"which [quickly] collapsed", "which has not met": the verb phrase follows the pronoun, which
+    is the subject; "which Omar Mateen carried out", "which he denies", "which the army took": a
+    subject follows (a name, a pronoun, a determiner, a number), the pronoun is the object."""
+    words = text[clause.start:clause.end].split(None, 2)
+    if len(words) < 2:
+        return False
+    nxt = words[1]
+    return not (nxt[:1].isupper() or nxt[:1].isdigit() or nxt.lower() in _SUBJECT_PRONOUNS
+                or nxt.lower() in tax.cues.get("determiners", ()))
+
+
+_SUBJECT_PRONOUNS = frozenset("i you he she it we they there this these those".split())
 
 
 MAX_ANTECEDENT_WORDS = 6
