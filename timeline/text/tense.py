@@ -1,26 +1,23 @@
 """Tense cues: is the clause around a time expression past, present or future?
 
-No tagger: cue words (timeline/times/lang/en/tense.toml) plus -ed verbs. The cue nearest before
+No tagger: cue words (timeline/lang/en/tense.toml) plus -ed verbs. The cue nearest before
 the expression in its sentence wins; with none before, the first cue after it ("past-own" when
 that is a past verb: the time fronts its own clause).
 """
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from pathlib import Path
 from typing import Optional
 
+from timeline.lang import load
 from timeline.text.trie import trie
 
-CUES = Path(__file__).parent.parent / "times" / "lang" / "en" / "tense.toml"
 
 
 @cache
 def _cues() -> tuple[re.Pattern, dict, frozenset, re.Pattern, frozenset]:
-    with open(CUES, "rb") as f:
-        data = tomllib.load(f)
+    data = load("en", "tense.toml")
     kinds = {}
     for kind in ("future", "past", "present"):
         for cue in data[kind]:

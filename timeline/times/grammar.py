@@ -1,4 +1,4 @@
-"""Compile the rules as data (lang/en/*.toml) ONCE into one scanner regex plus small helpers.
+"""Compile the rules as data (timeline/lang/<code>/*.toml) ONCE into one scanner regex plus small helpers.
 
 Every rule becomes one alternative `(?P<R7>...)` of the scanner; its captures are renamed
 `R7_name` so that one match tells which rule fired (`lastindex`) and what it captured.
@@ -6,16 +6,14 @@ Every rule becomes one alternative `(?P<R7>...)` of the scanner; its captures ar
 from __future__ import annotations
 
 import re
-import tomllib
 from re import _constants as _c, _parser
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any, Optional
 
+from timeline.lang import load as _pack_load
 from timeline.text.trie import trie
 
-LANG_DIR = Path(__file__).parent / "lang"
 _PLACEHOLDER = re.compile(r"\{([a-z_]\w*)(?::(\w+))?\}")
 _NAMED_GROUP = re.compile(r"\(\?P<(\w+)>")
 _END = r"(?![\w])"          # a time ends at a word end (it starts at one: see the scanner)
@@ -122,8 +120,7 @@ def _alternation(table: dict, exact: list[str], abbreviations: list[str]) -> str
 
 
 def _load(name: str, lang: str) -> dict:
-    with open(LANG_DIR / lang / name, "rb") as f:
-        return tomllib.load(f)
+    return _pack_load(lang, name)
 
 
 def grammar(lang: str = "en") -> Grammar:
