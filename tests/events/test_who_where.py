@@ -15,7 +15,7 @@ CASES = [
     ("Militants attacked the village of Guffa in Helmand province", [], ["Guffa", "Helmand province"]),
     ("Syrian President Bashar Al - Assad met officials at the United Nations",
      ["Syrian President Bashar Al-Assad", "United Nations"], []),
-    ("Al-Shabaab fighters stormed a hotel in Mogadishu", ["Al-Shabaab"], ["Mogadishu"]),
+    ("Al-Shabaab fighters stormed a hotel in Mogadishu", ["Al-Shabaab fighters"], ["Mogadishu"]),
     ("ask its members -LRB- the Govt 's - not NGOs -RRB- to donate", ["the government", "NGOs"], []),
     ("the government said it would act", ["the government"], []),
     ("Iran attacked US bases in Iraq", ["Iran", "US"], ["Iraq"]),

@@ -8,7 +8,7 @@ import hashlib
 from collections import deque
 from typing import Optional
 
-from timeline.events.candidates import WINDOW, Candidate, SentenceTrace, family, related
+from timeline.events.candidates import HAPPENED, WINDOW, Candidate, SentenceTrace, family, related
 from timeline.events.taxonomy import Taxonomy
 from timeline.models import Document, Event
 
@@ -90,6 +90,8 @@ class _Groups:
                 continue
             if (g.status == "negated") != (cand.status == "negated"):
                 continue    # "no casualties" is not a mention of deaths told elsewhere
+            if not cand.date and (g.status in HAPPENED) != (cand.status in HAPPENED):
+                continue    # nor is "the pending invasion" a mention of an attack that happened
             shared = len((g.keywords & cand.keywords))
             if cand.date and g.date:
                 score = 1 + shared if g.type == cand.type else shared
@@ -97,7 +99,7 @@ class _Groups:
                 score = shared
             if score > best_score:
                 best, best_score = g, score
-        if best is None and not cand.date and cand.type in self.undated and cand.status != "negated":
+        if best is None and not cand.date and cand.type in self.undated and cand.status in HAPPENED:
             # nothing in common but the kind of happening: in a news story an undated "the bombing"
             # (or "reported deaths") is the story's main event of that kind, the first dated one of
             # it or a related kind (the lead tells it), not an older one told later

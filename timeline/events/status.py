@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from timeline.events.candidates import Candidate, SentenceWork
+from timeline.events.candidates import Candidate, SentenceWork, inside
 from timeline.events.clauses import word_before
 from timeline.events.taxonomy import WORD_BYTES, Taxonomy, load_taxonomy, word_runs
 from timeline.events.triggers import find_triggers
@@ -22,6 +22,11 @@ _NEGATION = re.compile(r"(?=[nN])(?:\b(?:not|never|no)\b|n[’']t\b)", re.I)
 def assign(work: SentenceWork, tax: Taxonomy) -> None:
     for cand in work.cands:
         _status(cand, work.sentence, work.clauses, tax, work.cues)
+        if work.quotes and cand.status == "occurred" and \
+                inside(cand.trigger_start - work.sentence.start, work.quotes):
+            # quoted speech keeps the status its words give ("will", "could", "not": above); told
+            # as a plain fact, it is the speaker's account, not the reporter's
+            cand.status, cand.status_rule = "claimed", "inside a quote: the speaker's account"
 
 
 def after_dating(work: SentenceWork, document: Document) -> None:
@@ -112,6 +117,9 @@ def _status(cand: Candidate, sentence, clauses, tax: Taxonomy, cues: Optional[se
     adjective = (word_before(text, t0) or "").lower() if cand.info.pos == "noun" else ""
     if adjective in tax.cues.get("claim_adjectives", ()):
         cand.status, cand.status_rule = "claimed", f"'{adjective}' before the noun"
+        return
+    if adjective in tax.cues.get("plan_adjectives", ()):
+        cand.status, cand.status_rule = "planned", f"'{adjective}' before the noun"
         return
     neg = _NEGATION.search(text, window, t0) or cue_before(tax, "negation", text, window, t0, cues)
     if neg:
