@@ -167,7 +167,7 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
         while subject and subject[0].lower() in _LEADING:     # "and South Sudan became": one subject
             subject.pop(0)
         verb = _plural(lemma_form) if _plural_subject(subject, tax.cues.get("actor_nouns", frozenset())) else lemma_form
-    while before_words and before_words[0].lower().strip(",") in _LEADING:
+    while before_words and before_words[0].lower().strip(_LEAD_EDGE) in _LEADING_OR_MARK:
         before_words.pop(0)
     line = " ".join((" ".join(before_words + [verb]) + " " + after).split())     # single spaces
     line = line.replace(" ,", ",").replace(" .", ".").lstrip(_LEAD_EDGE).rstrip(_TRAIL_EDGE)
@@ -213,6 +213,7 @@ _DANGLING = frozenset("for of at by from since until till during within than abo
                       "like whether if because while".split()) | {""}     # "": a lone mark ("said :")
 _LEADING = frozenset("the a an and but so then also after before since when while as if unless "
                      "following once until during amid which who whom that".split())
+_LEADING_OR_MARK = _LEADING | {""}        # "": a lone mark ('" While our party')
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
