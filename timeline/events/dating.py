@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Optional
 
 from timeline.events.candidates import Candidate, SentenceWork, Told, family, inside, related
 from timeline.events.status import may_hold
+from timeline.events.words import words
 from timeline.models import EventDate, TimeExpression
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 from timeline.times.calendar import display as display_date
 
 _RELATION_MOD = {"after": "AFTER", "before": "BEFORE", "same": None, "later": "AFTER"}
-_NEXT_DAY = ("the next day", "the following day", "the day after")
+_NEXT_DAY = words("dating")["next_day"]
 
 
 def datable(t: TimeExpression) -> bool:

@@ -12,13 +12,19 @@ from typing import TYPE_CHECKING, Optional
 from timeline.events.clauses import Clause, word_before
 from timeline.events.taxonomy import WORD_BEYOND_ASCII, Taxonomy, load_taxonomy
 from timeline.events.triggers import title_case
+from timeline.events.words import alternation as _alternation
+from timeline.events.words import ordered, words
 
 if TYPE_CHECKING:       # named in annotations only: candidates.py imports this module
     from timeline.events.candidates import SentenceWork
 
+_HEADLINE, _NAMES = words("headline"), words("names")
+
+
 # A run of capitalised words, with the particles names carry ("al-", "bin", "of the").
+_JOINERS = _alternation(ordered("names", "joiners"))
 _NAME = re.compile(r"(?:[A-Z][\w’'.-]*|al-[\w-]+|el-[\w-]+)"
-                   r"(?:\s+(?:(?:of|al|bin|ibn|de|del|da|van|von|for)\s+(?:the\s+)?)?(?:[A-Z][\w’'.-]*|al-[\w-]+))*")
+                   rf"(?:\s+(?:(?:{_JOINERS})\s+(?:the\s+)?)?(?:[A-Z][\w’'.-]*|al-[\w-]+))*")
 _POSSESSIVE = ("’s", "'s")
 _ADVERB = re.compile(r"^\w+ly$")
 # stripped from a headline's start and end (a closing apostrophe stays at the end); its spaces
@@ -26,21 +32,27 @@ _ADVERB = re.compile(r"^\w+ly$")
 _LEAD_EDGE = " ,;:“”\"'‘’(—–-"
 _TRAIL_EDGE = " ,;:“”\"‘(—–-"
 MAX_WORDS = 20
-_BY_WITH = re.compile(r"\s*(?:by|with)\b")
-_PLURAL_NOUN = re.compile(r"\b(?:troops|forces|officials|militias|rebels|they|we|police|"
-                          r"people|residents|refugees|(?<!united )states|countries|"
-                          r"dozens|hundreds|thousands|millions|million|thousand|several|many|both)\b"
-                          r"|(?<![\d.,])\b(?:[2-9]|\d{2,})\b(?![.,]\d)")     # "some 2 million died", not "7.8"
+_BY_WITH = re.compile(rf"\s*(?:{_alternation(_HEADLINE['participle_followers'])})\b")
+
+
+def _plural_word(word: str) -> str:
+    """The word as an alternative, not after the start of a name it ends ("(?<!united )states")."""
+    ahead = [n[:-len(word)] for n in _HEADLINE["singular_names"] if n.endswith(" " + word)]
+    return "".join(f"(?<!{re.escape(a)})" for a in ahead) + re.escape(word)
+
+
+_PLURAL_NOUN = re.compile(
+    rf"\b(?:{'|'.join(_plural_word(w) for w in sorted(_HEADLINE['plural_words'], key=lambda w: (-len(w), w)))})\b"
+    r"|(?<![\d.,])\b(?:[2-9]|\d{2,})\b(?![.,]\d)")     # "some 2 million died", not "7.8"
 _ES_PLURAL = re.compile(r"(?:ss|x|z|ch|sh)es$")
-_WHO = re.compile(r"(?:who|which|that)\s+", re.I)
-_SAID = ("said", "says", "reported", "added", "told reporters")
+_WHO = re.compile(rf"(?:{_alternation(_HEADLINE['relative_pronouns'])})\s+", re.I)
+_SAID = ordered("headline", "attribution_verbs")
 _ATTRIBUTION = re.compile(
-    r",?\s+(?:(?:the|a|an|some|local|senior|state|federal|government|military|police|health|u\.s\.|[A-Z][a-z]+)\s+){0,2}"
-    r"(?:officials?|police|spokes(?:man|woman|person)|sources|authorities|ministry|he|she|they|it|witnesses|"
-    r"residents|analysts|experts|diplomats|companies|company|government|party)\s+"
-    rf"(?:{'|'.join(_SAID)})[\s.,;]*$")
-_SINGULAR_ENDINGS = ("ss", "us", "is", "'s", "’s")
-_SINGULAR_IN_S = frozenset("news series species means politics economics physics this its his".split())
+    rf",?\s+(?:(?:{_alternation(_HEADLINE['attribution_modifiers'])}|[A-Z][a-z]+)\s+){{0,2}}"
+    rf"(?:{_alternation(_HEADLINE['attribution_sources'])})\s+"
+    rf"(?:{_alternation(_SAID)})[\s.,;]*$")
+_SINGULAR_ENDINGS = tuple(_HEADLINE["singular_endings"])
+_SINGULAR_IN_S = _HEADLINE["singular_in_s"]
 
 
 def actors(text: str, tax: Taxonomy) -> list[str]:
@@ -104,7 +116,7 @@ def who_and_where(text: str, tax: Taxonomy) -> tuple[list[str], list[str]]:
 
 
 # abbreviations a name cannot be left as: the word they stand for
-_ABBREVIATIONS = {"govt": "the government", "gov't": "the government", "dept": "the department"}
+_ABBREVIATIONS = _NAMES["abbreviations"]
 _SPACED_HYPHEN = re.compile(r"\s*-\s*([A-Z][\w’'.-]*)")
 
 
@@ -194,25 +206,19 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
 
 
 MIN_WORDS = 6
-_PHRASE_OPENERS = frozenset("to that which who whom where when while because and but or as after before since "
-                            "if unless with without for including".split())
+_PHRASE_OPENERS = _HEADLINE["phrase_openers"]
 # "..., the National Weather Service said": a name (or "the" and a name) before the verb of saying
-_NAMED_ATTRIBUTION = re.compile(rf",?\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){{1,5}}(?:{'|'.join(_SAID)})[\s.,;]*$")
-_ACCORDING = re.compile(r",?\s+according\s+to\b.*$", re.I)
+_NAMED_ATTRIBUTION = re.compile(rf",?\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){{1,5}}(?:{_alternation(_SAID)})[\s.,;]*$")
+_ACCORDING = re.compile(rf",?\s+(?:{_alternation(_HEADLINE['attribution_tails'])})\b.*$", re.I)
 
 
 # after these the verb keeps its form ("willingness to settle", "shootings that injured")
-_NO_TENSE_CHANGE = frozenset("to and or that which who whom".split())
-_AUX = frozenset("has have had did was were is are been being".split())
+_NO_TENSE_CHANGE = _HEADLINE["no_tense_change"]
+_AUX = _HEADLINE["auxiliaries"]
 # words that cannot end a headline: prepositions, determiners, conjunctions, and verbs that need
 # what follows them (auxiliaries, modals, "to"); particles of phrasal verbs ("take over", "give in") can
-_DANGLING = frozenset("for of at by from since until till during within than about around only just nearly "
-                      "almost some the a an and or but after before into onto between toward towards via per "
-                      "despite amid that which who whom whose to could would should might may must can will shall "
-                      "has have had is are was were be been being do does did said says including such as "
-                      "like whether if because while".split()) | {""}     # "": a lone mark ("said :")
-_LEADING = frozenset("the a an and but so then also after before since when while as if unless "
-                     "following once until during amid which who whom that".split())
+_DANGLING = _HEADLINE["dangling"] | {""}      # "": a lone mark ("said :")
+_LEADING = _HEADLINE["leading"]
 _LEADING_OR_MARK = _LEADING | {""}        # "": a lone mark ('" While our party')
 
 
@@ -259,9 +265,8 @@ def _plural(third_person: str) -> str:
 # ---------------------------------------------------------------- the step
 
 # the words that tie a date to its clause, removed with it from a headline ("back in February,")
-_LEAD_FIRST = ("back", "early", "late", "as", "of")
-_LEAD_WORDS = ("in", "on", "at", "since", "by", "during", "from", "until", "around", "about", "after", "before",
-               "approximately", "roughly", "nearly", "some", "for")
+_LEAD_FIRST = ordered("headline", "time_lead_first")
+_LEAD_WORDS = ordered("headline", "time_lead_words")
 _TIME_LEAD = re.compile(rf"(?:\b(?:{'|'.join(_LEAD_FIRST)})\s+)?(?:\b(?:{'|'.join(_LEAD_WORDS)})\s+)*\Z", re.I)
 _TIME_TRAIL = re.compile(r"\s*,|['’]s\b")     # "Friday, ...", "Thursday's vote": removed with the time
 _KEYWORD = re.compile(r"[\w-]+")
@@ -355,7 +360,7 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
 
 
 _FIRST_SET, _WORD_SET = frozenset(_LEAD_FIRST), frozenset(_LEAD_WORDS)
-_APPOSITIVE = re.compile(r"\w,\s+(?:(?:first|later|originally|newly|\w+ly)\s+)?\Z")
+_APPOSITIVE = re.compile(rf"\w,\s+(?:(?:{'|'.join(ordered('headline', 'appositive_adverbs'))}|\w+ly)\s+)?\Z")
 
 
 def _lead_start(text: str, start: int, end: int) -> int:
@@ -439,7 +444,7 @@ def _antecedent(text: str, clause: Clause, clauses: list[Clause], tax: Taxonomy)
     return " ".join(m.group(1).split()) if m else None
 
 
-_TRAILING_NAME = re.compile(r"((?:\b[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+(?:(?:of|al|bin|de|for)\s+(?:the\s+)?)?){0,4}"
+_TRAILING_NAME = re.compile(rf"((?:\b[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+(?:(?:{_JOINERS})\s+(?:the\s+)?)?){{0,4}}"
                             r"[A-Z][\w'’.-]*)[\s,]*\Z")
 
 
@@ -457,8 +462,7 @@ def _trailing_phrase(taxonomy_path: str) -> re.Pattern:
     return re.compile(rf"\b((?:{determiners})\s+(?:{word}\s+){{0,2}}{word})[\s,]*\Z", re.I)
 
 
-_PREPOSITIONS = frozenset("in on at by for from with to into over under after before since during against "
-                          "about than as".split())
+_PREPOSITIONS = _HEADLINE["phrase_prepositions"]
 
 
 def _pronoun_is_subject(text: str, clause: Clause, tax: Taxonomy) -> bool:
@@ -473,7 +477,7 @@ def _pronoun_is_subject(text: str, clause: Clause, tax: Taxonomy) -> bool:
                 or nxt.lower() in tax.cues.get("determiners", ()))
 
 
-_SUBJECT_PRONOUNS = frozenset("i you he she it we they there this these those".split())
+_SUBJECT_PRONOUNS = _HEADLINE["subject_pronouns"]
 
 
 MAX_ANTECEDENT_WORDS = 6

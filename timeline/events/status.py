@@ -13,7 +13,10 @@ from timeline.events.candidates import Candidate, SentenceWork, inside
 from timeline.events.clauses import word_before
 from timeline.events.taxonomy import WORD_BYTES, Taxonomy, load_taxonomy, word_runs
 from timeline.events.triggers import find_triggers
+from timeline.events.words import words
 from timeline.models import Document
+
+_PRESENT_BE = words("status")["present_be"]
 
 # the look-ahead lets the engine skip to an "n" instead of trying both alternatives everywhere
 _NEGATION = re.compile(r"(?=[nN])(?:\b(?:not|never|no)\b|n[’']t\b)", re.I)
@@ -146,7 +149,7 @@ def _status(cand: Candidate, sentence, clauses, tax: Taxonomy, cues: Optional[se
         return
     ongoing = cue_before(tax, "ongoing", text, clause.start, clause.end, cues)
     prev = word_before(text, t0) if not ongoing and cand.trigger.lower().endswith("ing") else None
-    if ongoing or (prev and prev.lower() in ("is", "are", "am")):
+    if ongoing or (prev and prev.lower() in _PRESENT_BE):
         cand.status, cand.status_rule = "ongoing", f"ongoing '{ongoing or prev + ' ...ing'}'"
 
 
