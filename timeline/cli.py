@@ -184,21 +184,31 @@ def times(file, published, run):
 
 
 @main.command()
-@click.argument("file")
+@click.argument("files", nargs=-1, required=True)
 @click.option("--published", help="Publication date (YYYY-MM-DD).")
 @click.option("--taxonomy", type=click.Path(exists=True, dir_okay=False), help="Event types file to use.")
-def explain(file, published, taxonomy):
+def explain(files, published, taxonomy):
     """For each sentence of FILE: its time expressions, events, types, statuses and dates, with
-    the rule behind each, and why a candidate was left out.
+    the rule behind each, and why a candidate was left out. Given several articles, then each
+    merged event: its sources, why they were merged and which links were refused.
 
     Example: timeline explain article.txt --published 2021-08-02
+
+    Example: timeline explain samples/al-asad-2020
     """
     from timeline.events.explain import explain_documents
     from timeline.read import Reader, ReadOptions
 
     settings = Settings(published=published, taxonomy=taxonomy)
     reader = Reader(ReadOptions(published=published))
-    _emit(explain_documents(reader.documents([file]), settings), None)
+    documents = list(reader.documents(files))
+    text = explain_documents(documents, settings)
+    if len(documents) > 1:
+        from timeline.merge.explain import explain_merges
+        from timeline.pipeline import extract_documents
+
+        text += "\n" + explain_merges(extract_documents(documents, settings))
+    _emit(text, None)
 
 
 @main.command()
@@ -222,15 +232,18 @@ def timeml(inputs, outdir, policy):
 @click.argument("system")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--errors", is_flag=True, help="Also list every span, type and value error, file by file.")
-def score(gold, system, as_json, errors):
+@click.option("--by-class", "by_class", is_flag=True,
+              help="Also count value errors by class of expression (absolute date, weekday, duration...), per part.")
+def score(gold, system, as_json, errors, by_class):
     """TempEval-3 Task A scores of SYSTEM's TIMEX3 against GOLD's (TimeML files or directories).
+    A GOLD directory with several top-level folders (TBAQ: TimeBank, AQUAINT) is also scored per folder.
 
     Example: timeline score ../shared/data/timeml/TBAQ-cleaned output/tbaq --errors
     """
     from timeline.evaluate import score as run
 
     report = run(gold, system)
-    click.echo(report.to_json(errors) if as_json else report.table(errors))
+    click.echo(report.to_json(errors, by_class) if as_json else report.table(errors, by_class))
 
 
 @main.command("evaluate-events")
@@ -260,10 +273,15 @@ def evaluate_events(inputs, as_json, taxonomy, labels):
               help="A folder with articles/ and gold_ecbplus_annotations.json (ECB+ clusters).")
 @click.option("--apple", "apple", type=click.Path(exists=True, file_okay=False),
               help="A SemEval-2015 Task 4 folder: documents/*.tml and gold_timelines/*.txt.")
+@click.option("--gvc", "gvc", type=click.Path(exists=True, file_okay=False),
+              help="A Gun Violence Corpus folder: articles/ and gold.json (incident per document).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def evaluate_crossdoc(yida, apple, as_json):
+def evaluate_crossdoc(yida, apple, gvc, as_json):
     """Cross-document merging against gold: pairwise precision/recall over ECB+ clusters (--yida),
-    gold timeline lines found, dated and merged per target entity (--apple).
+    gold timeline lines found, dated and merged per target entity (--apple), pairs of documents
+    merged about one incident (--gvc: the last line is the pairwise precision and recall).
+
+    Example: timeline evaluate-crossdoc --gvc ../shared/data/crossdoc/gvc-val
 
     Example: timeline evaluate-crossdoc --yida ../shared/data/crossdoc/yida-bombing-2011
 
@@ -273,13 +291,15 @@ def evaluate_crossdoc(yida, apple, as_json):
 
     from timeline.evaluate import crossdoc
 
-    if not (yida or apple):
-        raise click.UsageError("give --yida DIR and/or --apple DIR")
+    if not (yida or apple or gvc):
+        raise click.UsageError("give --yida DIR, --apple DIR and/or --gvc DIR")
     reports = {}
     if yida:
         reports["yida"] = crossdoc.evaluate_yida(yida)[1]
     if apple:
         reports["apple"] = crossdoc.evaluate_apple(apple)
+    if gvc:   # last: its last line is the one-line summary
+        reports["gvc"] = crossdoc.evaluate_gvc(gvc)[1]
     if as_json:
         click.echo(json.dumps({k: r.as_dict() for k, r in reports.items()}, indent=2))
     else:

@@ -86,6 +86,9 @@ class MergeSource(Model):
     date: Optional[EventDate] = None
     actors: list[str] = []
     confidence: float = Field(0.5, ge=0.0, le=1.0)
+    mentions: list[int] = Field(
+        [], description="trigger_start of each mention it had in its document: merging again regroups "
+                        "sources with their own mentions.")
 
 
 class MergeEvidence(Model):

@@ -9,7 +9,7 @@ import pytest
 
 from timeline.errors import InputError
 from timeline.evaluate import annotate, score
-from timeline.evaluate.timeml import Span, align
+from timeline.evaluate.timeml import CLASSES, Span, align, expression_class
 from timeline.models import TimeExpression
 from timeline.read.timeml import parse_timeml, read_timeml, write_timeml
 
@@ -220,3 +220,73 @@ def test_tbaq_gold_written_back_as_a_system_scores_100(tmp_path):
         (tmp_path / rel).write_text(write_timeml(doc, gold))
     m = score(root, tmp_path).metrics()
     assert m["strict"]["f1"] == m["value"]["f1"] == m["type"]["f1"] == 100.0
+
+
+# parts and classes
+
+def two_parts(tmp_path, damage_b):
+    """Gold with parts A and B (the fixture in each); the system right on A, damaged on B."""
+    doc = read_timeml(GOLD)
+    for side in ("gold", "system"):
+        for part in ("A", "B"):
+            (tmp_path / side / part).mkdir(parents=True)
+            text = GOLD.read_text() if side == "gold" or part == "A" else write_timeml(doc, damage_b(doc))
+            (tmp_path / side / part / GOLD.name).write_text(text)
+    return score(tmp_path / "gold", tmp_path / "system")
+
+
+def test_each_top_level_part_is_scored_apart(tmp_path):
+    report = two_parts(tmp_path, damaged)
+    data = json.loads(report.to_json())
+    assert data["parts"]["A"]["value"]["f1"] == 100.0
+    assert data["parts"]["B"]["value"] == {"accuracy": 33.33, "f1": 22.22}
+    assert data["gold"] == 8 and data["parts"]["B"]["gold"] == 4
+    table = report.table()
+    assert "AQUAINT" not in table and any(line.startswith("B ") and line.endswith("22.22")
+                                          for line in table.splitlines())
+
+
+def test_one_folder_has_no_parts():
+    assert "parts" not in json.loads(score(FIXTURES, FIXTURES).to_json())
+
+
+@pytest.mark.parametrize("text, type_, value, kind", [
+    ("March 3, 2012", "DATE", "2012-03-03", "absolute date"),
+    ("3 March", "DATE", "2012-03-03", "absolute date"),
+    ("the first of May", "DATE", "2012-05-01", "absolute date"),
+    ("yesterday", "DATE", "2012-03-02", "relative day"),
+    ("last week", "DATE", "2012-W09", "relative day"),
+    ("Monday", "DATE", "2012-02-27", "weekday"),
+    ("Friday afternoon", "DATE", "XXXX-WXX-5", "weekday"),
+    ("last month", "DATE", "2012-02", "month"),
+    ("May", "DATE", "XXXX-05", "month"),
+    ("1998", "DATE", "1998", "year"),
+    ("last fall", "DATE", "2011-FA", "year"),
+    ("the third quarter", "DATE", "2011-Q3", "year"),
+    ("three years", "DURATION", "P3Y", "duration"),
+    ("every week", "SET", "P1W", "set"),
+    ("9:30 GMT Monday", "TIME", "2012-02-27T09:30", "time of day"),
+    ("now", "DATE", "PRESENT_REF", "vague ref"),
+])
+def test_expression_classes(text, type_, value, kind):
+    assert expression_class(Span(0, 1, 0, 1, text, type_, value, "")) == kind
+
+
+def test_by_class_counts_value_errors_misses_and_spurious_per_class(tmp_path):
+    report = two_parts(tmp_path, damaged)
+    classes = json.loads(report.to_json(by_class=True))["classes"]
+    b = classes["B"]
+    assert b["weekday"]["gold"] == 1 and b["weekday"]["value"]["accuracy"] == 0.0   # Monday, wrong day
+    assert b["set"]["gold"] == 1 and b["set"]["relaxed_matches"] == 0               # weekly, missed
+    assert b["year"]["system"] == 1 and b["year"]["gold"] == 0                       # "profits", spurious XXXX
+    assert classes["A"]["weekday"]["value"]["f1"] == 100.0
+    assert set(classes["all"]) == set(CLASSES)
+    assert "Value errors by class" in report.table(by_class=True)
+
+
+def test_cli_score_by_class(tmp_path):
+    two_parts(tmp_path, damaged)
+    done = cli("score", tmp_path / "gold", tmp_path / "system", "--by-class")
+    assert done.returncode == 0, done.stderr
+    weekday = next(line for line in done.stdout.splitlines() if line.startswith("weekday"))
+    assert weekday.split()[1:] == ["2", "1", "50.00", "1", "0", "100.00", "1", "1", "0.00"]

@@ -52,3 +52,16 @@ def test_evaluate_crossdoc_needs_a_data_folder(tmp_path):
     r = subprocess.run([sys.executable, "-m", "timeline", "evaluate-crossdoc", "--yida", str(tmp_path)],
                        cwd=tmp_path, capture_output=True, text=True)
     assert r.returncode == 2 and str(tmp_path) in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_explain_on_several_articles_tells_why_events_merged_and_what_was_refused(tmp_path):
+    stories = {"a.txt": "2016-10-21", "b.txt": "2016-10-21", "c.txt": "2016-10-23"}
+    for name, published in stories.items():
+        (tmp_path / name).write_text(f"published: {published}\n\nA gunman shot and killed Dan Caron, 63, "
+                                     f"outside a bar in Bristol on {published}, police said.\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "timeline", "explain", "a.txt", "b.txt", "c.txt"], cwd=tmp_path,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    merges = r.stdout.split("# merging", 1)[1]
+    assert "source  a.txt" in merges and "source  b.txt" in merges
+    assert "refused" in merges and "days apart" in merges

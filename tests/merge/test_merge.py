@@ -42,14 +42,22 @@ def test_one_document_giving_two_days_means_two_happenings():
     assert len(merge_timelines([tl]).events) == 2
 
 
-def test_a_week_apart_merges_only_on_strong_evidence():
-    weak_a = timeline("a", [event("a", 1, "ATTACK", day("2020-01-01"), "Rockets hit a base", ["militia"])])
-    weak_b = timeline("b", [event("b", 1, "ATTACK", day("2020-01-08"), "Rockets hit a base", ["militia"])])
-    assert len(merge_timelines([weak_a, weak_b]).events) == 2
+def test_day_precise_dates_a_week_apart_never_merge_and_the_refusal_is_shown():
     headline = "Sudanese Antonov bombs Yida refugee camp near Jau border village"
-    strong_a = timeline("a", [event("a", 1, "ATTACK", day("2011-11-03"), headline, ["Sudan", "SAF"])])
-    strong_b = timeline("b", [event("b", 1, "ATTACK", day("2011-11-10"), headline, ["Sudan", "SAF"])])
-    e = _one([strong_a, strong_b])
+    a = timeline("a", [event("a", 1, "ATTACK", day("2011-11-03"), headline, ["Sudan", "SAF"])])
+    b = timeline("b", [event("b", 1, "ATTACK", day("2011-11-10"), headline, ["Sudan", "SAF"])])
+    merged = merge_timelines([a, b])
+    assert len(merged.events) == 2
+    for e in merged.events:
+        assert any(r.startswith("refused: ") and "7 days apart" in r for r in e.merged.reasons), e.merged.reasons
+
+
+def test_a_correction_joins_what_the_dates_would_part_and_shows_the_conflict():
+    headline = "Sudanese Antonov bombs Yida refugee camp near Jau border village"
+    a = timeline("a", [event("a", 1, "ATTACK", day("2011-11-10"), headline, ["Sudan", "SAF"])])
+    b = timeline("b", [event("b", 1, "ATTACK", day("2011-11-03"),
+                             headline + ", earlier reported as 10 November", ["Sudan", "SAF"])])
+    e = _one([a, b])
     assert e.date_conflict and len(e.conflicts) == 1
 
 

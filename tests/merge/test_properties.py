@@ -15,7 +15,8 @@ from timeline.models import Document, Event, Mention, TimeExpression, Timeline
 TYPES = ["ATTACK", "ATTACK", "DEATH_INJURY", "MEETING_TALKS", "AGREEMENT"]
 STATUSES = ["occurred", "occurred", "claimed", "negated"]
 ACTORS = ["Iran", "Iranian forces", "U.S.", "US", "al-Shabaab", "Shabaab", "Marines", "Marine"]
-WORDS = ["missile", "missiles", "attack", "camp", "base", "bombing", "bombed"]
+WORDS = ["missile", "missiles", "attack", "camp", "base", "bombing", "bombed",
+         "correction"]                                   # a correction joins what dates would part
 DATES = [day("2020-01-07"), day("2020-01-08"), day("2020-01-08", "Jan. 8"), day("2020-01-09"),
          day("2020-01-15"), month("2020-01"), None]
 

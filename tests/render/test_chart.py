@@ -138,6 +138,7 @@ def test_a_before_date_is_drawn_at_its_last_day_pointing_back():
     assert row.startswith("e1,,2011-06-30,before July 2011,")
 
 
+<<<<<<< HEAD
 def test_hover_names_who_and_where_escaped():
     from timeline.models import Event
     from timeline.render.chart import _who_where
@@ -146,3 +147,20 @@ def test_hover_names_who_and_where_escaped():
     assert "Who: &lt;Iran&gt;; where: Al Asad Air Base" in line
     assert _who_where(Event(id="e", type="ATTACK", status="occurred", headline="h", places=["Kabul"])) == "<br>Where: Kabul"
     assert _who_where(Event(id="e", type="ATTACK", status="occurred", headline="h")) == ""
+=======
+def test_hover_tells_why_sources_were_merged_and_what_was_refused():
+    from timeline.models import MergeEvidence, MergeSource
+
+    tl = small_timeline()
+    rockets = tl.events[1]
+    rockets.merged = MergeEvidence(score=0.9, reasons=[
+        "2 reports in 2 documents", "words in several documents: rocket (2), base (2)",
+        "refused: Rockets <b>hit</b> a camp (d3): dates 2021-07-01 and 2021-07-08 are 7 days apart"], sources=[
+        MergeSource(event="a", document="d2", type="ATTACK", status="occurred", date=rockets.date),
+        MergeSource(event="b", document="d1", type="ATTACK", status="occurred", date=rockets.date)])
+    attack = next(t for t in figure(tl).data if t.legendgroup == "ATTACK" and t.type == "scatter" and t.customdata)
+    row = next(r for r in attack.customdata if r[0] == "Rockets hit the base")
+    note = row[7].replace("<br>", " ")    # wrapped for the hover box
+    assert "Merged: 2 reports in 2 documents; words in several documents: rocket (2)" in note
+    assert "refused: Rockets &lt;b&gt;hit&lt;/b&gt; a camp" in note
+>>>>>>> main

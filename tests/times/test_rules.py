@@ -7,7 +7,7 @@ from timeline.models import Document
 from timeline.times import tag_document
 from timeline.times.grammar import grammar
 
-_EXAMPLE = re.compile(r"(?P<text>.+?) => (?P<value>\S+)(?: (?P<mod>\S+))?")
+_EXAMPLE = re.compile(r"(?P<text>.+?) => (?P<value>\S+)(?: (?P<mod>\S+))?", re.S)   # "\n": a line break
 
 
 def _examples():

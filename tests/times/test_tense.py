@@ -55,6 +55,21 @@ def test_a_plan_points_ahead(text, published, value, value_of):
     assert value_of(text, published) == value
 
 
+@pytest.mark.parametrize("text, published, value", [
+    # what is due, slated or about to happen lies ahead (a dictionary's senses of "due": expected
+    # at a time; "slated": scheduled)
+    ("Elections are due in March.", "2021-08-02", "2022-03"),
+    ("The court is due to rule in April.", "2021-08-02", "2022-04"),
+    ("The plant is slated to open in January.", "2021-08-02", "2022-01"),
+    ("Parliament is about to vote on Thursday.", "2021-08-02", "2021-08-05"),
+    ("The vote, to take place in March, is key.", "2021-08-02", "2022-03"),
+    # the same words in the past tell of the past
+    ("Elections were due in March.", "2021-08-02", "2021-03"),
+])
+def test_due_and_slated_point_ahead(text, published, value, value_of):
+    assert value_of(text, published) == value
+
+
 def test_a_fronted_month_reads_its_clause_verb_past_a_long_aside():
     found = tag_document(Document(id="d", published="1998-10-25", text=(
         "In January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court decision, "

@@ -161,6 +161,94 @@ def evaluate_yida(folder: str) -> tuple[Timeline, ClusterReport]:
     return timeline, evaluate_clusters(timeline, gold)
 
 
+# Gun Violence Corpus: many alike incidents, each told by a few articles (gvc-val/README).
+
+@dataclass
+class GvcReport:
+    """Pairs of documents linked by one merged event, against pairs about one gold incident."""
+    documents: int = 0
+    incidents: int = 0
+    multi_article_incidents: int = 0     # told by two or more documents
+    documents_found: int = 0             # an event mention covers one of their gold mentions
+    incidents_whole: int = 0             # multi-article incidents all of whose documents share one event
+    pairs: PairScores = field(default_factory=PairScores)
+    wrong_links: list = field(default_factory=list)   # (event headline, incidents it joins)
+    missed: list = field(default_factory=list)        # incidents split: their documents' events
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "pairs": self.pairs.as_dict()}
+
+    def summary(self) -> str:
+        p = self.pairs
+        return (f"GVC pairwise precision {p.precision:.3f} ({p.true_positive}/{p.system}) "
+                f"recall {p.recall:.3f} ({p.true_positive}/{p.gold}); incidents whole in one event "
+                f"{self.incidents_whole}/{self.multi_article_incidents}")
+
+    def table(self) -> str:
+        lines = [f"documents: {self.documents}, an event covers a gold mention in {self.documents_found}",
+                 f"incidents: {self.incidents}, told by several documents: {self.multi_article_incidents}"]
+        lines += [f"  wrong link: {h[:70]} -> incidents {', '.join(i)}" for h, i in self.wrong_links]
+        lines += [f"  split: incident {i}: " + " | ".join(h[:50] for h in hs) for i, hs in self.missed]
+        return "\n".join(lines + [self.summary()])
+
+
+def gvc_links(timeline: Timeline, gold: dict) -> dict[str, set]:
+    """document -> ids of the events with a mention (its sentence span) covering a gold mention."""
+    wanted = {d["file"]: d["mentions"] for d in gold["documents"]}
+    out: dict[str, set] = {f: set() for f in wanted}
+    for e in timeline.events:
+        for m in e.mentions:
+            if any(m.start <= g["start"] and g["end"] <= m.end for g in wanted.get(m.document, ())):
+                out[m.document].add(e.id)
+    return out
+
+
+def evaluate_gvc_clusters(timeline: Timeline, gold: dict) -> GvcReport:
+    incident = {d["file"]: str(d["incident"]) for d in gold["documents"]}
+    links = gvc_links(timeline, gold)
+    headlines = {e.id: e.headline for e in timeline.events}
+    by_incident: dict[str, list[str]] = {}
+    for f in sorted(incident):
+        by_incident.setdefault(incident[f], []).append(f)
+    report = GvcReport(documents=len(incident), incidents=len(by_incident),
+                       multi_article_incidents=sum(len(fs) > 1 for fs in by_incident.values()),
+                       documents_found=sum(bool(v) for v in links.values()))
+    for a, b in itertools.combinations(sorted(incident), 2):
+        linked, same = bool(links[a] & links[b]), incident[a] == incident[b]
+        report.pairs.system += linked
+        report.pairs.gold += same
+        report.pairs.true_positive += linked and same
+    for event_id in sorted({e for ids in links.values() for e in ids}):
+        joined = sorted({incident[f] for f, ids in links.items() if event_id in ids})
+        if len(joined) > 1:
+            report.wrong_links.append((headlines[event_id], joined))
+    for inc, files in sorted(by_incident.items()):
+        if len(files) < 2:
+            continue
+        if set.intersection(*(links[f] for f in files)):
+            report.incidents_whole += 1
+        else:
+            report.missed.append((inc, sorted({headlines[e] for f in files for e in links[f]})))
+    return report
+
+
+def evaluate_gvc(folder: str) -> tuple[Timeline, GvcReport]:
+    """Run the pipeline on folder/articles and score it against folder/gold.json."""
+    from timeline.pipeline import extract
+
+    root = Path(folder)
+    gold_path = root / "gold.json"
+    if not gold_path.is_file() or not (root / "articles").is_dir():
+        raise InputError("expected articles/ and gold.json", folder)
+    try:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        gold["documents"][0]["mentions"]
+    except (OSError, ValueError, KeyError, IndexError, TypeError) as e:
+        raise InputError(f"not a GVC gold file: {e}", str(gold_path)) from None
+    timeline = extract([str(root / "articles")])
+    return timeline, evaluate_gvc_clusters(timeline, gold)
+
+
 # SemEval-2015 Task 4 (TimeLine): gold timelines per target entity over TimeML documents.
 
 _SENTENCE = re.compile(r'<s id="(\d+)">(.*?)</s>', re.S)

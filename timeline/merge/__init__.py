@@ -17,8 +17,8 @@ from pydantic import ValidationError
 from timeline.errors import InputError
 from timeline.merge.build import build_event
 from timeline.merge.cluster import cluster
-from timeline.merge.features import atom, sources_of, with_siblings
-from timeline.models import Document, Event, TimeExpression, Timeline
+from timeline.merge.features import atom, mentions_of, sources_of, with_siblings
+from timeline.models import Document, Event, MergeSource, TimeExpression, Timeline
 
 DEFAULT_TITLE = "Timeline"
 
@@ -47,13 +47,14 @@ def _merge(timelines: Sequence[Timeline], title: Optional[str]) -> Timeline:
     times, remaps = _time_expressions(timelines)
     events = [_rebase(ev, remap) for tl, remap in zip(timelines, remaps) for ev in tl.events]
     sources = [sources_of(e) for e in events]
-    owner = [k for k, ss in enumerate(sources) for _ in ss]   # atom index -> event index
-    atoms = with_siblings([atom(s, [m.sentence for m in e.mentions if m.document == s.document])
-                           for e, ss in zip(events, sources) for s in ss])
-    groups = cluster(atoms, _same_event(events, sources))
-    flat = [s for ss in sources for s in ss]
-    merged = _sorted_events(build_event([events[k] for k in sorted({owner[i] for i in g})],
-                                        [(flat[i], atoms[i]) for i in g]) for g in groups)
+    # each source with its own mentions: a group takes them, not the whole event it came in
+    made = [(e, s, mentions_of(e, s)) for e, ss in zip(events, sources) for s in ss]
+    published = {d.id: d.published for d in documents}
+    atoms = with_siblings([atom(s, [m.sentence for m in ms], published.get(s.document)) for _, s, ms in made])
+    clusters = cluster(atoms, _same_event(events, sources))
+    merged = _sorted_events(build_event([made[i] for i in g], [atoms[i] for i in g],
+                                        [_refusal(made[other][1], why) for _, _, other, why in refused])
+                            for g, refused in zip(clusters.groups, clusters.refused))
     warnings = sorted({w for tl in timelines for w in tl.warnings})
     return Timeline(title=title or _title(timelines), documents=documents,
                     events=merged, time_expressions=times, warnings=warnings)
@@ -116,13 +117,18 @@ def _rebase(event: Event, remap: list[int]) -> Event:
     return event.model_copy(update={"mentions": mentions})
 
 
+def _refusal(other: MergeSource, why: str) -> str:
+    headline = other.headline if len(other.headline) <= 60 else other.headline[:57] + "..."
+    return f"refused: {headline} ({other.document}): {why}"
+
+
 def _same_event(events: Sequence[Event], sources) -> list[list[int]]:
-    """Atom groups that must stay together: the sources of one event, and events met twice
-    (sharing a mention or a source)."""
+    """Atom groups that must stay together: events met twice (sharing a mention or a source).
+    The sources of an event merged before are not held together: they are grouped again, as if
+    all were merged at once, which keeps merging associative when a link can be refused."""
     groups, first_atom, seen = [], [], {}
     i = 0
     for k, (e, ss) in enumerate(zip(events, sources)):
-        groups.append(list(range(i, i + len(ss))))
         first_atom.append(i)
         for s in ss:
             seen.setdefault(("s", s.document, s.event), []).append(i)

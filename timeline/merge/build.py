@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
+from dataclasses import replace
 from typing import Sequence
 
 from timeline.merge.dates import choose_date
-from timeline.merge.features import Atom, atom, max_score, score, sources_of
+from timeline.merge.features import Atom, atom, content_key, max_score, score
 from timeline.merge.normalise import content_words, name_tokens
 from timeline.merge.rules import load_rules
 from timeline.models import Event, MergeEvidence, MergeSource, Mention
 
 MERGE_RULE = "merge"   # type_rule/status_rule of a merged event: chosen from its sources
 _MAX_WORDS_SHOWN = 6
+_MAX_REFUSED_SHOWN = 3
 
 
 def _unique(items, sort_key) -> list:
@@ -27,17 +29,20 @@ def merged_id(sources: Sequence[MergeSource]) -> str:
     return "ev-" + hashlib.sha1("\n".join(keys).encode("utf-8")).hexdigest()[:12]
 
 
-def build_event(members: Sequence[Event], made: Sequence[tuple[MergeSource, Atom]] = ()) -> Event:
-    """One event from a group of events; `made` pairs their sources with atoms already made."""
-    first = members[0]
-    if all(m == first for m in members[1:]):
-        return first
+def build_event(made: Sequence[tuple[Event, MergeSource, list[Mention]]], atoms: Sequence[Atom] = (),
+                refused: Sequence[str] = ()) -> Event:
+    """One event from a group of sources, each given with the event it came in and its own
+    mentions; `atoms` are the sources in comparable form (made when not given); `refused` tells
+    the links the clustering refused the group, strongest first."""
+    event = made[0][0]
+    if event.merged is None and not refused and all(e == event for e, _, _ in made[1:]):
+        return event          # one event as first extracted, never merged
     rules = load_rules()
-    made = made or [(s, atom(s)) for e in members for s in sources_of(e)]
-    atom_of = {s.model_dump_json(): a for s, a in made}
-    sources = _unique((s for s, _ in made), lambda s: (s.document, s.event))
+    atoms = atoms or [atom(s, [m.sentence for m in ms]) for _, s, ms in made]
+    atom_of = {s.model_dump_json(): a for (_, s, _), a in zip(made, atoms)}
+    sources = _unique((s for _, s, _ in made), lambda s: (s.document, s.event))
     atoms = [atom_of[s.model_dump_json()] for s in sources]
-    mentions = _unique((m for e in members for m in e.mentions),
+    mentions = _unique((m for _, _, ms in made for m in ms),
                        lambda m: (m.document, m.start, m.trigger_start, m.end, m.trigger_end))
     dated = [(s.document, s.date) for s in sources if s.date] + \
             [(m.document, m.date) for m in mentions if m.date]
@@ -47,10 +52,11 @@ def build_event(members: Sequence[Event], made: Sequence[tuple[MergeSource, Atom
     status = min((s.status for s in sources), key=lambda st: (rules.status_rank.get(st, 99), st))
     lead = _lead(sources, atoms, type_, date)
     evidence_score, reasons = _evidence(sources, mentions, date, conflicts, atoms)
+    reasons += list(dict.fromkeys(refused))[:_MAX_REFUSED_SHOWN]
     return Event(
         id=merged_id(sources), type=type_, status=status, headline=lead.headline, date=date,
-        mentions=mentions, actors=_actors(a for e in members for a in e.actors),
-        places=_actors(p for e in members for p in e.places),
+        mentions=mentions, actors=_actors(a for s in sources for a in s.actors),
+        places=_actors(p for e, _, _ in made for p in e.places),
         confidence=_confidence(sources), type_rule=MERGE_RULE, status_rule=MERGE_RULE,
         conflicts=conflicts, date_conflict=bool(conflicts),
         merged=MergeEvidence(score=evidence_score, reasons=reasons, sources=sources),
@@ -63,10 +69,12 @@ def _lead(sources: Sequence[MergeSource], atoms: Sequence[Atom], type_: str, dat
     words_of: dict[str, set] = defaultdict(set)
     for a in atoms:
         words_of[a.document] |= a.words
+    documents_with = Counter(w for words in words_of.values() for w in words)   # one pass, not pairs
 
     def shared(i: int) -> float:
         words = atoms[i].words
-        found = sum(len(words & w) for d, w in words_of.items() if d != atoms[i].document)
+        own = words_of[atoms[i].document]
+        found = sum(documents_with[w] - (w in own) for w in words)
         return found / len(words) if words else 0.0
 
     best = min(range(len(sources)), key=lambda i: (
@@ -102,17 +110,29 @@ def _confidence(sources: Sequence[MergeSource]) -> float:
 
 def _evidence(sources: Sequence[MergeSource], mentions: Sequence[Mention], date, conflicts, atoms):
     """The score (each document's best link to another document, the weakest of these; within
-    one document, each source's best link) and readable reasons."""
+    one document, each source's best link) and readable reasons.
+
+    Identical atoms (one text printed by many outlets) are scored once: each distinct atom's best
+    link to a distinct atom of another part, so 400 copies of a story cost no more than one."""
     docs = sorted({s.document for s in sources} | {m.document for m in mentions})
-    part = (lambda a: a.document) if len({a.document for a in atoms}) > 1 else id
-    best: dict = {}
+    by_document = len({a.document for a in atoms}) > 1
+    parts: dict[tuple, set] = defaultdict(set)    # distinct atom (its content) -> its parts
+    rep: dict[tuple, Atom] = {}                   # ... and the first atom standing for it
     for i, a in enumerate(atoms):
-        for b in atoms[i + 1:]:
-            if part(a) == part(b):
-                continue
-            s = score(a, b, exact=True) or 0.0
-            for key in (part(a), part(b)):
-                best[key] = max(best.get(key, 0.0), s)
+        key = content_key(a)
+        parts[key].add(a.document if by_document else i)
+        if key not in rep or (a.document, a.event) < (rep[key].document, rep[key].event):
+            rep[key] = a
+    distinct = sorted(parts, key=lambda k: (rep[k].document, rep[k].event))
+    best: dict = {}
+    for k, a in enumerate(distinct):
+        for b in distinct[k:]:
+            if len(parts[a] | parts[b]) < 2:
+                continue     # no pair across parts
+            other = rep[b] if b is not a else replace(rep[b], document=rep[b].document + "\0")
+            s = score(rep[a], other, exact=True) or 0.0
+            for part in parts[a] | parts[b]:
+                best[part] = max(best.get(part, 0.0), s)
     weakest = min(best.values(), default=0.0)
     return round(min(1.0, weakest / max_score()), 3), _reasons(sources, mentions, docs, date, conflicts)
 

@@ -1,14 +1,17 @@
-"""Group sources into happenings: block by type family and date, score candidate pairs, take
-connected groups. Every decision is about one pair of sources, so the grouping is the same
-whatever the order or grouping of the inputs."""
+"""Group sources into happenings: block by type family and date, score candidate pairs, then
+join groups along the strongest links first, refusing a link that would put two mentions that
+cannot be one happening in one group. Links are taken in an order fixed by their scores and the
+sources' own keys, so the grouping is the same whatever the order or grouping of the inputs."""
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 from collections import defaultdict
-from typing import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Iterable, Optional, Sequence
 
 from timeline.merge.dates import reach_days
-from timeline.merge.features import Atom, score
+from timeline.merge.features import Atom, content_key, score
 from timeline.merge.rules import load_rules
 
 _NAME_KEY = 3
@@ -68,29 +71,123 @@ def candidate_pairs(atoms: Sequence[Atom]) -> Iterable[tuple[int, int]]:
             heapq.heappush(active, (reach, i))
 
 
-def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> list[list[int]]:
-    """Indices of `atoms` grouped into happenings; each `forced` group stays together (the
-    sources of one event, or one event met twice)."""
+@dataclass
+class _Summary:
+    """What a growing cluster holds that a constraint reads: its earliest and latest day-precise
+    dates (corrections left out: they are linked to what they correct)."""
+    first: Optional[int] = None
+    last: Optional[int] = None
+
+    @classmethod
+    def of(cls, a: Atom) -> "_Summary":
+        if a.corrects or a.span is None or a.span.level:
+            return cls()
+        return cls(a.span.start, a.span.end)
+
+    def clash(self, other: "_Summary") -> Optional[str]:
+        """Why the two clusters cannot be one happening, or None."""
+        if self.first is not None and other.first is not None:
+            first, last = min(self.first, other.first), max(self.last, other.last)
+            if last - first > load_rules().max_days_apart:
+                return f"dates {_day(first)} and {_day(last)} are {last - first} days apart"
+        return None
+
+    def join(self, other: "_Summary") -> None:
+        if other.first is not None:
+            self.first = other.first if self.first is None else min(self.first, other.first)
+            self.last = other.last if self.last is None else max(self.last, other.last)
+
+
+def _day(ordinal: int) -> str:
+    return dt.date.fromordinal(ordinal).isoformat()
+
+
+@dataclass
+class Clusters:
+    """Groups of atom indices, and for each group the links refused to it: (score, its atom, the
+    other group's atom, why), strongest first."""
+    groups: list[list[int]]
+    refused: list[list[tuple[float, int, int, str]]]
+
+
+def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> Clusters:
+    """Indices of `atoms` grouped into happenings: agglomerative, strongest link first, where a
+    link that would put two mentions that cannot be one happening together is refused. Each
+    `forced` group stays together (one event met twice).
+
+    Identical atoms (one wire story printed by many outlets) are one representative first. The
+    links are sorted by score, then by the atoms' (document, event) keys, so neither the order of
+    the inputs nor how they were merged before changes the result."""
     threshold = load_rules().threshold
-    uf = UnionFind(len(atoms))
+    by_content: dict[tuple, int] = {}
+    rep_of = [by_content.setdefault(content_key(a), len(by_content)) if a.span is not None else -1
+              for a in atoms]
+    reps: list[Atom] = [None] * len(by_content)
+    key = [None] * len(by_content)
+    for i, a in enumerate(atoms):
+        r = rep_of[i]
+        if r < 0:   # undated atoms are not collapsed: only their words can place them
+            r = rep_of[i] = len(reps)
+            reps.append(a)
+            key.append(None)
+        if key[r] is None or (a.document, a.event) < key[r]:
+            reps[r], key[r] = a, (a.document, a.event)
+    uf = UnionFind(len(reps))
+    summary = [_Summary.of(a) for a in reps]
+    refused: list[tuple[float, tuple, tuple, int, int, str]] = []
+
+    def link(i: int, j: int, s: float, check: bool = True) -> None:
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj:
+            return
+        why = summary[ri].clash(summary[rj]) if check else None
+        if why:
+            refused.append((s, min(key[i], key[j]), max(key[i], key[j]), i, j, why))
+            return
+        uf.union(ri, rj)
+        root = uf.find(ri)
+        summary[root].join(summary[rj if root == ri else ri])
+
     for group in forced:
         for i in group[1:]:
-            uf.union(group[0], i)
-    for i, j in candidate_pairs(atoms):
-        if uf.find(i) == uf.find(j):
+            link(rep_of[group[0]], rep_of[i], 0.0, check=False)
+    edges = {}
+    for i, j in candidate_pairs(reps):
+        pair = (i, j) if key[i] < key[j] else (j, i)
+        if pair in edges or uf.find(i) == uf.find(j):
             continue
-        s = score(atoms[i], atoms[j])
+        s = score(reps[i], reps[j])
         if s is not None and s >= threshold:
-            uf.union(i, j)
-    for group in same_undated(atoms):
+            edges[pair] = s
+    for (i, j), s in sorted(edges.items(), key=lambda e: (-e[1], key[e[0][0]], key[e[0][1]])):
+        link(i, j, s)
+    for group in same_undated(reps):
+        group.sort(key=lambda r: key[r])
         for i in group[1:]:
-            uf.union(group[0], i)
-    for i, j in undated_told_as_dated(atoms):
-        uf.union(i, j)
-    return uf.groups()
+            link(group[0], i, threshold)
+    for n, i, j in sorted(undated_told_as_dated(reps), key=lambda e: (-e[0], key[e[1]], key[e[2]])):
+        link(i, j, threshold)
+    return _grouped(atoms, rep_of, uf, refused)
 
 
-def undated_told_as_dated(atoms: Sequence[Atom]) -> Iterable[tuple[int, int]]:
+def _grouped(atoms, rep_of, uf: UnionFind, refused) -> Clusters:
+    members: dict[int, list[int]] = defaultdict(list)
+    first: dict[int, int] = {}     # representative -> the first of its atoms by key
+    for i in range(len(atoms)):
+        members[uf.find(rep_of[i])].append(i)
+        r = rep_of[i]
+        if r not in first or (atoms[i].document, atoms[i].event) < (atoms[first[r]].document, atoms[first[r]].event):
+            first[r] = i
+    roots = sorted(members, key=lambda r: members[r][0])
+    index = {r: k for k, r in enumerate(roots)}
+    out: list[list] = [[] for _ in roots]
+    for s, _, _, i, j, why in sorted(refused, key=lambda r: (-r[0], r[1], r[2])):
+        out[index[uf.find(i)]].append((s, first[i], first[j], why))
+        out[index[uf.find(j)]].append((s, first[j], first[i], why))
+    return Clusters([members[r] for r in roots], out)
+
+
+def undated_told_as_dated(atoms: Sequence[Atom]) -> Iterable[tuple[int, int, int]]:
     """An undated source and a dated one of the same type from another document told in the same
     words ("a peace deal ended the war" / "a 2005 peace deal that ended decades of war"): the
     date the other document gives places it. A decision per pair, as for dated sources."""
@@ -108,8 +205,20 @@ def undated_told_as_dated(atoms: Sequence[Atom]) -> Iterable[tuple[int, int]]:
             for j in by_word.get((u.block, u.type, w), ()):
                 shared[j] += 1
         for j, n in sorted(shared.items()):
-            if n >= min_words and atoms[j].document != u.document:
-                yield i, j
+            if atoms[j].document != u.document and n >= min_words + _more_words(u, atoms[j]):
+                yield n, i, j
+
+
+def _more_words(undated: Atom, dated: Atom) -> float:
+    """How many more words than `undated_min_words` an undated report must share with a dated
+    one: none when the date is news at its publication; more when it is older (news dates what is
+    not the news of the day); a report never tells of a happening after it was published."""
+    rules = load_rules()
+    if undated.published is None:
+        return 0
+    if dated.span.end - undated.published > rules.max_days_apart:
+        return float("inf")
+    return 0 if undated.published - dated.span.start <= rules.undated_recent_days else rules.undated_older_words
 
 
 def same_undated(atoms: Sequence[Atom]) -> list[list[int]]:

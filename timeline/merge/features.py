@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
-from timeline.merge.dates import Span, date_score, gap_days, span
+from timeline.merge.dates import Span, _ordinal, date_score, gap_days, span
 from timeline.merge.normalise import content_words, name_tokens, names_match
 from timeline.merge.rules import load_rules
-from timeline.models import Event, MergeSource
+from timeline.models import Event, MergeSource, Mention
 
 
 def sources_of(event: Event) -> list[MergeSource]:
@@ -22,13 +22,22 @@ def sources_of(event: Event) -> list[MergeSource]:
     document = min((m.document for m in event.mentions), default="")
     return [MergeSource(event=event.id, document=document, type=event.type, status=event.status,
                         headline=event.headline, date=event.date, actors=list(event.actors),
-                        confidence=event.confidence)]
+                        confidence=event.confidence,
+                        mentions=sorted({m.trigger_start for m in event.mentions if m.document == document}))]
+
+
+def mentions_of(event: Event, source: MergeSource) -> list[Mention]:
+    """The mentions of `event` that `source` gave (all of its document's, for a source saved
+    without them)."""
+    return [m for m in event.mentions if m.document == source.document
+            and (not source.mentions or m.trigger_start in source.mentions)]
 
 
 @dataclass(frozen=True)
 class Atom:
     """One source in comparable form."""
     document: str
+    event: str            # the source's event id: with the document, a key no input order changes
     type: str
     block: tuple          # (type family, status group): only atoms in one block can merge
     span: Optional[Span]
@@ -39,15 +48,26 @@ class Atom:
     # one day does not merge with another source's event on the other day.
     siblings: frozenset = frozenset()
     context: frozenset = frozenset()     # content words of the sentences telling it
+    # Its sentences say they correct an earlier report: it is linked to that report explicitly and
+    # may join what the constraints would keep apart (the disagreement stays shown).
+    corrects: bool = False
+    published: Optional[int] = None      # its document's publication day (ordinal), when known
 
 
-def atom(source: MergeSource, sentences: Sequence[str] = ()) -> Atom:
+def atom(source: MergeSource, sentences: Sequence[str] = (), published: Optional[str] = None) -> Atom:
     rules = load_rules()
     actors = tuple(sorted({t for t in map(name_tokens, source.actors) if t}))
-    return Atom(document=source.document, type=source.type,
+    return Atom(document=source.document, event=source.event, type=source.type,
                 block=(rules.family_of(source.type), rules.group_of(source.status)),
                 span=span(source.date), actors=actors, words=content_words(source.headline),
-                context=frozenset().union(*map(content_words, sentences)))
+                context=frozenset().union(*map(content_words, sentences)),
+                corrects=any(c in s.lower() for s in sentences for c in rules.corrections),
+                published=_ordinal(published))
+
+
+def content_key(a: Atom) -> tuple:
+    """What makes two atoms the same report, whoever printed it."""
+    return (a.type, a.block, a.span, a.actors, a.words, a.context, a.siblings, a.corrects)
 
 
 def with_siblings(atoms: list[Atom]) -> list[Atom]:

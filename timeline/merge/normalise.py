@@ -81,3 +81,4 @@ def names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     unified = tuple(next((x for x in a if _same_token(x, y)), y) for y in b)
     return fuzz.token_set_ratio(" ".join(a), " ".join(unified)) >= load_rules().actor_min_ratio
+

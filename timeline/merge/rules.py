@@ -13,6 +13,8 @@ RULES_FILE = Path(__file__).with_name("rules.toml")
 @dataclass(frozen=True)
 class Rules:
     threshold: float
+    max_days_apart: int
+    corrections: tuple
     max_gap_days: int
     max_granularity_steps: int
     same_day: float
@@ -39,6 +41,8 @@ class Rules:
     word_each: float
     word_max: float
     undated_min_words: int
+    undated_recent_days: int
+    undated_older_words: int
     context_min_words: int
     context: float
     replace: dict
@@ -70,6 +74,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     replace = {old: new for old, new in n["replace"]}
     return Rules(
         threshold=data["threshold"],
+        max_days_apart=data["constraints"]["max_days_apart"],
+        corrections=tuple(c.lower() for c in data["constraints"]["corrections"]),
         max_gap_days=d["max_gap_days"], max_granularity_steps=d["max_granularity_steps"],
         same_day=d["same_day"], nested=d["nested"], per_step=d["per_step"], adjacent=d["adjacent"],
         same_day_types=frozenset(d["same_day_types"]),
@@ -82,7 +88,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         status_rank={st: i for i, st in enumerate(s["priority"])},
         actor_first=a["first"], actor_each_more=a["each_more"], actor_max=a["max"],
         actor_min_ratio=a["min_ratio"], max_words_around_one=a["max_words_around_one"], word_each=w["each"], word_max=w["max"],
-        undated_min_words=w["undated_min_words"], context_min_words=w["context_min_words"],
+        undated_min_words=w["undated_min_words"], undated_recent_days=w["undated_recent_days"],
+        undated_older_words=w["undated_older_words"], context_min_words=w["context_min_words"],
         context=w["context"],
         replace=replace, replace_re=_replace_pattern(replace),
         prefixes=tuple(sorted(n["prefixes"], key=len, reverse=True)),

@@ -25,7 +25,7 @@ CHART = STYLE["chart"]
 DAY_MS = 86_400_000
 CONFLICT_COLOR = "#b03a2e"
 # customdata columns: 0 headline, 1 display date, 2 type, 3 status, 4 evidence, 5 sources, 6 url,
-# 7 conflict note, 8 who and where. The page's click script reads column 6.
+# 7 conflict and merge notes, 8 who and where. The page's click script reads column 6.
 HOVER = ("<b>%{customdata[0]}</b><br>%{customdata[1]} \u00b7 %{customdata[2]} \u00b7 %{customdata[3]}"
          "%{customdata[7]}%{customdata[8]}<br>%{customdata[4]}<br><i>%{customdata[5]}</i><extra></extra>")
 URL_COLUMN = 6
@@ -49,12 +49,25 @@ def _conflict_note(view: EventView) -> str:
     return "<br>" + _wrapped(f"Sources disagree: also {others}")
 
 
+def _merge_note(view: EventView) -> str:
+    """Why the sources were merged (what they share), and the strongest link refused."""
+    merged = view.event.merged
+    if merged is None:
+        return ""
+    shared = [r for r in merged.reasons if r.startswith(("actors in", "words in"))]
+    refused = [r for r in merged.reasons if r.startswith("refused:")]
+    why = [r for r in merged.reasons[:1] if not r.startswith("refused:")] + shared
+    lines = ([f"Merged: {'; '.join(why)}"] if why and len(merged.sources) > 1 else []) + refused[:1]
+    return "".join("<br>" + _wrapped(line, CHART["evidence_chars"]) for line in lines)
+
+
 def customdata(view: EventView) -> list[str]:
     e = view.event
     status = STYLE["status_labels"].get(e.status, e.status)
     return [_wrapped(e.headline), esc(view.display), esc(e.type), esc(status),
             _wrapped(view.evidence, CHART["evidence_chars"]),
-            esc("; ".join(view.sources)) or "no source", view.url or "", _conflict_note(view), _who_where(e)]
+            esc("; ".join(view.sources)) or "no source", view.url or "",
+            _conflict_note(view) + _merge_note(view), _who_where(e)]
 
 
 def _who_where(event) -> str:

@@ -23,6 +23,7 @@ IN_YEARS = {"DE": 10, "CE": 100, "ML": 1000}
 CLOCK_UNITS = ("H", "MIN", "S")
 _QUARTER = re.compile(r"(\d{4})-([QH][1-4])")
 _ANCHOR = re.compile(r"(BC)?(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q(\d))?")
+_WEEK_ANCHOR = re.compile(r"(\d{4})-W(\d\d)$")
 # A BC anchor (a history's "480 BC") is read as year BC_OFFSET + 1 - 480, a multiple of 400
 # years on (same calendar), so that "two years later" is plain arithmetic; values map back.
 BC_OFFSET = 8000
@@ -58,6 +59,10 @@ class Anchor:
     def parse(cls, value: Union[str, date, None]) -> "Anchor":
         if isinstance(value, date):
             return cls(value.year, value.month, value.day)
+        week = _WEEK_ANCHOR.match(value or "")
+        if week:                    # a week told ("last week ... that week"): its Thursday, which
+            day = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 4)   # ISO dates it by
+            return cls(day.year, day.month, day.day)
         m = _ANCHOR.match(value or "")
         if not m:
             return cls()
@@ -120,8 +125,13 @@ def _value(found: Found, f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]
         return grammar().sets.get(f["set"], "P1D"), False
     if "set_m" in f:
         return f"XXXX-{f['set_m']:02d}", False
+    if "set_pod" in f:                              # "every morning", "each Sunday evening"
+        day = f"XXXX-WXX-{f['set_wd']}" if "set_wd" in f else "XXXX-XX-XX"
+        return f"{day}T{f['set_pod']}", False
     if "set_wd" in f:
         return f"XXXX-WXX-{f['set_wd']}", False
+    if "dur_s" in f:                                # a race time, "2:58:12"
+        return clock_duration(f.get("dur_h"), f["dur_mi"], f["dur_s"], f.get("dur_frac")), False
     if "dur" in f:
         n = f.get("n", 1)
         if f.get("plus_half") and n != "X":
@@ -187,6 +197,13 @@ def duration(n, unit: str) -> str:
     date = "".join(amount + u for amount, u in parts if u not in CLOCK_UNITS)
     clock = "".join(amount + u[0] for amount, u in parts if u in CLOCK_UNITS)
     return "P" + date + (f"T{clock}" if clock else "")
+
+
+def clock_duration(hours, minutes, seconds, fraction=None) -> str:
+    """PT2H58M12S from the readings of a clock (hours may be None, fraction the digits after the dot)."""
+    second = f"{seconds}.{fraction}" if fraction else f"{seconds}"
+    parts = [(hours, "H"), (minutes, "M")]
+    return "PT" + "".join(f"{n}{u}" for n, u in parts if n) + f"{second}S"
 
 
 # ------------------------------------------------------------------ shifts from the anchor

@@ -1,0 +1,64 @@
+"""Cluster-level constraints: what can never be one happening stays apart, however the links chain;
+and merging stays near-linear when one story is printed by hundreds of outlets."""
+from __future__ import annotations
+
+import timeline.merge.build as build
+from timeline.merge import merge_timelines
+from timeline.merge.synthetic import day, event, month, timeline
+
+
+def _week(value: str, first: str, last: str):
+    from timeline.models import EventDate
+    return EventDate(value=value, start=first, end=last, granularity="week", display="last week")
+
+
+def _shooting(doc, date, headline, actors=(), published="2016-10-25"):
+    return timeline(doc, [event(doc, 1, "DEATH_INJURY", date, headline, actors, "shot")], published=published)
+
+
+def test_a_weak_chain_does_not_join_two_happenings_days_apart():
+    # b links to a (a day apart) and to c (a day apart): a and c, two days apart, never meet
+    a = _shooting("a", day("2016-10-20"), "Man shot dead outside a bar downtown", ["Police"])
+    b = _shooting("b", day("2016-10-21"), "Man shot dead outside a bar downtown", ["Police"])
+    c = _shooting("c", day("2016-10-22"), "Man shot dead outside a bar downtown", ["Police"])
+    merged = merge_timelines([a, b, c])
+    groups = sorted(sorted({m.document for m in e.mentions}) for e in merged.events)
+    assert len(groups) == 2 and ["a", "c"] not in groups and not any(len(g) == 3 for g in groups)
+    assert any(r.startswith("refused: ") and "2 days apart" in r for e in merged.events for r in e.merged.reasons)
+
+
+def test_the_grouping_does_not_depend_on_the_order_of_a_chain():
+    tls = [_shooting(d, day(f"2016-10-2{k}"), "Man shot dead outside a bar downtown", ["Police"])
+           for k, d in enumerate("abcd")]
+    first = merge_timelines(tls)
+    assert merge_timelines(tls[::-1]) == first
+    assert merge_timelines([merge_timelines(tls[2:]), merge_timelines(tls[:2])]) == first
+
+
+def test_a_report_of_last_week_joins_the_day_it_contains_and_the_day_is_kept():
+    a = _shooting("a", _week("2016-W42", "2016-10-17", "2016-10-23"), "Dan Caron shot dead in his driveway",
+                  ["Dan Caron"])
+    b = _shooting("b", day("2016-10-21"), "Dan Caron shot dead in his driveway", ["Dan Caron"])
+    e = merge_timelines([a, b]).events
+    assert len(e) == 1 and e[0].date.value == "2016-10-21" and not e[0].conflicts
+
+
+def test_an_undated_report_never_takes_a_date_after_its_publication():
+    dated = _shooting("a", day("2016-10-21"), "Father of four shot dead in the driveway of his home")
+    before = _shooting("b", None, "Father of four shot dead in the driveway", published="2016-10-23")
+    after = _shooting("c", None, "Father of four shot dead in the driveway", published="2016-10-10")
+    assert len(merge_timelines([dated, before]).events) == 1
+    assert len(merge_timelines([dated, after]).events) == 2
+
+
+def test_one_story_printed_by_many_outlets_is_one_event_scored_once(monkeypatch):
+    calls = []
+    real = build.score
+    monkeypatch.setattr(build, "score", lambda *a, **k: calls.append(1) or real(*a, **k))
+    copies = [timeline(f"outlet{k:03d}", [
+        event(f"outlet{k:03d}", 1, "ATTACK", day("2020-01-08"), "Iran fires missiles at Al Asad air base", ["Iran"]),
+        event(f"outlet{k:03d}", 2, "STATEMENT", month("2020-01"), "Pentagon says no one was killed", ["Pentagon"],
+              "says")]) for k in range(400)]
+    merged = merge_timelines(copies)
+    assert sorted(len(e.merged.sources) for e in merged.events) == [400, 400]
+    assert len(calls) <= 10        # each distinct report once, not 400 x 399 / 2 pairs
