@@ -138,7 +138,6 @@ def test_a_before_date_is_drawn_at_its_last_day_pointing_back():
     assert row.startswith("e1,,2011-06-30,before July 2011,")
 
 
-<<<<<<< HEAD
 def test_hover_names_who_and_where_escaped():
     from timeline.models import Event
     from timeline.render.chart import _who_where
@@ -147,7 +146,8 @@ def test_hover_names_who_and_where_escaped():
     assert "Who: &lt;Iran&gt;; where: Al Asad Air Base" in line
     assert _who_where(Event(id="e", type="ATTACK", status="occurred", headline="h", places=["Kabul"])) == "<br>Where: Kabul"
     assert _who_where(Event(id="e", type="ATTACK", status="occurred", headline="h")) == ""
-=======
+
+
 def test_hover_tells_why_sources_were_merged_and_what_was_refused():
     from timeline.models import MergeEvidence, MergeSource
 
@@ -163,4 +163,3 @@ def test_hover_tells_why_sources_were_merged_and_what_was_refused():
     note = row[7].replace("<br>", " ")    # wrapped for the hover box
     assert "Merged: 2 reports in 2 documents; words in several documents: rocket (2)" in note
     assert "refused: Rockets &lt;b&gt;hit&lt;/b&gt; a camp" in note
->>>>>>> main
