@@ -13,7 +13,7 @@ import click
 
 from timeline.atomic import open_atomic, write_atomic
 from timeline.console import Tally, input_options, progress, report
-from timeline.errors import TimelineError
+from timeline.errors import TimelineError, UsageError
 from timeline.settings import Settings
 
 DEFAULT_PAGE = Path("output") / "timeline.html"
@@ -57,7 +57,14 @@ def _page_options(command):
 
 
 def _event_options(command):
-    """--entity and --taxonomy, shared by build and extract."""
+    """--entity, --taxonomy, --key, --from and --to, shared by build and extract."""
+    command = click.option("--to", "date_to", metavar="DATE",
+                           help="Keep the events dated on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).")(command)
+    command = click.option("--from", "date_from", metavar="DATE",
+                           help="Keep the events dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).")(command)
+    command = click.option("--key", metavar="N|auto",
+                           help="Keep the N most salient events on distinct days, each with a one-line "
+                           "summary and its best sentence ('auto': N from the number of articles).")(command)
     command = click.option("--taxonomy", type=click.Path(exists=True, dir_okay=False),
                            help="Event types file replacing timeline/events/taxonomy.toml "
                            "(also $TIMELINE_TAXONOMY).")(command)
@@ -75,21 +82,23 @@ def _event_options(command):
 @_event_options
 @_page_options
 @input_options
-def build(inputs, output, json_path, published, title, entity, taxonomy, fmt, fragment, template, plotlyjs,
-          lanes, run):
+def build(inputs, output, json_path, published, title, entity, taxonomy, key, date_from, date_to, fmt, fragment,
+          template, plotlyjs, lanes, run):
     """Read articles, extract, merge and write one interactive HTML page.
 
     With no INPUT, builds the bundled samples/ into output/timeline.html.
 
     Example: timeline build article.txt --published 2021-08-02 -o out.html
+
+    Example: timeline build archive/ --key auto --from 2011 --to 2011
     """
     from timeline.pipeline import extract
     from timeline.render.output import default_output, write_rendered
 
+    settings = run.settings(published=published, title=title, entity=entity, taxonomy=taxonomy,
+                            **_key_settings(key, date_from, date_to))
     with progress(run) as advance:
-        tl = extract(list(inputs) or [str(_samples())],
-                     run.settings(published=published, title=title, entity=entity, taxonomy=taxonomy),
-                     on_document=advance)
+        tl = extract(list(inputs) or [str(_samples())], settings, on_document=advance)
     if fmt != "html" and output == str(DEFAULT_PAGE):
         output = default_output(output, fmt)
     if json_path:
@@ -126,7 +135,7 @@ def render(timeline_json, output, fmt, fragment, template, plotlyjs, lanes):
               help="Stream: one line per document (its own timeline, not merged), in input order.")
 @_event_options
 @input_options
-def extract(inputs, output, published, title, jsonl, entity, taxonomy, run):
+def extract(inputs, output, published, title, jsonl, entity, taxonomy, key, date_from, date_to, run):
     """Extract and merge, and write the Timeline JSON.
 
     With --jsonl, write each document's timeline as one JSON line as soon as it is done (memory
@@ -138,14 +147,25 @@ def extract(inputs, output, published, title, jsonl, entity, taxonomy, run):
     """
     from timeline.pipeline import extract as extract_all
 
-    settings = run.settings(published=published, title=title, entity=entity, taxonomy=taxonomy)
+    settings = run.settings(published=published, title=title, entity=entity, taxonomy=taxonomy,
+                            **_key_settings(key, date_from, date_to))
     if jsonl:
+        if key or date_from or date_to:
+            raise UsageError("--key, --from and --to choose among merged events; --jsonl does not merge", "--jsonl")
         _extract_jsonl(inputs, output, settings, run)
         return
     with progress(run) as advance:
         tl = extract_all(list(inputs), settings, on_document=advance)
     _emit(tl.model_dump_json(indent=2) + "\n", output)
     report(run, tl.warnings, _merged_tally(tl), output)
+
+
+def _key_settings(key, date_from, date_to) -> dict:
+    """--key, --from and --to checked before anything is read."""
+    from timeline.key import parse_key, period_bound
+
+    return {"key": parse_key(key), "date_from": period_bound(date_from, False, "--from"),
+            "date_to": period_bound(date_to, True, "--to")}
 
 
 def _extract_jsonl(inputs, output, settings, run) -> None:
@@ -247,24 +267,38 @@ def score(gold, system, as_json, errors, by_class):
 
 
 @main.command("evaluate-events")
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--taxonomy", type=click.Path(exists=True, dir_okay=False), help="Event types file to use.")
 @click.option("--types", "labels", type=click.Path(exists=True, dir_okay=False),
               help="Instead: type accuracy on hand-typed sentences (TSV: file, sentence opening, type) "
               "of the articles in INPUTS.")
-def evaluate_events(inputs, as_json, taxonomy, labels):
+@click.option("--rams", "rams", type=click.Path(exists=True, dir_okay=False),
+              help="Instead: recall of the labelled trigger of each RAMS window (a .jsonlines file), "
+              "with its type mapped to ours; the last line is the summary.")
+@click.option("--rams-types", type=click.Path(exists=True, dir_okay=False),
+              help="RAMS type -> our types mapping (TOML; default: the bundled rams_types.toml).")
+def evaluate_events(inputs, as_json, taxonomy, labels, rams, rams_types):
     """Event triggers (P/R/F1 against gold EVENTs of classes OCCURRENCE, I_ACTION, ASPECTUAL) and
     dates (share of TLINK-anchored gold events we date right) on TimeML files or directories.
 
     Example: timeline evaluate-events ../shared/data/timeml/TBAQ-cleaned
 
     Example: timeline evaluate-events --types tests/events/type_labels.tsv samples ../shared/data/crossdoc
+
+    Example: timeline evaluate-events --rams ../shared/data/events/rams-dev/dev.jsonlines
     """
     from timeline.evaluate.events import evaluate_events as run
     from timeline.evaluate.events import evaluate_types
 
-    report = evaluate_types(labels, inputs, taxonomy=taxonomy) if labels else run(list(inputs), taxonomy=taxonomy)
+    if rams:
+        from timeline.evaluate.rams import evaluate_rams
+
+        report = evaluate_rams(rams, taxonomy=taxonomy, mapping_path=rams_types)
+    elif not inputs:
+        raise click.UsageError("give INPUTS (TimeML files or directories, or articles with --types), or --rams FILE")
+    else:
+        report = evaluate_types(labels, inputs, taxonomy=taxonomy) if labels else run(list(inputs), taxonomy=taxonomy)
     click.echo(report.to_json() if as_json else report.table())
 
 
@@ -306,6 +340,24 @@ def evaluate_crossdoc(yida, apple, gvc, as_json):
         click.echo("\n\n".join(f"{k}:\n{r.table()}" for k, r in reports.items()))
 
 
+@main.command("evaluate-tls")
+@click.argument("root", type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("-j", "--jobs", type=int, default=0, show_default=True,
+              help="Worker processes for extraction (0: one per core).")
+def evaluate_tls(root, as_json, jobs):
+    """Key dates and summaries against journalists' timelines (Timeline17 layout: one folder per
+    story with InputDocs/<YYYY-MM-DD>/* and timelines.jsonl): Date-F1 over the whole input and within
+    the gold span, ROUGE-1/2 F, and two baselines (days by articles published, by time expressions).
+
+    Example: timeline evaluate-tls ../shared/data/tls/timeline17-dev
+    """
+    from timeline.evaluate.tls import evaluate_tls as run
+
+    report = run(root, jobs=jobs)
+    click.echo(report.to_json() if as_json else report.table())
+
+
 @main.command()
 @click.argument("timelines", nargs=-1, required=True)
 @click.option("-o", "--output", help="JSON file to write (default: standard output).")
@@ -317,9 +369,10 @@ def merge(timelines, output, title):
 
     Example: timeline merge monday.json tuesday.json -o week.json
     """
+    from timeline.key import score_salience
     from timeline.merge import merge_files
 
-    tl = merge_files(list(timelines), title=title)
+    tl = score_salience(merge_files(list(timelines), title=title))
     _emit(tl.model_dump_json(indent=2) + "\n", output)
     merged = sum(1 for e in tl.events if e.merged)
     click.echo(f"{output or 'stdout'}: {len(tl.documents)} documents, {len(tl.events)} events "

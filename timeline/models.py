@@ -98,6 +98,14 @@ class MergeEvidence(Model):
         [], description="Every event that merged into this one, one per document mention group.")
 
 
+class Evidence(Model):
+    """The one sentence that best shows an event happened, and where it was read."""
+    document: str
+    start: int
+    end: int
+    sentence: str
+
+
 class Event(Model):
     id: str
     type: str
@@ -116,6 +124,12 @@ class Event(Model):
     merged: Optional[MergeEvidence] = None
     date_conflict: bool = Field(
         False, description="True when sources give dates for this event that disagree (see conflicts).")
+    salience: Optional[float] = Field(
+        None, ge=0.0, le=1.0, description="How central the event is to the story (timeline/key/salience.toml).")
+    salience_rule: Optional[str] = Field(None, description="Why: the evidence behind the salience.")
+    summary: Optional[str] = Field(
+        None, description="Key events: one line on what happened, the clearest headline among its sources.")
+    evidence: Optional[Evidence] = Field(None, description="Key events: the sentence that best reports it.")
 
 
 class Timeline(Model):

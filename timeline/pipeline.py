@@ -1,4 +1,5 @@
-"""The pipeline: read -> split -> find times -> resolve -> find events -> type -> merge -> render.
+"""The pipeline: read -> split -> find times -> resolve -> find events -> type -> merge -> key events
+-> render.
 
 Each stage lives in its own sub-package and can be called alone; this module only chains them.
 """
@@ -7,6 +8,7 @@ from __future__ import annotations
 from typing import Callable, Iterable, Iterator, Optional
 
 from timeline.events import filter_entity, find_events
+from timeline.key import key_events, score_salience, within
 from timeline.merge import merge_timelines
 from timeline.models import Document, Timeline
 from timeline.parallel import map_documents
@@ -38,8 +40,11 @@ def extract_each(inputs: Iterable[str], settings: Settings = Settings(),
 
 
 def merge_documents(per_document: list[Timeline], settings: Settings = Settings()) -> Timeline:
-    """Per-document timelines -> one merged timeline, kept to `settings.entity` when given."""
-    return filter_entity(merge_timelines(per_document, title=settings.title), settings.entity)
+    """Per-document timelines -> one merged timeline with salience, kept to `settings.entity`, the
+    period and the key events when given."""
+    merged = score_salience(merge_timelines(per_document, title=settings.title))
+    kept = within(filter_entity(merged, settings.entity), settings.date_from, settings.date_to)
+    return key_events(kept, settings.key)
 
 
 def extract_documents(documents: Iterable[Document], settings: Settings = Settings()) -> Timeline:

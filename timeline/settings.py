@@ -20,3 +20,6 @@ class Settings:
     fetch: bool = False               # download http(s) URLs given as inputs
     allow_private: bool = False       # let fetch reach this machine and private networks
     columns: tuple[tuple[str, str], ...] = ()  # (field, JSON key or CSV column) from --text-column...
+    key: Optional[str] = None         # keep the N most salient events on distinct days ("auto": N from size)
+    date_from: Optional[str] = None   # keep events dated on or after this day (YYYY-MM-DD)
+    date_to: Optional[str] = None     # ... and on or before this day

@@ -106,3 +106,13 @@ def test_heideltime_batch_splits_one_run_back_to_each_document(tmp_path, monkeyp
     from timeline.read.timeml import read_timeml
     b = read_timeml(out / "b.tml")
     assert [(b.text[t.start:t.end], t.value) for t in b.timexes] == [("three years", "P3Y")]
+
+
+def test_undated_events_counts_news_dates_and_undated(tmp_path, capsys):
+    day = tmp_path / "story" / "InputDocs" / "2021-08-02"
+    day.mkdir(parents=True)
+    (day / "1.txt").write_text("Police arrested two men near the border.\n\nThe talks had failed.\n")
+    (day / "2.txt").write_text("")        # an empty article is skipped
+    load_script("undated_events").main([str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "story: 1 articles, 0/1 events undated" in out and "news dates 1" in out

@@ -54,9 +54,10 @@ def test_hypothetical_if_clause_alone():
     assert e.type == "ATTACK" and e.status == "hypothetical"
 
 
-def test_undated_when_nothing_dates_it():
+def test_news_date_when_nothing_in_the_text_dates_it():
     [e] = events_of("Gunmen killed three soldiers near the border.")
-    assert e.type == "DEATH_INJURY" and e.date is None and e.mentions[0].time is None
+    assert e.type == "DEATH_INJURY" and e.mentions[0].time is None
+    assert e.date.mod == "ON_OR_BEFORE" and e.date.end == "2021-08-02"      # dated as news is written
 
 
 def test_weak_reports_and_quotes_are_not_items():
@@ -93,7 +94,7 @@ def test_same_happening_twice_in_one_document_is_one_event():
 def test_durations_and_present_do_not_date_events():
     t = lambda d: timex(d, "three years", "P3Y", None, None, "year", type="DURATION")
     [e] = events_of("Rebels attacked the convoy after three years of calm.", [t])
-    assert e.date is None
+    assert e.mentions[0].time is None and e.date.mod == "ON_OR_BEFORE"      # a news date, not the duration
 
 
 def test_run_on_text_is_cut_in_bounded_pieces():
@@ -155,7 +156,8 @@ def test_and_with_a_named_subject_starts_a_clause_of_its_own():
     by_type = {e.type: e for e in events}
     assert by_type["OTHER"].date.value == "2011-07"
     assert by_type["OTHER"].headline == "South Sudan becomes its own country"
-    assert by_type["AGREEMENT"].date is None        # July is when the country was born, not the deal
+    # July is when the country was born, not the deal: the deal has only a news date
+    assert by_type["AGREEMENT"].date.mod == "ON_OR_BEFORE"
 
 
 def test_an_undated_mention_with_nothing_in_common_joins_the_lead_event():
@@ -216,8 +218,9 @@ def test_undated_deaths_with_nothing_in_common_join_the_lead_attack_not_older_de
 
 
 def test_an_event_noun_naming_people_or_things_is_no_event():
-    assert events_of("He spoke to aid workers at the camp on Monday.", [monday()]) == []
-    assert events_of("Attack helicopters flew over the camp on Monday.", [monday()]) == []
+    # a dated clause is an event all the same, but of no type the nouns name
+    assert [e.type for e in events_of("He spoke to aid workers at the camp on Monday.", [monday()])] == ["OTHER"]
+    assert [e.type for e in events_of("Attack helicopters flew over the camp on Monday.", [monday()])] == ["OTHER"]
     [e] = events_of("The aid arrived at the camp on Monday.", [monday()])
     assert e.type == "AID_COOPERATION"
 

@@ -76,3 +76,53 @@ def test_yida_bombing_is_one_event_from_all_eleven_articles():
     assert main["events"] == 1 and main["documents"] == 11 and main["date"] == "2011-11-10"
     # no other gold cluster we extract is split over several events
     assert report.clusters_split == 0, report.split
+
+
+def test_gvc_pairs_of_documents_linked_by_one_event_against_gold_incidents():
+    from timeline.evaluate.crossdoc import evaluate_gvc_clusters
+
+    def shooting(doc, date, headline):
+        return timeline(doc, [event(doc, 1, "DEATH_INJURY", day(date), headline, ["Dan Caron"], "shot")])
+
+    merged = merge_timelines([shooting("a", "2016-10-21", "Dan Caron shot dead in his driveway"),
+                              shooting("b", "2016-10-21", "Dan Caron shot dead in his driveway"),
+                              shooting("c", "2016-10-21", "Dan Caron shot dead in his driveway"),
+                              shooting("d", "2016-03-07", "Woman shot in Roundup")])
+    mention = {m.document: m for e in merged.events for m in e.mentions}
+    gold = {"documents": [{"file": f, "incident": inc, "mentions": [
+        {"start": mention[f].start, "end": mention[f].start + 4, "text": "x", "kind": "death"}]}
+        for f, inc in (("a", "1"), ("b", "1"), ("c", "2"), ("d", "3"))]}
+    report = evaluate_gvc_clusters(merged, gold)
+    # a, b, c linked: 3 pairs, 1 right (a-b); gold pairs: a-b only
+    assert (report.pairs.true_positive, report.pairs.system, report.pairs.gold) == (1, 3, 1)
+    assert report.multi_article_incidents == 1 and report.incidents_whole == 1
+    assert report.summary().startswith("GVC pairwise precision 0.333 (1/3) recall 1.000 (1/1)")
+    assert report.table().splitlines()[-1] == report.summary()
+
+
+def test_gvc_layout_is_required(tmp_path):
+    from timeline.errors import InputError
+    from timeline.evaluate.crossdoc import evaluate_gvc
+    with pytest.raises(InputError):
+        evaluate_gvc(str(tmp_path))
+
+
+def test_evaluate_crossdoc_gvc_ends_with_the_one_line_summary(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    body = "A gunman shot and killed Dan Caron, 63, outside a bar in Bristol on Friday, police said.\n"
+    (tmp_path / "articles").mkdir()
+    docs = []
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "articles" / name).write_text(f"title: Shooting\npublished: 2016-10-23\n\n{body}",
+                                                  encoding="utf-8")
+        start = body.index("killed")
+        docs.append({"file": name, "incident": "1", "published": "2016-10-23", "title": "Shooting",
+                     "mentions": [{"start": start, "end": start + 6, "text": "killed", "kind": "death"}]})
+    (tmp_path / "gold.json").write_text(json.dumps({"split": "test", "documents": docs}), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "timeline", "evaluate-crossdoc", "--gvc", str(tmp_path)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip().splitlines()[-1].startswith("GVC pairwise precision 1.000 (1/1) recall 1.000 (1/1)")

@@ -51,6 +51,7 @@ class Candidate:
     generic: bool = False                    # a bare plural noun ("to report accidents")
     verb: Optional[tuple[int, int]] = None   # the clause's first verb trigger (sentence offsets): the headline's verb
     words_from: Optional[int] = None         # its headline's words start here, not at its clause's start
+    news: bool = False                       # told in the past or present tense: dated as news is written
     _headline: Optional[str] = None
 
     @property

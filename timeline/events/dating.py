@@ -250,3 +250,57 @@ def later(sentence: SentenceTrace, told: Told, document, tax) -> None:
             if may_hold(sentence.cues, "later_phrases", sentence.text, cand.clause.end) else None
         if m:
             relative_to(cand, previous, "later", document, phrase=m.group(0))
+
+
+# how far before publication a news date reaches, by tense: (days before, granularity, display)
+_NEWS_WINDOW = {"past": (1, "week", "on or just before {}"), "perfect": (7, "week", "in the week to {}")}
+_STATUSES_DATED_AS_NEWS = ("occurred", "ongoing", "claimed")
+
+
+def news_window(cand, document, tax) -> None:
+    """An event with no date of its own, none from another event, told in the past or present
+    tense, happened as news is written: on the publication day or the day before ("happened"),
+    in the week before it ("has been"). Not in the past perfect ("had fled": before the story's own
+    time), not a plan, a condition, a negation or a generic plural. Without a publication date
+    it stays undated, but it is news all the same (`cand.news`)."""
+    if cand.date is not None or cand.generic or cand.status not in _STATUSES_DATED_AS_NEWS \
+            or cand.clause.kind == "cond":
+        return
+    if cand.reference or (cand.info.pos == "noun" and cand.clause.kind in ("after", "before", "same")):
+        return          # "accused Sudan of bombing", "before the vote": placed against another event
+    tense = _tense(cand, document.text, tax)
+    if tense not in _NEWS_WINDOW:
+        return
+    cand.news = True
+    if not document.published:
+        cand.date_rule = f"told as news ({tense} tense) but undated: the document has no publication date"
+        return
+    days, granularity, display = _NEWS_WINDOW[tense]
+    published = document.published[:10]
+    start = (date.fromisoformat(published) - timedelta(days=days)).isoformat()
+    shown = display.format(display_date(published, None, published))
+    cand.date = EventDate(value=published, mod="ON_OR_BEFORE", start=start, end=published,
+                          granularity=granularity, display=shown)
+    cand.time = None
+    cand.confidence = max(0.1, cand.confidence - 0.15)
+    cand.date_rule = f"news date ({tense} tense, no date of its own): {shown} (published {published})"
+
+
+def _tense(cand, text: str, tax) -> Optional[str]:
+    """past, perfect or past_perfect from the auxiliaries before the trigger in its clause (None:
+    no tense to read)."""
+    sentence_start = cand.start
+    clause_start = sentence_start + cand.clause.start
+    before = text[max(clause_start, cand.trigger_start - 40):cand.trigger_start].lower().split()[-3:]
+    if cand.info.pos == "verb" and cand.trigger.lower().endswith("ing") and \
+            not (before and before[-1] in tax.cues.get("be_aux", frozenset())):
+        return None         # a gerund or participle ("after bombing the camp") has no tense of its own
+    if cand.info.pos == "noun":        # "the talks had failed": a noun's verb follows it
+        clause_end = sentence_start + cand.clause.end
+        before += text[cand.trigger_end:min(clause_end, cand.trigger_end + 30)].lower().split()[:2]
+    words = set(before) | {" ".join(before[i:i + 2]) for i in range(len(before) - 1)}
+    if words & tax.cues.get("past_perfect_aux", frozenset()):
+        return "past_perfect"
+    if words & tax.cues.get("perfect_aux", frozenset()):
+        return "perfect"
+    return "past"

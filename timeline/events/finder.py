@@ -1,9 +1,11 @@
 """Find the timeline items of one document, in steps, each a module of its own:
 
-1. candidates: clauses, and the trigger words of each clause;
+1. candidates: clauses, and the trigger words of each clause (finite: the verb of a dated clause
+   that has none);
 2. types: each clause's event and its type;
 3. status: occurred, planned, deadline, claimed, negated, hypothetical, ongoing;
-4. dating: a date from the event's clause or sentence, then through the events told before;
+4. dating: a date from the event's clause or sentence, then through the events told before, and
+   at last as news is written (on or before publication);
 5. describe: headline, actors, keywords;
 6. group: the mentions of one happening as one event; what stays a timeline item.
 
@@ -16,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Optional
 
-from timeline.events import dating, describe, group, status, types
+from timeline.events import dating, describe, finite, group, status, types
 from timeline.events.candidates import SentenceTrace, Told, chop, collect
 from timeline.events.taxonomy import load_taxonomy
 from timeline.events.triggers import sentence_triggers
@@ -38,11 +40,13 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
     for index, sentence in enumerate(sentences):
         lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
         in_sentence = order[lo:hi]
-        if not sentence_triggers(sentence.text, tax.path):     # most sentences: nothing to cut
+        if not sentence_triggers(sentence.text, tax.path) and \
+                not any(dating.datable(times[i]) for i in in_sentence):     # most sentences: nothing to cut
             traces.append(SentenceTrace(index, sentence.start, sentence.end, sentence.text, in_sentence, [], []))
             continue
         cues = status.present_cues(sentence.text, tax)
         work = collect(index, sentence, in_sentence, tax, cues)
+        finite.dated_clauses(work, times, tax)
         types.choose(work, tax)
         status.assign(work, tax)
         dating.own_dates(work, times, document, tax)
@@ -66,5 +70,7 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
         dating.later(trace, told, document, tax)
         told.add(trace.candidates)
     groups = group.group(told.all, tax)
+    for g in groups:        # still undated once every mention is in: dated as news is written
+        dating.news_window(g, document, tax)
     events = [group.event(g, document) for g in groups if group.keep(g, tax)]
     return events, traces

@@ -26,6 +26,7 @@ class Trigger:
     type: str
     lemma: str
     pos: str  # "verb", "noun", "pattern" or "anaphor"
+    source: str = ""  # where a lexicon word comes from: "oewn:<synset id>"; "" for taxonomy.toml's own
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class Taxonomy:
     third_person: dict[str, str]     # any verb form -> its 3rd person present ("killed" -> "kills")
     noun_senses: dict[str, Trigger]  # a verb form that is also another type's noun ("storm") -> the noun
     agents: dict[str, frozenset[str]]  # type -> words that make an agent verb after them that type
+    senses: dict[str, tuple] = None    # lemma -> ((type or "NONE", cue words), ...): decided by the words after it
+    sense_window: int = 4              # how many words after it are read
 
 
 def _verb_forms(lemma: str, irregular: list[str]) -> set[str]:
@@ -117,6 +120,15 @@ def _compile(path: str) -> Taxonomy:
     for lemma, forms in irregular.items():
         for form in forms:
             third.setdefault(form, third_person(lemma))
+    senses, window = _senses(str(Path(path).parent / data["senses"]), path, priority) if data.get("senses") else ({}, 4)
+    if data.get("lexicon"):       # the broad lexicon fills in the forms the types above do not list
+        for form, trigger in load_lexicon(str(Path(path).parent / data["lexicon"]), path).items():
+            if form not in words:
+                words[form] = trigger
+                if trigger.pos == "verb":
+                    third[form] = third_person(trigger.lemma)
+                else:
+                    nouns[form] = trigger
     cues = {k: frozenset(w.lower() for w in v) for k, v in (data.get("cues") or {}).items()}
     for word in cues.get("anaphora", ()):
         words.setdefault(word, Trigger(ANAPHOR, word, "anaphor"))
@@ -142,7 +154,8 @@ def _compile(path: str) -> Taxonomy:
                     noun_senses={f: nouns[f] for f, t in words.items()
                                  if t.pos == "verb" and f in nouns and nouns[f].type != t.type},
                     agents={name: frozenset(w.lower() for w in spec["agents"])
-                            for name, spec in types.items() if spec.get("agents")})
+                            for name, spec in types.items() if spec.get("agents")},
+                    senses=senses, sense_window=window)
 
 
 # every ASCII byte that is a regex word character (\w) -> itself in lower case, every other byte ->
@@ -252,6 +265,44 @@ def _top_level_bar(source: str) -> bool:
             return True
         i += 1
     return False
+
+
+def _senses(path: str, taxonomy_path: str, types) -> tuple[dict, int]:
+    """lemma -> ((type, cue words), ...) in the file's order, and the window (see senses.toml)."""
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise InputError(f"cannot read the senses file {path}: {e}", taxonomy_path) from None
+    senses = {}
+    for lemma, spec in (data.get("words") or {}).items():
+        kinds = [(k, frozenset(w.lower() for w in v)) for k, v in spec.items() if k != "examples"]
+        unknown = [k for k, _ in kinds if k != "NONE" and k not in types]
+        if unknown:
+            raise InputError(f"senses of '{lemma}': unknown type {unknown[0]}", path)
+        senses[lemma.lower()] = tuple(kinds)
+    return senses, int(data.get("window", 4))
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str, taxonomy_path: str = "") -> dict[str, Trigger]:
+    """form -> trigger from a lexicon file (scripts/build_lexicon.py writes it): per line a lemma,
+    its part of speech, type and OEWN synset, and its forms joined by '|'."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise InputError(f"cannot read the lexicon {path}: {e.strerror or e}", taxonomy_path or path) from None
+    out: dict[str, Trigger] = {}
+    for number, line in enumerate(lines, 1):
+        if not line or line.startswith("#"):
+            continue
+        try:
+            lemma, pos, type_, synset, forms = line.split("\t")
+        except ValueError:
+            raise InputError(f"line {number}: not 'lemma, pos, type, synset, forms'", path) from None
+        trigger = Trigger(type_, lemma, pos, f"oewn:{synset}")
+        for form in forms.split("|"):
+            out.setdefault(form, trigger)
+    return out
 
 
 @lru_cache(maxsize=8)

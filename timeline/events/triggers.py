@@ -4,6 +4,7 @@ ambiguous words out."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Optional
@@ -88,13 +89,18 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
         prev_word = lowered[k - 1] if k else ""
         if info.pos == "verb" and prev_word in determiners and form in tax.noun_senses:
             info = tax.noun_senses[form]        # "the storm knocked out power": the noun, not the verb
+        if tax.senses and info.lemma in tax.senses:
+            info = _in_context(info, lowered, k, tax)
+            if info is None:        # "executed the plan": no event
+                continue
         possessive = prev_word.endswith(("'s", "’s"))
         skip = (form in stop and prev_word not in unlock and not possessive) or \
-            (form.endswith("ing") and info.pos == "verb" and not (prev_word in be or prev_word in unlock
-                                                                  or possessive or prev_word in _PREPOSITIONS)) or \
+            (form.endswith("ing") and (info.pos == "verb" or info.source) and
+             not (prev_word in be or prev_word in unlock or possessive or prev_word in _PREPOSITIONS)) or \
             (form.endswith("ed") and info.pos == "verb" and prev_word in described) or \
             (info.pos == "noun" and _next_word(text, end) in modified)
-        # a participle modifying a noun ("troops fighting under ..."); a word inside a name
+        # a participle modifying a noun ("troops fighting under ...", also a lexicon's gerund noun:
+        # "fighting" is one); a word inside a name
         # ("Strike Force", "Popular Mobilization Forces") unless the whole line is in title case
         if not skip and raw[0].isupper() and prev_raw[:1].isupper():
             title = title_case(text) if title is None else title
@@ -118,6 +124,16 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
             continue
         kept.append(t)
     return tuple(kept)
+
+
+def _in_context(info: Trigger, lowered: list[str], k: int, tax: Taxonomy) -> Optional[Trigger]:
+    """The sense the next words give a word of senses.toml: its type, None for NONE (no trigger),
+    or the word's own when no cue word follows."""
+    for cue in lowered[k + 1:k + 1 + tax.sense_window]:        # the nearest cue word decides
+        for kind, cues in tax.senses[info.lemma]:
+            if cue in cues:
+                return None if kind == "NONE" else replace(info, type=kind, source=f"'{cue}' after it")
+    return info
 
 
 def _pattern_matches(text: str, lowered_text: Optional[str], tax: Taxonomy):

@@ -73,7 +73,7 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
     start, end, info = best
     others = sorted({t[2].type for t in triggers} - {info.type}) if len(triggers) > 1 else ()
     verbs = [(s, e) for s, e, t in triggers if t.pos != "noun"]
-    rule = f"{info.pos} '{sentence.text[start:end]}' ({info.type})"
+    rule = f"{info.pos} '{sentence.text[start:end]}' ({info.type}" + (f", {info.source})" if info.source else ")")
     if agent:
         rule += f": its type from '{sentence.text[agent[0]:agent[1]]}'"
     elif others:

@@ -150,11 +150,14 @@ def _reasons(sources, mentions, docs, date, conflicts) -> list[str]:
     types = sorted({s.type for s in sources})
     if len(types) > 1:
         reasons.append(f"compatible types: {', '.join(types)}")
-    reasons.extend(_shared("actors", {d: {a for s in sources if s.document == d for a in s.actors}
-                                      for d in docs}, key=name_tokens))
-    words = {d: set().union(*(content_words(s.headline) for s in sources if s.document == d),
-                            *(content_words(m.trigger) for m in mentions if m.document == d))
-             for d in docs}
+    actors: dict[str, set] = {d: set() for d in docs}     # one pass over sources and mentions
+    words: dict[str, set] = {d: set() for d in docs}
+    for s in sources:
+        actors[s.document].update(s.actors)
+        words[s.document] |= content_words(s.headline)
+    for m in mentions:
+        words[m.document] |= content_words(m.trigger)
+    reasons.extend(_shared("actors", actors, key=name_tokens))
     reasons.extend(_shared("words", words, key=lambda w: w))
     return reasons
 

@@ -118,15 +118,18 @@ def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> Clus
     Identical atoms (one wire story printed by many outlets) are one representative first. The
     links are sorted by score, then by the atoms' (document, event) keys, so neither the order of
     the inputs nor how they were merged before changes the result."""
-    threshold = load_rules().threshold
+    rules = load_rules()
+    threshold = rules.threshold
     by_content: dict[tuple, int] = {}
-    rep_of = [by_content.setdefault(content_key(a), len(by_content)) if a.span is not None else -1
-              for a in atoms]
+    # an undated atom is one with another only when told in the same sentence (a copy): else only
+    # its words can place it ("killing himself" in two articles)
+    rep_of = [by_content.setdefault(content_key(a), len(by_content))
+              if a.span is not None or len(a.context) >= rules.context_min_words else -1 for a in atoms]
     reps: list[Atom] = [None] * len(by_content)
     key = [None] * len(by_content)
     for i, a in enumerate(atoms):
         r = rep_of[i]
-        if r < 0:   # undated atoms are not collapsed: only their words can place them
+        if r < 0:
             r = rep_of[i] = len(reps)
             reps.append(a)
             key.append(None)

@@ -107,8 +107,10 @@ def _canonical(dates: list[EventDate]) -> list[EventDate]:
 def choose_date(dated: Iterable[tuple[str, EventDate]]) -> tuple[Optional[EventDate], list[EventDate]]:
     """(document, date) pairs -> the winning date and the dates that disagree with it.
 
-    The most precise date wins; among equally precise ones, the one most documents support, then
-    the earliest. Coarser dates that contain the winner are support, not conflicts.
+    A date a text gives wins over one that only says "by" a day (ON_OR_BEFORE: an event dated as
+    news is written, on or before its publication); then the most precise date wins; among
+    equally precise ones, the one most documents support, then the earliest. Coarser dates that
+    contain the winner are support, not conflicts.
     """
     pairs = [(doc, d) for doc, d in dated if span(d) is not None]
     if not pairs:
@@ -121,8 +123,8 @@ def choose_date(dated: Iterable[tuple[str, EventDate]]) -> tuple[Optional[EventD
 
     support = {key: len({doc for k, ds in docs.items() if gap_days(spans[k], s) == 0 for doc in ds})
                for key, s in spans.items()}
-    winner = min(dates, key=lambda d: (spans[_date_key(d)].level, -support[_date_key(d)],
-                                       spans[_date_key(d)].start, _date_key(d)))
+    winner = min(dates, key=lambda d: (d.mod == "ON_OR_BEFORE", spans[_date_key(d)].level,
+                                       -support[_date_key(d)], spans[_date_key(d)].start, _date_key(d)))
     won = spans[_date_key(winner)]
     conflicts = [d for d in dates if gap_days(spans[_date_key(d)], won) > 0]
     return winner, conflicts

@@ -107,9 +107,26 @@ def render_page(timeline: Timeline, template: Optional[str] = None, plotlyjs: Pl
     tpl = _template(template, "page.html")
     views = event_views(timeline)
     chart = chart_fragment(timeline, div_id="timeline-chart", lanes=lanes, webgl=webgl, views=views)
+    story, key_chart = _key_view(timeline, lanes, webgl)
+    if not key_chart and all(e.summary for e in timeline.events):
+        story = [v for v in views if v.dated]   # already cut to its key events (--key N)
     return Markup(tpl.render(timeline=timeline, views=views, dated=[v for v in views if v.dated],
                              undated=[v for v in views if not v.dated], chart=chart,
-                             plotlyjs=plotlyjs_tag(plotlyjs), lanes_by=lanes, status_key=_status_key()))
+                             plotlyjs=plotlyjs_tag(plotlyjs), lanes_by=lanes, status_key=_status_key(),
+                             story=story, key_chart=key_chart or None))
+
+
+def _key_view(timeline: Timeline, lanes: LaneBy, webgl: Optional[bool]) -> tuple[list[EventView], Markup]:
+    """A long timeline opens on its key events: their views and chart ([] and "" when short)."""
+    from timeline.key import key_events, load_weights, score_salience
+
+    if len(timeline.events) <= load_weights().key["page_over"]:
+        return [], Markup("")
+    if any(e.salience is None for e in timeline.events):   # a timeline saved before salience
+        timeline = score_salience(timeline)
+    key = key_events(timeline, "auto")
+    views = [v for v in event_views(key) if v.dated]
+    return views, chart_fragment(key, div_id="timeline-key-chart", lanes=lanes, webgl=webgl, views=views)
 
 
 def render_report(template: str, plotlyjs: PlotlyJS = "inline", **context) -> Markup:

@@ -1,0 +1,19 @@
+"""senses.toml: a trigger word whose type the words after it decide; its examples run here."""
+import tomllib
+
+import pytest
+
+from timeline.events.taxonomy import DEFAULT
+from timeline.models import Document
+from timeline.pipeline import extract_document
+
+SENSES = tomllib.loads(DEFAULT.with_name("senses.toml").read_text(encoding="utf-8"))
+EXAMPLES = [(word, *example.split(" => ")) for word, spec in SENSES["words"].items() for example in spec["examples"]]
+
+
+@pytest.mark.parametrize("word, sentence, wanted", EXAMPLES)
+def test_sense_examples(word, sentence, wanted):
+    events = extract_document(Document(id="d", text=sentence, published="2021-08-02")).events
+    at_word = [e.type for e in events for m in e.mentions if m.trigger.lower().startswith(word[:4])
+               and e.type != "OTHER"]
+    assert at_word == ([] if wanted == "NONE" else [wanted]), (sentence, [(e.type, e.type_rule) for e in events])

@@ -1,0 +1,168 @@
+"""Salience, key events, periods: on hand-built timelines (no extraction)."""
+from __future__ import annotations
+
+import pytest
+
+from timeline.errors import UsageError
+from timeline.key import auto_count, key_events, load_weights, parse_key, period_bound, score_salience, within
+from timeline.key.select import summary
+from timeline.models import Document, Event, EventDate, MergeEvidence, MergeSource, Mention, TimeExpression, Timeline
+
+
+def day(d: str) -> EventDate:
+    return EventDate(value=d, start=d, end=d, granularity="day", display=d)
+
+
+def year(y: str) -> EventDate:
+    return EventDate(value=y, start=f"{y}-01-01", end=f"{y}-12-31", granularity="year", display=y)
+
+
+def mention(doc: str, sentence: str, date: EventDate | None = None, time: int | None = None) -> Mention:
+    return Mention(document=doc, start=0, end=len(sentence), sentence=sentence, trigger="x", trigger_start=0,
+                   trigger_end=1, date=date, time=time)
+
+
+def event(i: int, when: EventDate | None, docs=("a",), type_="ATTACK", status="occurred",
+          headline=None, sentences=None) -> Event:
+    sentences = sentences or [f"Event {i} happened." for _ in docs]
+    return Event(id=f"e{i}", type=type_, status=status, headline=headline or f"Event {i} happened",
+                 date=when, mentions=[mention(d, s) for d, s in zip(docs, sentences)])
+
+
+def docs(n: int, published="2020-01-01", source=None) -> list[Document]:
+    return [Document(id=f"d{k}", published=published, source=source, text="...") for k in range(n)]
+
+
+def story(events, documents=None, times=()) -> Timeline:
+    return Timeline(title="t", documents=documents or docs(6), events=events, time_expressions=list(times))
+
+
+def salience_of(tl: Timeline) -> dict[str, float]:
+    return {e.id: e.salience for e in score_salience(tl).events}
+
+
+def test_every_event_gets_a_salience_in_0_1_and_a_rule():
+    tl = score_salience(story([event(1, day("2020-01-01"), ("d0", "d1")), event(2, None), event(3, year("2019"))]))
+    for e in tl.events:
+        assert 0.0 <= e.salience <= 1.0
+        assert e.salience_rule and "articles" in e.salience_rule
+
+
+def test_more_articles_more_salient():
+    s = salience_of(story([event(1, day("2020-01-01"), ("d0", "d1", "d2")), event(2, day("2020-01-02"), ("d3",))]))
+    assert s["e1"] > s["e2"]
+
+
+def test_what_happened_before_what_was_only_said_or_planned():
+    s = salience_of(story([event(1, day("2020-01-01")), event(2, day("2020-01-02"), status="planned"),
+                           event(3, day("2020-01-03"), status="negated")]))
+    assert s["e1"] > s["e2"] > s["e3"]
+
+
+def test_a_precise_date_before_a_vague_one_and_undated_last():
+    s = salience_of(story([event(1, day("2020-01-01")), event(2, year("2020")), event(3, None)]))
+    assert s["e1"] > s["e2"] > s["e3"] == 0.0
+
+
+def test_deeds_before_words():
+    s = salience_of(story([event(1, day("2020-01-01")), event(2, day("2020-01-02"), type_="STATEMENT")]))
+    assert s["e1"] > s["e2"]
+
+
+def test_later_articles_naming_its_day_raise_it():
+    documents = docs(2, "2020-01-01") + [Document(id=f"l{k}", published="2020-02-01", text="...") for k in range(3)]
+    times = [TimeExpression(document=f"l{k}", text="1 January", start=0, end=9, type="DATE", value="2020-01-02",
+                            rule="test") for k in range(3)]
+    s = salience_of(story([event(1, day("2020-01-01"), ("d0",)), event(2, day("2020-01-02"), ("d1",))],
+                          documents, times))
+    assert s["e2"] > s["e1"]
+
+
+def test_outlets_count_only_when_the_story_has_several():
+    documents = [Document(id="d0", source="A", published="2020-01-01", text="."),
+                 Document(id="d1", source="A", published="2020-01-01", text="."),
+                 Document(id="d2", source="B", published="2020-01-01", text="."),
+                 Document(id="d3", source="B", published="2020-01-01", text=".")]
+    s = salience_of(story([event(1, day("2020-01-01"), ("d0", "d2")), event(2, day("2020-01-02"), ("d0", "d1"))],
+                          documents))
+    assert s["e1"] > s["e2"]
+    rule = score_salience(story([event(1, day("2020-01-01"))])).events[0].salience_rule
+    assert "outlets" not in rule
+
+
+def test_weights_are_data():
+    w = load_weights()
+    assert {"articles", "outlets", "later", "mentions"} <= set(w.evidence)
+    assert w.status["occurred"] > w.status["planned"] and w.precision["day"] > w.precision["year"]
+
+
+def test_key_keeps_n_events_on_distinct_days_in_timeline_order():
+    events = [event(1, day("2020-01-01"), ("d0", "d1", "d2")), event(2, day("2020-01-01"), ("d3", "d4")),
+              event(3, day("2020-01-02"), ("d5",)), event(4, day("2020-01-03"), ("d0", "d1")),
+              event(5, day("2020-01-04"), ("d2",), status="hypothetical")]
+    kept = key_events(score_salience(story(events)), 2).events
+    assert [e.id for e in kept] == ["e1", "e4"]
+    assert all(e.summary and e.evidence for e in kept)
+
+
+def test_key_auto_grows_with_the_archive():
+    assert 5 <= auto_count(story([], docs(3))) < auto_count(story([], docs(300))) <= load_weights().key["max"]
+
+
+def test_summary_is_the_clearest_headline_among_the_sources():
+    e = event(1, day("2020-01-01"), headline="It said that the quake")
+    e = e.model_copy(update={"merged": MergeEvidence(score=1.0, sources=[
+        MergeSource(event="x", document="d1", type="DISASTER_ACCIDENT", status="occurred",
+                    headline="Earthquake strikes Haiti near the capital")])})
+    assert summary(e) == "Earthquake strikes Haiti near the capital"
+
+
+def test_evidence_prefers_a_sentence_that_gives_the_events_date():
+    e = event(1, day("2020-01-12"), ("d0", "d1"),
+              sentences=["It was terrible , he said .", "A strong earthquake struck Haiti on Tuesday , officials said ."])
+    e.mentions[1] = e.mentions[1].model_copy(update={"date": day("2020-01-12"), "time": 0})
+    kept = key_events(score_salience(story([e])), 1).events[0]
+    assert kept.evidence.document == "d1" and "earthquake" in kept.evidence.sentence
+
+
+@pytest.mark.parametrize("value,end,expected", [
+    ("2011", False, "2011-01-01"), ("2011", True, "2011-12-31"), ("2012-02", True, "2012-02-29"),
+    ("2011-03-04", True, "2011-03-04")])
+def test_period_bounds(value, end, expected):
+    assert period_bound(value, end, "--to") == expected
+
+
+@pytest.mark.parametrize("value", ["2011-13", "2011-02-30", "yesterday", ""])
+def test_period_bound_refuses_what_is_not_a_date(value):
+    with pytest.raises(UsageError):
+        period_bound(value, False, "--from")
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "many"])
+def test_key_refuses_what_is_not_a_count(value):
+    with pytest.raises(UsageError):
+        parse_key(value)
+
+
+def test_within_keeps_events_wholly_inside_the_period():
+    tl = story([event(1, day("2011-05-01")), event(2, year("2011")), event(3, day("2012-01-01")), event(4, None)])
+    assert [e.id for e in within(tl, "2011-01-01", "2011-12-31").events] == ["e1", "e2"]
+    assert [e.id for e in within(tl, "2011-06-01", None).events] == ["e3"]
+
+
+def test_a_plan_that_later_articles_come_back_to_weighs_as_occurred():
+    documents = docs(2, "2020-01-01") + [Document(id="l0", published="2020-03-01", text="...")]
+    times = [TimeExpression(document="l0", text="2 February", start=0, end=10, type="DATE", value="2020-02-02",
+                            rule="test")]
+    tl = story([event(1, day("2020-02-01"), ("d0",), status="planned"),
+                event(2, day("2020-02-02"), ("d1",), status="planned")], documents, times)
+    s = salience_of(tl)
+    assert s["e2"] > s["e1"]
+    assert "planned 1" in score_salience(tl).events[1].salience_rule
+
+
+def test_only_the_articles_giving_its_date_vouch_for_its_day():
+    e = event(1, day("2020-01-01"), ("d0", "d1", "d2"))
+    e.mentions[0] = e.mentions[0].model_copy(update={"date": day("2020-01-01")})
+    rule = score_salience(story([e])).events[0].salience_rule
+    assert rule.startswith("1 articles")

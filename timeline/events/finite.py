@@ -1,0 +1,81 @@
+"""A clause's finite verb, for the clauses no trigger word types: a clause with a finite verb and
+a date of its own is a happening all the same ("construction will begin in July", "the plant
+opened in 1998"); its event is of the generic type OTHER, typed by nothing but its verb.
+
+Finite: a verb after a future or modal cue ("will begin", "is expected to finish"), a past form
+in -ed after a word that is no determiner ("opened", not "the planned road"), or an irregular
+past form (irregular_past.txt, generated from Open English WordNet). The taxonomy's cue
+`not_events` lists the verbs that tell no happening (auxiliaries, "seemed").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from timeline.events.dating import datable
+from timeline.events.taxonomy import Taxonomy, Trigger
+
+PAST_FILE = Path(__file__).with_name("irregular_past.txt")
+OTHER = "OTHER"
+SOURCE = "finite verb with a date of its own"
+_WORD = re.compile(r"[A-Za-z][a-z'’-]*")
+
+
+@lru_cache(maxsize=1)
+def irregular_past() -> frozenset[str]:
+    return frozenset(line.strip() for line in PAST_FILE.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=8)
+def _future_re(taxonomy_path: str, cues: tuple) -> Optional[re.Pattern]:
+    if not cues:
+        return None
+    words = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+    # "will begin", "is expected to finish", "will be completed", "will not open", "will also host"
+    return re.compile(rf"\b(?:{words})\s+(?:not\s+|also\s+|\w+ly\s+)?(?:be\s+|have\s+)?([a-z]+)\b", re.I)
+
+
+def finite_verb(text: str, start: int, end: int, tax: Taxonomy) -> Optional[tuple[int, int, Trigger]]:
+    """(start, end, trigger) of the first finite verb in text[start:end] that tells a happening,
+    as an OTHER trigger; None when there is none."""
+    if OTHER not in tax.priority:
+        return None
+    skip = tax.cues.get("not_events", frozenset())
+    determiners = tax.cues.get("determiners", frozenset())
+    future = _future_re(tax.path, tuple(sorted(tax.cues.get("future", ()) | tax.cues.get("modal", ()))))
+    m = future.search(text, start, end) if future else None
+    if m and m.group(1).lower() not in skip:
+        return m.start(1), m.end(1), Trigger(OTHER, m.group(1).lower(), "verb", SOURCE)
+    pasts = irregular_past()
+    prev = ""
+    for w in _WORD.finditer(text, start, end):
+        word = w.group(0)
+        lower = word.lower()
+        if word[0].islower() and lower not in skip and prev not in determiners and \
+                (lower in pasts or (lower.endswith("ed") and len(lower) > 4)):
+            return w.start(), w.end(), Trigger(OTHER, lower, "verb", SOURCE)
+        prev = lower
+    return None
+
+
+def dated_clauses(work, times, tax: Taxonomy) -> None:
+    """Step 1b: no dated happening lost. A clause with no trigger word but a date of its own and a
+    finite verb gets the verb as an OTHER trigger (none inside a long quote)."""
+    if not work.in_sentence:
+        return
+    text, base = work.sentence.text, work.sentence.start
+    have = {ci for ci, _ in work.clause_triggers}
+    added = False
+    for ci, clause in enumerate(work.clauses):
+        if ci in have or not any(clause.start <= times[i].start - base < clause.end and datable(times[i])
+                                 for i in work.in_sentence):
+            continue
+        verb = finite_verb(text, clause.start, clause.end, tax)
+        if verb is not None and not any(s <= verb[0] < e for s, e in work.quotes):
+            work.clause_triggers.append((ci, [verb]))
+            added = True
+    if added:
+        work.clause_triggers.sort(key=lambda pair: pair[0])

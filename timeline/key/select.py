@@ -1,0 +1,141 @@
+"""Key events: the N most salient events on distinct days, each with one line and its best sentence;
+and the events dated within a period."""
+from __future__ import annotations
+
+import calendar
+import math
+import re
+from typing import Optional
+
+from timeline.errors import UsageError
+from timeline.key.salience import event_day, load_weights
+from timeline.models import Event, Evidence, Mention, Timeline
+
+_PERIOD = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# A line that opens on one of these leans on a sentence the reader has not seen.
+_LEANING = {"it", "he", "she", "they", "this", "that", "these", "those", "we", "i", "you", "his", "her",
+            "its", "their", "there", "but", "and", "also", "meanwhile"}
+_DANGLING = {"and", "or", "with", "of", "the", "to", "a", "an", "in", "on", "for", "by", "at", "as", "that"}
+_NOISE = ("-LRB-", "-RRB-", "``", "''", '"', "(", ")", "|", "http")
+_SUMMARY_CHARS = 140
+
+
+def auto_count(tl: Timeline) -> int:
+    """--key auto: a few more key events for each doubling of the archive."""
+    k = load_weights().key
+    n = round(k["per_doubling"] * math.log2(1 + len(tl.documents)))
+    return max(k["min"], min(k["max"], n))
+
+
+def parse_key(value: Optional[str]) -> Optional[str]:
+    """Check --key: a positive count or 'auto'."""
+    if value is None or value == "auto" or (value.isdigit() and int(value) > 0):
+        return value
+    raise UsageError(f"--key takes a positive number or 'auto', not {value!r}", "--key")
+
+
+def period_bound(value: Optional[str], end: bool, option: str) -> Optional[str]:
+    """--from/--to: YYYY, YYYY-MM or YYYY-MM-DD -> the first (or, for --to, last) day it allows."""
+    if value is None:
+        return None
+    m = _PERIOD.fullmatch(value.strip())
+    try:
+        if not m:
+            raise ValueError
+        year, month, day = int(m[1]), int(m[2] or (12 if end else 1)), m[3]
+        last = calendar.monthrange(year, month)[1]
+        day = int(day) if day else (last if end else 1)
+        if not 1 <= day <= last:
+            raise ValueError
+    except ValueError:
+        raise UsageError(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}", option) from None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def within(tl: Timeline, start: Optional[str], end: Optional[str]) -> Timeline:
+    """The events whose whole date lies in [start, end] (either may be open); undated ones drop."""
+    if not start and not end:
+        return tl
+
+    def inside(e: Event) -> bool:
+        d = e.date
+        return bool(d and d.start and d.end and (not start or d.start >= start) and (not end or d.end <= end))
+
+    return tl.model_copy(update={"events": [e for e in tl.events if inside(e)]})
+
+
+def key_day(e: Event) -> Optional[str]:
+    """What 'distinct days' compares: the day, or the coarser date's value."""
+    return event_day(e) or (e.date.value if e.date and e.date.start else None)
+
+
+def choose(tl: Timeline, n: int) -> list[Event]:
+    """The n most salient events, at most one a day, in timeline order."""
+    taken: dict[str, Event] = {}
+    ranked = sorted((e for e in tl.events if (e.salience or 0) > 0 and key_day(e)),
+                    key=lambda e: (-(e.salience or 0), e.id))
+    for e in ranked:
+        taken.setdefault(key_day(e), e)
+        if len(taken) == n:
+            break
+    chosen = {e.id for e in taken.values()}
+    return [e for e in tl.events if e.id in chosen]
+
+
+def key_events(tl: Timeline, n: Optional[str | int]) -> Timeline:
+    """Keep the key events (n a count or 'auto'), each with its summary and evidence sentence."""
+    if n is None:
+        return tl
+    count = auto_count(tl) if n == "auto" else int(n)
+    published = {d.id: d.published or "" for d in tl.documents}
+    events = [summarise(e, published) for e in choose(tl, count)]
+    return tl.model_copy(update={"events": events})
+
+
+def summarise(e: Event, published: dict[str, str]) -> Event:
+    return e.model_copy(update={"summary": summary(e), "evidence": evidence(e, published)})
+
+
+def summary(e: Event) -> str:
+    """The clearest headline among the event's sources, on one line."""
+    lines = [e.headline] + [s.headline for s in (e.merged.sources if e.merged else []) if s.headline]
+    best = min(dict.fromkeys(" ".join(h.split()) for h in lines if h.strip()) or [""],
+               key=lambda h: (-_clarity(h, 4, 16), len(h), h))
+    return _one_line(best)
+
+
+def evidence(e: Event, published: dict[str, str]) -> Optional[Evidence]:
+    """The sentence that best reports the event: it gives the event's own date, reads alone, and
+    comes from the first article to report it."""
+    if not e.mentions:
+        return None
+
+    def rank(m: Mention):
+        dated = m.date is not None and e.date is not None and (m.date.start, m.date.end) == (e.date.start, e.date.end)
+        return (-(_clarity(m.sentence, 8, 40) + 2 * dated + (m.time is not None)),
+                published.get(m.document, ""), m.document, m.start)
+
+    best = min(e.mentions, key=rank)
+    return Evidence(document=best.document, start=best.start, end=best.end, sentence=" ".join(best.sentence.split()))
+
+
+def _clarity(text: str, shortest: int, longest: int) -> float:
+    """How well a line reads alone: a sensible length, no markup or quotes, no pronoun to resolve,
+    not cut off mid-phrase."""
+    words = text.split()
+    if not words:
+        return -99.0
+    n = len(words)
+    score = -max(0, shortest - n, n - longest) * 0.5
+    score -= 2.0 * any(mark in text for mark in _NOISE)
+    score -= 1.5 * (words[0].lower().strip(",.") in _LEANING)
+    score -= 1.0 * (words[-1].lower().strip(",.") in _DANGLING)
+    score -= 0.5 * (not words[0][:1].isupper())
+    return score
+
+
+def _one_line(text: str) -> str:
+    if len(text) <= _SUMMARY_CHARS:
+        return text
+    cut = text[:_SUMMARY_CHARS].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
