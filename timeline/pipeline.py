@@ -9,6 +9,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from timeline.events import filter_entity, find_events
 from timeline.key import key_events, score_salience, within
+from timeline.lang import available, event_taxonomy
 from timeline.merge import merge_timelines
 from timeline.models import Document, Timeline
 from timeline.parallel import map_documents
@@ -22,14 +23,17 @@ def extract_document(document: Document, settings: Settings = Settings()) -> Tim
     """One document -> its own timeline (times and events, not yet merged with others)."""
     sentences = split_sentences(document.text)
     times = tag_document(document, sentences, settings.policy)
-    events = find_events(document, sentences, times, settings.taxonomy)
+    # events in the document's language (its pack's triggers); none in a language without a pack
+    known = document.lang is None or document.lang in available()
+    events = find_events(document, sentences, times, settings.taxonomy or event_taxonomy(document.lang)) \
+        if known else []
     return Timeline(title=document.title or document.id, documents=[document], events=events,
                     time_expressions=times)
 
 
 def read_options(settings: Settings) -> ReadOptions:
     return ReadOptions(published=settings.published, fetch=settings.fetch, columns=settings.columns,
-                       allow_private=settings.allow_private)
+                       allow_private=settings.allow_private, lang=settings.lang)
 
 
 def extract_each(inputs: Iterable[str], settings: Settings = Settings(),

@@ -20,6 +20,7 @@ class Settings:
     fetch: bool = False               # download http(s) URLs given as inputs
     allow_private: bool = False       # let fetch reach this machine and private networks
     columns: tuple[tuple[str, str], ...] = ()  # (field, JSON key or CSV column) from --text-column...
+    lang: Optional[str] = None        # ISO 639-1 language of every input (else read or detected)
     key: Optional[str] = None         # keep the N most salient events on distinct days ("auto": N from size)
     date_from: Optional[str] = None   # keep events dated on or after this day (YYYY-MM-DD)
     date_to: Optional[str] = None     # ... and on or before this day

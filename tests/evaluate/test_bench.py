@@ -20,7 +20,9 @@ def test_bench_times_reports_every_stage_as_json(capsys):
     result = json.loads(capsys.readouterr().out)
     assert result["documents"] == 3 and result["distinct"] == 1
     assert [s["stage"] for s in result["stages"]] == [
-        "split_sentences", "times: tag_document", "whole: extract_document", "dateparser search_dates"]
+        "split_sentences", "times: tag_document", "whole: extract_document", "detect language",
+        "dateparser search_dates"]
+    assert result["detection_share_of_whole"] > 0
     assert all(s["mb_per_s"] > 0 and s["peak_mb"] >= 0 for s in result["stages"])
 
 

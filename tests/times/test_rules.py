@@ -1,32 +1,37 @@
-"""Every rule's examples (timeline/lang/en/rules.toml) are its tests; a failure names the rule."""
+"""Every rule's examples (timeline/lang/<code>/rules.toml, every pack) are its tests; a failure
+names the language and the rule."""
 import re
 
 import pytest
 
+from timeline.lang import NEUTRAL, available
 from timeline.models import Document
 from timeline.times import tag_document
 from timeline.times.grammar import grammar
+
+LANGS = sorted(available()) + [NEUTRAL]
 
 _EXAMPLE = re.compile(r"(?P<text>.+?) => (?P<value>\S+)(?: (?P<mod>\S+))?", re.S)   # "\n": a line break
 
 
 def _examples():
-    g = grammar()
-    for rule in g.rules:
-        for example in rule.examples:
-            yield pytest.param(rule.name, rule.anchor or g.anchor, rule.policies[0], example,
-                               id=f"{rule.name}: {example}")
+    for lang in LANGS:
+        g = grammar(lang)
+        for rule in g.rules:
+            for example in rule.examples:
+                yield pytest.param(lang, rule.name, rule.anchor or g.anchor, rule.policies[0], example,
+                                   id=f"{lang}: {rule.name}: {example}" if lang != "en" else f"{rule.name}: {example}")
 
 
-@pytest.mark.parametrize("rule, anchor, policy, example", list(_examples()))
-def test_rule_example(rule, anchor, policy, example):
+@pytest.mark.parametrize("lang, rule, anchor, policy, example", list(_examples()))
+def test_rule_example(lang, rule, anchor, policy, example):
     m = _EXAMPLE.fullmatch(example)
     assert m, f"rule {rule!r}: example not of the form 'text => value [mod]': {example!r}"
     marked = m.group("text")
     span = re.search(r"\[(.+?)\]", marked)
     text = marked.replace("[", "").replace("]", "")
     want = span.group(1) if span else text
-    times = tag_document(Document(id="example", published=anchor, text=text), policy=policy)
+    times = tag_document(Document(id="example", published=anchor, text=text, lang=lang), policy=policy)
     got = [(t.text, t.value, t.mod, t.rule) for t in times]
     hit = [t for t in times if t.text == want]
     assert hit, f"rule {rule!r}: {want!r} not found in {text!r}; got {got}"
@@ -34,5 +39,12 @@ def test_rule_example(rule, anchor, policy, example):
         f"rule {rule!r}: {want!r} -> {got}"
 
 
-def test_every_rule_has_examples():
-    assert [r.name for r in grammar().rules if not r.examples] == []
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_rule_has_examples(lang):
+    assert [r.name for r in grammar(lang).rules if not r.examples] == []
+
+
+@pytest.mark.parametrize("lang", sorted(available() - {"en"}))
+def test_a_language_has_a_hundred_examples(lang):
+    """The issue's bar for a new language: 100 examples across its rules."""
+    assert sum(len(r.examples) for r in grammar(lang).rules) >= 100

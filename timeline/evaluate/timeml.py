@@ -371,11 +371,14 @@ def score(gold: str | Path, system: str | Path) -> Report:
                    for name, g, s in _pair_files(gold_path, system_path)])
 
 
-def annotate(inputs: Iterable[str], outdir: str | Path, policy: str = "news") -> list[tuple[Path, int]]:
-    """Tag each TimeML file's TEXT (its gold TIMEX3 removed) and write it under `outdir`.
+def annotate(inputs: Iterable[str], outdir: str | Path, policy: str = "news",
+             lang: Optional[str] = None) -> list[tuple[Path, int]]:
+    """Tag each TimeML file's TEXT (its gold TIMEX3 removed) and write it under `outdir`, in
+    the language `lang` (default: detected per file).
 
     Directories keep their layout below `outdir`; returns (written file, expressions) pairs.
     """
+    from timeline.read.language import detect
     from timeline.text import split_sentences
     from timeline.times import tag_document
 
@@ -383,6 +386,7 @@ def annotate(inputs: Iterable[str], outdir: str | Path, policy: str = "news") ->
     for path, rel in timeml_files(inputs):
         doc = read_timeml(path)
         document = doc.document()
+        document = document.model_copy(update={"lang": lang or detect(document.text)})
         expressions = tag_document(document, split_sentences(document.text), policy=policy)
         target = Path(outdir) / rel
         write_atomic(target, write_timeml(doc, expressions))

@@ -24,6 +24,33 @@ def load(lang: str, name: str) -> dict:
 
 
 @cache
+def aliases() -> dict[str, str]:
+    """One name in several languages -> the form compared across articles ("irak" -> "iraq"),
+    from aliases.toml beside the packs."""
+    with open(PACKS / "aliases.toml", "rb") as f:
+        return {k.lower(): v.lower() for k, v in tomllib.load(f).items()}
+
+
+def event_taxonomy(lang: str | None) -> str | None:
+    """The event triggers of a language's pack, when it has its own (else the default's)."""
+    if not lang or lang == "en":
+        return None
+    path = pack_file(lang, "taxonomy.toml")
+    return str(path) if path.is_file() else None
+
+
+NEUTRAL = "und"     # ISO 639-2 "undetermined": the rules that read no words (ISO dates)
+
+
+@cache
 def available() -> frozenset[str]:
     """The languages that have a pack."""
-    return frozenset(p.name for p in PACKS.iterdir() if (p / "words.toml").is_file())
+    return frozenset(p.name for p in PACKS.iterdir() if (p / "words.toml").is_file() and p.name != NEUTRAL)
+
+
+def pack_of(lang: str | None) -> str:
+    """The pack that reads a document in `lang`: its own, English when the language is not
+    known (None), and for a language without a pack the neutral one (only ISO dates)."""
+    if lang is None:
+        return "en"
+    return lang if lang in available() else NEUTRAL

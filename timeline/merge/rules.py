@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from timeline.lang import aliases
+
 RULES_FILE = Path(__file__).with_name("rules.toml")
 
 
@@ -71,7 +73,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     d, t, s, a, w, n = (data[k] for k in ("dates", "types", "status", "actors", "words", "normalise"))
     family = {ty: "+".join(group) for group in t["families"] for ty in group}
-    replace = {old: new for old, new in n["replace"]}
+    # names in other languages (timeline/lang/aliases.toml: "irak" -> "iraq"), then our own spellings
+    replace = {**aliases(), **{old: new for old, new in n["replace"]}}
     return Rules(
         threshold=data["threshold"],
         max_days_apart=data["constraints"]["max_days_apart"],

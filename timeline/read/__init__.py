@@ -18,12 +18,14 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Optional
 
 from timeline.errors import InputError
+from timeline.lang import available
 from timeline.models import Document
 from timeline.read.context import SUFFIXES, ReadContext, ReadOptions
 from timeline.read.dateline import find_dateline
 from timeline.read.dates import normalise_published
 from timeline.read.fetch import check_url, fetch, url_scheme
 from timeline.read.html import read_html
+from timeline.read.language import detect
 from timeline.read.records import read_csv, read_json, read_jsonl
 from timeline.read.text import read_text
 
@@ -149,14 +151,14 @@ class Reader:
             yield from WHOLE[kind](data, url, url, self.context)
 
     def _finish(self, doc: Document) -> Document:
-        """Settle the publication date and make the id unique."""
-        update: dict = {}
+        """Settle the publication date and the language, and make the id unique."""
+        update: dict = self._language(doc)
         if self.options.published:
-            update = {"published": self.options.published, "published_from": "option"}
+            update |= {"published": self.options.published, "published_from": "option"}
         elif not doc.published:
             dateline = find_dateline(doc.text)
             if dateline:
-                update = {"published": dateline.date, "published_from": "dateline"}
+                update |= {"published": dateline.date, "published_from": "dateline"}
                 if dateline.year_guessed:
                     self.context.warn(doc.id, f"publication date {dateline.date} from the dateline "
                                               f"{dateline.text!r}, its year guessed from the text: "
@@ -170,6 +172,16 @@ class Reader:
             update["id"] = unique
         self._ids.add(update.get("id", doc.id))
         return doc.model_copy(update=update) if update else doc
+
+
+    def _language(self, doc: Document) -> dict:
+        """--lang > the input's own (a record's field, <html lang>) > detected; a language with
+        no pack is read for ISO dates only, with a warning."""
+        lang = self.options.lang or doc.lang or detect(doc.text)
+        if lang and lang not in available():
+            self.context.warn(doc.id, f"language {lang!r} has no language pack (timeline/lang/; packs: "
+                                      f"{', '.join(sorted(available()))}): only its ISO dates are read")
+        return {"lang": lang} if lang != doc.lang else {}
 
 
 class _Prepend:

@@ -24,6 +24,7 @@ class ReadOptions:
     columns: tuple[tuple[str, str], ...] = ()  # (field, JSON key / CSV column) named by options
     max_bytes: int = WHOLE_FILE_LIMIT      # largest file read whole
     max_record_bytes: int = RECORD_LIMIT   # longest JSON line or CSV row
+    lang: Optional[str] = None             # ISO 639-1 language of every document (else read or detected)
 
     def column(self, name: str) -> Optional[str]:
         return dict(self.columns).get(name)

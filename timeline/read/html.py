@@ -11,6 +11,7 @@ from typing import Iterator, Optional
 from timeline.errors import InputError
 from timeline.models import Document
 from timeline.read.context import MIN_PAGE_WORDS, ReadContext
+from timeline.read.language import iso639_1
 from timeline.read.text import check_text
 
 
@@ -37,6 +38,7 @@ def read_html(data: bytes, name: str, doc_id: str, ctx: ReadContext,
     found = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
                                         include_tables=False, date_extraction_params={
                                             "extensive_search": False, "original_date": True})
+    lang = iso639_1(tree.get("lang") or (getattr(found, "language", None) if found else None))
     body = _paragraphs(found.text or "") if found else ""
     if len(body.split()) < MIN_PAGE_WORDS:
         raise InputError("no article text found in the page", name)
@@ -48,5 +50,6 @@ def read_html(data: bytes, name: str, doc_id: str, ctx: ReadContext,
         published=published,
         published_from="html" if published else None,
         path=name,
+        lang=lang,
         text=body,
     )

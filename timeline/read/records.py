@@ -15,9 +15,10 @@ from timeline.errors import InputError
 from timeline.models import Document
 from timeline.read.context import FIELDS, ReadContext
 from timeline.read.dates import parse_date
+from timeline.read.language import iso639_1
 from timeline.read.text import check_text, decode
 
-_ARTICLE_FIELDS = ("title", "url", "published", "source")
+_ARTICLE_FIELDS = ("title", "url", "published", "source", "lang")
 
 
 def _pick(keys: Iterable[str], field: str, ctx: ReadContext) -> Optional[str]:
@@ -55,7 +56,7 @@ def _document(record: dict, base: str, number: int, where: str, name: str,
         id=f"{base}#{fields['id']}" if fields["id"] else f"{base}:{number}",
         title=fields["title"], url=fields["url"], source=fields["source"],
         published=published, published_from="metadata" if published else None,
-        path=name, text=text.replace("\r\n", "\n"),
+        path=name, lang=iso639_1(fields["lang"]), text=text.replace("\r\n", "\n"),
     )
 
 

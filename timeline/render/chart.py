@@ -66,7 +66,7 @@ def customdata(view: EventView) -> list[str]:
     status = STYLE["status_labels"].get(e.status, e.status)
     return [_wrapped(e.headline), esc(view.display), esc(e.type), esc(status),
             _wrapped(view.evidence, CHART["evidence_chars"]),
-            esc("; ".join(view.sources)) or "no source", view.url or "",
+            esc(view.sources_and_languages) or "no source", view.url or "",
             _conflict_note(view) + _merge_note(view), _who_where(e)]
 
 

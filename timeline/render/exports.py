@@ -21,7 +21,7 @@ BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stab
 # spreadsheet programs run cells starting with these as formulas
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = ("id", "start", "end", "display_date", "granularity", "type", "status", "headline",
-               "actors", "sources", "url", "evidence", "other_dates", "confidence")
+               "actors", "sources", "url", "evidence", "other_dates", "confidence", "languages")
 # which TimelineJS date fields an event's granularity supports
 TIMELINEJS_PARTS = {"day": 3, "hour": 3, "minute": 3, "part_of_day": 3, "week": 3, "month": 2,
                     "quarter": 2, "season": 2, "half": 2, "year": 1, "decade": 1, "century": 1}
@@ -102,7 +102,7 @@ def _timelinejs_event(view: EventView) -> dict:
 def _slide_text(view: EventView) -> str:
     """TimelineJS shows text as HTML: everything from the articles is escaped."""
     body = f"<p>{html.escape(view.evidence)}</p>" if view.evidence else ""
-    sources = html.escape("; ".join(view.sources))
+    sources = html.escape(view.sources_and_languages)
     if view.url:
         sources = f'<a href="{html.escape(view.url)}">{sources or "source"}</a>'
     return body + (f"<p><small>{sources}</small></p>" if sources else "")
@@ -130,7 +130,7 @@ def _csv_row(view: EventView) -> list[str]:
     cells = [e.id, start, view.end.isoformat() if view.end else "",
              view.display, e.date.granularity if e.date else "", e.type, e.status, e.headline,
              "; ".join(e.actors), "; ".join(view.sources), view.url or "", view.evidence, others,
-             f"{e.confidence:.2f}"]
+             f"{e.confidence:.2f}", ", ".join(view.languages)]
     return [neutralise(c) for c in cells]
 
 

@@ -31,6 +31,13 @@ class EventView:
     conflicts: tuple[tuple[date, date, str], ...]  # other dates sources give: start, end, display
     is_range: bool  # the text gives only a month, a year, "end of 2021"...: drawn as an interval
     open_before: bool = False   # "before July 2011": no start; drawn at its last day, pointing back
+    languages: tuple[str, ...] = ()  # ISO 639-1 codes of the documents that tell it ("en", "fr")
+
+    @property
+    def sources_and_languages(self) -> str:
+        """ "Reuters; Le Monde (en, fr)": who tells the event, in which languages."""
+        sources = "; ".join(self.sources)
+        return f"{sources} ({', '.join(self.languages)})" if self.languages else sources
 
     @property
     def dated(self) -> bool:
@@ -95,6 +102,7 @@ def event_view(event: Event, documents: dict[str, Document]) -> EventView:
     unique_docs = list(dict.fromkeys(d.id for d in docs))
     sources = tuple(dict.fromkeys(source_name(documents[i]) for i in unique_docs))
     url = next((u for u in (safe_url(documents[i].url) for i in unique_docs) if u), None)
+    languages = tuple(dict.fromkeys(documents[i].lang for i in unique_docs if documents[i].lang))
     conflicts = []
     for other in event.conflicts:
         o_start, o_end = interval(other)
@@ -105,7 +113,7 @@ def event_view(event: Event, documents: dict[str, Document]) -> EventView:
     is_range = start is not None and not open_before and (end != start or granularity not in POINT_GRANULARITIES)
     return EventView(event=event, start=start, end=end, display=display_of(event.date, start),
                      evidence=evidence, sources=sources, url=url, conflicts=tuple(conflicts),
-                     is_range=is_range, open_before=open_before)
+                     is_range=is_range, open_before=open_before, languages=languages)
 
 
 def event_views(timeline: Timeline) -> list[EventView]:

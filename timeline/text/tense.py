@@ -16,18 +16,26 @@ from timeline.text.trie import trie
 
 
 @cache
-def _cues() -> tuple[re.Pattern, dict, frozenset, re.Pattern, frozenset]:
-    data = load("en", "tense.toml")
+def _cues(lang: str = "en") -> tuple[re.Pattern, dict, tuple, re.Pattern, frozenset]:
+    data = load(lang, "tense.toml")
     kinds = {}
     for kind in ("future", "past", "present"):
         for cue in data[kind]:
             kinds.setdefault(cue.lower(), kind)
-    # a trie fails on a word's first letters; a flat alternation tried every cue at every word
-    regex = re.compile(rf"(?<![\w'])(?:{trie(kinds)}|[a-z]{{2,}}ed)(?![\w'])|'ll\b", re.I)
+    # a trie fails on a word's first letters; a flat alternation tried every cue at every word.
+    # `past_form` / `future_form`: the shape of a verb of that tense not listed (English -ed,
+    # Spanish -ó, -rá); `attached`: cues that hang on the word before ("'ll"); `between`: words
+    # between an auxiliary and its participle
+    shapes = tuple((kind, data[f"{kind}_form"]) for kind in ("past", "future") if f"{kind}_form" in data)
+    forms = "".join(f"|{shape}" for _, shape in shapes)
+    attached = f"|{data['attached']}" if "attached" in data else ""
+    regex = re.compile(rf"(?<![\w'])(?:{trie(kinds)}{forms})(?![\w']){attached}", re.I)
     aux = "|".join(re.escape(w) for w in data["participle_after"])
-    participle = re.compile(rf"(?<![\w'])(?:{aux})\s+(?:\w+ly\s+|not\s+|already\s+|still\s+|also\s+|just\s+)?\Z", re.I)
-    return regex, kinds, frozenset(w.lower() for w in data["not_past"]), participle, \
-        frozenset(w.lower() for w in data["attribution"])
+    between = data["between"]
+    participle = re.compile(rf"(?<![\w'])(?:{aux})\s+(?:{between})?\Z", re.I)
+    not_past = (frozenset(w.lower() for w in data["not_past"]),
+                tuple((kind, re.compile(shape, re.I)) for kind, shape in shapes))
+    return regex, kinds, not_past, participle, frozenset(w.lower() for w in data["attribution"])
 
 
 WINDOW = 120    # characters looked at before the expression
@@ -38,10 +46,11 @@ _ATTRIBUTED = re.compile(r",\s+(?:[\w.'’-]+\s+){1,4}\Z")     # ", the council 
 _AHEAD = re.compile(r"\b(?:ahead of|in advance of|upcoming|coming)\s+\Z", re.I)
 
 
-def tense_at(sentence: str, offset: int, end: Optional[int] = None) -> Optional[str]:
+def tense_at(sentence: str, offset: int, end: Optional[int] = None, lang: str = "en") -> Optional[str]:
     """"past", "present", "future" or None for the time expression at `offset` in `sentence`
-    (ending at `end`: its own words, "the next day", are no cue for the clause after it)."""
-    regex, kinds, not_past, participle, attributions = _cues()
+    (ending at `end`: its own words, "the next day", are no cue for the clause after it), read
+    with the tense cues of the language `lang`."""
+    regex, kinds, not_past, participle, attributions = _cues(lang)
     word = _ONE_WORD.match(sentence, offset)
     own = word and regex.match(sentence, word.end())
     if own and _kind(own.group(0), kinds, not_past) == "past":
@@ -74,9 +83,11 @@ def tense_at(sentence: str, offset: int, end: Optional[int] = None) -> Optional[
     return None
 
 
-def _kind(cue: str, kinds: dict, not_past: frozenset) -> Optional[str]:
+def _kind(cue: str, kinds: dict, not_past: tuple) -> Optional[str]:
+    """The tense a cue tells: listed, or by its shape (an -ed verb), unless listed as no verb."""
     word = " ".join(cue.lower().split())
     kind = kinds.get(word)
-    if kind is None and word not in not_past:
-        kind = "past"                           # an -ed verb
+    words, shapes = not_past
+    if kind is None and word not in words:
+        kind = next((k for k, shape in shapes if shape.fullmatch(cue)), "past")
     return kind

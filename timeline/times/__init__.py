@@ -11,9 +11,11 @@ from bisect import bisect_right
 from datetime import date, timedelta
 from typing import Optional, Sequence
 
+from timeline.lang import pack_of
 from timeline.models import Document, TimeExpression
 from timeline.text import Sentence, split_sentences
 from timeline.text.tense import tense_at
+from timeline.times.grammar import grammar
 from timeline.times.match import Found, find_times
 from timeline.times.resolve import Policy, Resolved, resolve
 
@@ -30,6 +32,8 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
     narrative: against the last date mentioned (falling back to the publication date).
     """
     text = document.text
+    lang = pack_of(document.lang)
+    links = grammar(lang).day_to_clock      # between a day and its time of day
     if sentences is None:
         sentences = split_sentences(text)
     starts = [s.start for s in sentences]
@@ -38,7 +42,7 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
     out: list[TimeExpression] = []
     day_before: Optional[tuple[int, str]] = None    # where the last day told ends, and the day
     year_before: Optional[tuple[int, str]] = None   # where the last year told ends, and the year
-    for found in find_times(text):
+    for found in find_times(text, lang):
         if policy not in found.policies:
             continue
         chained = found.fields.get("chain") or policy == "narrative"
@@ -46,7 +50,7 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
         tense = None
         if bare_clock or _needs_tense(found.fields):
             sentence = _sentence_of(sentences, starts, found.start)
-            tense = tense_at(sentence.text, found.start - sentence.start, found.end - sentence.start) \
+            tense = tense_at(sentence.text, found.start - sentence.start, found.end - sentence.start, lang) \
                 if sentence else None
         if found.fields.get("chain_if_past") and tense in ("past", "past-own"):
             chained = True              # "The next day, customers fled": the day after the one told
@@ -58,11 +62,11 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
         if year_before and "m" in found.fields and "y" not in found.fields \
                 and _WHEN.fullmatch(text, year_before[0], found.start):
             anchor = year_before[1]     # "in 1999, when the commission resigned on March 15"
-        if day_before and _bare_clock(found.fields) and _AT.fullmatch(text, day_before[0], found.start):
+        if day_before and _bare_clock(found.fields) and links.fullmatch(text, day_before[0], found.start):
             anchor = day_before[1]      # "Feb. 12 at 7 p.m.": that day's 7 p.m., told or not
         r = resolve(found, anchor, Policy(policy, tense, last))
         if _sets_context(found, r.value, policy, last) and not _year_looked_to(found, r.value, policy, tense,
-                                                                               sentences, starts):
+                                                                               sentences, starts, lang):
             last = r.value
             if _DAY.match(r.value):
                 last_day = r.value[:10]
@@ -78,7 +82,6 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WHEN = re.compile(r", when [^.;:()\n]*")      # a year, then the clause that tells what happened in it
-_AT = re.compile(r",?\s+(?:at\s+)?")            # between a day and its time of day
 _DAY_FIELDS = ("wd", "m", "d", "y", "unit", "holiday", "season")
 RECENT_DAYS = 7     # a day told this close before publication is the day the story narrates
 DIGRESSION_YEARS = 30   # a bare year this far from a story's time is an aside, not its new time
@@ -137,7 +140,7 @@ _SINCE = re.compile(r"\b[Ss]ince\s+\Z")
 
 
 def _year_looked_to(found: Found, value: str, policy: str, tense: Optional[str],
-                    sentences: Sequence[Sentence], starts: list[int]) -> bool:
+                    sentences: Sequence[Sentence], starts: list[int], lang: str = "en") -> bool:
     """"a campaign planned for 1976" or "the first incursion since 1995", told in a story of
     2008: a year the story looks ahead or back to, not the year it has come to."""
     if policy != "narrative" or not value.isdigit():
@@ -148,7 +151,7 @@ def _year_looked_to(found: Found, value: str, policy: str, tense: Optional[str],
     offset = found.start - sentence.start
     if _SINCE.search(sentence.text, max(0, offset - 8), offset):
         return True
-    return (tense or tense_at(sentence.text, offset, found.end - sentence.start)) == "future"
+    return (tense or tense_at(sentence.text, offset, found.end - sentence.start, lang)) == "future"
 
 
 def _sentence_of(sentences: Sequence[Sentence], starts: list[int], offset: int) -> Optional[Sentence]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Optional
 
-from timeline.lang import load as _pack_load
+from timeline.lang import load as _pack_load, pack_file
 from timeline.text.trie import trie
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]\w*)(?::(\w+))?\}")
@@ -67,6 +67,7 @@ class Grammar:
     datemod: re.Pattern   # modifier words ending right before a date ("the end of")
     durmod: re.Pattern    # modifier words ending right before a duration ("more than")
     outside: frozenset    # modifiers whose mod counts but which stay out of the span ("about")
+    date_outside: frozenset  # the same before a date ("vers [18 h]": French TimeML)
     numeric: frozenset    # date modifiers only before a number ("about 1910", not "about Monday")
     podprefix: re.Pattern  # "the night of" ending right before a day
     aftermod: re.Pattern   # "or so" starting right after a time
@@ -75,6 +76,7 @@ class Grammar:
     gate: re.Pattern      # words one of which every time expression holds
     lower_gate: Optional[re.Pattern]  # the same for lower-cased text, case-sensitive (faster)
     window: int           # how far before a gate word an expression may start
+    day_to_clock: re.Pattern  # what may stand between a day and its time of day ("Feb. 12 at 7 p.m.")
 
 
 def normalise(words: str) -> str:
@@ -123,6 +125,29 @@ def _load(name: str, lang: str) -> dict:
     return _pack_load(lang, name)
 
 
+def _words(lang: str) -> dict:
+    """The pack's word tables: words.toml over the generated names.toml (month and weekday
+    names, units, numerals, ordinals from locale data), the hand-written words winning."""
+    words = _load("words.toml", lang)
+    if not pack_file(lang, "names.toml").is_file():
+        return words
+    for name, table in _load("names.toml", lang).items():
+        mine = words.setdefault(name, {})
+        if name == "gate":
+            mine["words"] = table["words"] + [w for w in mine.get("words", []) if w not in table["words"]]
+        else:
+            mine["values"] = {**table["values"], **mine.get("values", {})}
+    return words
+
+
+def _flags(words: dict) -> re.RegexFlag:
+    """ASCII matching (faster, and \\w is [A-Za-z0-9_]) for a language whose words are all ASCII;
+    Unicode for one with accents, so that "Été" is "été" and "année" is one word."""
+    ascii_only = all(str(w).isascii() for t in words.values() for key in ("values", "words")
+                     for w in t.get(key, ()))
+    return FLAGS if ascii_only else re.IGNORECASE
+
+
 def grammar(lang: str = "en") -> Grammar:
     """The compiled grammar of a language, built once per process."""
     return _grammar(lang)
@@ -130,8 +155,9 @@ def grammar(lang: str = "en") -> Grammar:
 
 @cache
 def _grammar(lang: str) -> Grammar:
-    words = _load("words.toml", lang)
-    gate = words.pop("gate")
+    words = _words(lang)
+    flags = _flags(words)
+    gate, links = words.pop("gate"), words.pop("links")
     data = _load("rules.toml", lang)
     tables = {name: {normalise(k): v for k, v in t["values"].items()} for name, t in words.items()}
     alternations = {name: _alternation(t["values"], t.get("exact", []), t.get("abbreviations", []))
@@ -166,16 +192,16 @@ def _grammar(lang: str) -> Grammar:
         body = _NAMED_GROUP.sub(lambda m: f"(?P<{prefix}{m.group(1)}>", body)
         body = _PLACEHOLDER.sub(expand, body)
         before = spec.get("before")
-        rules.append(Rule(spec["name"], spec["type"], re.compile(body + _END, FLAGS), spec.get("set", {}),
+        rules.append(Rule(spec["name"], spec["type"], re.compile(body + _END, flags), spec.get("set", {}),
                           tuple(spec.get("examples", ())), spec.get("anchor"),
                           re.compile(_spaces(before) + r"\Z" if not before.endswith("$") else
-                                     _spaces(before), FLAGS) if before else None, groups,
+                                     _spaces(before), flags) if before else None, groups,
                           tuple(spec.get("policies", ("news", "narrative")))))
         bodies.append(body)
 
     negatives: dict[str, list[Negative]] = {}
     for spec in _load("negatives.toml", lang)["negative"]:
-        compiled = {k: re.compile(spec[k], FLAGS if k != "text" else 0)
+        compiled = {k: re.compile(spec[k], flags if k != "text" else 0)
                     for k in ("text", "before", "after", "unless_before") if k in spec}
         neg = Negative(spec["name"], frozenset(spec["rules"]), examples=tuple(spec["examples"]),
                        **compiled)
@@ -184,18 +210,18 @@ def _grammar(lang: str) -> Grammar:
 
     dispatch = _dispatch(bodies)
     return Grammar(tables, converters, data["lexicon"], data["sets"], tuple(rules), dispatch, _starts(dispatch),
-                   _modifier_regex(words["datemod"]["values"]),
-                   _modifier_regex(words["durmod"]["values"]),
+                   _modifier_regex(words["datemod"]["values"], flags),
+                   _modifier_regex(words["durmod"]["values"], flags),
                    frozenset(words["durmod"].get("outside", ())),
+                   frozenset(normalise(w) for w in words["datemod"].get("outside", ())),
                    frozenset(normalise(w) for w in words["datemod"].get("numeric", ())),
-                   re.compile(r"(?<![\w-])(?:early |late )?(?:in )?the (?:early |late )?(?P<pod>"
-                              + trie(words["pod"]["values"])
-                              + r")(?: hours)? of\s+\Z", FLAGS),
+                   re.compile(words["pod"]["prefix"].replace("{pod}", "(?P<pod>" + trie(words["pod"]["values"]) + ")")
+                              + r"\s+\Z", flags),
                    re.compile(r"\s+(?P<mod>" + trie(words["aftermod"]["values"]) + r")(?!\w)",
-                              FLAGS),
-                   negatives, data["anchor"], _gate(gate["words"], FLAGS),
+                              flags),
+                   negatives, data["anchor"], _gate(gate["words"], flags),
                    _gate(gate["words"], re.ASCII) if all(w.isascii() and w.islower() for w in gate["words"]) else None,
-                   gate["window"])
+                   gate["window"], re.compile(links["day_to_clock"]))
 
 
 def _gate(words: list[str], flags: re.RegexFlag) -> re.Pattern:
@@ -215,8 +241,11 @@ def _starts(dispatch: dict[str, tuple[int, ...]]) -> re.Pattern:
 PREFIX = 6      # characters at a word start that choose the rules tried there
 # what those characters are compared on: ASCII letters in lower case, digits as 0, whitespace as a
 # space (FLAGS: only ASCII letters match either case, and \s only ASCII whitespace)
+# (and, for the languages matched in Unicode, accented capitals in lower case and no-break spaces
+# as spaces: under ASCII matching no rule can match either, so the English dispatch is unchanged)
 CANONICAL = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, **dict.fromkeys("0123456789", "0"),
-                           **dict.fromkeys(" \t\n\r\f\v", " ")})
+                           **dict.fromkeys(" \t\n\r\f\v\xa0\u202f", " "),
+                           **{c: c.lower() for c in "ÀÂÄÁÇÉÈÊËÍÎÏÑÓÔÖÚÙÛÜŒÆ"}})
 _SPELLINGS = {"0": "0123456789", " ": " \t\n\r\f\v"}     # canonical character -> what it stands for
 _MAX_PREFIXES = 4000    # past this a rule is tried at every start
 
@@ -320,16 +349,16 @@ def _canonical_set(items) -> Optional[set[str]]:
         elif op is _c.CATEGORY and arg is _c.CATEGORY_SPACE:
             chars.add(" ")
         elif op is _c.CATEGORY and arg is _c.CATEGORY_WORD:
-            chars.update("abcdefghijklmnopqrstuvwxyz0_")
+            chars.update("abcdefghijklmnopqrstuvwxyz0_àâäáçéèêëíîïñóôöúùûüœæ")
         else:
             return None
     return chars
 
 
-def _modifier_regex(table: dict[str, Any]) -> re.Pattern:
+def _modifier_regex(table: dict[str, Any], flags: re.RegexFlag) -> re.Pattern:
     """Modifier words that end exactly where a time starts: `search(text, lo, start)`."""
     alts = []
     for key in sorted(table, key=len, reverse=True):
         word = re.escape(key).replace(r"\ ", r"\s+")
-        alts.append(word if key.endswith("-") else word + r"\s+")
-    return re.compile(r"(?<![\w-])(?:the\s+)?(?P<mod>" + "|".join(alts) + r")\Z", FLAGS)
+        alts.append(word if key.endswith(("-", "'", "’")) else word + r"\s+")     # "mi-juillet", "fin d'année"
+    return re.compile(r"(?<![\w-])(?:the\s+)?(?P<mod>" + "|".join(alts) + r")\Z", flags)

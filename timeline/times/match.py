@@ -140,6 +140,8 @@ def _convert(g: Grammar, converter: str, raw: str) -> Any:
         return key[0] + "m"
     if converter == "count":
         return _count(g, key)
+    if converter == "count_decimal_comma":      # "30,4 secondes": the comma is the decimal point
+        return _count(g, key.replace(",", ".") if key[:1].isdigit() else key)
     if converter == "ordinal":
         return g.tables["ordinal"].get(key) or int(key.rstrip("stndrh"))
     if converter == "raw":
@@ -193,5 +195,5 @@ def _modifier(g: Grammar, text: str, start: int, type_: str, fields: dict) -> tu
     if regex is g.datemod and key in g.numeric and not any(k in fields for k in ("y", "d", "hh", "bc")):
         return start, None                  # "talked about Monday's vote"
     mod = table.get(key) or table.get(key.removeprefix("the ").strip())
-    outside = regex is g.durmod and key in g.outside    # "about [two weeks]", but "[about 1910]"
+    outside = key in (g.outside if regex is g.durmod else g.date_outside)  # "about [two weeks]", but "[about 1910]"
     return (start if outside else m.start()), mod
