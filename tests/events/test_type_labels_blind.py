@@ -15,6 +15,7 @@ from timeline.text import split_sentences
 from timeline.times import tag_document
 
 HERE = Path(__file__).resolve().parent
+LABELS = HERE.parents[1] / "timeline" / "events" / "type_labels_blind.tsv"
 SHARED = HERE.parents[1].parent / "shared" / "data"
 RAMS = SHARED / "events" / "rams-dev" / "dev.jsonlines"
 TIMELINE17 = SHARED / "tls" / "timeline17-dev"
@@ -31,7 +32,7 @@ def _window_text(window: dict) -> str:
 
 
 def _labels() -> list[list[str]]:
-    lines = (HERE / "type_labels_blind.tsv").read_text(encoding="utf-8").splitlines()
+    lines = LABELS.read_text(encoding="utf-8").splitlines()
     return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
 
 
