@@ -286,7 +286,7 @@ def evaluate_events(inputs, as_json, taxonomy, labels, rams, rams_types):
 
     Example: timeline evaluate-events ../shared/data/timeml/TBAQ-cleaned
 
-    Example: timeline evaluate-events --types tests/events/type_labels.tsv samples ../shared/data/crossdoc
+    Example: timeline evaluate-events --types timeline/events/type_labels.tsv samples ../shared/data/crossdoc
 
     Example: timeline evaluate-events --rams ../shared/data/events/rams-dev/dev.jsonlines
     """

@@ -110,7 +110,7 @@ function openCard(d) {
 
 gd.on('plotly_click', function (ev) {
   var p = ev.points && ev.points[0];
-  var d = p && p.customdata && p.customdata[8];
+  var d = p && p.customdata && p.customdata[9];
   if (d && typeof d === 'object') { openCard(d); }
 });
 card.addEventListener('keydown', function (ev) { if (ev.key === 'Escape') { closeCard(); } });

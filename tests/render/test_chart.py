@@ -176,6 +176,16 @@ def test_legends_list_every_type_and_kind_of_mark_drawn_and_nothing_else():
     assert [m for _, m in page_legend["marks"]] == list(mark_entries.values())
 
 
+def test_hover_names_who_and_where_escaped():
+    from timeline.models import Event
+    from timeline.render.chart import _who_where
+    event = Event(id="e", type="ATTACK", status="occurred", headline="h", actors=["<Iran>"], places=["Al Asad Air Base"])
+    line = _who_where(event)
+    assert "Who: &lt;Iran&gt;; where: Al Asad Air Base" in line
+    assert _who_where(Event(id="e", type="ATTACK", status="occurred", headline="h", places=["Kabul"])) == "<br>Where: Kabul"
+    assert _who_where(Event(id="e", type="ATTACK", status="occurred", headline="h")) == ""
+
+
 def test_hover_tells_why_sources_were_merged_and_what_was_refused():
     from timeline.models import MergeEvidence, MergeSource
 

@@ -30,11 +30,12 @@ CHART = STYLE["chart"]
 DAY_MS = 86_400_000
 CONFLICT_COLOR = "#b03a2e"
 # customdata columns: 0 headline, 1 display date, 2 type, 3 status, 4 evidence, 5 sources, 6 url,
-# 7 conflict and merge notes (all escaped, for the hover box), 8 the detail card's record (plain text).
+# 7 conflict and merge notes, 8 who and where (all escaped, for the hover box), 9 the detail card's
+# record (plain text, read by the page's click script).
 HOVER = ("<b>%{customdata[0]}</b><br>%{customdata[1]} \u00b7 %{customdata[2]} \u00b7 %{customdata[3]}"
-         "%{customdata[7]}<br>%{customdata[4]}<br><i>%{customdata[5]}</i><extra></extra>")
+         "%{customdata[7]}%{customdata[8]}<br>%{customdata[4]}<br><i>%{customdata[5]}</i><extra></extra>")
 URL_COLUMN = 6
-CARD_COLUMN = 8
+CARD_COLUMN = 9
 DAY0 = date(1970, 1, 1).toordinal()  # the page's script counts days from plotly's epoch
 
 
@@ -88,7 +89,15 @@ def customdata(view: EventView) -> list:
     return [_wrapped(e.headline), esc(view.display), esc(type_label(e.type)), esc(status),
             _wrapped(view.evidence, CHART["evidence_chars"]),
             _wrapped(view.sources_and_languages, CHART["evidence_chars"]) or "no source", view.url or "",
-            _conflict_note(view) + _merge_note(view), card(view)]
+            _conflict_note(view) + _merge_note(view), _who_where(e), card(view)]
+
+
+def _who_where(event) -> str:
+    """"Who: Iran; where: Al Asad Air Base" (nothing when neither is known)."""
+    parts = ([f"who: {', '.join(event.actors[:4])}"] if event.actors else []) + \
+        ([f"where: {', '.join(event.places[:3])}"] if event.places else [])
+    line = "; ".join(parts)
+    return "<br>" + _wrapped(line[:1].upper() + line[1:]) if parts else ""
 
 
 def lane_text(name: str, by: LaneBy) -> str:
