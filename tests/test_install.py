@@ -81,6 +81,10 @@ def test_pip_install_from_a_copy_builds_a_page(tmp_path, source_copy):
     python = _fresh_venv(tmp_path / "venv")
     _pip_install(python, source_copy, tmp_path)
     _builds_a_page(python, tmp_path)
+    # in the checkout, its timeline/ shadows the installed one: the folders beside it are used
+    _run([python, "-m", "timeline", "build", "-q", "--jobs", "1", "-o", tmp_path / "in-checkout.html"],
+         source_copy)
+    assert '<div id="timeline-chart"' in (tmp_path / "in-checkout.html").read_text(encoding="utf-8")
 
 
 def test_wheel_from_python_m_build_ships_templates_and_samples_and_builds_a_page(tmp_path, source_copy):

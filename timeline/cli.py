@@ -19,12 +19,6 @@ from timeline.settings import Settings
 DEFAULT_PAGE = Path("output") / "timeline.html"
 
 
-def _samples() -> Path:
-    """The bundled samples/, installed as package data (setup.py maps it to timeline.samples)."""
-    from importlib.resources import files
-    return Path(str(files("timeline.samples")))
-
-
 def _emit(text: str, output: str | None) -> None:
     if output:
         write_atomic(output, text)
@@ -92,13 +86,14 @@ def build(inputs, output, json_path, published, title, entity, taxonomy, key, da
 
     Example: timeline build archive/ --key auto --from 2011 --to 2011
     """
+    from timeline.bundled import bundled
     from timeline.pipeline import extract
     from timeline.render.output import default_output, write_rendered
 
     settings = run.settings(published=published, title=title, entity=entity, taxonomy=taxonomy,
                             **_key_settings(key, date_from, date_to))
     with progress(run) as advance:
-        tl = extract(list(inputs) or [str(_samples())], settings, on_document=advance)
+        tl = extract(list(inputs) or [str(bundled("samples"))], settings, on_document=advance)
     if fmt != "html" and output == str(DEFAULT_PAGE):
         output = default_output(output, fmt)
     if json_path:
@@ -123,7 +118,10 @@ def render(timeline_json, output, fmt, fragment, template, plotlyjs, lanes):
     tl = load_timeline(timeline_json)
     where = write_rendered(tl, output or default_output(timeline_json, fmt), fmt, fragment=fragment,
                            template=template, plotlyjs=plotlyjs, lanes=lanes)
-    click.echo(f"{where}: {len(tl.events)} events", err=True)
+    from timeline.render.views import is_dated
+
+    undated = sum(1 for e in tl.events if not is_dated(e))  # as the page counts them
+    click.echo(f"{where}: {len(tl.events)} events ({undated} undated)", err=True)
 
 
 @main.command()
@@ -295,7 +293,7 @@ def evaluate_events(inputs, as_json, taxonomy, labels, rams, rams_types):
 
     Example: timeline evaluate-events ../shared/data/timeml/TBAQ-cleaned
 
-    Example: timeline evaluate-events --types tests/events/type_labels.tsv samples ../shared/data/crossdoc
+    Example: timeline evaluate-events --types timeline/events/type_labels.tsv samples ../shared/data/crossdoc
 
     Example: timeline evaluate-events --rams ../shared/data/events/rams-dev/dev.jsonlines
     """

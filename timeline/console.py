@@ -96,7 +96,8 @@ class Tally:
     def add(self, tl: Timeline) -> None:
         self.documents += len(tl.documents)
         self.events += len(tl.events)
-        self.undated += sum(1 for e in tl.events if e.date is None or e.date.start is None)
+        from timeline.render.views import is_dated  # the page's own test, so that the counts agree
+        self.undated += sum(1 for e in tl.events if not is_dated(e))
 
 
 @contextmanager

@@ -115,7 +115,9 @@ class Event(Model):
     headline: str
     date: Optional[EventDate] = None
     mentions: list[Mention] = []
-    actors: list[str] = []
+    actors: list[str] = Field([], description="Who acted or was acted on: people, groups, organisations, states.")
+    places: list[str] = Field(
+        [], description="Where it happened: villages, cities, provinces, countries named as places.")
     confidence: float = Field(0.5, ge=0.0, le=1.0)
     type_rule: Optional[str] = Field(None, description="Trigger or pattern that chose the type.")
     status_rule: Optional[str] = None

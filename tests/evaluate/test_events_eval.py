@@ -67,7 +67,7 @@ def test_type_accuracy_on_labelled_sentences(tmp_path):
 
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "crossdoc" / "yida-bombing-2011"
-LABELS = Path(__file__).resolve().parents[1] / "events" / "type_labels.tsv"
+LABELS = Path(__file__).resolve().parents[2] / "timeline" / "events" / "type_labels.tsv"
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/data/crossdoc")

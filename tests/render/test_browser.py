@@ -17,7 +17,10 @@ from synthetic import hostile_timeline, small_timeline
 from timeline.render import page, report
 
 ROOT = Path(__file__).resolve().parents[2]
-MARKS = ".cartesianlayer .scatterlayer path.point, .cartesianlayer .barlayer path"
+# the labels are one trace (uid "labels", so its <g> has class "tracelabels") of invisible markers
+MARKS = (".cartesianlayer .scatterlayer .trace:not(.tracelabels) path.point, "
+         ".cartesianlayer .barlayer path")
+LABELS = ".cartesianlayer .tracelabels text"
 RECORD_OPEN = "window.__opened = []; window.open = function (u) { window.__opened.push(u); return null; };"
 
 
@@ -98,22 +101,127 @@ def test_hover_shows_headline_and_display_date(small_opened):
     assert any("Combat mission to end" in t and "end of 2021" in t for t in texts)
 
 
-def test_click_opens_the_source_url(small_opened):
+def test_click_opens_the_card_with_every_source_link(small_opened):
     p = small_opened
-    box = p.marks().first.bounding_box()
+    attack = next(i for i in range(p.marks().count()) if "Rockets hit the base" in p.hover_text(i))
+    box = p.marks().nth(attack).bounding_box()
     p.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    opened = p.page.evaluate("window.__opened")
-    assert opened and opened[-1].startswith("https://news.example/")
+    card = p.page.locator(".timeline-card")
+    card.wait_for(state="visible", timeout=5000)
+    assert "Rockets hit the base" in card.locator("h3").inner_text()
+    text = card.inner_text()
+    assert "7 July 2021" in text and "to the day" in text and "Attack" in text and "happened" in text
+    assert "Rockets hit the base." in card.locator("blockquote").inner_text()
+    links = card.locator("a")
+    assert links.count() >= 1 and links.first.get_attribute("href").startswith("https://")
+    assert links.first.get_attribute("rel") == "noopener noreferrer"
+    p.page.keyboard.press("Escape")
+    card.wait_for(state="hidden", timeout=5000)
     assert p.errors == [] and len(p.requests) == 1
 
 
-def test_legend_hides_and_shows_a_whole_type(small_opened):
+def test_page_legend_hides_and_shows_a_whole_type_with_its_labels(small_opened):
     p = small_opened
-    toggle = p.page.locator(".legend .traces", has_text="ATTACK").locator(".legendtoggle")
-    toggle.click(force=True)
+    labels = p.page.locator(LABELS)
+    before = labels.count()
+    toggle = p.page.locator('.legend-type[data-type="ATTACK"]')
+    assert toggle.inner_text().strip() == "Attack"
+    toggle.click()
     p.page.wait_for_function(f"document.querySelectorAll({MARKS!r}).length == 4")  # 3 attacks hidden
-    toggle.click(force=True)
+    p.page.wait_for_function(f"document.querySelectorAll({LABELS!r}).length == {before - 3}")
+    toggle.click()
     p.page.wait_for_function(f"document.querySelectorAll({MARKS!r}).length == 7")
+    p.page.wait_for_function(f"document.querySelectorAll({LABELS!r}).length == {before}")
+
+
+def _overlapping(boxes):
+    return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+            and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]]
+
+
+def _label_boxes(p):
+    return p.page.evaluate(f"""Array.from(document.querySelectorAll({LABELS!r}))
+        .filter(t => t.textContent).map(t => {{ const r = t.getBoundingClientRect();
+        return {{text: t.textContent, x: r.x, y: r.y, width: r.width, height: r.height}}; }})""")
+
+
+@pytest.fixture(scope="module")
+def samples_built(tmp_path_factory):
+    """`timeline build` on the bundled samples: the page, its Timeline JSON and what it printed."""
+    where = tmp_path_factory.mktemp("samples")
+    r = subprocess.run([sys.executable, "-m", "timeline", "build", "-o", "samples.html", "--json", "samples.json"],
+                       cwd=where, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    return where / "samples.html", json.loads((where / "samples.json").read_text()), r.stderr
+
+
+def test_sample_page_labels_each_event_and_no_two_labels_overlap(open_page, samples_built):
+    path, tl, _ = samples_built
+    p = open_page(path)
+    boxes = _label_boxes(p)
+    headlines = [e["headline"] for e in tl["events"] if e.get("date")]
+    assert len(boxes) == len(headlines) == p.marks().count()
+    for box in boxes:  # each label is the start of its event's headline, cut at a word
+        stem = box["text"].rstrip("\u2026")
+        assert any(h.startswith(stem) for h in headlines), box["text"]
+    assert _overlapping(boxes) == []
+    assert p.errors == []
+
+
+def test_zooming_out_hides_labels_that_would_overlap_and_zooming_in_brings_them_back(open_page, tmp_path):
+    """A dense timeline: at every zoom the labels drawn never overlap, and zooming in shows more."""
+    from synthetic import random_timeline
+
+    path = tmp_path / "dense.html"
+    path.write_text(page(random_timeline(300)), encoding="utf-8")
+    p = open_page(path)
+    counts = []
+    for zoom in (None, ["2020-03-01", "2020-05-01"], ["2020-03-20", "2020-04-10"]):
+        if zoom:
+            p.page.evaluate("r => Plotly.relayout('timeline-chart', {'xaxis.range': r})", zoom)
+            p.page.evaluate("() => document.getElementById('timeline-chart').timelineLabels")
+            p.page.wait_for_timeout(300)
+        boxes = _label_boxes(p)
+        assert _overlapping(boxes) == [], zoom
+        counts.append(len(boxes))
+    assert 0 < counts[0] < 300 and counts[1] > 0 and counts[2] > 0
+    assert p.errors == []
+
+
+def test_narrow_screen_has_no_horizontal_scroll_and_the_legend_below_the_plot(browser, samples_built):
+    path, _, _ = samples_built
+    pg = browser.new_page(viewport={"width": 375, "height": 800})
+    try:
+        pg.goto(path.as_uri())
+        pg.wait_for_selector(".cartesianlayer", state="attached")
+        pg.wait_for_timeout(300)
+        assert pg.evaluate("document.scrollingElement.scrollWidth") <= 375
+        chart, legend = pg.locator("#timeline-chart").bounding_box(), pg.locator("#legend").bounding_box()
+        assert legend["y"] >= chart["y"] + chart["height"] - 1 and legend["x"] + legend["width"] <= 375
+        assert pg.locator("#events tbody tr").first.bounding_box()["width"] <= 375
+        ticks = pg.evaluate("Array.from(document.querySelectorAll('.ytick text')).map(t => t.getBoundingClientRect().left)")
+        assert ticks and min(ticks) >= 0, "lane names cut at the left edge"
+    finally:
+        pg.close()
+
+
+def test_undated_count_on_the_page_equals_the_command_line(open_page, tmp_path):
+    """`timeline render` prints "N events (K undated)"; the page says the same and lists them."""
+    import re
+
+    (tmp_path / "t.json").write_text(small_timeline().model_dump_json(), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "timeline", "render", "t.json", "-o", "t.html"],
+                       cwd=tmp_path, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    total, undated = map(int, re.search(r"(\d+) events? \((\d+) undated\)", r.stderr).groups())
+    assert undated >= 1
+    p = open_page(tmp_path / "t.html")
+    assert int(p.page.inner_text("#event-total")) == total
+    assert int(p.page.inner_text("#undated-count")) == undated
+    assert p.page.locator("#undated li").count() == undated
+    assert p.page.locator("#events tbody tr.undated").count() == undated
+    assert p.marks().count() == total - undated
 
 
 def test_table_filters_and_sorts(open_page, small_page):

@@ -3,8 +3,8 @@ import json
 
 from synthetic import XSS_SCRIPT, hostile_timeline, random_timeline, small_timeline
 
-from timeline.render import figure, figure_json
-from timeline.render.chart import URL_COLUMN
+from timeline.render import figure, figure_json, fragment
+from timeline.render.chart import CARD_COLUMN, URL_COLUMN
 from timeline.render.views import STYLE
 
 DAY_MS = 86_400_000
@@ -34,7 +34,7 @@ def test_one_mark_per_dated_event():
 
 def test_month_and_year_end_dates_are_ranges_with_their_display_text():
     bars = [t for t in figure(small_timeline()).data if t.type == "bar"]
-    by_text = {text: (base, width) for t in bars for text, base, width in zip(t.text, t.base, t.x)}
+    by_text = {row[1]: (base, width) for t in bars for row, base, width in zip(t.customdata, t.base, t.x)}
     assert by_text["January 2020"] == ("2020-01-01", 31 * DAY_MS)
     assert by_text["end of 2021"] == ("2021-10-01", 92 * DAY_MS)
     points = [x for t in figure(small_timeline()).data if t.type == "scatter" and t.mode == "markers"
@@ -59,7 +59,7 @@ def test_hover_holds_headline_date_type_status_evidence_and_sources():
     fig = figure(small_timeline())
     attack = next(t for t in fig.data if t.legendgroup == "ATTACK" and t.type == "scatter" and t.customdata)
     row = next(r for r in attack.customdata if r[0] == "Rockets hit the base")
-    assert row[1] == "7 July 2021" and row[2] == "ATTACK" and row[3] == "happened"
+    assert row[1] == "7 July 2021" and row[2] == "Attack" and row[3] == "happened"
     assert row[4] == "Rockets hit the base." and row[5] == "Example Wire"
     assert row[URL_COLUMN] == "https://wire.example/b2"
     assert "8 July 2021" in row[7]
@@ -74,11 +74,20 @@ def test_conflicting_dates_are_drawn():
 
 
 def test_untrusted_text_is_escaped_in_hover_bar_text_labels_and_customdata():
-    fig = figure(hostile_timeline(), lanes="actor")
-    dumped = json.dumps(fig.to_plotly_json(), default=str)
+    """Everything plotly renders as markup is escaped; the card's record (CARD_COLUMN) stays plain
+    text, which the page's script only ever sets as textContent."""
+    fig = figure(hostile_timeline(), lanes="actor").to_plotly_json()
+    cards = [row[CARD_COLUMN] for t in fig["data"] for row in t.get("customdata", [])]
+    for t in fig["data"]:
+        t["customdata"] = [row[:CARD_COLUMN] for row in t.get("customdata", [])]
+    fig["layout"].pop("meta")
+    dumped = json.dumps(fig, default=str)
     assert XSS_SCRIPT not in dumped and "<img" not in dumped
     assert "&lt;script&gt;" in dumped
-    urls = [r[URL_COLUMN] for t in fig.data if t.customdata is not None for r in t.customdata]
+    html = fragment(hostile_timeline(), lanes="actor")
+    assert XSS_SCRIPT not in html and "<img" not in html
+    urls = [r[URL_COLUMN] for t in fig["data"] for r in t["customdata"]]
+    urls += [source[1] for card in cards for source in card["sources"]]
     assert "" in urls and all(u == "" or u.startswith("https://") for u in urls), \
         "a javascript: URL must never become clickable"
 
@@ -136,6 +145,45 @@ def test_a_before_date_is_drawn_at_its_last_day_pointing_back():
     assert "before July 2011" in json.dumps(trace.customdata[i])
     row = next(line for line in to_csv(tl).splitlines() if line.startswith("e1,"))
     assert row.startswith("e1,,2011-06-30,before July 2011,")
+
+
+def test_legends_list_every_type_and_kind_of_mark_drawn_and_nothing_else():
+    """The plotly legend (exports, fragments) and the page's legend name exactly what is drawn,
+    in human words, including the "before a date" mark and the rough-date bar."""
+    from synthetic import documents, event
+
+    from timeline.models import EventDate, Timeline
+    from timeline.render.pages import legend_items
+    from timeline.render.views import event_views
+
+    before = EventDate(value="2011-07", mod="BEFORE", start=None, end="2011-06-30", granularity="month",
+                       display="before July 2011")
+    tl = small_timeline()
+    tl.events.append(event(99, "Referendum held", before, "APPOINTMENT_RESIGNATION"))
+    fig = figure(tl)
+    drawn_types = {t.legendgroup for t, _ in marks(fig)}
+    type_entries = [t for t in fig.data if t.showlegend is not False and t.legend != "legend2"
+                    and t.legendgroup in drawn_types]
+    assert {t.legendgroup for t in type_entries} == drawn_types
+    assert "Appointment / resignation" in {t.name for t in type_entries}
+    mark_entries = {t.marker.symbol: t.name for t in fig.data if t.legend == "legend2"}
+    drawn_symbols = {s for t, i in marks(fig) if t.type != "bar"
+                     for s in [t.marker.symbol[i] if isinstance(t.marker.symbol, tuple) else t.marker.symbol]}
+    assert drawn_symbols <= set(mark_entries) and STYLE["open_before_symbol"] in mark_entries
+    assert "square" in mark_entries  # the bars
+    page_legend = legend_items(event_views(tl))
+    assert {t for t, _, _ in page_legend["types"]} == drawn_types
+    assert [m for _, m in page_legend["marks"]] == list(mark_entries.values())
+
+
+def test_hover_names_who_and_where_escaped():
+    from timeline.models import Event
+    from timeline.render.chart import _who_where
+    event = Event(id="e", type="ATTACK", status="occurred", headline="h", actors=["<Iran>"], places=["Al Asad Air Base"])
+    line = _who_where(event)
+    assert "Who: &lt;Iran&gt;; where: Al Asad Air Base" in line
+    assert _who_where(Event(id="e", type="ATTACK", status="occurred", headline="h", places=["Kabul"])) == "<br>Where: Kabul"
+    assert _who_where(Event(id="e", type="ATTACK", status="occurred", headline="h")) == ""
 
 
 def test_hover_tells_why_sources_were_merged_and_what_was_refused():

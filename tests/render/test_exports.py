@@ -1,5 +1,6 @@
 """TimelineJS3 JSON, CSV and images."""
 import csv
+import html
 import io
 import json
 
@@ -90,3 +91,18 @@ def test_image_exports_through_system_chromium(monkeypatch):
     with image_session():  # one browser for the three formats
         for fmt, magic in (("png", b"\x89PNG"), ("svg", b"<svg"), ("pdf", b"%PDF")):
             assert magic in image(tl, fmt)[:200], fmt
+
+
+def test_exports_carry_the_labels(monkeypatch):
+    """An SVG export holds each event's label text (the labels are in the figure, not the page)."""
+    from render_browser import CHROMIUM, need_browser
+
+    from timeline.render.labels import short_label
+
+    need_browser()
+    monkeypatch.setenv("BROWSER_PATH", CHROMIUM)
+    tl = small_timeline()
+    svg = image(tl, "svg").decode("utf-8")
+    for e in tl.events:
+        if e.date is not None:
+            assert html.escape(short_label(e.headline), quote=False) in svg, e.headline

@@ -58,8 +58,8 @@ def loaded(browser, long_page):
 
 def test_long_page_opens_on_key_events_and_switches_to_all(loaded, long_page):
     p = loaded
-    key_marks = p.page.locator("#key-view .cartesianlayer .scatterlayer path.point")
-    all_marks = p.page.locator("#all-view .cartesianlayer .scatterlayer path.point")
+    key_marks = p.page.locator("#key-view .cartesianlayer .scatterlayer .trace:not(.tracelabels) path.point")
+    all_marks = p.page.locator("#all-view .cartesianlayer .scatterlayer .trace:not(.tracelabels) path.point")
     assert p.page.locator("#key-view").is_visible() and not p.page.locator("#all-view").is_visible()
     story = p.page.locator("#story-list li")
     n = story.count()

@@ -24,7 +24,8 @@ def test_page_has_title_chart_table_undated_sources_and_howto():
     assert "<h1>Iraq militia timeline</h1>" in html
     assert 'id="timeline-chart"' in html and 'id="events"' in html and 'id="event-search"' in html
     assert html.count("<tr") == 1 + 8  # header + every event, undated included
-    assert "Events without a date" in html and "Group denied responsibility" in html
+    assert "1 event without a date" in html and "Group denied responsibility" in html
+    assert '8</span> events (<span id="undated-count">1</span> undated)' in html
     assert "Militia attacks base" in html and "How to read this" in html
 
 

@@ -1,5 +1,5 @@
-"""Step 1, candidates: each sentence cut into clauses and the trigger words of each clause (a long
-quote's words are kept apart: `quotes`). Also the candidate record the later steps fill in, the
+"""Step 1, candidates: each sentence cut into clauses and the trigger words of each clause, those
+inside a quote too (its spans are kept: `quotes`, for the status and date of what it tells). Also the candidate record the later steps fill in, the
 per-sentence trace `timeline explain` prints, and `Told`: what the document told before, looked up
 by key, so that no step scans every earlier candidate (the event stage stays linear).
 """
@@ -40,6 +40,7 @@ class Candidate:
     date: Optional[EventDate] = None
     date_rule: Optional[str] = None
     actors: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
     headline_args: tuple = ()           # made on demand: most candidates never need their headline
     confidence: float = 0.5
     drop: Optional[str] = None          # why it is not a timeline item of its own
@@ -88,15 +89,13 @@ class SentenceWork:
 
 
 def collect(index: int, sentence, in_sentence: list[int], tax: Taxonomy, cues: Optional[set]) -> SentenceWork:
-    """The sentence's clauses and the triggers of each (none inside a long quote)."""
+    """The sentence's clauses and the triggers of each."""
     clauses = split_clauses(sentence.text, tax)
     quotes = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(sentence.text)
               if len(m.group(1).split()) >= _LONG_QUOTE_WORDS] if _may_quote(sentence.text) else []
     work = SentenceWork(index, sentence, clauses, cues, in_sentence, quotes)
     for ci, clause in enumerate(clauses):
         triggers = find_triggers(sentence.text, clause, tax)
-        if quotes:          # most sentences quote nothing long: nothing to filter
-            triggers = [t for t in triggers if not inside(t[0], quotes)]
         if triggers:
             work.clause_triggers.append((ci, triggers))
     return work
@@ -143,6 +142,8 @@ def inside(offset: int, spans) -> bool:
 
 
 
+# the statuses of something that happened (by someone's account, or still going on)
+HAPPENED = frozenset({"occurred", "claimed", "ongoing"})
 # kinds told of one happening ("the bombing, which killed seven"): a kind -> its family's name
 _FAMILY = {"DEATH_INJURY": "ATTACK"}
 # earlier candidates kept per key: a document's references reach back over a few mentions of
@@ -176,8 +177,9 @@ class Told:
         for c in cands:
             order = len(self.all)
             self.all.append(c)
-            if c.info.pos != "anaphor" and c.type in self.undated and not (c.drop and c.same_as is None):
-                self.last_strong = c
+            if c.info.pos != "anaphor" and c.type in self.undated and c.status in HAPPENED \
+                    and not (c.drop and c.same_as is None):
+                self.last_strong = c        # "the incident" points back to what happened, not "no casualties"
             if c.drop:
                 continue
             kind = family(c.type)

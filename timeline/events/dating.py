@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Optional
 
 from timeline.events.candidates import Candidate, SentenceWork, Told, family, inside, related
 from timeline.events.status import may_hold
+from timeline.events.words import words
 from timeline.models import EventDate, TimeExpression
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 from timeline.times.calendar import display as display_date
 
 _RELATION_MOD = {"after": "AFTER", "before": "BEFORE", "same": None, "later": "AFTER"}
-_NEXT_DAY = ("the next day", "the following day", "the day after")
+_NEXT_DAY = words("dating")["next_day"]
 
 
 def datable(t: TimeExpression) -> bool:
@@ -69,10 +70,12 @@ def own_dates(work: SentenceWork, times: list[TimeExpression], document, tax) ->
     """Each clause's event dated by its own clause or sentence; a date inside a long quote dates
     what the quote says, not the "said" around it."""
     sentence = work.sentence
-    datable_here = [i for i in work.in_sentence if not inside(times[i].start - sentence.start, work.quotes)] \
+    outside = [i for i in work.in_sentence if not inside(times[i].start - sentence.start, work.quotes)] \
         if work.quotes else work.in_sentence
     for ci, cand in work.by_clause.items():     # every candidate but those referred to (not dated by their clause)
-        own_date(cand, sentence, work.clauses, ci, times, datable_here, work.by_clause, document, tax)
+        quoted = work.quotes and inside(cand.trigger_start - sentence.start, work.quotes)
+        own_date(cand, sentence, work.clauses, ci, times, work.in_sentence if quoted else outside,
+                 work.by_clause, document, tax)
 
 
 def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, document, tax) -> None:

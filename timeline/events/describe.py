@@ -6,18 +6,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from timeline.events.clauses import Clause, word_before
-from timeline.events.taxonomy import WORD_BEYOND_ASCII, Taxonomy
+from timeline.events.taxonomy import WORD_BEYOND_ASCII, Taxonomy, load_taxonomy
 from timeline.events.triggers import title_case
+from timeline.events.words import alternation as _alternation
+from timeline.events.words import ordered, words
 
 if TYPE_CHECKING:       # named in annotations only: candidates.py imports this module
     from timeline.events.candidates import SentenceWork
 
+_HEADLINE, _NAMES = words("headline"), words("names")
+
+
 # A run of capitalised words, with the particles names carry ("al-", "bin", "of the").
+_JOINERS = _alternation(ordered("names", "joiners"))
 _NAME = re.compile(r"(?:[A-Z][\w’'.-]*|al-[\w-]+|el-[\w-]+)"
-                   r"(?:\s+(?:(?:of|al|bin|ibn|de|del|da|van|von|for)\s+(?:the\s+)?)?(?:[A-Z][\w’'.-]*|al-[\w-]+))*")
+                   rf"(?:\s+(?:(?:{_JOINERS})\s+(?:the\s+)?)?(?:[A-Z][\w’'.-]*|al-[\w-]+))*")
 _POSSESSIVE = ("’s", "'s")
 _ADVERB = re.compile(r"^\w+ly$")
 # stripped from a headline's start and end (a closing apostrophe stays at the end); its spaces
@@ -25,50 +32,119 @@ _ADVERB = re.compile(r"^\w+ly$")
 _LEAD_EDGE = " ,;:“”\"'‘’(—–-"
 _TRAIL_EDGE = " ,;:“”\"‘(—–-"
 MAX_WORDS = 20
-_BY_WITH = re.compile(r"\s*(?:by|with)\b")
-_PLURAL_NOUN = re.compile(r"\b(?:troops|forces|officials|militias|rebels|they|we|police|"
-                          r"people|residents|refugees|(?<!united )states|countries|"
-                          r"dozens|hundreds|thousands|millions|million|thousand|several|many|both)\b"
-                          r"|(?<![\d.,])\b(?:[2-9]|\d{2,})\b(?![.,]\d)")     # "some 2 million died", not "7.8"
+_BY_WITH = re.compile(rf"\s*(?:{_alternation(_HEADLINE['participle_followers'])})\b")
+
+
+def _plural_word(word: str) -> str:
+    """The word as an alternative, not after the start of a name it ends ("(?<!united )states")."""
+    ahead = [n[:-len(word)] for n in _HEADLINE["singular_names"] if n.endswith(" " + word)]
+    return "".join(f"(?<!{re.escape(a)})" for a in ahead) + re.escape(word)
+
+
+_PLURAL_NOUN = re.compile(
+    rf"\b(?:{'|'.join(_plural_word(w) for w in sorted(_HEADLINE['plural_words'], key=lambda w: (-len(w), w)))})\b"
+    r"|(?<![\d.,])\b(?:[2-9]|\d{2,})\b(?![.,]\d)")     # "some 2 million died", not "7.8"
 _ES_PLURAL = re.compile(r"(?:ss|x|z|ch|sh)es$")
-_WHO = re.compile(r"who\s+", re.I)
-_SAID = ("said", "says", "reported", "added", "told reporters")
+_WHO = re.compile(rf"(?:{_alternation(_HEADLINE['relative_pronouns'])})\s+", re.I)
+_SAID = ordered("headline", "attribution_verbs")
 _ATTRIBUTION = re.compile(
-    r",?\s+(?:(?:the|a|an|some|local|senior|state|federal|government|military|police|health|u\.s\.|[A-Z][a-z]+)\s+){0,2}"
-    r"(?:officials?|police|spokes(?:man|woman|person)|sources|authorities|ministry|he|she|they|it|witnesses|"
-    r"residents|analysts|experts|diplomats|companies|company|government|party)\s+"
-    rf"(?:{'|'.join(_SAID)})[\s.,;]*$")
-_SINGULAR_ENDINGS = ("ss", "us", "is", "'s", "’s")
-_SINGULAR_IN_S = frozenset("news series species means politics economics physics this its his".split())
+    rf",?\s+(?:(?:{_alternation(_HEADLINE['attribution_modifiers'])}|[A-Z][a-z]+)\s+){{0,2}}"
+    rf"(?:{_alternation(_HEADLINE['attribution_sources'])})\s+"
+    rf"(?:{_alternation(_SAID)})[\s.,;]*$")
+_SINGULAR_ENDINGS = tuple(_HEADLINE["singular_endings"])
+_SINGULAR_IN_S = _HEADLINE["singular_in_s"]
 
 
 def actors(text: str, tax: Taxonomy) -> list[str]:
-    """Names in the clause (capitalised runs, titles kept with their person), and the lower-case
-    actor noun heading the subject ("Iraq's parliament")."""
-    not_actors = tax.cues.get("not_actors", frozenset())
-    actor_nouns = tax.cues.get("actor_nouns", frozenset())
+    return who_and_where(text, tax)[0]
+
+
+def who_and_where(text: str, tax: Taxonomy) -> tuple[list[str], list[str]]:
+    """(actors, places) named in the clause. Names are capitalised runs, titles kept with their
+    person; a lower-case actor noun heading the subject keeps its determiner ("the government").
+    A name is a place when it ends in a place noun ("Elm Street", "Helmand province", "Al Asad Air
+    Base"), follows one ("the village of Guffa"), or follows a preposition of place ("in Baghdad",
+    "near Kabul") without being an organisation ("at the United Nations"): countries acting or acted
+    on stay actors ("Iran attacked", "sanctions on Iran"); "in Iran" is where."""
+    cues = tax.cues
+    not_actors = cues.get("not_actors", frozenset())
+    actor_nouns = cues.get("actor_nouns", frozenset())
+    place_nouns = cues.get("place_nouns", frozenset())
     found: list[str] = []
+    places: list[str] = []
+    joined_to = 0
     for m in _NAME.finditer(text):
+        if m.start() < joined_to:
+            continue            # the part a particle joined to the name before
         name = m.group(0).rstrip(".")
+        start = m.start()
         words = name.split()
         while words and words[0].lower().strip("’'") in not_actors:
+            start += len(words[0]) + 1
             words.pop(0)
         if not words:
             continue
         name = " ".join(words)
         after = text[m.end():m.end() + 30].split(None, 1)      # the first word only: no need to split the rest
-        if after and after[0].lower().strip(",.") in actor_nouns:
+        head = after[0].lower().strip(",.") if after else ""
+        if head in actor_nouns:
             name = f"{name} {after[0].strip(',.')}"     # "Iraq's parliament", "Trump administration"
+        elif head in place_nouns:
+            name = f"{name} {after[0].strip(',.')}"     # "Helmand province", "Elm street"
         elif name.endswith(_POSSESSIVE):
             name = name[:-2]
-        if name.lower() not in not_actors and name not in found and len(name) > 1:
+        name, joined_to = _joined_particle(name, text, m.end(), cues)
+        if name.lower() in not_actors or len(name) <= 1:
+            continue
+        abbreviation = _ABBREVIATIONS.get(name.lower())
+        if abbreviation:        # "the Govt 's": the government
+            name = abbreviation
+        if _is_place(name, text, start, cues):
+            if name not in places:
+                places.append(name)
+        elif name not in found:
             found.append(name)
     if not found:
-        for word in text.split()[:6]:
+        words = text.split()[:6]
+        for i, word in enumerate(words):
             if word.lower().strip(",.") in actor_nouns:
-                found.append(word.strip(",."))
+                noun = word.strip(",.")
+                before = words[i - 1].lower() if i else ""
+                found.append(f"{before} {noun}" if before in ("the", "its", "their") else noun)
                 break
-    return found
+    return found, places
+
+
+# abbreviations a name cannot be left as: the word they stand for
+_ABBREVIATIONS = _NAMES["abbreviations"]
+_SPACED_HYPHEN = re.compile(r"\s*-\s*([A-Z][\w’'.-]*)")
+
+
+def _joined_particle(name: str, text: str, end: int, cues) -> tuple[str, int]:
+    """"Bashar Al - Assad", "Al-Shabaab" written token by token: a name ending in a particle
+    ("al", "el", "bin", "abu") goes on to the name joined to it by a hyphen. -> (the name, where
+    it ends in the text)."""
+    last = name.rsplit(None, 1)[-1].lower()
+    if last not in cues.get("name_particles", ()):
+        return name, end
+    m = _SPACED_HYPHEN.match(text, end)
+    return (f"{name}-{m.group(1)}", m.end()) if m else (name, end)
+
+
+def _is_place(name: str, text: str, start: int, cues) -> bool:
+    last = name.rsplit(None, 1)[-1].lower()
+    if last in cues.get("place_nouns", ()):
+        return True
+    if last in cues.get("organisation_heads", ()):
+        return False
+    before = text[max(0, start - 40):start].lower().split()[-3:]
+    if before and before[-1] in ("the", "a"):
+        before.pop()
+    if not before:
+        return False
+    if before[-1] == "of" and len(before) > 1 and before[-2] in cues.get("place_nouns", ()):
+        return True     # "the village of Guffa"
+    return before[-1] in cues.get("place_prepositions", ())
 
 
 def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]], tax: Taxonomy,
@@ -102,29 +178,48 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
         subject = before.rsplit(",", 1)[-1].split()
         while subject and subject[0].lower() in _LEADING:     # "and South Sudan became": one subject
             subject.pop(0)
-        verb = _plural(lemma_form) if _plural_subject(subject) else lemma_form
-    while before_words and before_words[0].lower().strip(",") in _LEADING:
+        verb = _plural(lemma_form) if _plural_subject(subject, tax.cues.get("actor_nouns", frozenset())) else lemma_form
+    while before_words and before_words[0].lower().strip(_LEAD_EDGE) in _LEADING_OR_MARK:
         before_words.pop(0)
     line = " ".join((" ".join(before_words + [verb]) + " " + after).split())     # single spaces
     line = line.replace(" ,", ",").replace(" .", ".").lstrip(_LEAD_EDGE).rstrip(_TRAIL_EDGE)
     if line.rstrip(" .,;").endswith(_SAID):        # most headlines: no attribution to look for
-        line = _ATTRIBUTION.sub("", line)   # "rose to 2,300, officials said": who told it is no news
-    words = line.split()[:MAX_WORDS]
-    while len(words) > 1 and words[-1].lower().strip(",;:.!?\"“”‘’'") in _DANGLING:
+        # "rose to 2,300, officials said", "strikes Port Allen, the National Weather Service said":
+        # who told it is no news
+        line = _ATTRIBUTION.sub("", line)
+        line = _NAMED_ATTRIBUTION.sub("", line) if len(line.split()) > 4 else line
+    according = _ACCORDING.search(line)
+    if according:
+        line = line[:according.start()]     # "killed 2,800 people, according to rights groups"
+    words = line.split()
+    if len(words) > MAX_WORDS:
+        # a long clause: cut after a comma, colon or semicolon, else before a word opening a phrase
+        # of its own ("to ...", "that ...", "and ..."), else after MAX_WORDS words
+        near = range(MAX_WORDS, MIN_WORDS - 1, -1)
+        cut = next((i for i in near if words[i - 1][-1:] in ",;:"), None) or \
+            next((i for i in near if words[i].lower() in _PHRASE_OPENERS), MAX_WORDS)
+        words = words[:cut]
+    while len(words) > 1 and words[-1].lower().strip(",;:.!?\"“”‘’'`-—–") in _DANGLING:
         words.pop()             # "delays payments for [six weeks]": the time removed left its word
     line = " ".join(words).rstrip(",;:.!? ")
     return line[:1].upper() + line[1:]
 
 
+MIN_WORDS = 6
+_PHRASE_OPENERS = _HEADLINE["phrase_openers"]
+# "..., the National Weather Service said": a name (or "the" and a name) before the verb of saying
+_NAMED_ATTRIBUTION = re.compile(rf",?\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){{1,5}}(?:{_alternation(_SAID)})[\s.,;]*$")
+_ACCORDING = re.compile(rf",?\s+(?:{_alternation(_HEADLINE['attribution_tails'])})\b.*$", re.I)
+
+
 # after these the verb keeps its form ("willingness to settle", "shootings that injured")
-_NO_TENSE_CHANGE = frozenset("to and or that which who whom".split())
-_AUX = frozenset("has have had did was were is are been being".split())
-# words that cannot end a headline; particles of phrasal verbs ("take over", "give in") can
-_DANGLING = frozenset("for of at by from since until till during within than about around only just nearly "
-                      "almost some the a an and or but after before into onto between toward towards via per "
-                      "despite amid that which who".split())
-_LEADING = frozenset("the a an and but so then also after before since when while as if unless "
-                     "following once until during amid".split())
+_NO_TENSE_CHANGE = _HEADLINE["no_tense_change"]
+_AUX = _HEADLINE["auxiliaries"]
+# words that cannot end a headline: prepositions, determiners, conjunctions, and verbs that need
+# what follows them (auxiliaries, modals, "to"); particles of phrasal verbs ("take over", "give in") can
+_DANGLING = _HEADLINE["dangling"] | {""}      # "": a lone mark ("said :")
+_LEADING = _HEADLINE["leading"]
+_LEADING_OR_MARK = _LEADING | {""}        # "": a lone mark ('" While our party')
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -143,11 +238,13 @@ def _shift(offset: int, removals: list[tuple[int, int]]) -> int:
     return offset - removed
 
 
-def _plural_subject(words: list[str]) -> bool:
+def _plural_subject(words: list[str], actor_nouns: frozenset) -> bool:
     text = " ".join(words).lower()
     if " and " in f" {text} " or _PLURAL_NOUN.search(text):
         return True
     head = words[-1] if words else ""
+    if len(words) == 1 and head[:1].isupper() and head.lower() in actor_nouns:
+        head = head.lower()     # "Regulators fined": capitalised only as the sentence's first word
     # "ticket sales fell": a lower-case head noun in -s ("the United States", "the news", "a crisis" are not)
     return head.islower() and head.endswith("s") and not head.endswith(_SINGULAR_ENDINGS) \
         and head not in _SINGULAR_IN_S
@@ -168,9 +265,8 @@ def _plural(third_person: str) -> str:
 # ---------------------------------------------------------------- the step
 
 # the words that tie a date to its clause, removed with it from a headline ("back in February,")
-_LEAD_FIRST = ("back", "early", "late", "as", "of")
-_LEAD_WORDS = ("in", "on", "at", "since", "by", "during", "from", "until", "around", "about", "after", "before",
-               "approximately", "roughly", "nearly", "some", "for")
+_LEAD_FIRST = ordered("headline", "time_lead_first")
+_LEAD_WORDS = ordered("headline", "time_lead_words")
 _TIME_LEAD = re.compile(rf"(?:\b(?:{'|'.join(_LEAD_FIRST)})\s+)?(?:\b(?:{'|'.join(_LEAD_WORDS)})\s+)*\Z", re.I)
 _TIME_TRAIL = re.compile(r"\s*,|['’]s\b")     # "Friday, ...", "Thursday's vote": removed with the time
 _KEYWORD = re.compile(r"[\w-]+")
@@ -192,6 +288,10 @@ def describe(work: SentenceWork, times, tax: Taxonomy) -> None:
         if cand.words_from is not None:     # "condemned the bombing": the bombing's words follow the verb
             cand.clause = replace(cand.clause, start=cand.words_from)
         _describe(cand, work.sentence, times, work.in_sentence, work.clauses, work.by_clause, tax)
+
+
+# the times a headline leaves out: the chart shows them; a duration stays ("could take three weeks")
+_DATES = ("DATE", "TIME")
 
 
 def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> None:
@@ -220,7 +320,7 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
     for i in in_sentence:
         t = times[i]
         s, e = t.start - sentence.start, t.end - sentence.start
-        if clause.start <= s and e <= end:
+        if clause.start <= s and e <= end and t.type in _DATES:
             # a bounded window: searching from the clause start is quadratic on long clauses
             trail = _TIME_TRAIL.match(sentence.text, e, end)
             # "from Saturday's earthquake": a possessive time leaves its preposition to the noun
@@ -244,21 +344,23 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
         if form:
             form += sentence.text[verb[0]:verb[1]][len(word):]
     cand.headline_args = (text, (verb[0] - clause.start, verb[1] - clause.start), removals, tax, form,
-                          _antecedent(sentence.text, clause, clauses))
+                          _antecedent(sentence.text, clause, clauses, tax))
     if title_case(sentence.text):
-        cand.actors = []
+        cand.actors, cand.places = [], []
     else:
-        cand.actors = actors(_strip_times(text, removals), tax) or \
-            _controlling_subject(cand, sentence, clauses, by_clause, tax)
+        cand.actors, cand.places = who_and_where(_strip_times(text, removals), tax)
+        cand.actors = cand.actors or _controlling_subject(cand, sentence, clauses, by_clause, tax)
     # the names joined by a space, which no keyword holds: one scan, the same words
-    keywords = {w.lower().removeprefix("al-") for w in _KEYWORD.findall(" ".join(cand.actors)) if len(w) > 2} \
-        if cand.actors else set()
+    names = cand.actors + cand.places
+    determiners = tax.cues.get("determiners", ())      # "the government": its noun tells it apart
+    keywords = {w.lower().removeprefix("al-") for w in _KEYWORD.findall(" ".join(names))
+                if len(w) > 2 and w.lower() not in determiners} if names else set()
     keywords.add(cand.info.lemma)
     cand.keywords = frozenset(keywords)
 
 
 _FIRST_SET, _WORD_SET = frozenset(_LEAD_FIRST), frozenset(_LEAD_WORDS)
-_APPOSITIVE = re.compile(r"\w,\s+(?:(?:first|later|originally|newly|\w+ly)\s+)?\Z")
+_APPOSITIVE = re.compile(rf"\w,\s+(?:(?:{'|'.join(ordered('headline', 'appositive_adverbs'))}|\w+ly)\s+)?\Z")
 
 
 def _lead_start(text: str, start: int, end: int) -> int:
@@ -314,14 +416,17 @@ def _controlling_subject(cand, sentence, clauses, by_clause, tax) -> list[str]:
     return actors(subject, tax) if subject else []
 
 
-def _antecedent(text: str, clause: Clause, clauses: list[Clause]) -> Optional[str]:
+def _antecedent(text: str, clause: Clause, clauses: list[Clause], tax: Taxonomy) -> Optional[str]:
     """Who acted, for a clause that does not say: "Mayor Jane Doe, who took office in 2021" (the
-    short clause a "who" clause follows), "The deal, which ..., was approved" (the clause a
-    relative clause interrupted). A headline then reads "Mayor Jane Doe took office"."""
-    if not clause.start or clause.opener not in ("", "who"):
+    noun phrase a "who" clause follows), "the bridge, which collapsed" ("which" and "that" when
+    they are the subject: the verb follows them), "The deal, which ..., was approved" (the clause
+    a relative clause interrupted). A headline then reads "Mayor Jane Doe took office"."""
+    if not clause.start or clause.opener not in ("", "who", "which", "that"):
         return None                     # most clauses: the sentence's first, or opened by another word
     before = [c for c in clauses if c.end <= clause.start]
-    if clause.kind == "relative" and clause.opener == "who" and before:
+    if clause.kind == "relative" and clause.opener and before:
+        if clause.opener != "who" and not _pronoun_is_subject(text, clause, tax):
+            return None                 # "which the army took": the clause names its own subject
         subject = before[-1]
     elif clause.kind == "main" and not clause.opener and len(before) >= 2 and before[-1].kind == "relative" \
             and before[-2].kind == "main":
@@ -329,7 +434,50 @@ def _antecedent(text: str, clause: Clause, clauses: list[Clause]) -> Optional[st
     else:
         return None
     words = text[subject.start:subject.end].split()
-    return " ".join(words) if len(words) <= MAX_ANTECEDENT_WORDS else None
+    if len(words) <= MAX_ANTECEDENT_WORDS:
+        return " ".join(words)
+    if clause.kind != "relative":
+        return None
+    # a longer clause: the noun phrase it ends on ("..., the Battle of Midway, which ...")
+    m = _TRAILING_NAME.search(text, subject.start, subject.end) or \
+        _trailing_phrase(tax.path).search(text, subject.start, subject.end)
+    return " ".join(m.group(1).split()) if m else None
+
+
+_TRAILING_NAME = re.compile(rf"((?:\b[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+(?:(?:{_JOINERS})\s+(?:the\s+)?)?){{0,4}}"
+                            r"[A-Z][\w'’.-]*)[\s,]*\Z")
+
+
+@lru_cache(maxsize=8)
+def _trailing_phrase(taxonomy_path: str) -> re.Pattern:
+    """A determiner and at most three more words, none a verb of being or saying nor a preposition
+    but "of", at the end of a clause: "the camp", "a small village"."""
+    tax = load_taxonomy(taxonomy_path)
+    reporting = tax.cues.get("reporting", frozenset())
+    stop = sorted(tax.cues.get("be_aux", frozenset()) | _PREPOSITIONS |
+                  {form for form, t in tax.words.items() if t.lemma in reporting and " " not in form},
+                  key=len, reverse=True)
+    determiners = "|".join(sorted(tax.cues.get("determiners", ()), key=len, reverse=True))
+    word = rf"(?!(?:{'|'.join(map(re.escape, stop))})\b)[\w'’-]+"
+    return re.compile(rf"\b((?:{determiners})\s+(?:{word}\s+){{0,2}}{word})[\s,]*\Z", re.I)
+
+
+_PREPOSITIONS = _HEADLINE["phrase_prepositions"]
+
+
+def _pronoun_is_subject(text: str, clause: Clause, tax: Taxonomy) -> bool:
+    """"which [quickly] collapsed", "which has not met": the verb phrase follows the pronoun, which
+    is the subject; "which Omar Mateen carried out", "which he denies", "which the army took": a
+    subject follows (a name, a pronoun, a determiner, a number), the pronoun is the object."""
+    words = text[clause.start:clause.end].split(None, 2)
+    if len(words) < 2:
+        return False
+    nxt = words[1]
+    return not (nxt[:1].isupper() or nxt[:1].isdigit() or nxt.lower() in _SUBJECT_PRONOUNS
+                or nxt.lower() in tax.cues.get("determiners", ()))
+
+
+_SUBJECT_PRONOUNS = _HEADLINE["subject_pronouns"]
 
 
 MAX_ANTECEDENT_WORDS = 6

@@ -55,6 +55,8 @@ def _candidate(cand, event: Optional[Event]) -> list[str]:
            f"          date:     {cand.date_rule or 'no date in its clause or sentence, none through another event'}"]
     if event.actors:
         out.append(f"          actors:   {', '.join(event.actors)}")
+    if event.places:
+        out.append(f"          places:   {', '.join(event.places)}")
     if len(event.mentions) > 1:
         out.append(f"          mentions: {len(event.mentions)} in this document")
     return out

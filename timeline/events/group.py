@@ -8,7 +8,7 @@ import hashlib
 from collections import deque
 from typing import Optional
 
-from timeline.events.candidates import WINDOW, Candidate, SentenceTrace, family, related
+from timeline.events.candidates import HAPPENED, WINDOW, Candidate, SentenceTrace, family, related
 from timeline.events.taxonomy import Taxonomy
 from timeline.models import Document, Event
 
@@ -90,6 +90,8 @@ class _Groups:
                 continue
             if (g.status == "negated") != (cand.status == "negated"):
                 continue    # "no casualties" is not a mention of deaths told elsewhere
+            if not cand.date and (g.status in HAPPENED) != (cand.status in HAPPENED):
+                continue    # nor is "the pending invasion" a mention of an attack that happened
             shared = len((g.keywords & cand.keywords))
             if cand.date and g.date:
                 score = 1 + shared if g.type == cand.type else shared
@@ -97,7 +99,7 @@ class _Groups:
                 score = shared
             if score > best_score:
                 best, best_score = g, score
-        if best is None and not cand.date and cand.type in self.undated and cand.status != "negated":
+        if best is None and not cand.date and cand.type in self.undated and cand.status in HAPPENED:
             # nothing in common but the kind of happening: in a news story an undated "the bombing"
             # (or "reported deaths") is the story's main event of that kind, the first dated one of
             # it or a related kind (the lead tells it), not an older one told later
@@ -134,10 +136,11 @@ def event(c: Candidate, document: Document) -> Event:
     confidence = min(0.95, c.confidence + (0.2 if c.time is not None else 0.1 if c.date else 0)
                      + 0.05 * min(len(c.extra), 2))
     actors = list(dict.fromkeys(c.actors + [a for x in c.extra for a in x.actors]))
+    places = list(dict.fromkeys(c.places + [a for x in c.extra for a in x.places]))
     # "when the incident occurred on Thursday" dates the event; another mention names it
     named = [x for x in told if x.info.pos != "anaphor"]
     headline = named[0].headline if named else c.headline
     return Event(id=f"ev-{digest}", type=c.type, status=c.status, headline=headline, date=c.date,
-                 mentions=mentions, actors=actors, confidence=round(confidence, 2),
+                 mentions=mentions, actors=actors, places=places, confidence=round(confidence, 2),
                  type_rule=c.type_rule, status_rule=c.status_rule,
                  conflicts=[])      # given: pydantic deep-copies a mutable default for every instance

@@ -9,11 +9,14 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from timeline.events.candidates import Candidate, SentenceWork
+from timeline.events.candidates import Candidate, SentenceWork, inside
 from timeline.events.clauses import word_before
 from timeline.events.taxonomy import WORD_BYTES, Taxonomy, load_taxonomy, word_runs
 from timeline.events.triggers import find_triggers
+from timeline.events.words import words
 from timeline.models import Document
+
+_PRESENT_BE = words("status")["present_be"]
 
 # the look-ahead lets the engine skip to an "n" instead of trying both alternatives everywhere
 _NEGATION = re.compile(r"(?=[nN])(?:\b(?:not|never|no)\b|n[’']t\b)", re.I)
@@ -22,6 +25,11 @@ _NEGATION = re.compile(r"(?=[nN])(?:\b(?:not|never|no)\b|n[’']t\b)", re.I)
 def assign(work: SentenceWork, tax: Taxonomy) -> None:
     for cand in work.cands:
         _status(cand, work.sentence, work.clauses, tax, work.cues)
+        if work.quotes and cand.status == "occurred" and \
+                inside(cand.trigger_start - work.sentence.start, work.quotes):
+            # quoted speech keeps the status its words give ("will", "could", "not": above); told
+            # as a plain fact, it is the speaker's account, not the reporter's
+            cand.status, cand.status_rule = "claimed", "inside a quote: the speaker's account"
 
 
 def after_dating(work: SentenceWork, document: Document) -> None:
@@ -113,6 +121,9 @@ def _status(cand: Candidate, sentence, clauses, tax: Taxonomy, cues: Optional[se
     if adjective in tax.cues.get("claim_adjectives", ()):
         cand.status, cand.status_rule = "claimed", f"'{adjective}' before the noun"
         return
+    if adjective in tax.cues.get("plan_adjectives", ()):
+        cand.status, cand.status_rule = "planned", f"'{adjective}' before the noun"
+        return
     neg = _NEGATION.search(text, window, t0) or cue_before(tax, "negation", text, window, t0, cues)
     if neg:
         word = neg if isinstance(neg, str) else neg.group(0)
@@ -138,7 +149,7 @@ def _status(cand: Candidate, sentence, clauses, tax: Taxonomy, cues: Optional[se
         return
     ongoing = cue_before(tax, "ongoing", text, clause.start, clause.end, cues)
     prev = word_before(text, t0) if not ongoing and cand.trigger.lower().endswith("ing") else None
-    if ongoing or (prev and prev.lower() in ("is", "are", "am")):
+    if ongoing or (prev and prev.lower() in _PRESENT_BE):
         cand.status, cand.status_rule = "ongoing", f"ongoing '{ongoing or prev + ' ...ing'}'"
 
 

@@ -11,9 +11,11 @@ from timeline.events.candidates import Candidate, SentenceWork, Told
 from timeline.events.clauses import word_before
 from timeline.events.status import may_hold
 from timeline.events.taxonomy import Taxonomy
+from timeline.events.words import words
 
+_WORDS = words("types")
 # before a plural noun, words that leave it generic ("to report accidents", "and injuries")
-_GENERIC_BEFORE = frozenset("to and or of for report reports prevent avoid against about with".split())
+_GENERIC_BEFORE = _WORDS["generic_before"]
 
 
 def choose(work: SentenceWork, tax: Taxonomy) -> None:
@@ -85,8 +87,8 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
                      verb=verbs[0] if verbs else None)
 
 
-_PHRASE_OPENERS = frozenset("under in into for with without by through via amid".split())
-_PHRASE_FILLERS = frozenset("a an the its his her their this that successful new".split())
+_PHRASE_OPENERS = _WORDS["phrase_openers"]
+_PHRASE_FILLERS = _WORDS["phrase_fillers"]
 
 
 def _in_phrase(text: str, trigger) -> bool:

@@ -56,6 +56,7 @@ def build_event(made: Sequence[tuple[Event, MergeSource, list[Mention]]], atoms:
     return Event(
         id=merged_id(sources), type=type_, status=status, headline=lead.headline, date=date,
         mentions=mentions, actors=_actors(a for s in sources for a in s.actors),
+        places=_actors(p for e, _, _ in made for p in e.places),
         confidence=_confidence(sources), type_rule=MERGE_RULE, status_rule=MERGE_RULE,
         conflicts=conflicts, date_conflict=bool(conflicts),
         merged=MergeEvidence(score=evidence_score, reasons=reasons, sources=sources),

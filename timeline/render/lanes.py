@@ -1,13 +1,15 @@
 """Lanes (by type, source, actor or status) and sub-lanes, so that no mark hides another.
 
 Within a lane, events are stacked greedily: each takes the first sub-lane whose last mark ends
-before it starts (a point occupies `marker_span` of the whole time span, a range its interval).
+before it starts. A mark occupies its interval and its label (labels.py): the label's estimated
+width at the default view's zoom, so that at that zoom the labels stand staggered side by side.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal, Sequence
 
+from timeline.render.labels import label_width, short_label
 from timeline.render.views import STYLE, EventView, day_after
 
 LaneBy = Literal["type", "source", "actor", "status"]
@@ -66,19 +68,25 @@ def stack(spans: Sequence[tuple[float, float]], min_width: float, max_rows: int)
     return rows
 
 
-def _span(view: EventView) -> tuple[float, float]:
-    return float(view.start.toordinal()), float(day_after(view.end).toordinal())
+def _span(view: EventView, days_per_px: float, large: bool) -> tuple[float, float]:
+    """The days a mark and its label cover at the default zoom."""
+    labels = STYLE["labels"]
+    label_px = labels["offset_px"] + label_width(short_label(view.event.headline), large) + labels["gap_px"]
+    start = float(view.start.toordinal())
+    return start, max(float(day_after(view.end).toordinal()), start + label_px * days_per_px)
 
 
-def assign_lanes(views: Sequence[EventView], by: LaneBy, large: bool = False) -> Lanes:
-    """Rows for the dated views. Lanes are separated by one empty row."""
+def assign_lanes(views: Sequence[EventView], by: LaneBy, large: bool = False,
+                 view_days: float = 0.0) -> Lanes:
+    """Rows for the dated views, for a default view `view_days` long (0: all the dates).
+    Lanes are separated by one empty row."""
     chart = STYLE["chart"]
     dated = [i for i, v in enumerate(views) if v.dated]
     if not dated:
         return Lanes(rows={}, labels=[], separators=[], n_rows=0)
-    first = min(views[i].start for i in dated)
-    last = max(day_after(views[i].end) for i in dated)
-    min_width = max((last - first).days, 1) * chart["marker_span"]
+    if not view_days:
+        view_days = (max(day_after(views[i].end) for i in dated) - min(views[i].start for i in dated)).days
+    days_per_px = max(view_days, 1) / chart["plot_px"]
     max_rows = chart["max_sublanes_large" if large else "max_sublanes"]
 
     by_lane: dict[str, list[int]] = {}
@@ -87,8 +95,9 @@ def assign_lanes(views: Sequence[EventView], by: LaneBy, large: bool = False) ->
 
     rows, labels, separators, base = {}, [], [], 0
     for name in lane_order(set(by_lane), by):
-        members = sorted(by_lane[name], key=lambda i: _span(views[i]))
-        sub = stack([_span(views[i]) for i in members], min_width, max_rows)
+        spans = {i: _span(views[i], days_per_px, large) for i in by_lane[name]}
+        members = sorted(by_lane[name], key=spans.__getitem__)
+        sub = stack([spans[i] for i in members], 0.0, max_rows)
         for i, r in zip(members, sub):
             rows[i] = base + r
         height = max(sub) + 1

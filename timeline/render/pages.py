@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-from importlib.resources import files
 from pathlib import Path
 from typing import Literal, Optional
 
@@ -14,26 +13,21 @@ from markupsafe import Markup
 from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
 from timeline.atomic import write_atomic
+from timeline.bundled import bundled
 from timeline.errors import InputError, UsageError
 from timeline.models import Timeline
-from timeline.render.chart import URL_COLUMN, figure_dict, type_color
+from timeline.render.chart import figure_dict, status_key, type_color
 from timeline.render.lanes import LaneBy
-from timeline.render.views import STYLE, EventView, event_views, safe_url
+from timeline.render.views import STYLE, EventView, event_views, safe_url, short_source, type_label
 
-# the top-level templates/, installed as package data (setup.py maps it to timeline.templates)
-TEMPLATES = Path(str(files("timeline.templates")))
+TEMPLATES = bundled("templates")
 PLOTLY_CONFIG = {"showSendToCloud": False, "displaylogo": False, "responsive": True,
                  "modeBarButtonsToRemove": ["sendDataToCloud", "lasso2d", "select2d"]}
 PlotlyJS = Literal["inline", "cdn", "directory"]
 PLOTLYJS_CHOICES = ("inline", "cdn", "directory")
 PLOTLYJS_FILE = "plotly.min.js"
-# a click on a mark opens its source (customdata column URL_COLUMN), web links only
-CLICK_SCRIPT = """var gd = document.getElementById('{plot_id}');
-gd.on('plotly_click', function (ev) {
-  var p = ev.points && ev.points[0];
-  var url = p && p.customdata && p.customdata[%d];
-  if (url && /^https?:\\/\\//i.test(url)) { window.open(url, '_blank', 'noopener'); }
-});""" % URL_COLUMN
+# labels for the zoom, the "N earlier events" edges and the detail card a click opens
+CHART_SCRIPT = (TEMPLATES / "partials" / "chart.js").read_text(encoding="utf-8")
 
 
 def plotlyjs_tag(mode: PlotlyJS = "inline") -> Markup:
@@ -64,13 +58,14 @@ def default_div_id(timeline: Timeline) -> str:
 def figure_fragment(fig: go.Figure | dict, div_id: str) -> Markup:
     """<div> + script for a figure (a dict is written unvalidated: ours are built valid)."""
     return Markup(pio.to_html(fig, full_html=False, include_plotlyjs=False, config=PLOTLY_CONFIG,
-                              div_id=div_id, post_script=CLICK_SCRIPT, validate=False))
+                              div_id=div_id, post_script=CHART_SCRIPT, validate=False))
 
 
 def chart_fragment(timeline: Timeline, div_id: Optional[str] = None, lanes: LaneBy = "type",
-                   webgl: Optional[bool] = None, views: Optional[list[EventView]] = None) -> Markup:
+                   webgl: Optional[bool] = None, views: Optional[list[EventView]] = None,
+                   legend: bool = True) -> Markup:
     """The chart as an HTML <div> and its script, without plotly.js."""
-    fig = figure_dict(timeline, lanes, webgl, views=views)
+    fig = figure_dict(timeline, lanes, webgl, views=views, legend=legend)
     return figure_fragment(fig, div_id or default_div_id(timeline))
 
 
@@ -79,14 +74,24 @@ def environment(template_dir: Optional[Path] = None) -> Environment:
     dirs = [str(template_dir)] if template_dir else []
     env = Environment(loader=FileSystemLoader(dirs + [str(TEMPLATES)]),
                       autoescape=select_autoescape(default=True, default_for_string=True))
-    env.globals.update(colors=type_color, safe_url=safe_url,
+    env.globals.update(colors=type_color, safe_url=safe_url, type_label=type_label,
                        status_label=lambda s: STYLE["status_labels"].get(s, s))
+    env.filters["short_source"] = short_source
     return env
 
 
 def _status_key() -> str:
     return ", ".join(f"{STYLE['symbol_names'].get(symbol, symbol)} = {STYLE['status_labels'][status]}"
                      for status, symbol in STYLE["status_symbols"].items())
+
+
+def legend_items(views: list[EventView]) -> dict:
+    """The page's legend: the types drawn (colour, human label) and every kind of mark drawn."""
+    drawn = dict.fromkeys(v.event.type for v in views if v.dated)
+    order = list(STYLE["type_colors"])
+    types = sorted(drawn, key=lambda t: (order.index(t) if t in order else len(order), t))
+    return {"types": [(t, type_label(t), type_color(t)) for t in types],
+            "marks": [(STYLE["symbol_glyphs"].get(symbol, "\u25cf"), meaning) for symbol, meaning in status_key(views)]}
 
 
 def _template(path: Optional[str], default: Optional[str]) -> Template:
@@ -106,11 +111,13 @@ def render_page(timeline: Timeline, template: Optional[str] = None, plotlyjs: Pl
     """The whole page: title, chart, events table, undated events, sources."""
     tpl = _template(template, "page.html")
     views = event_views(timeline)
-    chart = chart_fragment(timeline, div_id="timeline-chart", lanes=lanes, webgl=webgl, views=views)
+    chart = chart_fragment(timeline, div_id="timeline-chart", lanes=lanes, webgl=webgl, views=views,
+                           legend=False)
     story, key_chart = _key_view(timeline, lanes, webgl)
     if not key_chart and all(e.summary for e in timeline.events):
         story = [v for v in views if v.dated]   # already cut to its key events (--key N)
     return Markup(tpl.render(timeline=timeline, views=views, dated=[v for v in views if v.dated],
+                             legend=legend_items(views),
                              undated=[v for v in views if not v.dated], chart=chart,
                              plotlyjs=plotlyjs_tag(plotlyjs), lanes_by=lanes, status_key=_status_key(),
                              story=story, key_chart=key_chart or None))
@@ -126,7 +133,8 @@ def _key_view(timeline: Timeline, lanes: LaneBy, webgl: Optional[bool]) -> tuple
         timeline = score_salience(timeline)
     key = key_events(timeline, "auto")
     views = [v for v in event_views(key) if v.dated]
-    return views, chart_fragment(key, div_id="timeline-key-chart", lanes=lanes, webgl=webgl, views=views)
+    return views, chart_fragment(key, div_id="timeline-key-chart", lanes=lanes, webgl=webgl, views=views,
+                                 legend=False)
 
 
 def render_report(template: str, plotlyjs: PlotlyJS = "inline", **context) -> Markup:

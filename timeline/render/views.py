@@ -4,9 +4,12 @@ Strings here are plain (unescaped); each output escapes for its own medium.
 """
 from __future__ import annotations
 
+import os
+import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 from urllib.parse import quote
@@ -31,12 +34,13 @@ class EventView:
     conflicts: tuple[tuple[date, date, str], ...]  # other dates sources give: start, end, display
     is_range: bool  # the text gives only a month, a year, "end of 2021"...: drawn as an interval
     open_before: bool = False   # "before July 2011": no start; drawn at its last day, pointing back
+    links: tuple[tuple[str, Optional[str], Optional[str]], ...] = ()  # every source: name, web link, language
     languages: tuple[str, ...] = ()  # ISO 639-1 codes of the documents that tell it ("en", "fr")
 
     @property
     def sources_and_languages(self) -> str:
-        """ "Reuters; Le Monde (en, fr)": who tells the event, in which languages."""
-        sources = "; ".join(self.sources)
+        """ "Reuters; Le Monde (en, fr)": who tells the event (short names), in which languages."""
+        sources = "; ".join(short_source(s) for s in self.sources)
         return f"{sources} ({', '.join(self.languages)})" if self.languages else sources
 
     @property
@@ -76,6 +80,44 @@ def source_name(doc: Document) -> str:
     return doc.source or doc.title or doc.id
 
 
+def short_source(name: str, limit: int = 40) -> str:
+    """A source name short enough for a table cell or a hover box: the name before its
+    parenthesised details ("DOD News (U.S. Department of Defense)" -> "DOD News"), cut at a word."""
+    head = name.split(" (", 1)[0].strip() or name
+    if len(head) <= limit:
+        return head
+    return head[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
+
+
+def precision_of(d: Optional[EventDate]) -> str:
+    """How precisely the articles give the date, in words."""
+    if d is None:
+        return "no date"
+    if d.mod == "BEFORE":
+        return "only an upper bound"
+    return STYLE["precision_labels"].get(d.granularity, "precision unknown")
+
+
+@lru_cache(maxsize=8)
+def _taxonomy_labels(path: str) -> dict[str, str]:
+    try:
+        types = tomllib.loads(Path(path).read_text(encoding="utf-8")).get("types", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    return {name: spec["label"] for name, spec in types.items() if isinstance(spec, dict) and spec.get("label")}
+
+
+def type_label(event_type: str) -> str:
+    """The type's human name from the taxonomy's `label` ($TIMELINE_TAXONOMY or the bundled one),
+    else made from its name: APPOINTMENT_RESIGNATION -> "Appointment / resignation"."""
+    path = os.environ.get("TIMELINE_TAXONOMY") or str(Path(__file__).parent.parent / "events" / "taxonomy.toml")
+    known = _taxonomy_labels(path)
+    if event_type in known:
+        return known[event_type]
+    words = [w for w in re.split(r"_+", event_type.strip()) if w]
+    return " / ".join(words).capitalize() if words else "Other"
+
+
 def safe_url(url: Optional[str]) -> Optional[str]:
     """Only web links are clickable: never javascript:, data: or file: from untrusted input;
     characters a URL may not hold (quotes, <, >, spaces) are percent-encoded."""
@@ -87,10 +129,17 @@ def safe_url(url: Optional[str]) -> Optional[str]:
 def _conflict_label(event: Event, other: EventDate, start: date, documents: dict[str, Document]) -> str:
     """ "8 July 2021 (Example Wire)": the other date and, when the merge kept it, who gives it."""
     merged = event.merged.sources if event.merged else []
-    givers = dict.fromkeys(source_name(documents[s.document]) for s in merged
+    givers = dict.fromkeys(short_source(source_name(documents[s.document])) for s in merged
                            if s.date and s.date.value == other.value and s.document in documents)
     label = display_of(other, start)
     return f"{label} ({'; '.join(givers)})" if givers else label
+
+
+def is_dated(event: Event) -> bool:
+    """Drawn on the chart: a start day, or "before <date>" (drawn at its last day). The command
+    line's "(N undated)" counts the others, as the page does."""
+    start, end = interval(event.date)
+    return start is not None or (end is not None and event.date.mod == "BEFORE")
 
 
 def event_view(event: Event, documents: dict[str, Document]) -> EventView:
@@ -101,6 +150,8 @@ def event_view(event: Event, documents: dict[str, Document]) -> EventView:
     docs = [documents[m.document] for m in event.mentions if m.document in documents]
     unique_docs = list(dict.fromkeys(d.id for d in docs))
     sources = tuple(dict.fromkeys(source_name(documents[i]) for i in unique_docs))
+    links = tuple(dict.fromkeys((source_name(documents[i]), safe_url(documents[i].url),
+                                 getattr(documents[i], "lang", None)) for i in unique_docs))
     url = next((u for u in (safe_url(documents[i].url) for i in unique_docs) if u), None)
     languages = tuple(dict.fromkeys(documents[i].lang for i in unique_docs if documents[i].lang))
     conflicts = []
@@ -113,7 +164,7 @@ def event_view(event: Event, documents: dict[str, Document]) -> EventView:
     is_range = start is not None and not open_before and (end != start or granularity not in POINT_GRANULARITIES)
     return EventView(event=event, start=start, end=end, display=display_of(event.date, start),
                      evidence=evidence, sources=sources, url=url, conflicts=tuple(conflicts),
-                     is_range=is_range, open_before=open_before, languages=languages)
+                     is_range=is_range, open_before=open_before, links=links, languages=languages)
 
 
 def event_views(timeline: Timeline) -> list[EventView]:

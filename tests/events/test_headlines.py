@@ -1,0 +1,88 @@
+"""Headlines read as news: a short clause, who did what; never opening on a relative pronoun or a
+conjunction, never ending on "said" or a verb left without what it needs. Checked on every headline
+the evaluation sets give (the samples here; Yida, the RAMS windows and the Timeline17 articles when
+../shared is present)."""
+from __future__ import annotations
+
+import glob
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from timeline.models import Document
+from timeline.pipeline import extract_document
+from timeline.read import read_inputs
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared" / "data"
+BAD_FIRST = {"which", "who", "that", "and", "but", "while"}
+BAD_LAST = {"said", "says", "could", "would", "take", "to"}
+
+
+def _bad(headlines) -> list[str]:
+    out = []
+    for line in headlines:
+        words = line.split()
+        if words and (words[0].lower().strip("\"“‘'(,") in BAD_FIRST or
+                      words[-1].lower().strip(",;:.!?\"”’')") in BAD_LAST):
+            out.append(line)
+    return out
+
+
+def _headlines(documents) -> list[str]:
+    return [e.headline for d in documents for e in extract_document(d).events]
+
+
+@pytest.mark.parametrize("text, headline", [
+    ("The bridge on Elm Street, which collapsed on Tuesday, had been inspected in 2019.", "Bridge on Elm Street collapses"),
+    ("Regulators fined Coastal Power $4 million on Monday.", "Regulators fine Coastal Power $4 million"),
+    ("A storm struck Port Allen on Monday, the National Weather Service said.", "Storm strikes Port Allen"),
+    ("A storm struck Port Allen on Monday the National Weather Service said.", "Storm strikes Port Allen"),
+    ("The NRA paved the way for the Orlando attack, during which Omar Mateen killed at least 49 people.",
+     "Omar Mateen kills at least 49 people"),
+    ("The allies offered a dialogue in the NATO-Russia Council, which has not met since 2014.",
+     "NATO-Russia Council has not met"),
+    ("The crackdown killed more than 2,800 people on Monday, according to human rights groups.",
+     "Crackdown kills more than 2,800 people"),
+])
+def test_headline_of_a_sentence(text, headline):
+    events = extract_document(Document(id="d", text=text, published="2024-06-12")).events
+    assert headline in [e.headline for e in events]
+
+
+def test_sample_headlines_read_as_news():
+    headlines = _headlines(read_inputs([str(ROOT / "samples")]))
+    assert headlines and _bad(headlines) == []
+
+
+YIDA = SHARED / "crossdoc" / "yida-bombing-2011" / "articles"
+RAMS = SHARED / "events" / "rams-dev" / "dev.jsonlines"
+TIMELINE17 = sorted(glob.glob(str(SHARED / "tls" / "timeline17-dev" / "*" / "InputDocs")))
+
+
+@pytest.mark.skipif(not YIDA.is_dir(), reason="needs ../shared/data/crossdoc/yida-bombing-2011")
+def test_yida_headlines_read_as_news():
+    headlines = _headlines(read_inputs([str(YIDA)]))
+    assert headlines and _bad(headlines) == []
+
+
+def _window_text(window: dict) -> str:
+    """A RAMS window's tokens as running text (no space before punctuation or a clitic)."""
+    text = " ".join(" ".join(s) for s in window["sentences"])
+    text = re.sub(r" ([,.;:!?%)\]])", r"\1", text)
+    return re.sub(r" (n't|'s|'re|'ve|'ll|'d)\b", r"\1", re.sub(r"([(\[$]) ", r"\1", text))
+
+
+@pytest.mark.skipif(not RAMS.is_file(), reason="needs ../shared/data/events/rams-dev")
+def test_rams_headlines_read_as_news():
+    windows = [json.loads(line) for line in RAMS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    headlines = _headlines(Document(id=f"w{i}", text=_window_text(w)) for i, w in enumerate(windows))
+    assert len(headlines) > 500 and _bad(headlines) == []
+
+
+@pytest.mark.skipif(not TIMELINE17, reason="needs ../shared/data/tls/timeline17-dev")
+def test_timeline17_headlines_read_as_news():
+    headlines = _headlines(read_inputs(TIMELINE17))
+    assert len(headlines) > 1000 and _bad(headlines) == []

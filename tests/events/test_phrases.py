@@ -1,0 +1,43 @@
+"""Status and type from the phrase, not the keyword (issue 14 item 5): a person put into an office,
+a host awaiting a guest, plans told by an adjective, and quoted speech read for what it says."""
+from __future__ import annotations
+
+import pytest
+
+from timeline.models import Document
+from timeline.pipeline import extract_document
+
+PUBLISHED = "2024-06-12"
+
+
+def _events(text):
+    return [(e.type, e.status, e.date.value if e.date else None)
+            for e in extract_document(Document(id="d", text=text, published=PUBLISHED)).events]
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # confirmed, sworn in, elected, named ... as / to an office: an appointment that occurred
+    ("Parliament confirmed Ahmed Ali as prime minister on Tuesday.", ("APPOINTMENT_RESIGNATION", "occurred", "2024-06-11")),
+    ("Ahmed Ali was sworn in as prime minister on Tuesday.", ("APPOINTMENT_RESIGNATION", "occurred", "2024-06-11")),
+    ("Maria Lopez was elected president on Sunday.", ("APPOINTMENT_RESIGNATION", "occurred", "2024-06-09")),
+    ("The board named Jane Doe chief executive on Monday.", ("APPOINTMENT_RESIGNATION", "occurred", "2024-06-10")),
+    # a host awaiting a guest: a planned meeting
+    ("The president looks forward to welcoming Prime Minister Kishida to the White House on July 26.",
+     ("MEETING_TALKS", "planned", "2024-07-26")),
+    ("The mayor will host the governor on Friday.", ("MEETING_TALKS", "planned", "2024-06-14")),
+    ("The two leaders are due to meet in Geneva on June 20.", ("MEETING_TALKS", "planned", "2024-06-20")),
+    # quoted speech is read: its words give the status
+    ('He said: "We will attack the base on Friday and nobody will stop us."', ("ATTACK", "planned", "2024-06-14")),
+    ('"Rebels attacked the convoy near the border on Monday," the spokesman said.', ("ATTACK", "claimed", "2024-06-10")),
+    # the reporter's own statement of fact, and a report of someone's claim
+    ("Rebels attacked the convoy on Monday.", ("ATTACK", "occurred", "2024-06-10")),
+    ("The army claimed that rebels attacked the convoy on Monday.", ("ATTACK", "claimed", "2024-06-10")),
+])
+def test_status_and_type_from_the_phrase(text, wanted):
+    assert wanted in _events(text), _events(text)
+
+
+def test_a_pending_event_is_no_mention_of_one_that_happened():
+    """"the pending invasion" is still to come: not the attack told before, and no item undated."""
+    events = _events("Jets bombed the camp on Monday. Officials said the raids were cover for a pending invasion.")
+    assert events == [("ATTACK", "occurred", "2024-06-10")], events

@@ -1,0 +1,32 @@
+"""Who acted (actors) and where (places), from the clause's names and the words around them."""
+from __future__ import annotations
+
+import pytest
+
+from timeline.events.describe import who_and_where
+from timeline.events.taxonomy import load_taxonomy
+
+CASES = [
+    # clause, actors it must hold, places it must hold
+    ("Trump administration kills PMF leader Abu Mahdi al-Muhandis with a drone strike in Baghdad",
+     ["Trump administration", "Abu Mahdi al-Muhandis"], ["Baghdad"]),
+    ("Missile attack by Iran on Al Asad Air Base", ["Iran"], ["Al Asad Air Base"]),
+    ("Fire destroyed a house on Elm Street", [], ["Elm Street"]),
+    ("Militants attacked the village of Guffa in Helmand province", [], ["Guffa", "Helmand province"]),
+    ("Syrian President Bashar Al - Assad met officials at the United Nations",
+     ["Syrian President Bashar Al-Assad", "United Nations"], []),
+    ("Al-Shabaab fighters stormed a hotel in Mogadishu", ["Al-Shabaab fighters"], ["Mogadishu"]),
+    ("ask its members -LRB- the Govt 's - not NGOs -RRB- to donate", ["the government", "NGOs"], []),
+    ("the government said it would act", ["the government"], []),
+    ("Iran attacked US bases in Iraq", ["Iran", "US"], ["Iraq"]),
+]
+
+
+@pytest.mark.parametrize("clause, actors, places", CASES)
+def test_actors_and_places(clause, actors, places):
+    found, where = who_and_where(clause, load_taxonomy())
+    assert [a for a in actors if a not in found] == [], found
+    assert [p for p in places if p not in where] == [], where
+    assert not set(found) & set(where), (found, where)      # a name is one or the other
+    fragments = {"Al", "Govt", "LRB-", "RRB-", "Assad"} - set(actors)
+    assert not fragments & set(found + where), (found, where)

@@ -1,0 +1,29 @@
+"""The events stage's words from the language pack (timeline/lang/<code>/events.toml): the engine
+modules read their lists here and hold none of their own."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from timeline.lang import load
+
+LANG = "en"
+
+
+@cache
+def words(section: str, lang: str = LANG) -> dict:
+    """One [section] of the pack's events.toml: name -> a frozenset of lower-case words (tables
+    as they are)."""
+    return {name: frozenset(v) if isinstance(v, list) else v
+            for name, v in load(lang, "events.toml").get(section, {}).items()}
+
+
+@cache
+def ordered(section: str, name: str, lang: str = LANG) -> tuple:
+    """One list in the order the pack writes it (for regex alternations)."""
+    return tuple(load(lang, "events.toml")[section][name])
+
+
+def alternation(words_) -> str:
+    """The words as a regex alternation, longest first (a space: any run of spaces)."""
+    return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(words_, key=lambda w: (-len(w), w)))
