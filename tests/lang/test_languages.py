@@ -115,3 +115,32 @@ def test_the_page_and_the_csv_show_each_events_languages_and_keep_the_original_t
     assert f'<span class="languages">({attack["languages"]})</span>' in html
     # the evidence of a mention is its own sentence, in its own language
     assert "Milicianos dispararon el lunes cohetes" in json.dumps(tl.model_dump(), ensure_ascii=False)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The council said on Monday that it would close the bridge for repairs.", "en"),
+    ("Le conseil a annoncé lundi qu'il fermerait le pont pour des travaux.", "fr"),
+    ("El consejo anunció el lunes que cerraría el puente por obras.", "es"),
+])
+def test_function_words_tell_a_clear_sample_without_the_statistical_detector(text, lang):
+    from timeline.read.language import _by_function_words
+    assert _by_function_words(text) == lang
+
+
+@pytest.mark.parametrize("text", [
+    "Il consiglio ha annunciato lunedì che chiuderà il ponte per lavori della strada.",   # Italian
+    "Der Rat hat am Montag angekündigt, dass er die Brücke schließen wird.",             # German
+    "Breaking: Paris, Madrid, the talks",                                                # one function word
+])
+def test_function_words_leave_other_languages_and_short_samples_open(text):
+    from timeline.read.language import _by_function_words
+    assert _by_function_words(text) is None
+
+
+def test_detecting_a_clear_english_article_does_not_load_the_statistical_model():
+    import subprocess
+    import sys
+    code = ("import sys; from timeline.read.language import detect; "
+            f"assert detect({ARTICLES['en']!r}) == 'en'; print('py3langid' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
