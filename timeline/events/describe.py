@@ -194,10 +194,11 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     words = line.split()
     if len(words) > MAX_WORDS:
         # a long clause: cut after a comma, colon or semicolon, else before a word opening a phrase
-        # of its own ("to ...", "that ...", "and ..."), else after MAX_WORDS words
+        # of its own ("to ...", "that ...", "and ..."; in lower case: "Take That" is a name), else
+        # after MAX_WORDS words
         near = range(MAX_WORDS, MIN_WORDS - 1, -1)
         cut = next((i for i in near if words[i - 1][-1:] in ",;:"), None) or \
-            next((i for i in near if words[i].lower() in _PHRASE_OPENERS), MAX_WORDS)
+            next((i for i in near if words[i] in _PHRASE_OPENERS), MAX_WORDS)
         words = words[:cut]
     while len(words) > 1 and words[-1].lower().strip(",;:.!?\"“”‘’'`-—–") in _DANGLING:
         words.pop()             # "delays payments for [six weeks]": the time removed left its word
