@@ -40,6 +40,9 @@ import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_corpus import tree_rss  # noqa: E402  (the same measure of a process and its workers)
+
 PUBLISHED = dt.date(2021, 8, 2)
 DATEPARSER = """
 import datetime, sys
@@ -85,16 +88,6 @@ def text_mb(path: Path) -> float:
     return path.stat().st_size / 1e6
 
 
-def _tree_rss(proc: psutil.Process) -> int:
-    total = 0
-    for p in [proc, *proc.children(recursive=True)]:
-        try:
-            total += p.memory_info().rss
-        except psutil.Error:
-            pass
-    return total
-
-
 def run_process(cmd: list[str], stdout) -> dict:
     """Wall seconds, CPU seconds (the process and the children it waited for) and peak tree RSS."""
     start = time.perf_counter()
@@ -105,7 +98,7 @@ def run_process(cmd: list[str], stdout) -> dict:
         if pid:
             break
         try:
-            peak = max(peak, _tree_rss(watched))
+            peak = max(peak, tree_rss(watched))
         except psutil.Error:
             pass
         time.sleep(0.05)
