@@ -46,15 +46,19 @@ def load(oewn: Path):
     return synsets, entries
 
 
+def s_form(word: str) -> str:
+    """The -s form, a verb's third person or a noun's plural: "watches", "carries", "bans"."""
+    if re.search(r"(?:s|x|z|ch|sh)$", word):
+        return word + "es"
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
 def verb_forms(lemma: str, irregular: list[str]) -> list[str]:
     head, _, rest = lemma.partition(" ")
     tail = f" {rest}" if rest else ""
-    if re.search(r"(?:s|x|z|ch|sh)$", head):
-        third = head + "es"
-    elif re.search(r"[^aeiou]y$", head):
-        third = head[:-1] + "ies"
-    else:
-        third = head + "s"
+    third = s_form(head)
     if head.endswith("e"):
         past, ing = head + "d", head[:-1] + "ing"
     elif re.search(r"[^aeiou]y$", head):
@@ -75,14 +79,7 @@ def verb_forms(lemma: str, irregular: list[str]) -> list[str]:
 def noun_forms(lemma: str, irregular: list[str]) -> list[str]:
     head, _, rest = lemma.rpartition(" ")
     lead = f"{head} " if head else ""
-    last = rest
-    if re.search(r"(?:s|x|z|ch|sh)$", last):
-        plural = last + "es"
-    elif re.search(r"[^aeiou]y$", last):
-        plural = last[:-1] + "ies"
-    else:
-        plural = last + "s"
-    return sorted({lemma, lead + plural} | set(irregular))
+    return sorted({lemma, lead + s_form(rest)} | set(irregular))
 
 
 def build(oewn: Path, roots_path: Path = ROOTS, taxonomy_path: Path = TAXONOMY) -> tuple[list[str], list[str]]:
