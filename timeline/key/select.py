@@ -5,10 +5,11 @@ from __future__ import annotations
 import calendar
 import math
 import re
+from collections import Counter
 from typing import Optional
 
 from timeline.errors import UsageError
-from timeline.key.salience import event_day, load_weights
+from timeline.key.salience import event_day, load_weights, naming, scaled
 from timeline.models import Event, Evidence, Mention, Timeline
 
 _PERIOD = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -70,16 +71,54 @@ def key_day(e: Event) -> Optional[str]:
 
 
 def choose(tl: Timeline, n: int) -> list[Event]:
-    """The n most salient events, at most one a day, in timeline order."""
-    taken: dict[str, Event] = {}
-    ranked = sorted((e for e in tl.events if (e.salience or 0) > 0 and key_day(e)),
-                    key=lambda e: (-(e.salience or 0), e.id))
-    for e in ranked:
-        taken.setdefault(key_day(e), e)
-        if len(taken) == n:
+    """The n key days' events, one a day, in timeline order: the days ranked by `day_scores`, each
+    represented by its most salient event. The day's score is added to that event's salience_rule."""
+    days = day_scores(tl)
+    # days first (a timeline of key events is a list of days); a coarser date only when they run
+    # out, and only one that overlaps no date chosen
+    order = sorted(days, key=lambda d: (not event_day(days[d][1]), -days[d][0], -(days[d][1].salience or 0), d))
+    ranked: list[str] = []
+    spans: list[tuple[str, str]] = []
+    for d in order:
+        if len(ranked) == n:
             break
-    chosen = {e.id for e in taken.values()}
-    return [e for e in tl.events if e.id in chosen]
+        start, end = days[d][1].date.start, days[d][1].date.end or days[d][1].date.start
+        if not any(start <= e and s <= end for s, e in spans):
+            spans.append((start, end))
+            ranked.append(d)
+    chosen = {days[d][1].id: f"; key day {days[d][0]:.2f}: {days[d][2]}" for d in ranked}
+    return [e.model_copy(update={"salience_rule": (e.salience_rule or "") + chosen[e.id]})
+            for e in tl.events if e.id in chosen]
+
+
+def day_scores(tl: Timeline) -> dict[str, tuple[float, Event, str]]:
+    """Every day holding a salient event -> (score 0-1, its most salient event, why), from the
+    [day] weights: the best event, the articles published on the day, and the distinct later days
+    whose articles name it (see salience.toml)."""
+    best: dict[str, Event] = {}
+    for e in tl.events:
+        day = key_day(e)
+        if day and (e.salience or 0) > 0 and (day not in best or (e.salience, best[day].id) > (best[day].salience, e.id)):
+            best[day] = e
+    if not best:
+        return {}
+    w = load_weights().day
+    published_on = {d.id: (d.published or "")[:10] for d in tl.documents}
+    published = Counter(day for day in published_on.values() if day)
+    recalled = {day: len({p for p in (published_on.get(doc, "") for doc in docs) if p > day})
+                for day, docs in naming(tl).items()}
+    largest = {"event": max(e.salience or 0 for e in best.values()), "published": max(published.values(), default=0),
+               "recalled": max(recalled.values(), default=0)}
+    w = {k: w.get(k, 0.0) for k in largest}
+    total = sum(w.values()) or 1.0
+    out = {}
+    for day, e in best.items():
+        counts = {"event": e.salience or 0, "published": published.get(day, 0), "recalled": recalled.get(day, 0)}
+        score = sum(w[k] * scaled(counts[k], largest[k]) for k in w) / total
+        why = (f"best event {counts['event']:.2f}, {counts['published']} articles published that day, "
+               f"{counts['recalled']} later days name it")
+        out[day] = (score, e, why)
+    return out
 
 
 def key_events(tl: Timeline, n: Optional[str | int]) -> Timeline:
