@@ -117,12 +117,14 @@ def test_summary_is_the_clearest_headline_among_the_sources():
     assert summary(e) == "Earthquake strikes Haiti near the capital"
 
 
-def test_evidence_prefers_a_sentence_that_gives_the_events_date():
-    e = event(1, day("2020-01-12"), ("d0", "d1"),
-              sentences=["It was terrible , he said .", "A strong earthquake struck Haiti on Tuesday , officials said ."])
-    e.mentions[1] = e.mentions[1].model_copy(update={"date": day("2020-01-12"), "time": 0})
+def test_evidence_is_a_readable_sentence_saying_what_most_sources_say():
+    e = event(1, day("2020-01-12"), ("d0", "d1", "d2", "d3"), sentences=[
+        "It was terrible , he said .",
+        "The minister , speaking in a long interview with reporters , praised the volunteers and donors .",
+        "A strong earthquake struck Haiti on Tuesday near the capital , officials said .",
+        "The earthquake that struck Haiti on Tuesday flattened much of the capital Port-au-Prince ."])
     kept = key_events(score_salience(story([e])), 1).events[0]
-    assert kept.evidence.document == "d1" and "earthquake" in kept.evidence.sentence
+    assert kept.evidence.document in ("d2", "d3") and "earthquake" in kept.evidence.sentence
 
 
 @pytest.mark.parametrize("value,end,expected", [

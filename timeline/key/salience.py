@@ -24,13 +24,14 @@ class Weights:
     type: dict          # type -> factor, "default" for the rest
     key: dict           # --key auto and the page's threshold
     day: dict           # choosing the key days: the day's best event, articles published, later days naming it
+    sentence: dict      # choosing a key event's evidence sentence
     passed: frozenset   # statuses weighed as occurred once later articles come back to the event
 
 
 @lru_cache(maxsize=4)
 def load_weights(path: Optional[str] = None) -> Weights:
     data = tomllib.loads(Path(path or WEIGHTS_FILE).read_text(encoding="utf-8"))
-    return Weights(**{k: dict(data[k]) for k in ("evidence", "precision", "status", "type", "key", "day")},
+    return Weights(**{k: dict(data[k]) for k in ("evidence", "precision", "status", "type", "key", "day", "sentence")},
                    passed=frozenset(data["passed"]["statuses"]))
 
 

@@ -19,6 +19,7 @@ _LEANING = {"it", "he", "she", "they", "this", "that", "these", "those", "we", "
 _DANGLING = {"and", "or", "with", "of", "the", "to", "a", "an", "in", "on", "for", "by", "at", "as", "that"}
 _NOISE = ("-LRB-", "-RRB-", "``", "''", '"', "(", ")", "|", "http")
 _SUMMARY_CHARS = 140
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
 def auto_count(tl: Timeline) -> int:
@@ -144,18 +145,30 @@ def summary(e: Event) -> str:
 
 
 def evidence(e: Event, published: dict[str, str]) -> Optional[Evidence]:
-    """The sentence that best reports the event: it gives the event's own date, reads alone, and
-    comes from the first article to report it."""
+    """The sentence that best reports the event: of its mentions of a readable length, the one
+    closest to their centroid (what most of its sources say); ties go to the clearer sentence,
+    then the first article to report it."""
     if not e.mentions:
         return None
+    w = load_weights().sentence
+    stop = frozenset(w["stopwords"])
+    readable = [m for m in e.mentions if w["shortest"] <= len(m.sentence.split()) <= w["longest"]] or e.mentions
+    bags = [Counter(t for t in (x.lower() for x in _WORD.findall(m.sentence)) if t not in stop) for m in readable]
+    centroid = sum(bags, Counter())
 
-    def rank(m: Mention):
-        dated = m.date is not None and e.date is not None and (m.date.start, m.date.end) == (e.date.start, e.date.end)
-        return (-(_clarity(m.sentence, 8, 40) + 2 * dated + (m.time is not None)),
+    def rank(i: int):
+        m = readable[i]
+        return (-round(_cosine(bags[i], centroid), 6), -_clarity(m.sentence, 8, 40),
                 published.get(m.document, ""), m.document, m.start)
 
-    best = min(e.mentions, key=rank)
+    best = readable[min(range(len(readable)), key=rank)]
     return Evidence(document=best.document, start=best.start, end=best.end, sentence=" ".join(best.sentence.split()))
+
+
+def _cosine(a: Counter, b: Counter) -> float:
+    dot = sum(v * b[k] for k, v in a.items())
+    norm = math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
 
 
 def _clarity(text: str, shortest: int, longest: int) -> float:
