@@ -117,6 +117,14 @@ def test_summary_is_the_clearest_headline_among_the_sources():
     assert summary(e) == "Earthquake strikes Haiti near the capital"
 
 
+def test_summary_is_not_a_relative_clause():
+    e = event(1, day("2020-01-01"), headline="Where the boy died after his flight")
+    e = e.model_copy(update={"merged": MergeEvidence(score=1.0, sources=[
+        MergeSource(event="x", document="d1", type="DEATH_INJURY", status="occurred",
+                    headline="boy with swine flu dies in Texas")])})
+    assert summary(e) == "boy with swine flu dies in Texas"
+
+
 def test_evidence_is_a_readable_sentence_saying_what_most_sources_say():
     e = event(1, day("2020-01-12"), ("d0", "d1", "d2", "d3"), sentences=[
         "It was terrible , he said .",

@@ -13,9 +13,10 @@ from timeline.key.salience import event_day, load_weights, naming, scaled
 from timeline.models import Event, Evidence, Mention, Timeline
 
 _PERIOD = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-# A line that opens on one of these leans on a sentence the reader has not seen.
+# A line that opens on one of these leans on a sentence the reader has not seen: a pronoun, a
+# linking adverb or conjunction, or a relative word (a relative clause needs its head noun).
 _LEANING = {"it", "he", "she", "they", "this", "that", "these", "those", "we", "i", "you", "his", "her",
-            "its", "their", "there", "but", "and", "also", "meanwhile"}
+            "its", "their", "there", "but", "and", "also", "meanwhile", "where", "which", "who", "whom", "whose"}
 _DANGLING = {"and", "or", "with", "of", "the", "to", "a", "an", "in", "on", "for", "by", "at", "as", "that"}
 _NOISE = ("-LRB-", "-RRB-", "``", "''", '"', "(", ")", "|", "http")
 _SUMMARY_CHARS = 140
