@@ -51,14 +51,14 @@ def _further(work: SentenceWork, ci: int, head: Candidate, triggers, tax: Taxono
     plan names after its verb ("demanded the release of", "threatened an attack") and what an
     infinitive aims at ("to hold talks") has not happened."""
     sentence, clause = work.sentence, work.clauses[ci]
-    weak = tax.cues.get("weak_reporting", frozenset())
+    weak, media = tax.cues.get("weak_reporting", frozenset()), tax.cues.get("medium_types", frozenset())
     asks, plans = tax.cues.get("asking_types", frozenset()), tax.cues.get("planning_types", frozenset())
     for trigger in triggers:
         start, end, info = trigger
         if info.pos == "anaphor" or info.lemma in weak:
             continue        # "said", "told": an attribution, never news by itself
-        if info.pos == "noun" and _noun_adjunct(sentence.text, end):
-            continue        # "in a primary school yard": it names a kind of thing
+        if info.pos == "noun" and (_noun_adjunct(sentence.text, end) or info.type.lower() in media):
+            continue        # "in a primary school yard": it names a kind of thing; "according to a statement"
         rule = f"{info.pos} '{sentence.text[start:end]}' ({info.type}" + \
             (f", {info.source})" if info.source else ")") + f", beside '{head.trigger}' in its clause"
         cand = _candidate(work.index, sentence, clause, trigger, rule)
@@ -210,7 +210,7 @@ def reports(work: SentenceWork, tax: Taxonomy) -> None:
     ("said") gives way to the event it reports."""
     sentence, clauses, by_clause = work.sentence, work.clauses, work.by_clause
     threat_re = tax.cue_res.get("threat_words")
-    weak = tax.cues.get("weak_reporting", frozenset())
+    weak, media = tax.cues.get("weak_reporting", frozenset()), tax.cues.get("medium_types", frozenset())
     for ci, clause in enumerate(clauses):
         if clause.kind != "report" or clause.head is None or clause.head not in by_clause:
             continue
