@@ -62,3 +62,10 @@ def test_explain_names_why_a_further_trigger_is_no_event():
     _, traces = analyse(document, sentences, tag_document(document, sentences, "news"))
     expel = next(c for t in traces for c in t.candidates if c.trigger == "expel")
     assert expel.status == "planned" and "aim of 'voted'" in expel.drop
+
+
+def test_a_past_form_after_the_first_verb_describes_a_noun_unless_joined_to_it():
+    described = _events("A mob lynched two men accused of theft on Tuesday.")
+    assert [e.type for e in described] == ["DEATH_INJURY"]
+    joined = _events("Police arrested the suspect on Tuesday and accused him of fraud.")
+    assert {e.type for e in joined} == {"ARREST_LEGAL", "DEMAND_THREAT_ACCUSE"}

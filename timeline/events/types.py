@@ -57,6 +57,9 @@ def _further(work: SentenceWork, ci: int, head: Candidate, triggers, tax: Taxono
         start, end, info = trigger
         if info.pos == "anaphor" or info.lemma in weak:
             continue        # "said", "told": an attribution, never news by itself
+        if info.pos == "verb" and head.info.pos == "verb" and start > head.trigger_start - sentence.start \
+                and _participle(sentence.text, trigger):
+            continue        # "lynched two men accused of theft": it describes the men
         if info.pos == "noun" and (_noun_adjunct(sentence.text, end) or info.type.lower() in media):
             continue        # "in a primary school yard": it names a kind of thing; "according to a statement"
         rule = f"{info.pos} '{sentence.text[start:end]}' ({info.type}" + \
@@ -163,6 +166,16 @@ def _noun_adjunct(text: str, end: int) -> bool:
     nor a participle or past form? Then it modifies that word ("war crimes")."""
     m = _NEXT.match(text, end)
     return m is not None and m.group(1) not in _AFTER_HEAD_NOUN and not m.group(1).endswith(("ed", "ing"))
+
+
+_COORDINATORS = _WORDS["coordinators"]
+
+
+def _participle(text: str, trigger) -> bool:
+    """A past form in -ed not joined to the clause's first verb by a coordinator."""
+    start, end, _ = trigger
+    return text[start:end].lower().endswith("ed") and \
+        (word_before(text, start) or "").lower() not in _COORDINATORS
 
 
 def _infinitive(text: str, trigger) -> bool:
