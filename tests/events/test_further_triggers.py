@@ -69,3 +69,15 @@ def test_a_past_form_after_the_first_verb_describes_a_noun_unless_joined_to_it()
     assert [e.type for e in described] == ["DEATH_INJURY"]
     joined = _events("Police arrested the suspect on Tuesday and accused him of fraud.")
     assert {e.type for e in joined} == {"ARREST_LEGAL", "DEMAND_THREAT_ACCUSE"}
+
+
+def test_what_the_head_is_about_is_no_event_of_its_clauses_date():
+    events = _events("Two men were charged with the murder on Monday.")
+    assert [(e.type, e.date.value) for e in events] == [("ARREST_LEGAL", "2024-06-10")]
+
+
+def test_what_the_head_is_about_joins_the_event_told_before():
+    events = _events("A man was murdered in Leeds on Friday. Two men were charged with the murder on Monday.")
+    murder = next(e for e in events if e.type == "DEATH_INJURY")
+    assert [m.trigger for m in murder.mentions] == ["murdered", "murder"]
+    assert murder.date.value == "2024-06-07"

@@ -81,6 +81,8 @@ def _further(work: SentenceWork, ci: int, head: Candidate, triggers, tax: Taxono
                         f"named after '{head.trigger}' ({head.type}): asked for or promised, not told as done")
         elif _infinitive(sentence.text, trigger):
             cand.aim = ("planned", "the aim of an infinitive ('to ...'): not told as done")
+        elif info.pos == "noun" and _preposition(sentence.text, start) not in _CIRCUMSTANCE:
+            cand.reference = f"what '{head.trigger}' is about: not dated by its clause"
         work.further.append((ci, cand))
         work.cands.append(cand)
 
@@ -169,6 +171,16 @@ def _noun_adjunct(text: str, end: int) -> bool:
 
 
 _COORDINATORS = _WORDS["coordinators"]
+_CIRCUMSTANCE = _WORDS["circumstance_prepositions"]
+
+
+def _preposition(text: str, start: int) -> str:
+    """The word that opens the noun phrase ending at `start` (its determiners and possessives
+    skipped): "in" for "killed in the clashes"."""
+    words = text[max(0, start - 40):start].lower().split()[-4:]
+    while words and (words[-1] in _PHRASE_FILLERS or words[-1].endswith(("'s", "’s"))):
+        words.pop()
+    return words[-1] if words else ""
 
 
 def _participle(text: str, trigger) -> bool:
