@@ -69,8 +69,12 @@ def _further(work: SentenceWork, ci: int, head: Candidate, triggers, tax: Taxono
         if related(info.type, head.type):
             cand.same_as = head
             cand.drop = f"another word for '{head.trigger}' in its clause"
-        elif info.pos != "noun" and head.info.pos == "noun" and start > head.trigger_start - sentence.start:
-            cand.same_as = head     # "bombs were dropped", "the talks collapsed": what the noun did
+        elif info.pos != "noun" and head.info.pos == "noun" and (
+                start > head.trigger_start - sentence.start or info.type.lower() not in asks | media):
+            # "bombs were dropped", "the talks collapsed": what the noun did; "delayed payments",
+            # "held talks": the noun names what the verb did. Not "demanded the arrest", "denied the
+            # attack": a demand or a statement is a happening of its own
+            cand.same_as = head
             cand.drop = f"the verb of '{head.trigger}' in its clause"
         elif info.pos == "noun" and start < head.trigger_start - sentence.start:
             # "The accusations were used to justify the pending invasion": a noun before the head,
