@@ -74,7 +74,8 @@ def own_dates(work: SentenceWork, times: list[TimeExpression], document, tax) ->
     sentence = work.sentence
     outside = [i for i in work.in_sentence if not inside(times[i].start - sentence.start, work.quotes)] \
         if work.quotes else work.in_sentence
-    for ci, cand in work.by_clause.items():     # every candidate but those referred to (not dated by their clause)
+    # every candidate but those referred to (not dated by their clause), the further triggers too
+    for ci, cand in [*work.by_clause.items(), *((ci, c) for ci, c in work.further if not c.reference)]:
         quoted = work.quotes and inside(cand.trigger_start - sentence.start, work.quotes)
         own_date(cand, sentence, work.clauses, ci, times, work.in_sentence if quoted else outside,
                  work.by_clause, document, tax)

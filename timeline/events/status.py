@@ -38,7 +38,7 @@ def assign(work: SentenceWork, tax: Taxonomy) -> None:
 
 
 def after_dating(work: SentenceWork, document: Document) -> None:
-    for cand in work.by_clause.values():
+    for cand in [*work.by_clause.values(), *(c for _, c in work.further)]:
         _future_date(cand, document)
 
 
