@@ -92,6 +92,9 @@ class _Groups:
                 continue    # "no casualties" is not a mention of deaths told elsewhere
             if not cand.date and (g.status in HAPPENED) != (cand.status in HAPPENED):
                 continue    # nor is "the pending invasion" a mention of an attack that happened
+            if not cand.date and (g.status == "ongoing") != (cand.status == "ongoing"):
+                continue    # nor "heard a large explosion" (one happening) of "have been fighting
+                #             since June" (going on over a span: a background, not a happening)
             shared = len((g.keywords & cand.keywords))
             if cand.date and g.date:
                 score = 1 + shared if g.type == cand.type else shared
@@ -110,6 +113,9 @@ class _Groups:
 def keep(cand: Candidate, tax: Taxonomy) -> bool:
     if cand.type == "STATEMENT" and cand.info.lemma in tax.cues.get("weak_reporting", ()):
         cand.drop = f"'{cand.trigger}' alone: a quote or report, not news by itself"
+        return False
+    if cand.part_of is not None and cand.reference and not cand.extra:
+        cand.drop = f"'{cand.trigger}' is what '{cand.part_of.trigger}' is about, told nowhere else"
         return False
     if cand.date is not None or cand.news:
         return True
