@@ -81,3 +81,20 @@ def test_long_page_opens_on_key_events_and_switches_to_all(loaded, long_page):
     p.page.click("#show-key")
     assert p.page.locator("#key-view").is_visible()
     assert p.errors == [] and p.requests == [long_page.as_uri()]
+
+
+def test_story_list_names_a_few_sources_first_published_first_escaped():
+    """A line reported by many articles shows their count and the first three published, not every
+    source (a real story's line had ~250); names are escaped."""
+    import re
+    timeline = long_timeline()
+    docs = [d.model_copy(update={"source": f"<b>Outlet {d.id}</b>", "published": f"2021-12-{31 - k:02d}"})
+            for k, d in enumerate(timeline.documents)]
+    html = page(timeline.model_copy(update={"documents": docs}))
+    lines = re.findall(r'<li data-event="e(\d+)">.*?<span class="story-sources">\((.*?)\)</span></li>', html)
+    assert lines and "<b>" not in html.split('id="story-list"')[1].split("</ol>")[0]
+    for number, sources in lines:
+        reporters = [(int(number) + k) % 20 for k in range(int(number) % 7 + 1)]
+        first = sorted(reporters, reverse=True)[:3]   # a later document id was published earlier
+        names = "; ".join(f"&lt;b&gt;Outlet d{k}&lt;/b&gt;" for k in first)
+        assert sources == f"{len(reporters)} sources: {names} +{len(reporters) - 3} more"

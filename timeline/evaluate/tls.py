@@ -33,6 +33,7 @@ from timeline.key.select import auto_count, choose
 from timeline.merge import merge_timelines
 from timeline.models import Document, Timeline
 from timeline.parallel import map_documents
+from timeline.read.furniture import clean
 from timeline.settings import Settings
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -142,7 +143,7 @@ def read_articles(topic: Path) -> list[Document]:
             text = f.read_text(encoding="utf-8", errors="replace")
             if text.strip():
                 docs.append(Document(id=f"{topic.name}/{folder.name}/{f.name}", published=folder.name,
-                                     path=str(f), text=text))
+                                     path=str(f), text=clean(text)))  # as the reader reads them
     if not docs:
         raise InputError("no articles in InputDocs/<YYYY-MM-DD>/", str(topic))
     return docs

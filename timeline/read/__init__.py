@@ -24,6 +24,7 @@ from timeline.read.context import SUFFIXES, ReadContext, ReadOptions
 from timeline.read.dateline import find_dateline
 from timeline.read.dates import normalise_published
 from timeline.read.fetch import check_url, fetch, url_scheme
+from timeline.read.furniture import clean
 from timeline.read.html import read_html
 from timeline.read.language import detect
 from timeline.read.records import read_csv, read_json, read_jsonl
@@ -151,7 +152,11 @@ class Reader:
             yield from WHOLE[kind](data, url, url, self.context)
 
     def _finish(self, doc: Document) -> Document:
-        """Settle the publication date and the language, and make the id unique."""
+        """Clean the text (furniture.py), settle the publication date and the language, and make
+        the id unique."""
+        text = clean(doc.text)
+        if text != doc.text:
+            doc = doc.model_copy(update={"text": text})
         update: dict = self._language(doc)
         if self.options.published:
             update |= {"published": self.options.published, "published_from": "option"}

@@ -18,7 +18,8 @@ from timeline.errors import InputError, UsageError
 from timeline.models import Timeline
 from timeline.render.chart import figure_dict, status_key, type_color
 from timeline.render.lanes import LaneBy
-from timeline.render.views import STYLE, EventView, event_views, safe_url, short_source, type_label
+from timeline.render.views import (STYLE, EventView, event_views, safe_url, short_source, story_sources,
+                                   type_label)
 
 TEMPLATES = bundled("templates")
 PLOTLY_CONFIG = {"showSendToCloud": False, "displaylogo": False, "responsive": True,
@@ -74,7 +75,7 @@ def environment(template_dir: Optional[Path] = None) -> Environment:
     dirs = [str(template_dir)] if template_dir else []
     env = Environment(loader=FileSystemLoader(dirs + [str(TEMPLATES)]),
                       autoescape=select_autoescape(default=True, default_for_string=True))
-    env.globals.update(colors=type_color, safe_url=safe_url, type_label=type_label,
+    env.globals.update(colors=type_color, safe_url=safe_url, type_label=type_label, story_sources=story_sources,
                        status_label=lambda s: STYLE["status_labels"].get(s, s))
     env.filters["short_source"] = short_source
     return env

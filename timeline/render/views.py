@@ -36,6 +36,7 @@ class EventView:
     open_before: bool = False   # "before July 2011": no start; drawn at its last day, pointing back
     links: tuple[tuple[str, Optional[str], Optional[str]], ...] = ()  # every source: name, web link, language
     languages: tuple[str, ...] = ()  # ISO 639-1 codes of the documents that tell it ("en", "fr")
+    first_sources: tuple[str, ...] = ()  # the sources by publication date, first published first
 
     @property
     def sources_and_languages(self) -> str:
@@ -46,6 +47,15 @@ class EventView:
     @property
     def dated(self) -> bool:
         return self.start is not None
+
+
+def story_sources(view: EventView, shown: int = STYLE["story"]["sources_shown"]) -> str:
+    """A line's sources, short: all of a few, else their count, the first published and how many
+    more ("250 sources: a; b; c +247 more"). The card and the JSON keep every source."""
+    names = [short_source(s) for s in (view.first_sources or view.sources)]
+    if len(names) <= shown + 1:
+        return "; ".join(names)
+    return f"{len(names)} sources: {'; '.join(names[:shown])} +{len(names) - shown} more"
 
 
 def parse_day(value: Optional[str]) -> Optional[date]:
@@ -154,6 +164,8 @@ def event_view(event: Event, documents: dict[str, Document]) -> EventView:
                                  getattr(documents[i], "lang", None)) for i in unique_docs))
     url = next((u for u in (safe_url(documents[i].url) for i in unique_docs) if u), None)
     languages = tuple(dict.fromkeys(documents[i].lang for i in unique_docs if documents[i].lang))
+    by_date = sorted(unique_docs, key=lambda i: (documents[i].published is None, documents[i].published or ""))
+    first_sources = tuple(dict.fromkeys(source_name(documents[i]) for i in by_date))
     conflicts = []
     for other in event.conflicts:
         o_start, o_end = interval(other)
@@ -164,7 +176,8 @@ def event_view(event: Event, documents: dict[str, Document]) -> EventView:
     is_range = start is not None and not open_before and (end != start or granularity not in POINT_GRANULARITIES)
     return EventView(event=event, start=start, end=end, display=display_of(event.date, start),
                      evidence=evidence, sources=sources, url=url, conflicts=tuple(conflicts),
-                     is_range=is_range, open_before=open_before, links=links, languages=languages)
+                     is_range=is_range, open_before=open_before, links=links, languages=languages,
+                     first_sources=first_sources)
 
 
 def event_views(timeline: Timeline) -> list[EventView]:
