@@ -12,6 +12,8 @@ from typing import Iterable, Optional, Sequence
 
 from timeline.merge.dates import reach_days
 from timeline.merge.features import Atom, content_key, score
+from timeline.merge.people import people_clash
+from timeline.merge.places import places_clash, place_label
 from timeline.merge.rules import load_rules
 
 _NAME_KEY = 3
@@ -73,29 +75,52 @@ def candidate_pairs(atoms: Sequence[Atom]) -> Iterable[tuple[int, int]]:
 
 @dataclass
 class _Summary:
-    """What a growing cluster holds that a constraint reads: its earliest and latest day-precise
-    dates (corrections left out: they are linked to what they correct)."""
-    first: Optional[int] = None
-    last: Optional[int] = None
+    """What a growing cluster holds that a constraint reads: how far apart its dates known to a
+    few days are, the distinct places its sources name and the distinct persons its documents name in
+    roles (corrections left out: they are linked to what they correct)."""
+    first: Optional[int] = None   # the earliest end of its dates known to a few days
+    last: Optional[int] = None    # ... and the latest start: two such dates are as far apart as these
+    places: tuple = ()
+    people: tuple = ()
 
     @classmethod
     def of(cls, a: Atom) -> "_Summary":
-        if a.corrects or a.span is None or a.span.level:
+        if a.corrects:
             return cls()
-        return cls(a.span.start, a.span.end)
+        rules = load_rules()
+        known = a.span is not None and a.span.end - a.span.start < rules.max_days_known
+        return cls(a.span.end if known else None, a.span.start if known else None,
+                   (a.places,) if a.places else (),
+                   ((a.victims, a.agents, a.persons),) if a.victims or a.agents else ())
 
     def clash(self, other: "_Summary") -> Optional[str]:
         """Why the two clusters cannot be one happening, or None."""
         if self.first is not None and other.first is not None:
             first, last = min(self.first, other.first), max(self.last, other.last)
-            if last - first > load_rules().max_days_apart:
+            if last - first > load_rules().max_days_apart:   # intervals: the widest gap of any pair
                 return f"dates {_day(first)} and {_day(last)} are {last - first} days apart"
+        for a in self.places:
+            for b in other.places:
+                level = places_clash(a, b)
+                if level:
+                    return f"different {level}s: {_place_names(a, level)} / {_place_names(b, level)}"
+        for a in self.people:
+            for b in other.people:
+                why = people_clash(a, b)
+                if why:
+                    return f"different {why}"
         return None
 
     def join(self, other: "_Summary") -> None:
         if other.first is not None:
             self.first = other.first if self.first is None else min(self.first, other.first)
             self.last = other.last if self.last is None else max(self.last, other.last)
+        self.places = tuple(dict.fromkeys(self.places + other.places))
+        self.people = tuple(dict.fromkeys(self.people + other.people))
+
+
+def _place_names(places: tuple, level: str) -> str:
+    return place_label(dict(places)[level], level)
 
 
 def _day(ordinal: int) -> str:

@@ -11,6 +11,8 @@ from typing import Optional, Sequence
 
 from timeline.merge.dates import Span, _ordinal, date_score, gap_days, span
 from timeline.merge.normalise import content_words, name_tokens, names_match
+from timeline.merge.people import roles, surname
+from timeline.merge.places import place_keys, named_as_place
 from timeline.merge.rules import load_rules
 from timeline.models import Event, MergeSource, Mention
 
@@ -22,7 +24,7 @@ def sources_of(event: Event) -> list[MergeSource]:
     document = min((m.document for m in event.mentions), default="")
     return [MergeSource(event=event.id, document=document, type=event.type, status=event.status,
                         headline=event.headline, date=event.date, actors=list(event.actors),
-                        confidence=event.confidence,
+                        places=list(event.places), confidence=event.confidence,
                         mentions=sorted({m.trigger_start for m in event.mentions if m.document == document}))]
 
 
@@ -52,33 +54,58 @@ class Atom:
     # may join what the constraints would keep apart (the disagreement stays shown).
     corrects: bool = False
     published: Optional[int] = None      # its document's publication day (ordinal), when known
+    places: tuple = ()                   # where, at each level it is named (places.place_keys)
+    # Persons (surnames) its document names in its block as victims, as agents, and at all: two
+    # documents that both name victims (or agents) and none of the other's tell two happenings.
+    victims: frozenset = frozenset()
+    agents: frozenset = frozenset()
+    persons: frozenset = frozenset()
 
 
-def atom(source: MergeSource, sentences: Sequence[str] = (), published: Optional[str] = None) -> Atom:
+def atom(source: MergeSource, sentences: Sequence[str] = (), published: Optional[str] = None,
+         mentions: Sequence[Mention] = ()) -> Atom:
+    """`mentions`, the source's own, give the roles of the persons it names."""
     rules = load_rules()
     actors = tuple(sorted({t for t in map(name_tokens, source.actors) if t}))
+    victims = agents = frozenset()
+    if source.type in rules.role_types:
+        victims, agents = roles(source.actors, [(m.sentence, m.trigger_start - m.start, m.trigger_end - m.start,
+                                                 m.trigger) for m in mentions])
     return Atom(document=source.document, event=source.event, type=source.type,
                 block=(rules.family_of(source.type), rules.group_of(source.status)),
                 span=span(source.date), actors=actors, words=content_words(source.headline),
                 context=frozenset().union(*map(content_words, sentences)),
                 corrects=any(c in s.lower() for s in sentences for c in rules.corrections),
-                published=_ordinal(published))
+                published=_ordinal(published), places=place_keys(tuple(sorted({*source.places, *filter(named_as_place, source.actors)}))),
+                victims=victims, agents=agents,
+                persons=frozenset(filter(None, map(surname, source.actors))))
 
 
 def content_key(a: Atom) -> tuple:
     """What makes two atoms the same report, whoever printed it."""
-    return (a.type, a.block, a.span, a.actors, a.words, a.context, a.siblings, a.corrects)
+    return (a.type, a.block, a.span, a.actors, a.words, a.context, a.siblings, a.corrects, a.places,
+            a.victims, a.agents, a.persons)
 
 
 def with_siblings(atoms: list[Atom]) -> list[Atom]:
-    """Each atom with the dates its document gives the other events of its block."""
+    """Each atom with the dates its document gives the other events of its block, and the persons
+    its document names there as victims and agents, and anywhere at all."""
     spans: dict[tuple, set] = {}
+    roles: dict[tuple, tuple] = {}
+    persons: dict[str, frozenset] = {}
     for a in atoms:
         if a.span is not None:
             spans.setdefault((a.document, a.block), set()).add(a.span)
-    return [replace(a, siblings=frozenset(s for s in spans.get((a.document, a.block), ())
-                                          if gap_days(s, a.span) > 0)) if a.span else a
-            for a in atoms]
+        v, g = roles.get((a.document, a.block), (frozenset(), frozenset()))
+        roles[(a.document, a.block)] = (v | a.victims, g | a.agents)
+        persons[a.document] = persons.get(a.document, frozenset()) | a.persons | a.victims | a.agents
+    out = []
+    for a in atoms:
+        (v, g), p = roles[(a.document, a.block)], persons[a.document]
+        siblings = frozenset(s for s in spans.get((a.document, a.block), ()) if gap_days(s, a.span) > 0) \
+            if a.span else a.siblings
+        out.append(replace(a, siblings=siblings, victims=v, agents=g, persons=p))
+    return out
 
 
 def _told_apart(a: Atom, b: Atom) -> bool:

@@ -16,6 +16,14 @@ RULES_FILE = Path(__file__).with_name("rules.toml")
 class Rules:
     threshold: float
     max_days_apart: int
+    max_days_known: int
+    town_km_apart: float
+    role_types: frozenset
+    victim_subject_triggers: frozenset
+    passive_aux: frozenset
+    role_max_words: int
+    person_titles: frozenset
+    not_person_words: frozenset
     corrections: tuple
     max_gap_days: int
     max_granularity_steps: int
@@ -78,6 +86,13 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     return Rules(
         threshold=data["threshold"],
         max_days_apart=data["constraints"]["max_days_apart"],
+        max_days_known=data["constraints"]["max_days_known"],
+        town_km_apart=data["constraints"]["town_km_apart"],
+        role_types=frozenset(data["people"]["role_types"]),
+        victim_subject_triggers=frozenset(data["people"]["victim_subject_triggers"]),
+        passive_aux=frozenset(data["people"]["passive_aux"]), role_max_words=data["people"]["role_max_words"],
+        person_titles=frozenset(data["people"]["person_titles"]),
+        not_person_words=frozenset(data["people"]["not_person_words"]),
         corrections=tuple(c.lower() for c in data["constraints"]["corrections"]),
         max_gap_days=d["max_gap_days"], max_granularity_steps=d["max_granularity_steps"],
         same_day=d["same_day"], nested=d["nested"], per_step=d["per_step"], adjacent=d["adjacent"],
