@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from timeline.merge.dates import reach_days
-from timeline.merge.features import Atom, content_key, score
+from timeline.merge.features import Atom, content_key, generic_words, score
 from timeline.merge.people import people_clash
 from timeline.merge.places import places_clash, place_label
 from timeline.merge.rules import load_rules
@@ -149,7 +149,7 @@ def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> Clus
     # an undated atom is one with another only when told in the same sentence (a copy): else only
     # its words can place it ("killing himself" in two articles)
     rep_of = [by_content.setdefault(content_key(a), len(by_content))
-              if a.span is not None or len(a.context) >= rules.context_min_words else -1 for a in atoms]
+              if not a.undated or len(a.context) >= rules.context_min_words else -1 for a in atoms]
     reps: list[Atom] = [None] * len(by_content)
     key = [None] * len(by_content)
     for i, a in enumerate(atoms):
@@ -180,11 +180,12 @@ def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> Clus
         for i in group[1:]:
             link(rep_of[group[0]], rep_of[i], 0.0, check=False)
     edges = {}
+    generic = generic_words(atoms)
     for i, j in candidate_pairs(reps):
         pair = (i, j) if key[i] < key[j] else (j, i)
         if pair in edges or uf.find(i) == uf.find(j):
             continue
-        s = score(reps[i], reps[j])
+        s = score(reps[i], reps[j], generic=generic)
         if s is not None and s >= threshold:
             edges[pair] = s
     for (i, j), s in sorted(edges.items(), key=lambda e: (-e[1], key[e[0][0]], key[e[0][1]])):
@@ -222,11 +223,11 @@ def undated_told_as_dated(atoms: Sequence[Atom]) -> Iterable[tuple[int, int, int
     min_words = load_rules().undated_min_words
     by_word: dict[tuple, list[int]] = defaultdict(list)
     for j, a in enumerate(atoms):
-        if a.span is not None:
+        if not a.undated:
             for w in a.words:
                 by_word[(a.block, a.type, w)].append(j)
     for i, u in enumerate(atoms):
-        if u.span is not None or len(u.words) < min_words:
+        if not u.undated or len(u.words) < min_words:
             continue
         shared: dict[int, int] = defaultdict(int)
         for w in u.words:
@@ -255,6 +256,6 @@ def same_undated(atoms: Sequence[Atom]) -> list[list[int]]:
     min_words = load_rules().undated_min_words
     groups: dict[tuple, list[int]] = defaultdict(list)
     for i, a in enumerate(atoms):
-        if a.span is None and len(a.words) >= min_words:
+        if a.undated and len(a.words) >= min_words:
             groups[(a.block, a.type, a.words)].append(i)
     return [g for g in groups.values() if len({atoms[i].document for i in g}) > 1]

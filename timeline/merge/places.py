@@ -73,6 +73,20 @@ def place_keys(names: tuple) -> tuple:
     return tuple((level, frozenset(by_level[level])) for level in LEVELS if level in by_level)
 
 
+def places_shared(a: tuple, b: tuple) -> Optional[str]:
+    """The finest level at which two sources name one place (a town, or towns closer than
+    `town_km_apart`; a county), or None. States are too wide to tell a happening."""
+    ours, other = dict(a), dict(b)
+    for level in ("town", "county"):
+        keys, theirs = ours.get(level), other.get(level)
+        if not keys or not theirs:
+            continue
+        if keys & theirs or (level == "town" and any(_km(x, y) < load_rules().town_km_apart
+                                                     for x in keys for y in theirs)):
+            return level
+    return None
+
+
 def _km(a: tuple, b: tuple) -> float:
     (_, lat1, lon1), (_, lat2, lon2) = a, b
     x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))

@@ -49,10 +49,13 @@ class Rules:
     actor_min_ratio: float
     max_words_around_one: int
     word_each: float
+    place_same: float
     word_max: float
     undated_min_words: int
     undated_recent_days: int
     undated_older_words: int
+    generic_share: float
+    generic_min_documents: int
     context_min_words: int
     context: float
     replace: dict
@@ -105,9 +108,10 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         status_group={st: i for i, group in enumerate(s["groups"]) for st in group},
         status_rank={st: i for i, st in enumerate(s["priority"])},
         actor_first=a["first"], actor_each_more=a["each_more"], actor_max=a["max"],
-        actor_min_ratio=a["min_ratio"], max_words_around_one=a["max_words_around_one"], word_each=w["each"], word_max=w["max"],
+        actor_min_ratio=a["min_ratio"], max_words_around_one=a["max_words_around_one"], word_each=w["each"], place_same=data["places"]["same"], word_max=w["max"],
         undated_min_words=w["undated_min_words"], undated_recent_days=w["undated_recent_days"],
-        undated_older_words=w["undated_older_words"], context_min_words=w["context_min_words"],
+        undated_older_words=w["undated_older_words"], generic_share=w["generic_share"],
+        generic_min_documents=w["generic_min_documents"], context_min_words=w["context_min_words"],
         context=w["context"],
         replace=replace, replace_re=_replace_pattern(replace),
         prefixes=tuple(sorted(n["prefixes"], key=len, reverse=True)),
