@@ -12,7 +12,7 @@ from typing import Optional, Sequence
 from timeline.merge.dates import Span, _ordinal, date_score, gap_days, news_span, span
 from timeline.merge.normalise import content_words, name_tokens, names_match
 from timeline.merge.people import roles, surname
-from timeline.merge.places import named_as_place, place_keys, places_shared
+from timeline.merge.places import place_keys, places_named_by, places_shared
 from timeline.merge.rules import load_rules
 from timeline.models import Event, MergeSource, Mention
 
@@ -87,7 +87,7 @@ def atom(source: MergeSource, sentences: Sequence[str] = (), published: Optional
                 span=when, undated=undated, actors=actors, words=content_words(source.headline),
                 context=frozenset().union(*map(content_words, sentences)),
                 corrects=any(c in s.lower() for s in sentences for c in rules.corrections),
-                published=_ordinal(published), where=frozenset((*source.places, *filter(named_as_place, source.actors))),
+                published=_ordinal(published), where=frozenset((*source.places, *filter(None, map(places_named_by, source.actors)))),
                 victims=victims, agents=agents,
                 persons=frozenset(filter(None, map(surname, source.actors))))
 
@@ -140,6 +140,11 @@ def _actor_score(a: Atom, b: Atom) -> float:
     return min(rules.actor_max, rules.actor_first + rules.actor_each_more * (shared - 1))
 
 
+def _telling_actor(a: Atom, b: Atom, generic: frozenset) -> bool:
+    """An actor in common whose name is not only generic words ("police" in an archive of crime)."""
+    return any(not set(x) <= generic and names_match(x, y) for x in a.actors for y in b.actors)
+
+
 def max_score() -> float:
     rules = load_rules()
     return rules.same_day + rules.same_type + rules.actor_max + rules.word_max + rules.context + rules.place_same
@@ -162,8 +167,8 @@ def generic_words(atoms: Sequence[Atom]) -> frozenset:
 
 def score(a: Atom, b: Atom, exact: bool = False, generic: frozenset = frozenset()) -> Optional[float]:
     """The evidence that a and b report one happening, or None when dates or types rule it out.
-    A vague date (open, or only a report's news window) joins only with a name or a word in
-    common that is not `generic`.
+    A vague date (open, or only a report's news window) joins only with a name, a place or a word
+    in common that is not `generic`: never on generic words only.
 
     Unless `exact`, a score that cannot reach the threshold may be returned low.
     """
@@ -176,16 +181,14 @@ def score(a: Atom, b: Atom, exact: bool = False, generic: frozenset = frozenset(
     if (a.type in rules.same_day_types or b.type in rules.same_day_types) and gap_days(a.span, b.span) > 0:
         return None
     total = date_s + (rules.same_type if a.type == b.type else rules.compatible_type)
-    vague = a.span.vague or b.span.vague
     words = a.words & b.words
-    if vague:
-        words -= generic
-        if not words and not _actor_score(a, b) and not places_shared(a.places, b.places):
-            return None
+    if (a.span.vague or b.span.vague) and not words - generic and not _telling_actor(a, b, generic) \
+            and not places_shared(a.places, b.places):
+        return None
     total += min(rules.word_max, rules.word_each * len(words))
     if places_shared(a.places, b.places):
         total += rules.place_same
-    if len((a.context & b.context) - generic if vague else a.context & b.context) >= rules.context_min_words:
+    if len(a.context & b.context) >= rules.context_min_words:
         total += rules.context
     if not exact and total + rules.actor_max < rules.threshold:
         return total   # decided without the fuzzy name matching

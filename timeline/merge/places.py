@@ -123,6 +123,19 @@ def named_as_place(name: str) -> bool:
     return len(name.replace(",", " ").split()) > 1 and not _places(" ".join(name.split()).lower())
 
 
+def places_named_by(actor: str) -> Optional[str]:
+    """The place an actor names: itself when it can only be a place (`named_as_place`), or the
+    place a local force is named after ("Toledo police", "Riviera Beach Police Department")."""
+    if named_as_place(actor):
+        return actor
+    lower = " ".join(actor.split()).lower().replace("’", "'")
+    for force in load_rules().local_forces:
+        if lower.endswith(" " + force):
+            place = actor.strip()[:len(lower) - len(force) - 1].strip()
+            return place if _candidates(place) and not any(p[0] == "country" for p in _candidates(place)) else None
+    return None
+
+
 def place_names(names: Iterable[str]) -> tuple:
     """The names the gazetteer knows, sorted: what an atom keeps."""
     return tuple(sorted({n for n in names if _candidates(n)}))

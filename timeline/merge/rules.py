@@ -18,6 +18,7 @@ class Rules:
     max_days_apart: int
     max_days_known: int
     town_km_apart: float
+    local_forces: tuple
     role_types: frozenset
     victim_subject_triggers: frozenset
     passive_aux: frozenset
@@ -91,6 +92,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         max_days_apart=data["constraints"]["max_days_apart"],
         max_days_known=data["constraints"]["max_days_known"],
         town_km_apart=data["constraints"]["town_km_apart"],
+        local_forces=tuple(sorted(data["constraints"]["local_forces"], key=len, reverse=True)),
         role_types=frozenset(data["people"]["role_types"]),
         victim_subject_triggers=frozenset(data["people"]["victim_subject_triggers"]),
         passive_aux=frozenset(data["people"]["passive_aux"]), role_max_words=data["people"]["role_max_words"],
