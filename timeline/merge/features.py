@@ -61,6 +61,7 @@ class Atom:
     # Where its document tells the happenings of its block are, at each level (places.place_keys):
     # two documents that both name places there and none in common tell two happenings.
     places: tuple = ()
+    document_places: tuple = ()          # ... and the places its document names for any happening
     # Persons (surnames) its document names in its block as victims, as agents, and at all: two
     # documents that both name victims (or agents) and none of the other's tell two happenings.
     victims: frozenset = frozenset()
@@ -94,7 +95,7 @@ def atom(source: MergeSource, sentences: Sequence[str] = (), published: Optional
 
 def content_key(a: Atom) -> tuple:
     """What makes two atoms the same report, whoever printed it."""
-    return (a.type, a.block, a.span, a.undated, a.actors, a.words, a.context, a.siblings, a.corrects, a.where, a.places,
+    return (a.type, a.block, a.span, a.undated, a.actors, a.words, a.context, a.siblings, a.corrects, a.where, a.places, a.document_places,
             a.victims, a.agents, a.persons)
 
 
@@ -113,13 +114,17 @@ def with_siblings(atoms: list[Atom]) -> list[Atom]:
         persons[a.document] = persons.get(a.document, frozenset()) | a.persons | a.victims | a.agents
         where[(a.document, a.block)] = where.get((a.document, a.block), frozenset()) | a.where
     places = {k: place_keys(tuple(sorted(names))) for k, names in where.items()}
+    in_document: dict[str, set] = {}
+    for (document, _), names in where.items():
+        in_document.setdefault(document, set()).update(names)
+    document_places = {d: place_keys(tuple(sorted(names))) for d, names in in_document.items()}
     out = []
     for a in atoms:
         (v, g), p = roles[(a.document, a.block)], persons[a.document]
         siblings = frozenset(s for s in spans.get((a.document, a.block), ()) if gap_days(s, a.span) > 0) \
             if a.span else a.siblings
         out.append(replace(a, siblings=siblings, victims=v, agents=g, persons=p,
-                           places=places[(a.document, a.block)]))
+                           places=places[(a.document, a.block)], document_places=document_places[a.document]))
     return out
 
 
@@ -183,10 +188,10 @@ def score(a: Atom, b: Atom, exact: bool = False, generic: frozenset = frozenset(
     total = date_s + (rules.same_type if a.type == b.type else rules.compatible_type)
     words = a.words & b.words
     if (a.span.vague or b.span.vague) and not words - generic and not _telling_actor(a, b, generic) \
-            and not places_shared(a.places, b.places):
+            and not places_shared(a.document_places, b.document_places):
         return None
     total += min(rules.word_max, rules.word_each * len(words))
-    if places_shared(a.places, b.places):
+    if places_shared(a.document_places, b.document_places):
         total += rules.place_same
     if len(a.context & b.context) >= rules.context_min_words:
         total += rules.context
