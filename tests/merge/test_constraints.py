@@ -131,3 +131,19 @@ def test_roles_from_the_clause():
     assert of("The boy was shot by Kenneth Murphy on Monday.", "shot", ["Kenneth Murphy"]) == (set(), {"murphy"})
     assert surname("Samaritan's Purse") is None and surname("Chicago Police") is None
     assert surname("Mountain View") is None and surname("U.S. Rep. Danny Davis") == "davis"
+
+
+def test_explain_and_hover_show_the_places_shared_and_the_refusal():
+    from timeline.merge.explain import explain_merges
+    from timeline.render import figure
+
+    a = _placed("a", day("2016-11-05"), "Man found shot to death in the street", ["Gary"])
+    b = _placed("b", day("2016-11-05"), "Man found shot to death in the street", ["Gary"])
+    c = _placed("c", day("2016-11-05"), "Man found shot to death in the street", ["Waterbury"])
+    merged = merge_timelines([a, b, c])
+    text = explain_merges(merged)
+    assert "places in several documents: Gary (2)" in text
+    assert "refused" in text and "different towns: Gary / Waterbury" in text
+    hover = " ".join(str(row[7]).replace("<br>", " ") for t in figure(merged).data
+                     if t.type == "scatter" and t.customdata for row in t.customdata)
+    assert "places in several documents: Gary (2)" in hover and "different towns: Gary / Waterbury" in hover
