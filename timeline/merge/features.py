@@ -172,8 +172,8 @@ def generic_words(atoms: Sequence[Atom]) -> frozenset:
 
 def score(a: Atom, b: Atom, exact: bool = False, generic: frozenset = frozenset()) -> Optional[float]:
     """The evidence that a and b report one happening, or None when dates or types rule it out.
-    A vague date (open, or only a report's news window) joins only with a name, a place or a word
-    in common that is not `generic`: never on generic words only.
+    A vague date (open, or only a report's news window) joins another document's only with a
+    name, a place or a word in common that is not `generic`: never on generic words only.
 
     Unless `exact`, a score that cannot reach the threshold may be returned low.
     """
@@ -187,7 +187,8 @@ def score(a: Atom, b: Atom, exact: bool = False, generic: frozenset = frozenset(
         return None
     total = date_s + (rules.same_type if a.type == b.type else rules.compatible_type)
     words = a.words & b.words
-    if (a.span.vague or b.span.vague) and not words - generic and not _telling_actor(a, b, generic) \
+    if (a.span.vague or b.span.vague) and a.document != b.document and not words - generic \
+            and not _telling_actor(a, b, generic) \
             and not places_shared(a.document_places, b.document_places):
         return None
     total += min(rules.word_max, rules.word_each * len(words))
