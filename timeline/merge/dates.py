@@ -46,8 +46,8 @@ def span(date: Optional[EventDate]) -> Optional[Span]:
         return None
     if date.mod == "AFTER":        # "since 1955": from then on, vaguer than 1955 itself
         return Span(start, end, level + 1, vague=True)
-    if date.mod == "ON_OR_BEFORE":   # dated as news by its report: in the days before, as undated news
-        return Span(min(start, end - load_rules().undated_recent_days), end, level, vague=True)
+    if date.mod == "ON_OR_BEFORE":   # dated only as news by its report: vague
+        return Span(start, end, level, vague=True)
     return Span(start, end, level, load_rules().coarse_unit_days.get(date.granularity, 0))
 
 
