@@ -147,3 +147,16 @@ def test_explain_and_hover_show_the_places_shared_and_the_refusal():
     hover = " ".join(str(row[7]).replace("<br>", " ") for t in figure(merged).data
                      if t.type == "scatter" and t.customdata for row in t.customdata)
     assert "places in several documents: Gary (2)" in hover and "different towns: Gary / Waterbury" in hover
+
+
+def test_a_town_every_report_names_is_no_evidence_one_few_name_is():
+    from timeline.merge.features import atom, generic_words, sources_of, with_siblings
+    from timeline.merge.places import places_shared
+
+    tls = [_placed(f"d{k}", day("2016-11-05"), f"Story {k}", ["Chicago"] + (["Gary"] if k < 2 else []))
+           for k in range(8)]
+    atoms = with_siblings([atom(s, published="2016-11-06") for tl in tls for e in tl.events for s in sources_of(e)])
+    generic = generic_words(atoms)
+    assert places_shared(atoms[0].document_places, atoms[1].document_places, generic) == "town"   # Gary
+    assert places_shared(atoms[2].document_places, atoms[3].document_places, generic) is None     # Chicago only
+    assert places_shared(atoms[2].document_places, atoms[3].document_places) == "town"

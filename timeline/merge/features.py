@@ -157,11 +157,16 @@ def max_score() -> float:
 
 def generic_words(atoms: Sequence[Atom]) -> frozenset:
     """Words too common among the documents merged to tell their happenings apart ("shooting" in
-    an archive of shootings): in `generic_share` of them, and at least `generic_min_documents`."""
+    an archive of shootings): in `generic_share` of them, and at least `generic_min_documents`.
+    So are towns and counties (their places.tsv keys): "Mexico City" in a story of the flu."""
     rules = load_rules()
     documents: dict[str, set] = {}
     for a in atoms:
-        documents.setdefault(a.document, set()).update(a.words)
+        named = documents.setdefault(a.document, set())
+        named.update(a.words)
+        for level, keys in a.document_places:
+            if level in ("town", "county"):
+                named.update(keys)
     count: dict[str, int] = {}
     for words in documents.values():
         for w in words:
@@ -189,10 +194,10 @@ def score(a: Atom, b: Atom, exact: bool = False, generic: frozenset = frozenset(
     words = a.words & b.words
     if (a.span.vague or b.span.vague) and a.document != b.document and not words - generic \
             and not _telling_actor(a, b, generic) \
-            and not places_shared(a.document_places, b.document_places):
+            and not places_shared(a.document_places, b.document_places, generic):
         return None
     total += min(rules.word_max, rules.word_each * len(words))
-    if places_shared(a.document_places, b.document_places):
+    if places_shared(a.document_places, b.document_places, generic):
         total += rules.place_same
     if len(a.context & b.context) >= rules.context_min_words:
         total += rules.context

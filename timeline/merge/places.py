@@ -73,12 +73,13 @@ def place_keys(names: tuple) -> tuple:
     return tuple((level, frozenset(by_level[level])) for level in LEVELS if level in by_level)
 
 
-def places_shared(a: tuple, b: tuple) -> Optional[str]:
+def places_shared(a: tuple, b: tuple, generic: frozenset = frozenset()) -> Optional[str]:
     """The finest level at which two sources name one place (a town, or towns closer than
-    `town_km_apart`; a county), or None. States are too wide to tell a happening."""
+    `town_km_apart`; a county) that is not `generic`, or None. States are too wide to tell a
+    happening."""
     ours, other = dict(a), dict(b)
     for level in ("town", "county"):
-        keys, theirs = ours.get(level), other.get(level)
+        keys, theirs = ours.get(level, frozenset()) - generic, other.get(level, frozenset()) - generic
         if not keys or not theirs:
             continue
         if keys & theirs or (level == "town" and any(_km(x, y) < load_rules().town_km_apart
