@@ -134,6 +134,9 @@ def _value(found: Found, f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]
         return f"XXXX-WXX-{f['set_wd']}", False
     if "dur_s" in f:                                # a race time, "2:58:12"
         return clock_duration(f.get("dur_h"), f["dur_mi"], f["dur_s"], f.get("dur_frac")), False
+    if "dur2" in f:                                 # "two hours, 15 minutes and 8 seconds"
+        return compound_duration([(f.get("n", 1), f["dur"]), (f.get("n2", 1), f["dur2"]),
+                                  *([(f.get("n3", 1), f["dur3"])] if "dur3" in f else [])]), False
     if "dur" in f:
         n = f.get("n", 1)
         if f.get("plus_half") and n != "X":
@@ -206,6 +209,15 @@ def clock_duration(hours, minutes, seconds, fraction=None) -> str:
     second = f"{seconds}.{fraction}" if fraction else f"{seconds}"
     parts = [(hours, "H"), (minutes, "M")]
     return "PT" + "".join(f"{n}{u}" for n, u in parts if n) + f"{second}S"
+
+
+def compound_duration(parts: list) -> str:
+    """One duration of several counted units, largest first ("a year and two months" -> P1Y2M):
+    the calendar parts, then the clock parts, each in the order told."""
+    values = [duration(n, UNIT_LETTERS.get(unit.rstrip("s"), unit)) for n, unit in parts]
+    date = "".join(v[1:].split("T")[0] for v in values)
+    clock = "".join(v.split("T")[1] for v in values if "T" in v)
+    return "P" + date + (f"T{clock}" if clock else "")
 
 
 # ------------------------------------------------------------------ shifts from the anchor
