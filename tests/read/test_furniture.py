@@ -28,6 +28,7 @@ def test_every_pattern_has_examples():
     ("He said `` we will rebuild '' on Friday", 'He said "we will rebuild" on Friday'),
     ("the lists -LSB- 1 -RSB- and sets -LCB- a -RCB-", "the lists [1] and sets {a}"),
     ("-LRB- ie one sentence -RRB- .", "(ie one sentence) ."),
+    (r"Photograph : Tim Ireland\/PA \* Airline stocks", "Photograph : Tim Ireland/PA * Airline stocks"),
     ("A well-known -LRB-x-RRB-y word stays", "A well-known -LRB-x-RRB-y word stays"),  # not a token of its own
     ("Plain text (as written) is unchanged.", "Plain text (as written) is unchanged."),
 ])

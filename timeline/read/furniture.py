@@ -51,7 +51,10 @@ PENN_TREEBANK, _OPENING, _CLOSING, FURNITURE = _load()
 
 
 def detokenise(text: str) -> str:
-    """'-LRB- Reuters -RRB-' -> '(Reuters)', '`` yes ''' -> '"yes"'; other text unchanged."""
+    """'-LRB- Reuters -RRB-' -> '(Reuters)', '`` yes ''' -> '"yes"', 'A\\/B' -> 'A/B'; other text
+    unchanged."""
+    for escaped, character in PENN_TREEBANK["escaped"].items():
+        text = text.replace(escaped, character)
     if "-" not in text and "``" not in text and "''" not in text:
         return text
     text = _OPENING.sub(lambda m: PENN_TREEBANK["opening"][m[1]], text)
