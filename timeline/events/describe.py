@@ -311,6 +311,8 @@ _DATELINE = re.compile(
 
 def describe(work: SentenceWork, times, tax: Taxonomy) -> None:
     for cand in work.cands:
+        if cand.part_of is not None and cand.drop:
+            continue        # a further trigger that is no event of its own: its head tells it
         if cand.words_from is not None:     # "condemned the bombing": the bombing's words follow the verb
             cand.clause = replace(cand.clause, start=cand.words_from)
         _describe(cand, work.sentence, times, work.in_sentence, work.clauses, work.by_clause, tax)
