@@ -194,7 +194,7 @@ def _attribution(cand, sentence, clauses, tax) -> Optional[str]:
             if info.lemma in claims:
                 return f"reported by '{info.lemma}' (unconfirmed)"
     for start, _, info in find_triggers(sentence.text, clause, tax):
-        if start < cand.trigger_start - sentence.start and info.lemma in claims and info.lemma != "say":
+        if start < cand.trigger_start - sentence.start and info.lemma in claims:
             return f"attributed by '{info.lemma}' before the trigger"
     return None
 
