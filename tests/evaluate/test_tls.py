@@ -47,6 +47,8 @@ def test_evaluate_tls_reports_each_story_with_baselines(tmp_path):
         assert set(story[part]["f1"]) == {"key", "publications", "time_expressions"}
         assert all(0.0 <= v <= 1.0 for v in story[part]["f1"].values())
         assert 0.0 <= story[part]["rouge1"] <= 1.0 and 0.0 <= story[part]["rouge2"] <= 1.0
+        # --key auto: the number of days from the articles (at least the configured minimum)
+        assert story[part]["auto_days"] >= 5 and 0.0 <= story[part]["auto_f1"] <= 1.0
     # the most-published day is 2020-03-02, not in the gold: the baseline cannot be perfect
     assert story["whole"]["f1"]["publications"] < 1.0
     table = timeline("evaluate-tls", tmp_path / "dam", "-j", "1")

@@ -77,9 +77,6 @@ def test_yida_bombing_is_one_event_from_all_eleven_articles():
 
 
 @pytest.mark.skipif(not YIDA.is_dir(), reason="needs the shared Yida articles")
-@pytest.mark.xfail(strict=True, reason="known regression (issue 14): 'rebels have been fighting since June' is "
-                   "now an ATTACK (the OEWN lexicon), told as occurred rather than ongoing, and the undated "
-                   "'heard a large explosion' groups with it by shared words instead of with the bombing")
 def test_no_other_yida_gold_cluster_is_split():
     from timeline.evaluate.crossdoc import evaluate_yida
 

@@ -5,11 +5,13 @@ stay undated."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Optional
 
 from timeline.events.candidates import Candidate, SentenceWork, Told, family, inside, related
 from timeline.events.status import may_hold
+from timeline.events.ranges import range_start
 from timeline.events.words import words
 from timeline.models import EventDate, TimeExpression
 
@@ -85,6 +87,12 @@ def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, documen
               if clause.start <= times[i].start - sentence.start < clause.end and datable(times[i])]
     if usable:
         i = min(usable, key=lambda i: (_rank(times[i]), abs(times[i].start - sentence.start - t0)))
+        span = _range(sentence, times, usable, i)
+        if span:
+            first, last = span
+            cand.time, cand.date = first, _range_date(times[first], times[last])
+            cand.date_rule = f"same clause: the range '{sentence.text[times[first].start - sentence.start:times[last].end - sentence.start]}'"
+            return
         mod, word = _preposition_mod(sentence.text, times[i].start - sentence.start, tax)
         cand.time, cand.date = i, event_date(times[i], mod, document.published)
         cand.date_rule = f"same clause: '{times[i].text}'" + (f" after '{word}'" if mod else "") + \
@@ -112,6 +120,29 @@ def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, documen
             cand.time, cand.date = i, event_date(times[i], mod, document.published)
             cand.date_rule = f"{other.kind} clause of the sentence: '{times[i].text}'"
             return
+
+
+def _range(sentence, times, usable, i) -> Optional[tuple[int, int]]:
+    """(first, last): the two times of a range that time i is one end of ("between 3 and 5 May",
+    "from 3 to 5 May", "3-5 May"), both of one granularity and in order; None if it is none."""
+    for j in usable:
+        first, last = (j, i) if times[j].end <= times[i].start else (i, j)
+        if first == last or times[first].end > times[last].start:
+            continue
+        a, b = times[first], times[last]
+        if a.interval.granularity != b.interval.granularity or not a.interval.start <= b.interval.start:
+            continue
+        if range_start(sentence.text, a.start - sentence.start, a.end - sentence.start,
+                       b.start - sentence.start) is not None:
+            return first, last
+    return None
+
+
+def _range_date(a: TimeExpression, b: TimeExpression) -> EventDate:
+    """The event's date over a range: told from its first day (its value) to the last."""
+    return EventDate(value=a.interval.start if a.interval.granularity == "day" else a.value, start=a.interval.start,
+                     end=b.interval.end, granularity=a.interval.granularity,
+                     display=f"{a.display or a.text} to {b.display or b.text}")
 
 
 _DAYS = re.compile(r"P(\d+)([DW])")
@@ -250,6 +281,74 @@ def later(sentence: SentenceTrace, told: Told, document, tax) -> None:
             if may_hold(sentence.cues, "later_phrases", sentence.text, cand.clause.end) else None
         if m:
             relative_to(cand, previous, "later", document, phrase=m.group(0))
+
+
+# ---------------------------------------------------------------- the narrative date
+
+class Narrative:
+    """The narrative's own dates, in text order: a report that opens with its day ("On 5 March,
+    militants attacked ...") tells the sentences after it on that day ("Two soldiers were
+    killed."). In a narrative in the simple past, a sentence with no time of its own stays at the
+    time told before it (its reference time), until another time is told; the narrative ends with
+    its paragraph. Anchors: the events the text itself dates at one time (not "since June", not a
+    plan), looked up by position."""
+
+    def __init__(self, told: list[Candidate], document):
+        published = (document.published or "")[:10]
+        self.anchors = [c for c in sorted(told, key=lambda c: c.trigger_start)
+                        if c.date is not None and c.date.mod is None and c.status in _NARRATED
+                        and not (published and c.date.start and c.date.start > published)]
+        self.starts = [c.trigger_start for c in self.anchors]
+        self.text = document.text
+
+    def before(self, cand: Candidate) -> Optional[Candidate]:
+        """The last anchor told before `cand` in its paragraph (None: none)."""
+        i = bisect_left(self.starts, cand.trigger_start)
+        if not i:
+            return None
+        anchor = self.anchors[i - 1]
+        return None if "\n" in self.text[anchor.trigger_start:cand.trigger_start] else anchor
+
+
+_NARRATED = ("occurred", "claimed")
+
+
+def narrative_date(cand, narrative: Narrative, document, tax) -> None:
+    """An event told in the simple past with no date of its own, none from another event, takes
+    the date of the narrative it is told in (Narrative): not a perfect ("has been": now), a past
+    perfect (before that time), a plan, a condition, a negation or a generic plural."""
+    if cand.date is not None or cand.generic or cand.status not in _NARRATED or cand.clause.kind == "cond" \
+            or cand.reference or (cand.info.pos == "noun" and cand.clause.kind in ("after", "before", "same")):
+        return
+    anchor = narrative.before(cand)
+    if anchor is None or _tense(cand, document.text, tax) != "past" or not _simple_past(cand, document.text):
+        return
+    d = anchor.date
+    cand.date = d
+    cand.time = None
+    cand.date_rule = f"narrative date: {d.display}, told before it in its paragraph ('{anchor.headline}')"
+
+
+_FORM = re.compile(r"[A-Za-z][a-z'’-]*")
+
+
+def _simple_past(cand, text: str) -> bool:
+    """Is the event told in the simple past: its verb a past form ("killed", "fled"), or the past
+    of "be" before it ("were killed"); a noun by the verb after it ("the blast left 5 dead")? Not
+    the present ("says", "are fighting")."""
+    from timeline.events.finite import irregular_past      # finite reads `datable` from here
+    pasts = irregular_past()
+    clause_start, clause_end = cand.start + cand.clause.start, cand.start + cand.clause.end
+    if cand.info.pos == "verb":
+        forms = [cand.trigger.split()[0].lower()]
+        forms += [w.lower() for w in _FORM.findall(text, max(clause_start, cand.trigger_start - 25),
+                                                    cand.trigger_start)][-2:]
+    else:
+        forms = [w.lower() for w in _FORM.findall(text, cand.trigger_end, min(clause_end, cand.trigger_end + 30))][:2]
+    return any(f in _PAST_BE or f in pasts or (f.endswith("ed") and len(f) > 3) for f in forms)
+
+
+_PAST_BE = words("dating")["past_be"]
 
 
 # how far before publication a news date reaches, by tense: (days before, granularity, display)

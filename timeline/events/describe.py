@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from timeline.events.clauses import Clause, word_before
+from timeline.events.ranges import range_start
 from timeline.events.taxonomy import WORD_BEYOND_ASCII, Taxonomy, load_taxonomy
 from timeline.events.triggers import title_case
 from timeline.events.words import alternation as _alternation
@@ -170,11 +171,19 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     t_start = _shift(trigger[0], removals)
     t_end = _shift(trigger[1], removals)
     before, verb, after = head[:t_start], head[t_start:t_end], head[t_end:]
+    second = _SECOND_PREDICATE.search(after)
+    if second:      # "have been advised to stay at home [and have been instructed ...]": one predicate
+        after = after[:second.start()]
     before_words = before.split()
-    while before_words and (_ADVERB.match(before_words[-1]) or before_words[-1].lower() in _AUX):
-        before_words.pop()      # "was bombed" -> "bombed", "has targeted" -> "targets"
     participle = _BY_WITH.match(after)     # "members injured with ...": no verb of its own
-    if lemma_form and not participle and not (before_words and before_words[-1].lower() in _NO_TENSE_CHANGE):
+    group = len(before_words)       # the verb group before the verb: auxiliaries and adverbs
+    while group and (_ADVERB.match(before_words[group - 1]) or before_words[group - 1].lower() in _AUX):
+        group -= 1
+    ahead = before_words[group - 1].lower() if group else ""     # the word before the group
+    present = lemma_form and not participle and ahead not in _NO_TENSE_CHANGE
+    if _drops_auxiliaries([w.lower() for w in before_words[group:]], ahead, present):
+        del before_words[group:]    # "was bombed" -> "bombed", "has targeted" -> "targets"
+    if present:
         subject = before.rsplit(",", 1)[-1].split()
         while subject and subject[0].lower() in _LEADING:     # "and South Sudan became": one subject
             subject.pop(0)
@@ -216,11 +225,27 @@ _ACCORDING = re.compile(rf",?\s+(?:{_alternation(_HEADLINE['attribution_tails'])
 # after these the verb keeps its form ("willingness to settle", "shootings that injured")
 _NO_TENSE_CHANGE = _HEADLINE["no_tense_change"]
 _AUX = _HEADLINE["auxiliaries"]
+_PASSIVE_AUX = _HEADLINE["passive_auxiliaries"]
+# "and" before a finite auxiliary opens a second predicate of the same subject
+_SECOND_PREDICATE = re.compile(rf"\s+and\s+(?:{_alternation(words('clauses')['auxiliaries'])})\b")
+_AUX_KEPT_AFTER = _HEADLINE["auxiliaries_kept_after"]
 # words that cannot end a headline: prepositions, determiners, conjunctions, and verbs that need
 # what follows them (auxiliaries, modals, "to"); particles of phrasal verbs ("take over", "give in") can
 _DANGLING = _HEADLINE["dangling"] | {""}      # "": a lone mark ("said :")
 _LEADING = _HEADLINE["leading"]
 _LEADING_OR_MARK = _LEADING | {""}        # "": a lone mark ('" While our party')
+
+
+def _drops_auxiliaries(verb_group: list[str], ahead: str, present: bool) -> bool:
+    """Can a headline drop the auxiliaries of the verb group before its verb (the group: its
+    words, lower case; `ahead`: the word before it; `present`: the verb will take the present)?"""
+    if not ahead or not any(w in _AUX for w in verb_group):
+        return True             # adverbs only ("quickly collapsed"), or nothing before them
+    if ahead in _AUX_KEPT_AFTER:
+        return False            # "should have given"
+    if present:
+        return True             # "has targeted" -> "targets"
+    return any(w in _PASSIVE_AUX for w in verb_group) and ahead not in _SUBJECT_PRONOUNS
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -331,6 +356,8 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
             if comma:
                 s2 = comma.start()      # "The strike, in 1989, lasted": both commas go
             removals.append((s2 - clause.start, (trail.end() if trail else e) - clause.start))
+    if len(removals) > 1:
+        removals = _ranges_joined(text, sorted(removals))
     form = None
     verb = cand.verb or (cand.trigger_start - sentence.start, cand.trigger_end - sentence.start)
     if cand.verb:
@@ -358,6 +385,19 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
                 if len(w) > 2 and w.lower() not in determiners} if names else set()
     keywords.add(cand.info.lemma)
     cand.keywords = frozenset(keywords)
+
+
+def _ranges_joined(text: str, removals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two times removed from a headline that make a range go with the words joining them
+    ("between 3 and 5 May", "from Monday to Wednesday")."""
+    out = [removals[0]]
+    for start, end in removals[1:]:
+        begin = range_start(text, out[-1][0], out[-1][1], start)
+        if begin is not None:
+            out[-1] = (min(begin, out[-1][0]), end)
+        else:
+            out.append((start, end))
+    return out
 
 
 _FIRST_SET, _WORD_SET = frozenset(_LEAD_FIRST), frozenset(_LEAD_WORDS)

@@ -70,7 +70,9 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
         dating.later(trace, told, document, tax)
         told.add(trace.candidates)
     groups = group.group(told.all, tax)
-    for g in groups:        # still undated once every mention is in: dated as news is written
+    narrative = dating.Narrative(told.all, document)
+    for g in groups:        # still undated once every mention is in: by the narrative, else as news is written
+        dating.narrative_date(g, narrative, document, tax)
         dating.news_window(g, document, tax)
     events = [group.event(g, document) for g in groups if group.keep(g, tax)]
     return events, traces

@@ -92,6 +92,9 @@ class _Groups:
                 continue    # "no casualties" is not a mention of deaths told elsewhere
             if not cand.date and (g.status in HAPPENED) != (cand.status in HAPPENED):
                 continue    # nor is "the pending invasion" a mention of an attack that happened
+            if not cand.date and (g.status == "ongoing") != (cand.status == "ongoing"):
+                continue    # nor "heard a large explosion" (one happening) of "have been fighting
+                #             since June" (going on over a span: a background, not a happening)
             shared = len((g.keywords & cand.keywords))
             if cand.date and g.date:
                 score = 1 + shared if g.type == cand.type else shared

@@ -16,7 +16,12 @@ from timeline.events.triggers import find_triggers
 from timeline.events.words import words
 from timeline.models import Document
 
-_PRESENT_BE = words("status")["present_be"]
+_STATUS_WORDS = words("status")
+_PROGRESSIVE = _STATUS_WORDS["progressive_auxiliaries"]
+_PROGRESSIVE_ADVERBS = _STATUS_WORDS["progressive_adverbs"]
+_LONGEST_AUX = max(len(a.split()) for a in _PROGRESSIVE)
+# words, with a clitic apart from its host ("they've" -> "they", "'ve")
+_WORDS = re.compile(r"'\w+|\w+")
 
 # the look-ahead lets the engine skip to an "n" instead of trying both alternatives everywhere
 _NEGATION = re.compile(r"(?=[nN])(?:\b(?:not|never|no)\b|n[’']t\b)", re.I)
@@ -99,9 +104,19 @@ def cue_before(tax: Taxonomy, name: str, text: str, start: int, end: int, cues: 
     if not regex or not may_hold(cues, name, text, end):
         return None
     last = None
-    for last in regex.finditer(text, start, end):
-        pass
+    for m in regex.finditer(text, start, end):
+        if not name_like(text, m.start()):
+            last = m
     return last.group(0) if last else None
+
+
+_WORD_OR_COMMA = re.compile(r"[\w,]\s*\Z")
+
+
+def name_like(text: str, at: int) -> bool:
+    """A capitalised word inside a sentence is a name or a month, not a cue: "5 May", "Will
+    Smith" ("may", "will")."""
+    return text[at].isupper() and _WORD_OR_COMMA.search(text, max(0, at - 3), at) is not None
 
 
 def may_hold(cues: Optional[set], name: str, text: str, end: int) -> bool:
@@ -148,9 +163,23 @@ def _status(cand: Candidate, sentence, clauses, tax: Taxonomy, cues: Optional[se
         cand.status_rule = f"attributed: '{claim}'" if claim else attributed
         return
     ongoing = cue_before(tax, "ongoing", text, clause.start, clause.end, cues)
-    prev = word_before(text, t0) if not ongoing and cand.trigger.lower().endswith("ing") else None
-    if ongoing or (prev and prev.lower() in _PRESENT_BE):
-        cand.status, cand.status_rule = "ongoing", f"ongoing '{ongoing or prev + ' ...ing'}'"
+    progressive = None if ongoing or not cand.trigger.lower().endswith("ing") else \
+        progressive_auxiliary(text[max(clause.start, t0 - 40):t0])
+    if ongoing or progressive:
+        cand.status, cand.status_rule = "ongoing", f"ongoing '{ongoing or progressive + ' ...ing'}'"
+
+
+def progressive_auxiliary(before: str) -> Optional[str]:
+    """The auxiliary of the progressive aspect ending `before` (the text right before a verb in
+    -ing), adverbs inside the verb group left out ("have long been" -> "have been"); None if the
+    verb is not told as going on."""
+    found = _WORDS.findall(before.lower().replace("’", "'"))[-(_LONGEST_AUX + 2):]
+    group = [w for w in found if w not in _PROGRESSIVE_ADVERBS]
+    for n in range(min(_LONGEST_AUX, len(group)), 0, -1):
+        aux = " ".join(group[-n:])
+        if aux in _PROGRESSIVE:
+            return aux
+    return None
 
 
 def _attribution(cand, sentence, clauses, tax) -> Optional[str]:

@@ -23,13 +23,15 @@ class Weights:
     status: dict
     type: dict          # type -> factor, "default" for the rest
     key: dict           # --key auto and the page's threshold
+    day: dict           # choosing the key days: the day's best event, articles published, later days naming it
+    sentence: dict      # choosing a key event's evidence sentence
     passed: frozenset   # statuses weighed as occurred once later articles come back to the event
 
 
 @lru_cache(maxsize=4)
 def load_weights(path: Optional[str] = None) -> Weights:
     data = tomllib.loads(Path(path or WEIGHTS_FILE).read_text(encoding="utf-8"))
-    return Weights(**{k: dict(data[k]) for k in ("evidence", "precision", "status", "type", "key")},
+    return Weights(**{k: dict(data[k]) for k in ("evidence", "precision", "status", "type", "key", "day", "sentence")},
                    passed=frozenset(data["passed"]["statuses"]))
 
 
@@ -57,14 +59,19 @@ def _documents_of(event: Event) -> set[str]:
     return docs
 
 
+def naming(tl: Timeline) -> dict[str, set[str]]:
+    """Day -> the documents that name it in a time expression of one day (one pass over them)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for t in tl.time_expressions:
+        if t.type in ("DATE", "TIME") and _DAY.match(t.value) and not t.mod:
+            out[t.value[:10]].add(t.document)
+    return out
+
+
 def _counts(tl: Timeline) -> list[Counts]:
     published = {d.id: d.published for d in tl.documents}
     source = {d.id: d.source for d in tl.documents}
-    # day -> the documents that name it in a time expression (one pass over them)
-    naming: dict[str, set[str]] = defaultdict(set)
-    for t in tl.time_expressions:
-        if t.type in ("DATE", "TIME") and _DAY.match(t.value) and not t.mod:
-            naming[t.value[:10]].add(t.document)
+    named_by = naming(tl)
     out = []
     for e in tl.events:
         # the articles that give it this date vouch for its day; the others merged into it do not
@@ -72,7 +79,7 @@ def _counts(tl: Timeline) -> list[Counts]:
         end = e.date.end if e.date and e.date.end else None
         later = {d for d in docs if end and (published.get(d) or "") > end}
         day = event_day(e)
-        named = naming.get(day, set()) if day else set()
+        named = named_by.get(day, set()) if day else set()
         later |= {d for d in named if (published.get(d) or "") > day}
         outlets = {source[d] for d in docs if source.get(d)}
         out.append(Counts(len(docs), len(outlets), len(later), len(named), len(e.mentions)))
@@ -92,7 +99,7 @@ def score_salience(tl: Timeline, weights_path: Optional[str] = None) -> Timeline
     total = sum(active.values()) or 1.0
     events = []
     for e, c in zip(tl.events, counts):
-        evidence = sum(v * _scaled(getattr(c, k), largest[k]) for k, v in active.items()) / total
+        evidence = sum(v * scaled(getattr(c, k), largest[k]) for k, v in active.items()) / total
         granularity = e.date.granularity if e.date else "undated"
         precision = w.precision.get(granularity, w.precision.get("unknown", 0.0))
         status = w.status.get(e.status, 1.0)
@@ -116,5 +123,5 @@ def _dating(e: Event) -> set[str]:
     return docs
 
 
-def _scaled(count: int, largest: int) -> float:
+def scaled(count: float, largest: float) -> float:
     return math.log1p(count) / math.log1p(largest) if largest > 0 else 0.0

@@ -5,19 +5,22 @@ from __future__ import annotations
 import calendar
 import math
 import re
+from collections import Counter
 from typing import Optional
 
 from timeline.errors import UsageError
-from timeline.key.salience import event_day, load_weights
+from timeline.key.salience import event_day, load_weights, naming, scaled
 from timeline.models import Event, Evidence, Mention, Timeline
 
 _PERIOD = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-# A line that opens on one of these leans on a sentence the reader has not seen.
+# A line that opens on one of these leans on a sentence the reader has not seen: a pronoun, a
+# linking adverb or conjunction, or a relative word (a relative clause needs its head noun).
 _LEANING = {"it", "he", "she", "they", "this", "that", "these", "those", "we", "i", "you", "his", "her",
-            "its", "their", "there", "but", "and", "also", "meanwhile"}
+            "its", "their", "there", "but", "and", "also", "meanwhile", "where", "which", "who", "whom", "whose"}
 _DANGLING = {"and", "or", "with", "of", "the", "to", "a", "an", "in", "on", "for", "by", "at", "as", "that"}
 _NOISE = ("-LRB-", "-RRB-", "``", "''", '"', "(", ")", "|", "http")
 _SUMMARY_CHARS = 140
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
 def auto_count(tl: Timeline) -> int:
@@ -70,16 +73,54 @@ def key_day(e: Event) -> Optional[str]:
 
 
 def choose(tl: Timeline, n: int) -> list[Event]:
-    """The n most salient events, at most one a day, in timeline order."""
-    taken: dict[str, Event] = {}
-    ranked = sorted((e for e in tl.events if (e.salience or 0) > 0 and key_day(e)),
-                    key=lambda e: (-(e.salience or 0), e.id))
-    for e in ranked:
-        taken.setdefault(key_day(e), e)
-        if len(taken) == n:
+    """The n key days' events, one a day, in timeline order: the days ranked by `day_scores`, each
+    represented by its most salient event. The day's score is added to that event's salience_rule."""
+    days = day_scores(tl)
+    # days first (a timeline of key events is a list of days); a coarser date only when they run
+    # out, and only one that overlaps no date chosen
+    order = sorted(days, key=lambda d: (not event_day(days[d][1]), -days[d][0], -(days[d][1].salience or 0), d))
+    ranked: list[str] = []
+    spans: list[tuple[str, str]] = []
+    for d in order:
+        if len(ranked) == n:
             break
-    chosen = {e.id for e in taken.values()}
-    return [e for e in tl.events if e.id in chosen]
+        start, end = days[d][1].date.start, days[d][1].date.end or days[d][1].date.start
+        if not any(start <= e and s <= end for s, e in spans):
+            spans.append((start, end))
+            ranked.append(d)
+    chosen = {days[d][1].id: f"; key day {days[d][0]:.2f}: {days[d][2]}" for d in ranked}
+    return [e.model_copy(update={"salience_rule": (e.salience_rule or "") + chosen[e.id]})
+            for e in tl.events if e.id in chosen]
+
+
+def day_scores(tl: Timeline) -> dict[str, tuple[float, Event, str]]:
+    """Every day holding a salient event -> (score 0-1, its most salient event, why), from the
+    [day] weights: the best event, the articles published on the day, and the distinct later days
+    whose articles name it (see salience.toml)."""
+    best: dict[str, Event] = {}
+    for e in tl.events:
+        day = key_day(e)
+        if day and (e.salience or 0) > 0 and (day not in best or (e.salience, best[day].id) > (best[day].salience, e.id)):
+            best[day] = e
+    if not best:
+        return {}
+    w = load_weights().day
+    published_on = {d.id: (d.published or "")[:10] for d in tl.documents}
+    published = Counter(day for day in published_on.values() if day)
+    recalled = {day: len({p for p in (published_on.get(doc, "") for doc in docs) if p > day})
+                for day, docs in naming(tl).items()}
+    largest = {"event": max(e.salience or 0 for e in best.values()), "published": max(published.values(), default=0),
+               "recalled": max(recalled.values(), default=0)}
+    w = {k: w.get(k, 0.0) for k in largest}
+    total = sum(w.values()) or 1.0
+    out = {}
+    for day, e in best.items():
+        counts = {"event": e.salience or 0, "published": published.get(day, 0), "recalled": recalled.get(day, 0)}
+        score = sum(w[k] * scaled(counts[k], largest[k]) for k in w) / total
+        why = (f"best event {counts['event']:.2f}, {counts['published']} articles published that day, "
+               f"{counts['recalled']} later days name it")
+        out[day] = (score, e, why)
+    return out
 
 
 def key_events(tl: Timeline, n: Optional[str | int]) -> Timeline:
@@ -105,18 +146,30 @@ def summary(e: Event) -> str:
 
 
 def evidence(e: Event, published: dict[str, str]) -> Optional[Evidence]:
-    """The sentence that best reports the event: it gives the event's own date, reads alone, and
-    comes from the first article to report it."""
+    """The sentence that best reports the event: of its mentions of a readable length, the one
+    closest to their centroid (what most of its sources say); ties go to the clearer sentence,
+    then the first article to report it."""
     if not e.mentions:
         return None
+    w = load_weights().sentence
+    stop = frozenset(w["stopwords"])
+    readable = [m for m in e.mentions if w["shortest"] <= len(m.sentence.split()) <= w["longest"]] or e.mentions
+    bags = [Counter(t for t in (x.lower() for x in _WORD.findall(m.sentence)) if t not in stop) for m in readable]
+    centroid = sum(bags, Counter())
 
-    def rank(m: Mention):
-        dated = m.date is not None and e.date is not None and (m.date.start, m.date.end) == (e.date.start, e.date.end)
-        return (-(_clarity(m.sentence, 8, 40) + 2 * dated + (m.time is not None)),
+    def rank(i: int):
+        m = readable[i]
+        return (-round(_cosine(bags[i], centroid), 6), -_clarity(m.sentence, 8, 40),
                 published.get(m.document, ""), m.document, m.start)
 
-    best = min(e.mentions, key=rank)
+    best = readable[min(range(len(readable)), key=rank)]
     return Evidence(document=best.document, start=best.start, end=best.end, sentence=" ".join(best.sentence.split()))
+
+
+def _cosine(a: Counter, b: Counter) -> float:
+    dot = sum(v * b[k] for k, v in a.items())
+    norm = math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
 
 
 def _clarity(text: str, shortest: int, longest: int) -> float:
