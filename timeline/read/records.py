@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from typing import BinaryIO, Iterable, Iterator, Optional
 
 from timeline.errors import InputError
@@ -150,7 +151,7 @@ def read_json(data: bytes, name: str, base: str, ctx: ReadContext) -> Iterator[A
         doc = _document(value, base, 1, name, name, ctx)
         if doc is None:
             raise _no_articles(name, 1)
-        yield doc.model_copy(update={"id": base}) if doc.id == f"{base}:1" else doc
+        yield replace(doc, id=base) if doc.id == f"{base}:1" else doc
         return
     if not isinstance(value, list):
         raise InputError("expected a JSON object or an array of objects", name)
