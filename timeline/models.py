@@ -87,6 +87,7 @@ class MergeSource(Model):
     headline: str = ""
     date: Optional[EventDate] = None
     actors: list[str] = []
+    places: list[str] = Field([], description="Where it happened, as its document told it.")
     confidence: float = Field(0.5, ge=0.0, le=1.0)
     mentions: list[int] = Field(
         [], description="trigger_start of each mention it had in its document: merging again regroups "

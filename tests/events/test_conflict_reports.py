@@ -60,6 +60,7 @@ def test_the_narrative_date_stops(text):
 @pytest.mark.parametrize("text, start, end", [
     ("Between 3 and 5 June, clashes between two armed groups displaced hundreds of families.", "2024-06-03", "2024-06-05"),
     ("Rebels attacked the town from Monday to Wednesday.", "2024-06-10", "2024-06-12"),
+    ("On the night of 4-5 June, gunmen attacked the village, killing at least 130 people.", "2024-06-04", "2024-06-05"),
 ])
 def test_a_range_dates_the_event_from_its_first_day(text, start, end):
     (event,) = _events(text)

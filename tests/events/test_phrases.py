@@ -37,6 +37,38 @@ def test_status_and_type_from_the_phrase(text, wanted):
     assert wanted in _events(text), _events(text)
 
 
+@pytest.mark.parametrize("text, wanted", [
+    # reported speech, with or without "that", is the speaker's account
+    ("Police said the gunmen killed three people on Monday.", ("DEATH_INJURY", "claimed")),
+    ("Police said that the gunmen killed three people on Monday.", ("DEATH_INJURY", "claimed")),
+    # a quote keeps the status of its own words: a threat's "will" is a plan
+    ('"If they come, we will kill them all," the militia leader threatened on Monday.', ("DEATH_INJURY", "planned")),
+    ('The commander said: "We will attack the base on Friday."', ("ATTACK", "planned")),
+    # what someone threatens, vows or promises to do is still to come
+    ("The militia threatened to attack the town next week.", ("ATTACK", "planned")),
+    ("The rebels vowed to attack the capital next month.", ("ATTACK", "planned")),
+    # negation
+    ("The army did not bomb the camp on Monday.", ("ATTACK", "negated")),
+    ("No one was killed in the attack on Monday.", ("DEATH_INJURY", "negated")),
+    ("Rebels never attacked the town on Monday.", ("ATTACK", "negated")),
+    # "May" the month is no modal
+    ("Rebels attacked the town on 5 May.", ("ATTACK", "occurred")),
+])
+def test_status_from_the_words(text, wanted):
+    assert wanted in [(t, s) for t, s, _ in _events(text)], _events(text)
+
+
+@pytest.mark.parametrize("text, headline", [
+    ('The commander said: "We will attack the base on Friday."', "We will attack the base"),
+    ('"We attacked the convoy on Monday," the commander said.', "We attack the convoy"),
+    # a quote inside the reporter's sentence stays in it
+    ('The spokesman said the group "carried out the attack on the convoy on Monday".', "Spokesman says the group"),
+])
+def test_a_quoted_event_is_told_in_its_own_words(text, headline):
+    events = extract_document(Document(id="d", text=text, published=PUBLISHED)).events
+    assert any(e.headline.startswith(headline) for e in events), [e.headline for e in events]
+
+
 def test_a_pending_event_is_no_mention_of_one_that_happened():
     """"the pending invasion" is still to come: not the attack told before, and no item undated."""
     events = _events("Jets bombed the camp on Monday. Officials said the raids were cover for a pending invasion.")

@@ -125,6 +125,16 @@ def test_summary_is_not_a_relative_clause():
     assert summary(e) == "boy with swine flu dies in Texas"
 
 
+def test_summary_does_not_open_on_a_cut_word():
+    e = event(1, day("2020-01-01"), headline="S earthquake was 7.0 in magnitude")
+    e = e.model_copy(update={"merged": MergeEvidence(score=1.0, sources=[
+        MergeSource(event="x", document="d1", type="DISASTER_ACCIDENT", status="occurred",
+                    headline="earthquake of magnitude 7.0 strikes Haiti")])})
+    assert summary(e) == "earthquake of magnitude 7.0 strikes Haiti"
+    assert summary(event(2, day("2020-01-01"), headline="A strong earthquake strikes Haiti")) == \
+        "A strong earthquake strikes Haiti"
+
+
 def test_evidence_is_a_readable_sentence_saying_what_most_sources_say():
     e = event(1, day("2020-01-12"), ("d0", "d1", "d2", "d3"), sentences=[
         "It was terrible , he said .",

@@ -62,3 +62,101 @@ def test_one_story_printed_by_many_outlets_is_one_event_scored_once(monkeypatch)
     merged = merge_timelines(copies)
     assert sorted(len(e.merged.sources) for e in merged.events) == [400, 400]
     assert len(calls) <= 10        # each distinct report once, not 400 x 399 / 2 pairs
+
+
+def _placed(doc, date, headline, places=(), actors=(), sentence=None, trigger="shot", published="2016-11-06"):
+    ev = event(doc, 1, "ATTACK", date, headline, actors, trigger)
+    if sentence:
+        t = sentence.find(trigger)
+        m = ev.mentions[0].model_copy(update={"sentence": sentence, "end": 100 + len(sentence),
+                                              "trigger_start": 100 + t, "trigger_end": 100 + t + len(trigger)})
+        ev = ev.model_copy(update={"mentions": [m]})
+    return timeline(doc, [ev.model_copy(update={"places": list(places)})], published=published)
+
+
+def test_two_towns_far_apart_refuse_a_merge_and_the_refusal_names_them():
+    gary = _placed("a", day("2016-11-05"), "Man found shot to death in the street", ["Gary"])
+    waterbury = _placed("b", day("2016-11-05"), "Man found shot to death in the street", ["Waterbury"])
+    merged = merge_timelines([gary, waterbury])
+    assert len(merged.events) == 2
+    reasons = [r for e in merged.events for r in e.merged.reasons if r.startswith("refused:")]
+    assert reasons and "Gary" in reasons[0] and "Waterbury" in reasons[0]
+
+
+def test_a_city_and_its_neighbourhood_are_one_place_and_a_state_holds_its_town():
+    chicago = _placed("a", day("2016-11-18"), "Teen shot dead inside his home", ["Chicago"])
+    englewood = _placed("b", day("2016-11-18"), "Teen shot dead inside his home", ["Englewood"])
+    assert len(merge_timelines([chicago, englewood]).events) == 1
+    town = _placed("c", day("2016-11-05"), "Man found shot to death in the street", ["Waterbury"])
+    state = _placed("d", day("2016-11-05"), "Man found shot to death in the street", ["Connecticut"])
+    other = _placed("e", day("2016-11-05"), "Man found shot to death in the street", ["Indiana"])
+    assert len(merge_timelines([town, state]).events) == 1
+    assert len(merge_timelines([town, other]).events) == 2
+
+
+def test_a_town_named_with_its_state_as_who_acted_is_a_place_a_surname_is_not():
+    dateline = _placed("a", day("2016-11-05"), "Man found shot to death in the street",
+                       actors=["Waterbury Connecticut"])
+    gary = _placed("b", day("2016-11-05"), "Man found shot to death in the street", ["Gary"])
+    assert len(merge_timelines([dateline, gary]).events) == 2
+    surname = _placed("c", day("2016-11-05"), "Man found shot to death in the street", actors=["Wilson"])
+    assert len(merge_timelines([surname, gary]).events) == 1
+
+
+def test_different_named_victims_refuse_a_merge_the_same_victim_joins():
+    wilson = _placed("a", day("2016-11-18"), "Teenager shot dead in a home invasion", actors=["Javon Wilson"],
+                     sentence="Javon Wilson was shot dead in a home invasion.")
+    thompson = _placed("b", day("2016-11-18"), "Teenager shot dead in a home invasion",
+                       actors=["Zackary Yashkus", "Sharae Thompson"],
+                       sentence="Zackary Yashkus shot Sharae Thompson in a home invasion.")
+    merged = merge_timelines([wilson, thompson])
+    assert len(merged.events) == 2
+    assert any("victims" in r for e in merged.events for r in e.merged.reasons)
+    again = _placed("c", day("2016-11-18"), "Teenager shot dead in a home invasion", actors=["Jovan Wilson"],
+                    sentence="Two teens shot Jovan Wilson in a home invasion.")
+    assert len(merge_timelines([wilson, again]).events) == 1
+
+
+def test_roles_from_the_clause():
+    from timeline.merge.people import roles, surname
+
+    def of(sentence, trigger, actors):
+        t = sentence.find(trigger)
+        return roles(actors, [(sentence, t, t + len(trigger), trigger)])
+
+    assert of("Zackary Yashkus, 23, shot and killed Sharae Thompson in the driveway.", "shot",
+              ["Zackary Yashkus", "Sharae Thompson"]) == ({"thompson"}, {"yashkus"})
+    assert of("Javon Wilson, 15, was fatally shot inside his home.", "shot", ["Javon Wilson"]) == ({"wilson"}, set())
+    assert of("Jovan Wilson died at the scene.", "died", ["Jovan Wilson"]) == ({"wilson"}, set())
+    assert of("The boy was shot by Kenneth Murphy on Monday.", "shot", ["Kenneth Murphy"]) == (set(), {"murphy"})
+    assert surname("Samaritan's Purse") is None and surname("Chicago Police") is None
+    assert surname("Mountain View") is None and surname("U.S. Rep. Danny Davis") == "davis"
+
+
+def test_explain_and_hover_show_the_places_shared_and_the_refusal():
+    from timeline.merge.explain import explain_merges
+    from timeline.render import figure
+
+    a = _placed("a", day("2016-11-05"), "Man found shot to death in the street", ["Gary"])
+    b = _placed("b", day("2016-11-05"), "Man found shot to death in the street", ["Gary"])
+    c = _placed("c", day("2016-11-05"), "Man found shot to death in the street", ["Waterbury"])
+    merged = merge_timelines([a, b, c])
+    text = explain_merges(merged)
+    assert "places in several documents: Gary (2)" in text
+    assert "refused" in text and "different towns: Gary / Waterbury" in text
+    hover = " ".join(str(row[7]).replace("<br>", " ") for t in figure(merged).data
+                     if t.type == "scatter" and t.customdata for row in t.customdata)
+    assert "places in several documents: Gary (2)" in hover and "different towns: Gary / Waterbury" in hover
+
+
+def test_a_town_every_report_names_is_no_evidence_one_few_name_is():
+    from timeline.merge.features import atom, generic_words, sources_of, with_siblings
+    from timeline.merge.places import places_shared
+
+    tls = [_placed(f"d{k}", day("2016-11-05"), f"Story {k}", ["Chicago"] + (["Gary"] if k < 2 else []))
+           for k in range(8)]
+    atoms = with_siblings([atom(s, published="2016-11-06") for tl in tls for e in tl.events for s in sources_of(e)])
+    generic = generic_words(atoms)
+    assert places_shared(atoms[0].document_places, atoms[1].document_places, generic) == "town"   # Gary
+    assert places_shared(atoms[2].document_places, atoms[3].document_places, generic) is None     # Chicago only
+    assert places_shared(atoms[2].document_places, atoms[3].document_places) == "town"

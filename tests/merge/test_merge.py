@@ -91,14 +91,30 @@ def test_names_match_across_spellings():
 
 
 def test_undated_events_merge_only_when_told_in_the_same_words():
-    a = timeline("a", [event("a", 1, "ATTACK", None, "Sudan bombed the camp", ["Sudan"])])
-    b = timeline("b", [event("b", 1, "ATTACK", None, "Sudan bombs a camp", ["Sudan"])])
-    c = timeline("c", [event("c", 1, "ATTACK", None, "Sudan bombed the refugee camp", ["Sudan"])])
+    # no publication date: nothing but their words can place them
+    a = timeline("a", [event("a", 1, "ATTACK", None, "Sudan bombed the camp", ["Sudan"])], published=None)
+    b = timeline("b", [event("b", 1, "ATTACK", None, "Sudan bombs a camp", ["Sudan"])], published=None)
+    c = timeline("c", [event("c", 1, "ATTACK", None, "Sudan bombed the refugee camp", ["Sudan"])], published=None)
     assert len(merge_timelines([a, b]).events) == 1          # same content words
     assert len(merge_timelines([a, c]).events) == 2          # nothing else can place them
-    d = timeline("d", [event("d", 1, "ATTACK", None, "Bombed camp", ["Sudan"])])
-    e = timeline("e", [event("e", 1, "ATTACK", None, "Bombed camp", ["Sudan"])])
+    d = timeline("d", [event("d", 1, "ATTACK", None, "Bombed camp", ["Sudan"])], published=None)
+    e = timeline("e", [event("e", 1, "ATTACK", None, "Bombed camp", ["Sudan"])], published=None)
     assert len(merge_timelines([d, e]).events) == 2          # too few words to tell
+
+
+def test_undated_news_is_dated_by_its_report_and_joins_on_telling_words_only():
+    # published: news of the days before publication, so reports a week apart can join...
+    a = timeline("a", [event("a", 1, "ATTACK", None, "Sudan bombed the camp", ["Sudan"])], published="2020-01-08")
+    c = timeline("c", [event("c", 1, "ATTACK", None, "Sudan bombed the refugee camp", ["Sudan"])],
+                 published="2020-01-12")
+    assert len(merge_timelines([a, c]).events) == 1
+    # ... not reports months apart, and not on words every report of an archive shares
+    late = timeline("late", [event("late", 1, "ATTACK", None, "Sudan bombed the refugee camp", ["Sudan"])],
+                    published="2020-04-12")
+    assert len(merge_timelines([a, late]).events) == 2
+    shootings = [timeline(f"d{k}", [event(f"d{k}", 1, "ATTACK", None, f"Man shot in the street in town {k}")],
+                          published="2020-01-08") for k in range(5)]
+    assert len(merge_timelines(shootings).events) == 5
 
 
 def test_mention_time_indices_are_rebased():

@@ -182,3 +182,20 @@ def test_an_attribution_after_a_date_tells_no_tense(value_of):
         == "2023-12-31"
     # a past verb of the time's own clause still makes it past
     assert value_of("In December, the council said, the troops left.", "2023-10-10") == "2022-12"
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # a month its own clause's future verb governs is this month or one ahead (a grammar of
+    # tense: "will" + a time places the event after the moment of speaking)
+    ("Inflation will fall by June, the bank said.", "2021-08-02", "2022-06"),
+    ("The central bank will cut rates in July.", "2021-08-20", "2022-07"),
+    ("The minister would visit in June.", "2021-08-02", "2022-06"),
+    ("Talks are expected to resume in August.", "2021-08-20", "2021-08"),
+    # a bare infinitive spelled like a past verb ("cut", "set") tells no past
+    ("The bank plans to cut rates in March.", "2021-08-02", "2022-03"),
+    # across a clause break the future verb may not govern the month: months just behind stay
+    ("Prices will rise, he said in June.", "2021-08-02", "2021-06"),
+    ("Sales will fall, according to a report that was published in July.", "2021-08-02", "2021-07"),
+])
+def test_a_month_in_its_own_future_clause_lies_ahead(text, published, value, value_of):
+    assert value_of(text, published) == value

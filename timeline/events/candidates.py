@@ -52,6 +52,8 @@ class Candidate:
     verb: Optional[tuple[int, int]] = None   # the clause's first verb trigger (sentence offsets): the headline's verb
     words_from: Optional[int] = None         # its headline's words start here, not at its clause's start
     news: bool = False                       # told in the past or present tense: dated as news is written
+    part_of: Optional["Candidate"] = None    # a further trigger of a clause: the clause's head event
+    aim: Optional[tuple[str, str]] = None    # (status, rule) of what a demand, plan or infinitive aims at
     _headline: Optional[str] = None
 
     @property
@@ -86,6 +88,7 @@ class SentenceWork:
     clause_triggers: list[tuple[int, list]] = field(default_factory=list)    # (clause index, its triggers)
     cands: list[Candidate] = field(default_factory=list)
     by_clause: dict[int, Candidate] = field(default_factory=dict)   # the clause's own event (not one referred to)
+    further: list[tuple[int, Candidate]] = field(default_factory=list)   # (clause index, a further trigger's candidate)
 
 
 def collect(index: int, sentence, in_sentence: list[int], tax: Taxonomy, cues: Optional[set]) -> SentenceWork:

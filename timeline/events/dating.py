@@ -74,7 +74,8 @@ def own_dates(work: SentenceWork, times: list[TimeExpression], document, tax) ->
     sentence = work.sentence
     outside = [i for i in work.in_sentence if not inside(times[i].start - sentence.start, work.quotes)] \
         if work.quotes else work.in_sentence
-    for ci, cand in work.by_clause.items():     # every candidate but those referred to (not dated by their clause)
+    # every candidate but those referred to (not dated by their clause), the further triggers too
+    for ci, cand in [*work.by_clause.items(), *((ci, c) for ci, c in work.further if not c.reference)]:
         quoted = work.quotes and inside(cand.trigger_start - sentence.start, work.quotes)
         own_date(cand, sentence, work.clauses, ci, times, work.in_sentence if quoted else outside,
                  work.by_clause, document, tax)
@@ -130,7 +131,7 @@ def _range(sentence, times, usable, i) -> Optional[tuple[int, int]]:
         if first == last or times[first].end > times[last].start:
             continue
         a, b = times[first], times[last]
-        if a.interval.granularity != b.interval.granularity or not a.interval.start <= b.interval.start:
+        if _range_unit(a) != _range_unit(b) or not a.interval.start <= b.interval.start:
             continue
         if range_start(sentence.text, a.start - sentence.start, a.end - sentence.start,
                        b.start - sentence.start) is not None:
@@ -138,11 +139,19 @@ def _range(sentence, times, usable, i) -> Optional[tuple[int, int]]:
     return None
 
 
+# a time of day is a day on a timeline: "the night of 4-5 June" runs over days
+_WITHIN_A_DAY = frozenset({"day", "part_of_day", "hour", "minute"})
+
+
+def _range_unit(t: TimeExpression) -> str:
+    return "day" if t.interval.granularity in _WITHIN_A_DAY else t.interval.granularity
+
+
 def _range_date(a: TimeExpression, b: TimeExpression) -> EventDate:
     """The event's date over a range: told from its first day (its value) to the last."""
-    return EventDate(value=a.interval.start if a.interval.granularity == "day" else a.value, start=a.interval.start,
-                     end=b.interval.end, granularity=a.interval.granularity,
-                     display=f"{a.display or a.text} to {b.display or b.text}")
+    unit = _range_unit(a)
+    return EventDate(value=a.interval.start if unit == "day" else a.value, start=a.interval.start,
+                     end=b.interval.end, granularity=unit, display=f"{a.display or a.text} to {b.display or b.text}")
 
 
 _DAYS = re.compile(r"P(\d+)([DW])")

@@ -197,6 +197,7 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
         # who told it is no news
         line = _ATTRIBUTION.sub("", line)
         line = _NAMED_ATTRIBUTION.sub("", line) if len(line.split()) > 4 else line
+        line = _DETERMINED_ATTRIBUTION.sub("", line) if len(line.split()) > 5 else line
     according = _ACCORDING.search(line)
     if according:
         line = line[:according.start()]     # "killed 2,800 people, according to rights groups"
@@ -219,6 +220,9 @@ MIN_WORDS = 6
 _PHRASE_OPENERS = _HEADLINE["phrase_openers"]
 # "..., the National Weather Service said": a name (or "the" and a name) before the verb of saying
 _NAMED_ATTRIBUTION = re.compile(rf",?\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){{1,5}}(?:{_alternation(_SAID)})[\s.,;]*$")
+_DETERMINED_ATTRIBUTION = re.compile(
+    rf"[,\"”]+\s+(?:{_alternation(_HEADLINE['attribution_determiners'])})\s+(?:[\w.'’-]+\s+){{0,3}}"
+    rf"(?:{_alternation(_SAID)})[\s.,;]*$", re.I)
 _ACCORDING = re.compile(rf",?\s+(?:{_alternation(_HEADLINE['attribution_tails'])})\b.*$", re.I)
 
 
@@ -309,10 +313,24 @@ _DATELINE = re.compile(
 
 
 
+# a quote that is a sentence of its own opens the sentence or follows a colon or comma; one after a
+# word is part of the reporter's sentence ('said the group "carried out the attack"')
+_QUOTED_SENTENCE = re.compile(r"(?:^|[:,])\s*(?:[“\"]|``)\Z")
+
+
 def describe(work: SentenceWork, times, tax: Taxonomy) -> None:
     for cand in work.cands:
         if cand.words_from is not None:     # "condemned the bombing": the bombing's words follow the verb
             cand.clause = replace(cand.clause, start=cand.words_from)
+        if work.quotes:     # told in a quote: the headline is the quote's words ('He said: "We will attack"')
+            t0 = cand.trigger_start - work.sentence.start
+            quote = next(((s, e) for s, e in work.quotes if s <= t0 < e and _QUOTED_SENTENCE.search(
+                work.sentence.text, 0, s)), None)
+            if quote and (quote[0] > cand.clause.start or quote[1] < cand.clause.end):
+                cand.clause = replace(cand.clause, start=max(quote[0], cand.clause.start),
+                                      end=min(quote[1], cand.clause.end))
+                if cand.verb and not cand.clause.start <= cand.verb[0] < cand.clause.end:
+                    cand.verb = None        # the verb that reports the quote
         _describe(cand, work.sentence, times, work.in_sentence, work.clauses, work.by_clause, tax)
 
 

@@ -49,6 +49,7 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
         finite.dated_clauses(work, times, tax)
         types.choose(work, tax)
         status.assign(work, tax)
+        types.aims(work)
         dating.own_dates(work, times, document, tax)
         status.after_dating(work, document)
         types.deadlines(work, times, tax)

@@ -114,6 +114,9 @@ def keep(cand: Candidate, tax: Taxonomy) -> bool:
     if cand.type == "STATEMENT" and cand.info.lemma in tax.cues.get("weak_reporting", ()):
         cand.drop = f"'{cand.trigger}' alone: a quote or report, not news by itself"
         return False
+    if cand.part_of is not None and cand.reference and not cand.extra:
+        cand.drop = f"'{cand.trigger}' is what '{cand.part_of.trigger}' is about, told nowhere else"
+        return False
     if cand.date is not None or cand.news:
         return True
     if cand.type in tax.undated and cand.status in ("occurred", "ongoing", "claimed") and not cand.generic:

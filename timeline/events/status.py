@@ -38,7 +38,7 @@ def assign(work: SentenceWork, tax: Taxonomy) -> None:
 
 
 def after_dating(work: SentenceWork, document: Document) -> None:
-    for cand in work.by_clause.values():
+    for cand in [*work.by_clause.values(), *(c for _, c in work.further)]:
         _future_date(cand, document)
 
 
@@ -192,7 +192,7 @@ def _attribution(cand, sentence, clauses, tax) -> Optional[str]:
             if info.lemma in claims:
                 return f"reported by '{info.lemma}' (unconfirmed)"
     for start, _, info in find_triggers(sentence.text, clause, tax):
-        if start < cand.trigger_start - sentence.start and info.lemma in claims and info.lemma != "say":
+        if start < cand.trigger_start - sentence.start and info.lemma in claims:
             return f"attributed by '{info.lemma}' before the trigger"
     return None
 

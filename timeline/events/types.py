@@ -5,9 +5,10 @@ anaphor ("the incident") take their type from the phrase around them.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from timeline.events.candidates import Candidate, SentenceWork, Told
+from timeline.events.candidates import Candidate, SentenceWork, Told, related
 from timeline.events.clauses import word_before
 from timeline.events.status import may_hold
 from timeline.events.taxonomy import Taxonomy
@@ -19,10 +20,12 @@ _GENERIC_BEFORE = _WORDS["generic_before"]
 
 
 def choose(work: SentenceWork, tax: Taxonomy) -> None:
-    """Each clause's candidate, and the event a reaction verb reacts to."""
+    """Each clause's candidate, the event a reaction verb reacts to, and the clause's further
+    triggers (`_further`)."""
     sentence = work.sentence
     for ci, triggers in work.clause_triggers:
         clause = work.clauses[ci]
+        every = triggers
         reaction, object_ = _reaction(triggers, tax, sentence.text)
         if reaction:
             # "condemned the aerial bombing": the condemnation is this clause's event and date
@@ -35,6 +38,57 @@ def choose(work: SentenceWork, tax: Taxonomy) -> None:
         work.cands.append(cand)
         if reaction:
             work.cands.append(referred)
+        if len(every) > 1:
+            used = {cand.trigger_start, referred.trigger_start} if reaction else {cand.trigger_start}
+            _further(work, ci, cand, [t for t in every if sentence.start + t[0] not in used], tax)
+
+
+def _further(work: SentenceWork, ci: int, head: Candidate, triggers, tax: Taxonomy) -> None:
+    """A clause tells more than its head event: "were killed in clashes", "detonated explosives
+    ... in suicide bombings", "agreed to hold talks". Each further trigger is a candidate of its
+    own, dated by the clause as its head is. One of its head's kind is another word for the same
+    happening: a mention of the head's event. Another kind stands alone; what a demand, threat or
+    plan names after its verb ("demanded the release of", "threatened an attack") and what an
+    infinitive aims at ("to hold talks") has not happened."""
+    sentence, clause = work.sentence, work.clauses[ci]
+    weak, media = tax.cues.get("weak_reporting", frozenset()), tax.cues.get("medium_types", frozenset())
+    asks, plans = tax.cues.get("asking_types", frozenset()), tax.cues.get("planning_types", frozenset())
+    for trigger in triggers:
+        start, end, info = trigger
+        if info.pos == "anaphor" or info.lemma in weak:
+            continue        # "said", "told": an attribution, never news by itself
+        if info.pos == "verb" and head.info.pos == "verb" and start > head.trigger_start - sentence.start \
+                and _participle(sentence.text, trigger):
+            continue        # "lynched two men accused of theft": it describes the men
+        if info.pos == "noun" and (_noun_adjunct(sentence.text, end) or info.type.lower() in media):
+            continue        # "in a primary school yard": it names a kind of thing; "according to a statement"
+        rule = f"{info.pos} '{sentence.text[start:end]}' ({info.type}" + \
+            (f", {info.source})" if info.source else ")") + f", beside '{head.trigger}' in its clause"
+        cand = _candidate(work.index, sentence, clause, trigger, rule)
+        cand.part_of = head
+        if related(info.type, head.type):
+            cand.same_as = head
+            cand.drop = f"another word for '{head.trigger}' in its clause"
+        elif info.pos != "noun" and head.info.pos == "noun" and (
+                start > head.trigger_start - sentence.start or info.type.lower() not in asks | media):
+            # "bombs were dropped", "the talks collapsed": what the noun did; "delayed payments",
+            # "held talks": the noun names what the verb did. Not "demanded the arrest", "denied the
+            # attack": a demand or a statement is a happening of its own
+            cand.same_as = head
+            cand.drop = f"the verb of '{head.trigger}' in its clause"
+        elif info.pos == "noun" and start < head.trigger_start - sentence.start:
+            # "The accusations were used to justify the pending invasion": a noun before the head,
+            # its subject, is a happening told before more often than a new one
+            cand.drop = f"before '{head.trigger}', the head of its clause: told as its topic"
+        elif head.type.lower() in asks | plans:
+            cand.aim = ("planned" if head.type.lower() in plans else "hypothetical",
+                        f"named after '{head.trigger}' ({head.type}): asked for or promised, not told as done")
+        elif _infinitive(sentence.text, trigger):
+            cand.aim = ("planned", "the aim of an infinitive ('to ...'): not told as done")
+        elif info.pos == "noun" and _preposition(sentence.text, start) not in _CIRCUMSTANCE:
+            cand.reference = f"what '{head.trigger}' is about: not dated by its clause"
+        work.further.append((ci, cand))
+        work.cands.append(cand)
 
 
 def _reaction(triggers, tax: Taxonomy, text: str):
@@ -78,13 +132,18 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
         rule += f": its type from '{sentence.text[agent[0]:agent[1]]}'"
     elif others:
         rule += f", over {', '.join(others)} by priority"
+    return _candidate(index, sentence, clause, best, rule, verbs[0] if verbs else None)
+
+
+def _candidate(index, sentence, clause, trigger, rule: str, verb=None) -> Candidate:
+    start, end, info = trigger
     generic = info.pos == "noun" and sentence.text[start:end].endswith("s") and \
         (word_before(sentence.text, start) or "").lower() in _GENERIC_BEFORE
     return Candidate(sentence=index, clause=clause, start=sentence.start, generic=generic,
                      end=sentence.end, trigger_start=sentence.start + start,
                      trigger_end=sentence.start + end, trigger=sentence.text[start:end], info=info,
                      type=info.type, type_rule=rule, confidence=0.6 if info.pos != "noun" else 0.5,
-                     verb=verbs[0] if verbs else None)
+                     verb=verb)
 
 
 _PHRASE_OPENERS = _WORDS["phrase_openers"]
@@ -102,6 +161,59 @@ def _in_phrase(text: str, trigger) -> bool:
     while words and (words[-1] in _PHRASE_FILLERS or words[-1].endswith(("'s", "’s"))):
         words.pop()
     return bool(words) and (words[-1] in _PHRASE_OPENERS or len(words) > 1 and words[-2] == "to")
+
+
+_AFTER_HEAD_NOUN = _WORDS["after_head_noun"]
+_NEXT = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _noun_adjunct(text: str, end: int) -> bool:
+    """Is the noun ending at `end` followed by a lower-case word that is no closed-class word
+    nor a participle or past form? Then it modifies that word ("war crimes")."""
+    m = _NEXT.match(text, end)
+    return m is not None and m.group(1) not in _AFTER_HEAD_NOUN and not m.group(1).endswith(("ed", "ing"))
+
+
+_COORDINATORS = _WORDS["coordinators"]
+_CIRCUMSTANCE = _WORDS["circumstance_prepositions"]
+
+
+def _preposition(text: str, start: int) -> str:
+    """The word that opens the noun phrase ending at `start` (its determiners and possessives
+    skipped): "in" for "killed in the clashes"."""
+    words = text[max(0, start - 40):start].lower().split()[-4:]
+    while words and (words[-1] in _PHRASE_FILLERS or words[-1].endswith(("'s", "’s"))):
+        words.pop()
+    return words[-1] if words else ""
+
+
+def _participle(text: str, trigger) -> bool:
+    """A past form in -ed not joined to the clause's first verb by a coordinator."""
+    start, end, _ = trigger
+    return text[start:end].lower().endswith("ed") and \
+        (word_before(text, start) or "").lower() not in _COORDINATORS
+
+
+def _infinitive(text: str, trigger) -> bool:
+    """"to attack", "to hold talks", "to launch an attack": what an infinitive aims at."""
+    start, _, info = trigger
+    words = text[max(0, start - 40):start].lower().split()[-4:]
+    if info.pos != "noun":
+        return bool(words) and words[-1] == "to"
+    while words and (words[-1] in _PHRASE_FILLERS or words[-1].endswith(("'s", "’s"))):
+        words.pop()
+    return len(words) > 1 and words[-2] == "to"
+
+
+def aims(work: SentenceWork) -> None:
+    """After the status step: a further trigger that names an aim keeps the status of an aim
+    unless its own words say more (a negation, a condition). The clause's date is its head's
+    ("voted on Monday to expel"): an aim is no timeline item of its own."""
+    for _, cand in work.further:
+        if cand.aim:
+            if cand.status in ("occurred", "claimed", "ongoing"):
+                cand.status, cand.status_rule = cand.aim
+            cand.drop = cand.drop or f"{cand.status} aim of '{cand.part_of.trigger}' in its clause"
 
 
 def deadlines(work: SentenceWork, times, tax: Taxonomy) -> None:
@@ -127,7 +239,7 @@ def reports(work: SentenceWork, tax: Taxonomy) -> None:
     ("said") gives way to the event it reports."""
     sentence, clauses, by_clause = work.sentence, work.clauses, work.by_clause
     threat_re = tax.cue_res.get("threat_words")
-    weak = tax.cues.get("weak_reporting", frozenset())
+    weak, media = tax.cues.get("weak_reporting", frozenset()), tax.cues.get("medium_types", frozenset())
     for ci, clause in enumerate(clauses):
         if clause.kind != "report" or clause.head is None or clause.head not in by_clause:
             continue

@@ -174,7 +174,7 @@ def _cosine(a: Counter, b: Counter) -> float:
 
 def _clarity(text: str, shortest: int, longest: int) -> float:
     """How well a line reads alone: a sensible length, no markup or quotes, no pronoun to resolve,
-    not cut off mid-phrase."""
+    not cut off mid-phrase or mid-word."""
     words = text.split()
     if not words:
         return -99.0
@@ -183,6 +183,9 @@ def _clarity(text: str, shortest: int, longest: int) -> float:
     score -= 2.0 * any(mark in text for mark in _NOISE)
     score -= 1.5 * (words[0].lower().strip(",.") in _LEANING)
     score -= 1.0 * (words[-1].lower().strip(",.") in _DANGLING)
+    # English has two one-letter words: any other opening letter is a cut word ("S earthquake", of
+    # "Haiti's earthquake")
+    score -= 1.5 * (len(words[0]) == 1 and words[0].isalpha() and words[0] not in ("A", "I", "a"))
     score -= 0.5 * (not words[0][:1].isupper())
     return score
 

@@ -50,7 +50,7 @@ def _merge(timelines: Sequence[Timeline], title: Optional[str]) -> Timeline:
     # each source with its own mentions: a group takes them, not the whole event it came in
     made = [(e, s, mentions_of(e, s)) for e, ss in zip(events, sources) for s in ss]
     published = {d.id: d.published for d in documents}
-    atoms = with_siblings([atom(s, [m.sentence for m in ms], published.get(s.document)) for _, s, ms in made])
+    atoms = with_siblings([atom(s, [m.sentence for m in ms], published.get(s.document), ms) for _, s, ms in made])
     clusters = cluster(atoms, _same_event(events, sources))
     merged = _sorted_events(build_event([made[i] for i in g], [atoms[i] for i in g],
                                         [_refusal(made[other][1], why) for _, _, other, why in refused])

@@ -151,13 +151,16 @@ def _reasons(sources, mentions, docs, date, conflicts) -> list[str]:
     if len(types) > 1:
         reasons.append(f"compatible types: {', '.join(types)}")
     actors: dict[str, set] = {d: set() for d in docs}     # one pass over sources and mentions
+    places: dict[str, set] = {d: set() for d in docs}
     words: dict[str, set] = {d: set() for d in docs}
     for s in sources:
         actors[s.document].update(s.actors)
+        places[s.document].update(s.places)
         words[s.document] |= content_words(s.headline)
     for m in mentions:
         words[m.document] |= content_words(m.trigger)
     reasons.extend(_shared("actors", actors, key=name_tokens))
+    reasons.extend(_shared("places", places, key=name_tokens))
     reasons.extend(_shared("words", words, key=lambda w: w))
     return reasons
 

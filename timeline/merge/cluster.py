@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from timeline.merge.dates import reach_days
-from timeline.merge.features import Atom, content_key, score
+from timeline.merge.features import Atom, content_key, generic_words, score
+from timeline.merge.people import people_clash
+from timeline.merge.places import places_clash, place_label
 from timeline.merge.rules import load_rules
 
 _NAME_KEY = 3
@@ -73,29 +75,52 @@ def candidate_pairs(atoms: Sequence[Atom]) -> Iterable[tuple[int, int]]:
 
 @dataclass
 class _Summary:
-    """What a growing cluster holds that a constraint reads: its earliest and latest day-precise
-    dates (corrections left out: they are linked to what they correct)."""
-    first: Optional[int] = None
-    last: Optional[int] = None
+    """What a growing cluster holds that a constraint reads: how far apart its dates known to a
+    few days are, the distinct places its sources name and the distinct persons its documents name in
+    roles (corrections left out: they are linked to what they correct)."""
+    first: Optional[int] = None   # the earliest end of its dates known to a few days
+    last: Optional[int] = None    # ... and the latest start: two such dates are as far apart as these
+    places: tuple = ()
+    people: tuple = ()
 
     @classmethod
     def of(cls, a: Atom) -> "_Summary":
-        if a.corrects or a.span is None or a.span.level:
+        if a.corrects:
             return cls()
-        return cls(a.span.start, a.span.end)
+        rules = load_rules()
+        known = a.span is not None and a.span.end - a.span.start < rules.max_days_known
+        return cls(a.span.end if known else None, a.span.start if known else None,
+                   (a.places,) if a.places else (),
+                   ((a.victims, a.agents, a.persons),) if a.victims or a.agents else ())
 
     def clash(self, other: "_Summary") -> Optional[str]:
         """Why the two clusters cannot be one happening, or None."""
         if self.first is not None and other.first is not None:
             first, last = min(self.first, other.first), max(self.last, other.last)
-            if last - first > load_rules().max_days_apart:
+            if last - first > load_rules().max_days_apart:   # intervals: the widest gap of any pair
                 return f"dates {_day(first)} and {_day(last)} are {last - first} days apart"
+        for a in self.places:
+            for b in other.places:
+                level = places_clash(a, b)
+                if level:
+                    return f"different {level}s: {_place_names(a, level)} / {_place_names(b, level)}"
+        for a in self.people:
+            for b in other.people:
+                why = people_clash(a, b)
+                if why:
+                    return f"different {why}"
         return None
 
     def join(self, other: "_Summary") -> None:
         if other.first is not None:
             self.first = other.first if self.first is None else min(self.first, other.first)
             self.last = other.last if self.last is None else max(self.last, other.last)
+        self.places = tuple(dict.fromkeys(self.places + other.places))
+        self.people = tuple(dict.fromkeys(self.people + other.people))
+
+
+def _place_names(places: tuple, level: str) -> str:
+    return place_label(dict(places)[level], level)
 
 
 def _day(ordinal: int) -> str:
@@ -124,7 +149,7 @@ def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> Clus
     # an undated atom is one with another only when told in the same sentence (a copy): else only
     # its words can place it ("killing himself" in two articles)
     rep_of = [by_content.setdefault(content_key(a), len(by_content))
-              if a.span is not None or len(a.context) >= rules.context_min_words else -1 for a in atoms]
+              if not a.undated or len(a.context) >= rules.context_min_words else -1 for a in atoms]
     reps: list[Atom] = [None] * len(by_content)
     key = [None] * len(by_content)
     for i, a in enumerate(atoms):
@@ -155,11 +180,12 @@ def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> Clus
         for i in group[1:]:
             link(rep_of[group[0]], rep_of[i], 0.0, check=False)
     edges = {}
+    generic = generic_words(atoms)
     for i, j in candidate_pairs(reps):
         pair = (i, j) if key[i] < key[j] else (j, i)
         if pair in edges or uf.find(i) == uf.find(j):
             continue
-        s = score(reps[i], reps[j])
+        s = score(reps[i], reps[j], generic=generic)
         if s is not None and s >= threshold:
             edges[pair] = s
     for (i, j), s in sorted(edges.items(), key=lambda e: (-e[1], key[e[0][0]], key[e[0][1]])):
@@ -197,11 +223,11 @@ def undated_told_as_dated(atoms: Sequence[Atom]) -> Iterable[tuple[int, int, int
     min_words = load_rules().undated_min_words
     by_word: dict[tuple, list[int]] = defaultdict(list)
     for j, a in enumerate(atoms):
-        if a.span is not None:
+        if not a.undated:
             for w in a.words:
                 by_word[(a.block, a.type, w)].append(j)
     for i, u in enumerate(atoms):
-        if u.span is not None or len(u.words) < min_words:
+        if not u.undated or len(u.words) < min_words:
             continue
         shared: dict[int, int] = defaultdict(int)
         for w in u.words:
@@ -230,6 +256,6 @@ def same_undated(atoms: Sequence[Atom]) -> list[list[int]]:
     min_words = load_rules().undated_min_words
     groups: dict[tuple, list[int]] = defaultdict(list)
     for i, a in enumerate(atoms):
-        if a.span is None and len(a.words) >= min_words:
+        if a.undated and len(a.words) >= min_words:
             groups[(a.block, a.type, a.words)].append(i)
     return [g for g in groups.values() if len({atoms[i].document for i in g}) > 1]

@@ -17,6 +17,9 @@ class Span:
     end: int
     level: int
     unit: int = 0       # days in one unit of a coarse precision the date is (a month): 0 when open
+    # Told by no date of its own: open ("before July 2011"), or only "by" a report's publication
+    # (news undated): it joins another report only on words that tell happenings apart.
+    vague: bool = False
 
 
 def _ordinal(day: Optional[str]) -> Optional[int]:
@@ -38,12 +41,21 @@ def span(date: Optional[EventDate]) -> Optional[Span]:
     end = _ordinal(date.end) if date.end else start
     if start is None and end is not None and date.mod == "BEFORE":
         # "before July 2011": open towards the past, and vaguer than July 2011 itself
-        return Span(1, end, level + 1)
+        return Span(1, end, level + 1, vague=True)
     if start is None or end is None or end < start:
         return None
     if date.mod == "AFTER":        # "since 1955": from then on, vaguer than 1955 itself
-        return Span(start, end, level + 1)
+        return Span(start, end, level + 1, vague=True)
+    if date.mod == "ON_OR_BEFORE":   # dated only as news by its report: vague
+        return Span(start, end, level, vague=True)
     return Span(start, end, level, load_rules().coarse_unit_days.get(date.granularity, 0))
+
+
+def news_span(published: int) -> Span:
+    """An undated report of what happened, in a document published that day: news, so in the days
+    before (`undated_recent_days`), vaguely."""
+    rules = load_rules()
+    return Span(published - rules.undated_recent_days, published, rules.levels["week"], vague=True)
 
 
 def gap_days(a: Span, b: Span) -> int:

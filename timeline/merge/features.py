@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
-from timeline.merge.dates import Span, _ordinal, date_score, gap_days, span
+from timeline.merge.dates import Span, _ordinal, date_score, gap_days, news_span, span
 from timeline.merge.normalise import content_words, name_tokens, names_match
+from timeline.merge.people import roles, surname
+from timeline.merge.places import place_keys, places_named_by, places_shared
 from timeline.merge.rules import load_rules
 from timeline.models import Event, MergeSource, Mention
 
@@ -22,7 +24,7 @@ def sources_of(event: Event) -> list[MergeSource]:
     document = min((m.document for m in event.mentions), default="")
     return [MergeSource(event=event.id, document=document, type=event.type, status=event.status,
                         headline=event.headline, date=event.date, actors=list(event.actors),
-                        confidence=event.confidence,
+                        places=list(event.places), confidence=event.confidence,
                         mentions=sorted({m.trigger_start for m in event.mentions if m.document == document}))]
 
 
@@ -52,33 +54,78 @@ class Atom:
     # may join what the constraints would keep apart (the disagreement stays shown).
     corrects: bool = False
     published: Optional[int] = None      # its document's publication day (ordinal), when known
+    # Its report gives it no date (its span, if any, is its report's news window): its words alone
+    # may place it on another report's date (cluster.undated_told_as_dated).
+    undated: bool = False
+    where: frozenset = frozenset()       # the places it names
+    # Where its document tells the happenings of its block are, at each level (places.place_keys):
+    # two documents that both name places there and none in common tell two happenings.
+    places: tuple = ()
+    document_places: tuple = ()          # ... and the places its document names for any happening
+    # Persons (surnames) its document names in its block as victims, as agents, and at all: two
+    # documents that both name victims (or agents) and none of the other's tell two happenings.
+    victims: frozenset = frozenset()
+    agents: frozenset = frozenset()
+    persons: frozenset = frozenset()
 
 
-def atom(source: MergeSource, sentences: Sequence[str] = (), published: Optional[str] = None) -> Atom:
+def atom(source: MergeSource, sentences: Sequence[str] = (), published: Optional[str] = None,
+         mentions: Sequence[Mention] = ()) -> Atom:
+    """`mentions`, the source's own, give the roles of the persons it names."""
     rules = load_rules()
     actors = tuple(sorted({t for t in map(name_tokens, source.actors) if t}))
+    victims = agents = frozenset()
+    if source.type in rules.role_types:
+        victims, agents = roles(source.actors, [(m.sentence, m.trigger_start - m.start, m.trigger_end - m.start,
+                                                 m.trigger) for m in mentions])
+    when = span(source.date)
+    undated = when is None
+    day = _ordinal(published)
+    if undated and day is not None and rules.group_of(source.status) == rules.group_of("occurred"):
+        when = news_span(day)     # news, undated: in the days before its report
     return Atom(document=source.document, event=source.event, type=source.type,
                 block=(rules.family_of(source.type), rules.group_of(source.status)),
-                span=span(source.date), actors=actors, words=content_words(source.headline),
+                span=when, undated=undated, actors=actors, words=content_words(source.headline),
                 context=frozenset().union(*map(content_words, sentences)),
                 corrects=any(c in s.lower() for s in sentences for c in rules.corrections),
-                published=_ordinal(published))
+                published=_ordinal(published), where=frozenset((*source.places, *filter(None, map(places_named_by, source.actors)))),
+                victims=victims, agents=agents,
+                persons=frozenset(filter(None, map(surname, source.actors))))
 
 
 def content_key(a: Atom) -> tuple:
     """What makes two atoms the same report, whoever printed it."""
-    return (a.type, a.block, a.span, a.actors, a.words, a.context, a.siblings, a.corrects)
+    return (a.type, a.block, a.span, a.undated, a.actors, a.words, a.context, a.siblings, a.corrects, a.where, a.places, a.document_places,
+            a.victims, a.agents, a.persons)
 
 
 def with_siblings(atoms: list[Atom]) -> list[Atom]:
-    """Each atom with the dates its document gives the other events of its block."""
+    """Each atom with the dates its document gives the other events of its block, the places it
+    names for them, and the persons it names there as victims and agents, and anywhere at all."""
     spans: dict[tuple, set] = {}
+    roles: dict[tuple, tuple] = {}
+    persons: dict[str, frozenset] = {}
+    where: dict[tuple, frozenset] = {}
     for a in atoms:
-        if a.span is not None:
+        if a.span is not None and not a.undated:     # a news window is no date it gives
             spans.setdefault((a.document, a.block), set()).add(a.span)
-    return [replace(a, siblings=frozenset(s for s in spans.get((a.document, a.block), ())
-                                          if gap_days(s, a.span) > 0)) if a.span else a
-            for a in atoms]
+        v, g = roles.get((a.document, a.block), (frozenset(), frozenset()))
+        roles[(a.document, a.block)] = (v | a.victims, g | a.agents)
+        persons[a.document] = persons.get(a.document, frozenset()) | a.persons | a.victims | a.agents
+        where[(a.document, a.block)] = where.get((a.document, a.block), frozenset()) | a.where
+    places = {k: place_keys(tuple(sorted(names))) for k, names in where.items()}
+    in_document: dict[str, set] = {}
+    for (document, _), names in where.items():
+        in_document.setdefault(document, set()).update(names)
+    document_places = {d: place_keys(tuple(sorted(names))) for d, names in in_document.items()}
+    out = []
+    for a in atoms:
+        (v, g), p = roles[(a.document, a.block)], persons[a.document]
+        siblings = frozenset(s for s in spans.get((a.document, a.block), ()) if gap_days(s, a.span) > 0) \
+            if a.span else a.siblings
+        out.append(replace(a, siblings=siblings, victims=v, agents=g, persons=p,
+                           places=places[(a.document, a.block)], document_places=document_places[a.document]))
+    return out
 
 
 def _told_apart(a: Atom, b: Atom) -> bool:
@@ -98,13 +145,40 @@ def _actor_score(a: Atom, b: Atom) -> float:
     return min(rules.actor_max, rules.actor_first + rules.actor_each_more * (shared - 1))
 
 
+def _telling_actor(a: Atom, b: Atom, generic: frozenset) -> bool:
+    """An actor in common whose name is not only generic words ("police" in an archive of crime)."""
+    return any(not set(x) <= generic and names_match(x, y) for x in a.actors for y in b.actors)
+
+
 def max_score() -> float:
     rules = load_rules()
-    return rules.same_day + rules.same_type + rules.actor_max + rules.word_max + rules.context
+    return rules.same_day + rules.same_type + rules.actor_max + rules.word_max + rules.context + rules.place_same
 
 
-def score(a: Atom, b: Atom, exact: bool = False) -> Optional[float]:
+def generic_words(atoms: Sequence[Atom]) -> frozenset:
+    """Words too common among the documents merged to tell their happenings apart ("shooting" in
+    an archive of shootings): in `generic_share` of them, and at least `generic_min_documents`.
+    So are towns and counties (their places.tsv keys): "Mexico City" in a story of the flu."""
+    rules = load_rules()
+    documents: dict[str, set] = {}
+    for a in atoms:
+        named = documents.setdefault(a.document, set())
+        named.update(a.words)
+        for level, keys in a.document_places:
+            if level in ("town", "county"):
+                named.update(keys)
+    count: dict[str, int] = {}
+    for words in documents.values():
+        for w in words:
+            count[w] = count.get(w, 0) + 1
+    least = max(rules.generic_min_documents, rules.generic_share * len(documents))
+    return frozenset(w for w, n in count.items() if n >= least)
+
+
+def score(a: Atom, b: Atom, exact: bool = False, generic: frozenset = frozenset()) -> Optional[float]:
     """The evidence that a and b report one happening, or None when dates or types rule it out.
+    A vague date (open, or only a report's news window) joins another document's only with a
+    name, a place or a word in common that is not `generic`: never on generic words only.
 
     Unless `exact`, a score that cannot reach the threshold may be returned low.
     """
@@ -117,7 +191,14 @@ def score(a: Atom, b: Atom, exact: bool = False) -> Optional[float]:
     if (a.type in rules.same_day_types or b.type in rules.same_day_types) and gap_days(a.span, b.span) > 0:
         return None
     total = date_s + (rules.same_type if a.type == b.type else rules.compatible_type)
-    total += min(rules.word_max, rules.word_each * len(a.words & b.words))
+    words = a.words & b.words
+    if (a.span.vague or b.span.vague) and a.document != b.document and not words - generic \
+            and not _telling_actor(a, b, generic) \
+            and not places_shared(a.document_places, b.document_places, generic):
+        return None
+    total += min(rules.word_max, rules.word_each * len(words))
+    if places_shared(a.document_places, b.document_places, generic):
+        total += rules.place_same
     if len(a.context & b.context) >= rules.context_min_words:
         total += rules.context
     if not exact and total + rules.actor_max < rules.threshold:

@@ -16,6 +16,15 @@ RULES_FILE = Path(__file__).with_name("rules.toml")
 class Rules:
     threshold: float
     max_days_apart: int
+    max_days_known: int
+    town_km_apart: float
+    local_forces: tuple
+    role_types: frozenset
+    victim_subject_triggers: frozenset
+    passive_aux: frozenset
+    role_max_words: int
+    person_titles: frozenset
+    not_person_words: frozenset
     corrections: tuple
     max_gap_days: int
     max_granularity_steps: int
@@ -41,10 +50,13 @@ class Rules:
     actor_min_ratio: float
     max_words_around_one: int
     word_each: float
+    place_same: float
     word_max: float
     undated_min_words: int
     undated_recent_days: int
     undated_older_words: int
+    generic_share: float
+    generic_min_documents: int
     context_min_words: int
     context: float
     replace: dict
@@ -78,6 +90,14 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     return Rules(
         threshold=data["threshold"],
         max_days_apart=data["constraints"]["max_days_apart"],
+        max_days_known=data["constraints"]["max_days_known"],
+        town_km_apart=data["constraints"]["town_km_apart"],
+        local_forces=tuple(sorted(data["constraints"]["local_forces"], key=len, reverse=True)),
+        role_types=frozenset(data["people"]["role_types"]),
+        victim_subject_triggers=frozenset(data["people"]["victim_subject_triggers"]),
+        passive_aux=frozenset(data["people"]["passive_aux"]), role_max_words=data["people"]["role_max_words"],
+        person_titles=frozenset(data["people"]["person_titles"]),
+        not_person_words=frozenset(data["people"]["not_person_words"]),
         corrections=tuple(c.lower() for c in data["constraints"]["corrections"]),
         max_gap_days=d["max_gap_days"], max_granularity_steps=d["max_granularity_steps"],
         same_day=d["same_day"], nested=d["nested"], per_step=d["per_step"], adjacent=d["adjacent"],
@@ -90,9 +110,10 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         status_group={st: i for i, group in enumerate(s["groups"]) for st in group},
         status_rank={st: i for i, st in enumerate(s["priority"])},
         actor_first=a["first"], actor_each_more=a["each_more"], actor_max=a["max"],
-        actor_min_ratio=a["min_ratio"], max_words_around_one=a["max_words_around_one"], word_each=w["each"], word_max=w["max"],
+        actor_min_ratio=a["min_ratio"], max_words_around_one=a["max_words_around_one"], word_each=w["each"], place_same=data["places"]["same"], word_max=w["max"],
         undated_min_words=w["undated_min_words"], undated_recent_days=w["undated_recent_days"],
-        undated_older_words=w["undated_older_words"], context_min_words=w["context_min_words"],
+        undated_older_words=w["undated_older_words"], generic_share=w["generic_share"],
+        generic_min_documents=w["generic_min_documents"], context_min_words=w["context_min_words"],
         context=w["context"],
         replace=replace, replace_re=_replace_pattern(replace),
         prefixes=tuple(sorted(n["prefixes"], key=len, reverse=True)),

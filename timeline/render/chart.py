@@ -62,7 +62,7 @@ def _merge_note(view: EventView) -> str:
     merged = view.event.merged
     if merged is None:
         return ""
-    shared = [r for r in merged.reasons if r.startswith(("actors in", "words in"))]
+    shared = [r for r in merged.reasons if r.startswith(("actors in", "places in", "words in"))]
     refused = [r for r in merged.reasons if r.startswith("refused:")]
     why = [r for r in merged.reasons[:1] if not r.startswith("refused:")] + shared
     lines = ([f"Merged: {'; '.join(why)}"] if why and len(merged.sources) > 1 else []) + refused[:1]

@@ -16,7 +16,8 @@ from timeline.text.trie import trie
 
 
 @cache
-def _cues(lang: str = "en") -> tuple[re.Pattern, dict, tuple, re.Pattern, frozenset]:
+def _cues(lang: str = "en") -> tuple[re.Pattern, dict, tuple, re.Pattern, frozenset, Optional[re.Pattern],
+                                     Optional[re.Pattern]]:
     data = load(lang, "tense.toml")
     kinds = {}
     for kind in ("future", "past", "present"):
@@ -33,9 +34,15 @@ def _cues(lang: str = "en") -> tuple[re.Pattern, dict, tuple, re.Pattern, frozen
     aux = "|".join(re.escape(w) for w in data["participle_after"])
     between = data["between"]
     participle = re.compile(rf"(?<![\w'])(?:{aux})\s+(?:{between})?\Z", re.I)
+    # `infinitive_after`: words a bare infinitive follows ("will cut", "to set"): a verb there
+    # spelled like a past one ("cut", "set", "put") is no past
+    modal = "|".join(re.escape(w) for w in data.get("infinitive_after", ()))
+    infinitive = re.compile(rf"(?<![\w'])(?:{modal})\s+(?:{between})?\Z", re.I) if modal else None
     not_past = (frozenset(w.lower() for w in data["not_past"]),
                 tuple((kind, re.compile(shape, re.I)) for kind, shape in shapes))
-    return regex, kinds, not_past, participle, frozenset(w.lower() for w in data["attribution"])
+    # `clause_break`: what ends a clause between a future verb and a time ("will rise, he said in March")
+    breaks = re.compile(data["clause_break"], re.I) if "clause_break" in data else None
+    return regex, kinds, not_past, participle, frozenset(w.lower() for w in data["attribution"]), breaks, infinitive
 
 
 WINDOW = 120    # characters looked at before the expression
@@ -47,10 +54,10 @@ _AHEAD = re.compile(r"\b(?:ahead of|in advance of|upcoming|coming)\s+\Z", re.I)
 
 
 def tense_at(sentence: str, offset: int, end: Optional[int] = None, lang: str = "en") -> Optional[str]:
-    """"past", "present", "future" or None for the time expression at `offset` in `sentence`
+    """"past", "past-own", "present", "future", "future-own" or None for the time expression at `offset` in `sentence`
     (ending at `end`: its own words, "the next day", are no cue for the clause after it), read
     with the tense cues of the language `lang`."""
-    regex, kinds, not_past, participle, attributions = _cues(lang)
+    regex, kinds, not_past, participle, attributions, breaks, infinitive = _cues(lang)
     word = _ONE_WORD.match(sentence, offset)
     own = word and regex.match(sentence, word.end())
     if own and _kind(own.group(0), kinds, not_past) == "past":
@@ -59,14 +66,20 @@ def tense_at(sentence: str, offset: int, end: Optional[int] = None, lang: str = 
         # "get around Wednesday's ruling": a day named by its event, known, so past whatever
         # the clause says, unless it lies ahead ("ahead of Sunday's vote")
         return "future" if _AHEAD.search(sentence, max(0, offset - 20), offset) else "past-own"
-    before = None
+    before, cue_end = None, offset
     for m in regex.finditer(sentence, max(0, offset - WINDOW), offset):
         kind = _kind(m.group(0), kinds, not_past)
         if kind == "past" and participle.search(sentence, max(0, m.start() - 30), m.start()):
             continue            # "would be paid", "has extended": the auxiliary tells the tense
+        if kind == "past" and infinitive and m.group(0).lower() in kinds \
+                and infinitive.search(sentence, max(0, m.start() - 30), m.start()):
+            continue            # "will cut", "to set": a bare infinitive, the word before tells the tense
         if kind == "future" and _HAD.search(sentence, max(0, m.start() - 30), m.start()):
             kind = "past"       # "had been scheduled to expire Friday": a plan already past
-        before = kind or before
+        if kind:
+            before, cue_end = kind, m.end()
+    if before == "future" and breaks and not breaks.search(sentence, cue_end, offset):
+        return "future-own"     # "will fall by June": the future verb governs the time's own clause
     if before:
         return before
     for m in regex.finditer(sentence, end or offset + 1):      # its clause's verb, past any aside

@@ -165,7 +165,7 @@ def _year_looked_to(found: Found, value: str, policy: str, tense: Optional[str],
     offset = found.start - sentence.start
     if _SINCE.search(sentence.text, max(0, offset - 8), offset):
         return True
-    return (tense or tense_at(sentence.text, offset, found.end - sentence.start, lang)) == "future"
+    return (tense or tense_at(sentence.text, offset, found.end - sentence.start, lang)) in ("future", "future-own")
 
 
 def _sentence_of(sentences: Sequence[Sentence], starts: list[int], offset: int) -> Optional[Sentence]:

@@ -128,6 +128,9 @@ def _field(g: Grammar, rule: Rule, m: re.Match, prefix: str, spec: Any) -> Any:
     return None
 
 
+_DECIMAL_DOT = re.compile(r"(?<![0-9])\.|\.(?![0-9])")     # every dot but one between digits
+
+
 def _convert(g: Grammar, converter: str, raw: str) -> Any:
     key = normalise(raw)
     if converter in ("int", "year2"):
@@ -138,8 +141,8 @@ def _convert(g: Grammar, converter: str, raw: str) -> Any:
         return int(key[:1])             # "90" -> 9, the decade within an unknown century
     if converter == "ampm":
         return key[0] + "m"
-    if converter == "count":
-        return _count(g, key)
+    if converter == "count":                    # "2.5 years": a decimal point is no abbreviation's dot
+        return _count(g, _DECIMAL_DOT.sub("", " ".join(raw.lower().split())) if "." in raw else key)
     if converter == "count_decimal_comma":      # "30,4 secondes": the comma is the decimal point
         return _count(g, key.replace(",", ".") if key[:1].isdigit() else key)
     if converter == "ordinal":

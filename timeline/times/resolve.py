@@ -32,7 +32,7 @@ _YEAR_FIRST = re.compile(r"\d{4}")
 @dataclass(frozen=True)
 class Policy:
     kind: str = "news"              # news: anchor = publication date; narrative: last date
-    tense: Optional[str] = None     # past | past-own | present | future (timeline/text/tense.py)
+    tense: Optional[str] = None     # past | past-own | present | future | future-own (timeline/text/tense.py)
     context: Optional[str] = None   # the last date mentioned before ("a year earlier" than it)
 
 
@@ -124,6 +124,8 @@ def _value(found: Found, f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]
         return grammar().sets.get(f["set"], "P1D"), False
     if "set_m" in f:
         return f"XXXX-{f['set_m']:02d}", False
+    if "set_season" in f:                           # "every spring"
+        return f"XXXX-{f['set_season']}", False
     if "set_pod" in f:                              # "every morning", "each Sunday evening"
         day = f"XXXX-WXX-{f['set_wd']}" if "set_wd" in f else "XXXX-XX-XX"
         return f"{day}T{f['set_pod']}", False
@@ -131,6 +133,9 @@ def _value(found: Found, f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]
         return f"XXXX-WXX-{f['set_wd']}", False
     if "dur_s" in f:                                # a race time, "2:58:12"
         return clock_duration(f.get("dur_h"), f["dur_mi"], f["dur_s"], f.get("dur_frac")), False
+    if "dur2" in f:                                 # "two hours, 15 minutes and 8 seconds"
+        return compound_duration([(f.get("n", 1), f["dur"]), (f.get("n2", 1), f["dur2"]),
+                                  *([(f.get("n3", 1), f["dur3"])] if "dur3" in f else [])]), False
     if "dur" in f:
         n = f.get("n", 1)
         if f.get("plus_half") and n != "X":
@@ -203,6 +208,15 @@ def clock_duration(hours, minutes, seconds, fraction=None) -> str:
     second = f"{seconds}.{fraction}" if fraction else f"{seconds}"
     parts = [(hours, "H"), (minutes, "M")]
     return "PT" + "".join(f"{n}{u}" for n, u in parts if n) + f"{second}S"
+
+
+def compound_duration(parts: list) -> str:
+    """One duration of several counted units, largest first ("a year and two months" -> P1Y2M):
+    the calendar parts, then the clock parts, each in the order told."""
+    values = [duration(n, UNIT_LETTERS.get(unit.rstrip("s"), unit)) for n, unit in parts]
+    date = "".join(v[1:].split("T")[0] for v in values)
+    clock = "".join(v.split("T")[1] for v in values if "T" in v)
+    return "P" + date + (f"T{clock}" if clock else "")
 
 
 # ------------------------------------------------------------------ shifts from the anchor
@@ -421,7 +435,9 @@ def _year_of(position: tuple, now: Optional[tuple], a: Anchor, f: dict, policy: 
         allowed = {y: d for y, d in candidates.items() if d <= PAST_AHEAD[span]}
     elif policy.tense == "past-own" and policy.kind == "news":
         allowed = {y: d for y, d in candidates.items() if d <= OWN_PAST_TOLERANCE[span]}
-    elif policy.tense == "future" and policy.kind == "news":
+    elif policy.tense == "future-own" and policy.kind == "news" and span == 12 and not position[1]:
+        allowed = {y: d for y, d in candidates.items() if d >= -OWN_FUTURE_BEHIND}
+    elif policy.tense in ("future", "future-own") and policy.kind == "news":
         allowed = {y: d for y, d in candidates.items() if d >= -tolerance}
     else:
         allowed = candidates
@@ -431,6 +447,9 @@ def _year_of(position: tuple, now: Optional[tuple], a: Anchor, f: dict, policy: 
 _STEP = {12: 31, 4: 1}                  # month-day positions are counted in (rough) days
 TOLERANCE = {12: 75, 4: 1}              # days for months and dates (~2.5 months); quarters
 OWN_PAST_TOLERANCE = {12: 31, 4: 0}     # the same, when the past verb is the time's own clause
+# a month its own clause's future verb governs ("will fall by June") is this month or ahead: a
+# month is counted from its middle, so the current one lies at most 16 days behind
+OWN_FUTURE_BEHIND = 16
 # ahead of the anchor in the past tense: a month may be ("said ... by Jan. 14"), but a quarter
 # told in the past is over or under way ("earned $5 million in the fiscal first quarter")
 PAST_AHEAD = {12: TOLERANCE[12], 4: 0}
@@ -453,7 +472,7 @@ def _weekday(wd: int, direction: Optional[int], a: Anchor, policy: Policy) -> st
     ahead = back + 7                                # 1..7
     if direction is None:
         tense = policy.tense if policy.kind == "news" else None
-        tense = "past" if tense == "past-own" else tense
+        tense = {"past-own": "past", "future-own": "future"}.get(tense, tense)
         direction = {"past": 0, "future": 1}.get(tense or "")
     if direction == -1:
         delta = back or -7
