@@ -21,8 +21,9 @@ wait4), with its peak resident memory: the larger of its process tree's (sampled
 of its largest process's own (ru_maxrss, taken by a small launcher process so that the bench's
 memory is not carried into it). One-document rows
 also time the same stage in this process (`tag_times`, `extract_document`, after a warm-up).
-dateparser runs as a process too, on the first --dateparser-mb of the one-document input (its
-MB/s is compared with ours). The exponent is the least-squares slope of log(seconds) against
+dateparser runs as a process too, on the first --dateparser-mb of each input (whole paragraphs of
+one document; whole articles of a .jsonl, each against its own publication date), in the same run
+as the rows it is the peer of: vs_dateparser is their MB/s over its. The exponent is the least-squares slope of log(seconds) against
 log(MB) over the rows of one kind; start-up counts in the time, as it does for a user.
 """
 from __future__ import annotations
@@ -46,10 +47,17 @@ from bench_corpus import tree_rss  # noqa: E402  (the same measure of a process 
 
 PUBLISHED = dt.date(2021, 8, 2)
 DATEPARSER = """
-import datetime, sys
+import datetime, json, sys
 from dateparser.search import search_dates
-text = open(sys.argv[1], encoding="utf-8").read()
-search_dates(text, languages=["en"], settings={"RELATIVE_BASE": datetime.datetime(2021, 8, 2)})
+path = sys.argv[1]
+if path.endswith(".jsonl"):    # each article against its own publication date
+    for line in open(path, encoding="utf-8"):
+        article = json.loads(line)
+        base = datetime.datetime.fromisoformat(article["published"] or "2021-08-02")
+        search_dates(article["text"], languages=["en"], settings={"RELATIVE_BASE": base})
+else:
+    text = open(path, encoding="utf-8").read()
+    search_dates(text, languages=["en"], settings={"RELATIVE_BASE": datetime.datetime(2021, 8, 2)})
 """
 
 
@@ -146,13 +154,24 @@ def timeline_row(command: str, kind: str, path: Path, tmp: Path, label: str) -> 
 
 
 def dateparser_row(path: Path, tmp: Path, limit_mb: float) -> dict:
-    text = path.read_text(encoding="utf-8")
-    if len(text.encode()) > limit_mb * 1e6:
-        text = text[: int(limit_mb * 1e6)]
-        text = text[: text.rfind("\n\n")] if "\n\n" in text else text
-    sample = tmp / f"dateparser-{path.stem}.txt"
-    sample.write_text(text, encoding="utf-8")
-    mb = sample.stat().st_size / 1e6
+    """dateparser on the first `limit_mb` of the input's text: whole paragraphs of one document,
+    or whole articles of a .jsonl."""
+    sample = tmp / f"dateparser-{path.name}"
+    if path.suffix == ".jsonl":
+        kept, size = [], 0
+        for line in path.open(encoding="utf-8"):
+            size += len(json.loads(line)["text"].encode())
+            if kept and size > limit_mb * 1e6:
+                break
+            kept.append(line)
+        sample.write_text("".join(kept), encoding="utf-8")
+    else:
+        text = path.read_text(encoding="utf-8")
+        if len(text.encode()) > limit_mb * 1e6:
+            text = text[: int(limit_mb * 1e6)]
+            text = text[: text.rfind("\n\n")] if "\n\n" in text else text
+        sample.write_text(text, encoding="utf-8")
+    mb = text_mb(sample)
     result = run_process([sys.executable, "-c", DATEPARSER, str(sample)], subprocess.DEVNULL)
     return {"command": "dateparser search_dates (process)", "kind": "peer", "input": path.name,
             "mb": round(mb, 3), **result, "mb_per_s": round(mb / result["seconds"], 3)}
@@ -220,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
             peer = dateparser_row(path, tmp, opts.dateparser_mb) if opts.dateparser_mb else None
             for command in opts.commands:
                 rows.append(timeline_row(command, "one document", path, tmp, label))
-                if peer and command == "times":
+                if peer:
                     rows[-1]["vs_dateparser"] = round(rows[-1]["mb_per_s"] / peer["mb_per_s"], 1)
                 say(rows[-1])
             if peer:
@@ -229,22 +248,24 @@ def main(argv: list[str] | None = None) -> int:
             rows.extend(in_process_rows(path, label))
             say(rows[-1])
             path.unlink()
-        for count in opts.articles:
-            path = articles(body, count, tmp / f"articles-{count}.jsonl", same_day=False)
-            for command in opts.commands:
-                rows.append(timeline_row(command, "many articles", path, tmp, f"seed body as {count:,} articles"))
-                say(rows[-1])
-            path.unlink()
+        many = [(articles(body, count, tmp / f"articles-{count}.jsonl", same_day=False), "many articles",
+                 f"seed body as {count:,} articles") for count in opts.articles]
         if opts.wire:
-            path = articles(body, opts.wire, tmp / f"wire-{opts.wire}.jsonl", same_day=True)
-            for command in opts.commands:
-                rows.append(timeline_row(command, "wire story", path, tmp, f"{opts.wire:,} copies of one article"))
-                say(rows[-1])
+            many.append((articles(body, opts.wire, tmp / f"wire-{opts.wire}.jsonl", same_day=True), "wire story",
+                         f"{opts.wire:,} copies of one article"))
         if opts.tls:
-            path = timeline17(opts.tls, tmp / "timeline17-dev.jsonl")
+            many.append((timeline17(opts.tls, tmp / "timeline17-dev.jsonl"), "Timeline17", "Timeline17 dev articles"))
+        for path, kind, label in many:
+            peer = dateparser_row(path, tmp, opts.dateparser_mb) if opts.dateparser_mb else None
             for command in opts.commands:
-                rows.append(timeline_row(command, "Timeline17", path, tmp, "Timeline17 dev articles"))
+                rows.append(timeline_row(command, kind, path, tmp, label))
+                if peer:
+                    rows[-1]["vs_dateparser"] = round(rows[-1]["mb_per_s"] / peer["mb_per_s"], 1)
                 say(rows[-1])
+            if peer:
+                rows.append(peer)
+                say(peer)
+            path.unlink()
     exponents = []
     for kind in ("one document", "many articles"):
         for command in [f"timeline {c}" for c in opts.commands] + ["in process: tag_times",

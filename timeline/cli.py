@@ -26,6 +26,18 @@ def _emit(text: str, output: str | None) -> None:
         click.echo(text, nl=not text.endswith("\n"))
 
 
+def _emit_json(tl, output: str | None) -> None:
+    """The timeline's JSON and a line break, written as it is made (a corpus's JSON can be larger
+    than the timeline it prints)."""
+    from timeline.jsonout import write_json
+
+    if output:
+        with open_atomic(output) as f:
+            write_json(tl, f, end="\n")
+    else:
+        write_json(tl, sys.stdout, end="\n")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="timeline")
 def main() -> None:
@@ -88,6 +100,7 @@ def build(inputs, output, json_path, published, title, entity, taxonomy, key, da
     """
     from timeline.bundled import bundled
     from timeline.pipeline import extract
+    from timeline.jsonout import write_json
     from timeline.render.output import default_output, write_rendered
 
     settings = run.settings(published=published, title=title, entity=entity, taxonomy=taxonomy,
@@ -97,7 +110,8 @@ def build(inputs, output, json_path, published, title, entity, taxonomy, key, da
     if fmt != "html" and output == str(DEFAULT_PAGE):
         output = default_output(output, fmt)
     if json_path:
-        write_atomic(json_path, tl.model_dump_json(indent=2))
+        with open_atomic(json_path) as f:
+            write_json(tl, f)
     where = write_rendered(tl, output, fmt, fragment=fragment, template=template, plotlyjs=plotlyjs,
                            lanes=lanes)
     report(run, tl.warnings, _merged_tally(tl), str(where))
@@ -154,7 +168,7 @@ def extract(inputs, output, published, title, jsonl, entity, taxonomy, key, date
         return
     with progress(run) as advance:
         tl = extract_all(list(inputs), settings, on_document=advance)
-    _emit(tl.model_dump_json(indent=2) + "\n", output)
+    _emit_json(tl, output)
     report(run, tl.warnings, _merged_tally(tl), output)
 
 
@@ -375,7 +389,7 @@ def merge(timelines, output, title):
     from timeline.merge import merge_files
 
     tl = score_salience(merge_files(list(timelines), title=title))
-    _emit(tl.model_dump_json(indent=2) + "\n", output)
+    _emit_json(tl, output)
     merged = sum(1 for e in tl.events if e.merged)
     click.echo(f"{output or 'stdout'}: {len(tl.documents)} documents, {len(tl.events)} events "
                f"({merged} merged)", err=True)

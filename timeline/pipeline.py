@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
+from timeline.compact import Compactor
 from timeline.lang import available, event_taxonomy
 from timeline.parallel import map_documents
 from timeline.read import Article, Reader, ReadOptions
@@ -94,11 +95,12 @@ def extract(inputs: Iterable[str], settings: Settings = Settings(),
             on_document: Optional[Callable[[Timeline], None]] = None) -> Timeline:
     """Read the inputs and return one merged timeline, with the readers' warnings."""
     reader = Reader(read_options(settings))
+    compact = Compactor()     # a corpus is held until merged: its timelines in little memory
     per_document = []
     for tl in extract_each(inputs, settings, reader):
-        per_document.append(tl)
+        per_document.append(compact(tl))
         if on_document:
             on_document(tl)
-    merged = merge_documents(per_document, settings)
+    merged = compact(merge_documents(per_document, settings))
     warnings = [f"{where}: {message}" for where, message in reader.warnings]
     return merged.model_copy(update={"warnings": warnings + merged.warnings})
