@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
-from timeline.compact import Compactor
 from timeline.lang import available, event_taxonomy
 from timeline.parallel import map_documents
 from timeline.read import Article, Reader, ReadOptions
@@ -94,6 +93,8 @@ def extract_documents(documents: Iterable[Document], settings: Settings = Settin
 def extract(inputs: Iterable[str], settings: Settings = Settings(),
             on_document: Optional[Callable[[Timeline], None]] = None) -> Timeline:
     """Read the inputs and return one merged timeline, with the readers' warnings."""
+    from timeline.compact import Compactor     # pydantic: only for the commands that build models
+
     reader = Reader(read_options(settings))
     compact = Compactor()     # a corpus is held until merged: its timelines in little memory
     per_document = []
