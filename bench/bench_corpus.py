@@ -1,18 +1,23 @@
 """Corpus benchmark: articles per second and peak memory when extracting a large .jsonl corpus.
 
     python3 bench/bench_corpus.py [SOURCE ...] [--articles 10000] [--small 1000] [--no-dask]
+    python3 bench/bench_corpus.py ../shared/data/tls/timeline17-dev --merged --small 1000 --articles 10000
 
 Generates N articles by recombining the paragraphs of the SOURCE articles (files or directories,
-default samples/; deterministic), writes them to one .jsonl, and runs
-`timeline extract CORPUS --jsonl` with --jobs 1, --jobs 2 and --engine dask on a two-worker
-LocalCluster, at the small size and at N. Peak memory is the largest resident set of the command's
-process tree (sampled every 50 ms), so it includes pool workers; for Dask the workers live in this
-process's cluster and are reported apart. Prints one JSON object with every figure.
+default samples/; deterministic; a Timeline17 article is published on its folder's date), writes
+them to one .jsonl, and runs `timeline extract CORPUS --jsonl` (with --merged: `timeline extract
+CORPUS`, one merged timeline) with --jobs 1, --jobs 2 and --engine dask on a two-worker
+LocalCluster, at the small size and at N (--engines picks among them). Peak memory is the largest
+resident set of the command's process tree (sampled every 50 ms), so it includes pool workers; the
+Dask workers live in this process's cluster and are reported apart and with the command
+(`tree_peak_rss_mb`, sampled together). Each output's SHA-256 is kept and, per size, whether every
+engine wrote the same bytes. Prints one JSON object with every figure.
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import random
 import subprocess
@@ -37,11 +42,22 @@ def paragraphs(text: str) -> list[str]:
     return ["\n".join(lines[i:i + 3]) for i in range(0, len(lines), 3)]
 
 
+def published_on(doc) -> str | None:
+    """The document's publication date, or the folder's for Timeline17 (<topic>/InputDocs/<date>/)."""
+    if doc.published or not doc.path:
+        return doc.published
+    folder = Path(doc.path).parent
+    try:
+        return dt.date.fromisoformat(folder.name).isoformat() if folder.parent.name == "InputDocs" else None
+    except ValueError:
+        return None
+
+
 def generate(sources: list[str], count: int, path: Path) -> None:
     """`count` articles: a base article's opening, then paragraphs drawn from the whole pool; each
     pass over the sources is published 30 days after the one before (a story that goes on, not
     the same day's news again)."""
-    docs = list(read_inputs(sources))
+    docs = [d.model_copy(update={"published": published_on(d)}) for d in read_inputs(sources)]
     pool = [p for d in docs for p in paragraphs(d.text) if len(p.split()) > 8]
     rng = random.Random(7)
     with path.open("w", encoding="utf-8") as f:
@@ -65,26 +81,41 @@ def tree_rss(proc: psutil.Process) -> int:
     return total
 
 
-def run(corpus: Path, args: list[str], count: int, workers: list[psutil.Process] = ()) -> dict:
-    out = corpus.with_suffix(".out.jsonl")
-    cmd = [sys.executable, "-m", "timeline", "extract", str(corpus), "--jsonl", "-q", "-o", str(out), *args]
+def digest(path: Path) -> str:
+    sha = hashlib.sha256()
+    with path.open("rb") as f:
+        while block := f.read(1 << 20):
+            sha.update(block)
+    return sha.hexdigest()
+
+
+def run(corpus: Path, args: list[str], count: int, merged: bool = False,
+        workers: list[psutil.Process] = ()) -> dict:
+    out = corpus.with_suffix(".out.json" if merged else ".out.jsonl")
+    cmd = [sys.executable, "-m", "timeline", "extract", str(corpus), *([] if merged else ["--jsonl"]),
+           "-q", "-o", str(out), *args]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE)
     watched = psutil.Process(proc.pid)
-    peak = worker_peak = 0
+    peak = worker_peak = tree_peak = 0
     while proc.poll() is None:
-        peak = max(peak, tree_rss(watched))
-        worker_peak = max(worker_peak, sum(w.memory_info().rss for w in workers))
+        own = tree_rss(watched)
+        theirs = sum(w.memory_info().rss for w in workers)
+        peak, worker_peak, tree_peak = max(peak, own), max(worker_peak, theirs), max(tree_peak, own + theirs)
         time.sleep(0.05)
     seconds = time.perf_counter() - start
     if proc.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()}")
-    lines = sum(1 for _ in out.open())
-    assert lines == count, f"{lines} results for {count} articles"
-    result = {"args": " ".join(args), "articles": count, "seconds": round(seconds, 1),
-              "articles_per_s": round(count / seconds, 1), "peak_rss_mb": round(peak / 2**20)}
+    if not merged:
+        lines = sum(1 for _ in out.open())
+        assert lines == count, f"{lines} results for {count} articles"
+    result = {"args": " ".join(args), "articles": count, "merged": merged, "seconds": round(seconds, 1),
+              "articles_per_s": round(count / seconds, 1), "peak_rss_mb": round(peak / 2**20),
+              "output_mb": round(out.stat().st_size / 1e6, 1), "sha256": digest(out)}
     if workers:
         result["dask_workers_peak_rss_mb"] = round(worker_peak / 2**20)
+        result["tree_peak_rss_mb"] = round(tree_peak / 2**20)
+    out.unlink()
     return result
 
 
@@ -93,8 +124,12 @@ def main() -> None:
     parser.add_argument("sources", nargs="*", default=[str(ROOT / "samples")])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--small", type=int, default=1_000)
+    parser.add_argument("--merged", action="store_true", help="one merged timeline, not --jsonl")
+    parser.add_argument("--engines", nargs="+", default=["1", "2", "dask"], choices=["1", "2", "dask"],
+                        help="--jobs 1, --jobs 2, Dask")
     parser.add_argument("--no-dask", action="store_true")
     opts = parser.parse_args()
+    engines = [e for e in opts.engines if not (opts.no_dask and e == "dask")]
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         corpora = {}
@@ -102,20 +137,21 @@ def main() -> None:
             corpora[n] = Path(tmp) / f"corpus-{n}.jsonl"
             generate(opts.sources, n, corpora[n])
         for n, corpus in corpora.items():
-            for jobs in ("1", "2"):
-                results.append(run(corpus, ["--jobs", jobs], n))
+            for jobs in (e for e in engines if e != "dask"):
+                results.append(run(corpus, ["--jobs", jobs], n, opts.merged))
                 print(json.dumps(results[-1]), file=sys.stderr)
-        if not opts.no_dask:
+        if "dask" in engines:
             from distributed import LocalCluster
 
             with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                               dashboard_address=None) as cluster:
                 workers = [psutil.Process(p.process.pid) for p in cluster.workers.values()]
                 for n, corpus in corpora.items():
-                    results.append(run(corpus, ["--engine", "dask", "--scheduler",
-                                                cluster.scheduler_address], n, workers))
+                    results.append(run(corpus, ["--engine", "dask", "--scheduler", cluster.scheduler_address],
+                                       n, opts.merged, workers))
                     print(json.dumps(results[-1]), file=sys.stderr)
-    print(json.dumps({"sources": opts.sources, "results": results}, indent=2))
+    identical = {n: len({r["sha256"] for r in results if r["articles"] == n}) == 1 for n in corpora}
+    print(json.dumps({"sources": opts.sources, "results": results, "identical_outputs": identical}, indent=2))
 
 
 if __name__ == "__main__":

@@ -17,10 +17,13 @@ The inputs, made in a temporary directory from the seed article's body (its head
 
 Each command runs as a process (`python -m timeline ... -q`, default --jobs, merging on for
 extract) and is timed by the wall clock and by its CPU time (its own and its workers', from
-wait4), with the peak resident memory of its process tree (sampled every 50 ms). One-document rows
+wait4), with its peak resident memory: the larger of its process tree's (sampled every 50 ms) and
+of its largest process's own (ru_maxrss, taken by a small launcher process so that the bench's
+memory is not carried into it). One-document rows
 also time the same stage in this process (`tag_times`, `extract_document`, after a warm-up).
-dateparser runs as a process too, on the first --dateparser-mb of the one-document input (its
-MB/s is compared with ours). The exponent is the least-squares slope of log(seconds) against
+dateparser runs as a process too, on the first --dateparser-mb of each input (whole paragraphs of
+one document; whole articles of a .jsonl, each against its own publication date), in the same run
+as the rows it is the peer of: vs_dateparser is their MB/s over its. The exponent is the least-squares slope of log(seconds) against
 log(MB) over the rows of one kind; start-up counts in the time, as it does for a user.
 """
 from __future__ import annotations
@@ -29,7 +32,6 @@ import argparse
 import datetime as dt
 import json
 import math
-import os
 import subprocess
 import sys
 import tempfile
@@ -45,10 +47,17 @@ from bench_corpus import tree_rss  # noqa: E402  (the same measure of a process 
 
 PUBLISHED = dt.date(2021, 8, 2)
 DATEPARSER = """
-import datetime, sys
+import datetime, json, sys
 from dateparser.search import search_dates
-text = open(sys.argv[1], encoding="utf-8").read()
-search_dates(text, languages=["en"], settings={"RELATIVE_BASE": datetime.datetime(2021, 8, 2)})
+path = sys.argv[1]
+if path.endswith(".jsonl"):    # each article against its own publication date
+    for line in open(path, encoding="utf-8"):
+        article = json.loads(line)
+        base = datetime.datetime.fromisoformat(article["published"] or "2021-08-02")
+        search_dates(article["text"], languages=["en"], settings={"RELATIVE_BASE": base})
+else:
+    text = open(path, encoding="utf-8").read()
+    search_dates(text, languages=["en"], settings={"RELATIVE_BASE": datetime.datetime(2021, 8, 2)})
 """
 
 
@@ -88,27 +97,42 @@ def text_mb(path: Path) -> float:
     return path.stat().st_size / 1e6
 
 
+# Runs one command and reports its wall and CPU seconds and its peak resident memory (wait4's
+# ru_maxrss: the largest of the process and the workers it waited for). It is a fresh, small
+# process: Linux carries the spawning process's memory into a child's ru_maxrss (the high-water
+# mark of the memory it forked from), so a command spawned from this bench, grown by the
+# in-process rows, reported the bench's peak instead of its own.
+LAUNCHER = """
+import json, os, sys, time
+start = time.perf_counter()
+pid = os.posix_spawn(sys.argv[2], sys.argv[2:], os.environ)
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as f:
+    json.dump({"seconds": time.perf_counter() - start, "cpu_s": usage.ru_utime + usage.ru_stime,
+               "maxrss": usage.ru_maxrss * 1024}, f)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def run_process(cmd: list[str], stdout) -> dict:
-    """Wall seconds, CPU seconds (the process and the children it waited for) and peak tree RSS."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE)
-    watched, peak = psutil.Process(proc.pid), 0
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        try:
-            peak = max(peak, tree_rss(watched))
-        except psutil.Error:
-            pass
-        time.sleep(0.05)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode:
-        raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()[-2000:]}")
-    peak = max(peak, usage.ru_maxrss * 1024)
-    return {"seconds": round(wall, 3), "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
-            "peak_mb": round(peak / 2**20)}
+    """Wall seconds, CPU seconds (the process and the children it waited for) and peak memory:
+    the most of the tree's resident memory sampled every 50 ms (workers at once) and of the
+    largest single process's own peak."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as report:
+        proc = subprocess.Popen([sys.executable, "-I", "-S", "-c", LAUNCHER, report.name, *cmd],
+                                stdout=stdout, stderr=subprocess.PIPE)
+        launcher, peak = psutil.Process(proc.pid), 0
+        while proc.poll() is None:
+            try:
+                peak = max([peak, *(tree_rss(child) for child in launcher.children())])
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+        if proc.returncode:
+            raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()[-2000:]}")
+        measured = json.loads(Path(report.name).read_text())
+    return {"seconds": round(measured["seconds"], 3), "cpu_s": round(measured["cpu_s"], 3),
+            "peak_mb": round(max(peak, measured["maxrss"]) / 2**20)}
 
 
 def timeline_row(command: str, kind: str, path: Path, tmp: Path, label: str) -> dict:
@@ -130,13 +154,24 @@ def timeline_row(command: str, kind: str, path: Path, tmp: Path, label: str) -> 
 
 
 def dateparser_row(path: Path, tmp: Path, limit_mb: float) -> dict:
-    text = path.read_text(encoding="utf-8")
-    if len(text.encode()) > limit_mb * 1e6:
-        text = text[: int(limit_mb * 1e6)]
-        text = text[: text.rfind("\n\n")] if "\n\n" in text else text
-    sample = tmp / f"dateparser-{path.stem}.txt"
-    sample.write_text(text, encoding="utf-8")
-    mb = sample.stat().st_size / 1e6
+    """dateparser on the first `limit_mb` of the input's text: whole paragraphs of one document,
+    or whole articles of a .jsonl."""
+    sample = tmp / f"dateparser-{path.name}"
+    if path.suffix == ".jsonl":
+        kept, size = [], 0
+        for line in path.open(encoding="utf-8"):
+            size += len(json.loads(line)["text"].encode())
+            if kept and size > limit_mb * 1e6:
+                break
+            kept.append(line)
+        sample.write_text("".join(kept), encoding="utf-8")
+    else:
+        text = path.read_text(encoding="utf-8")
+        if len(text.encode()) > limit_mb * 1e6:
+            text = text[: int(limit_mb * 1e6)]
+            text = text[: text.rfind("\n\n")] if "\n\n" in text else text
+        sample.write_text(text, encoding="utf-8")
+    mb = text_mb(sample)
     result = run_process([sys.executable, "-c", DATEPARSER, str(sample)], subprocess.DEVNULL)
     return {"command": "dateparser search_dates (process)", "kind": "peer", "input": path.name,
             "mb": round(mb, 3), **result, "mb_per_s": round(mb / result["seconds"], 3)}
@@ -204,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
             peer = dateparser_row(path, tmp, opts.dateparser_mb) if opts.dateparser_mb else None
             for command in opts.commands:
                 rows.append(timeline_row(command, "one document", path, tmp, label))
-                if peer and command == "times":
+                if peer:
                     rows[-1]["vs_dateparser"] = round(rows[-1]["mb_per_s"] / peer["mb_per_s"], 1)
                 say(rows[-1])
             if peer:
@@ -213,22 +248,24 @@ def main(argv: list[str] | None = None) -> int:
             rows.extend(in_process_rows(path, label))
             say(rows[-1])
             path.unlink()
-        for count in opts.articles:
-            path = articles(body, count, tmp / f"articles-{count}.jsonl", same_day=False)
-            for command in opts.commands:
-                rows.append(timeline_row(command, "many articles", path, tmp, f"seed body as {count:,} articles"))
-                say(rows[-1])
-            path.unlink()
+        many = [(articles(body, count, tmp / f"articles-{count}.jsonl", same_day=False), "many articles",
+                 f"seed body as {count:,} articles") for count in opts.articles]
         if opts.wire:
-            path = articles(body, opts.wire, tmp / f"wire-{opts.wire}.jsonl", same_day=True)
-            for command in opts.commands:
-                rows.append(timeline_row(command, "wire story", path, tmp, f"{opts.wire:,} copies of one article"))
-                say(rows[-1])
+            many.append((articles(body, opts.wire, tmp / f"wire-{opts.wire}.jsonl", same_day=True), "wire story",
+                         f"{opts.wire:,} copies of one article"))
         if opts.tls:
-            path = timeline17(opts.tls, tmp / "timeline17-dev.jsonl")
+            many.append((timeline17(opts.tls, tmp / "timeline17-dev.jsonl"), "Timeline17", "Timeline17 dev articles"))
+        for path, kind, label in many:
+            peer = dateparser_row(path, tmp, opts.dateparser_mb) if opts.dateparser_mb else None
             for command in opts.commands:
-                rows.append(timeline_row(command, "Timeline17", path, tmp, "Timeline17 dev articles"))
+                rows.append(timeline_row(command, kind, path, tmp, label))
+                if peer:
+                    rows[-1]["vs_dateparser"] = round(rows[-1]["mb_per_s"] / peer["mb_per_s"], 1)
                 say(rows[-1])
+            if peer:
+                rows.append(peer)
+                say(peer)
+            path.unlink()
     exponents = []
     for kind in ("one document", "many articles"):
         for command in [f"timeline {c}" for c in opts.commands] + ["in process: tag_times",

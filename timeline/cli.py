@@ -4,7 +4,6 @@ Errors the user can fix (TimelineError) print one line `timeline: <file>: <probl
 """
 from __future__ import annotations
 
-import signal
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -12,8 +11,9 @@ from pathlib import Path
 import click
 
 from timeline.atomic import open_atomic, write_atomic
-from timeline.console import Tally, count, input_options, lang_option, progress, report, summarise
-from timeline.errors import TimelineError, UsageError
+from timeline.console import Tally, input_options, lang_option, progress, report
+from timeline.errors import UsageError
+from timeline.launch import guarded
 from timeline.settings import Settings
 
 DEFAULT_PAGE = Path("output") / "timeline.html"
@@ -24,6 +24,18 @@ def _emit(text: str, output: str | None) -> None:
         write_atomic(output, text)
     else:
         click.echo(text, nl=not text.endswith("\n"))
+
+
+def _emit_json(tl, output: str | None) -> None:
+    """The timeline's JSON and a line break, written as it is made (a corpus's JSON can be larger
+    than the timeline it prints)."""
+    from timeline.jsonout import write_json
+
+    if output:
+        with open_atomic(output) as f:
+            write_json(tl, f, end="\n")
+    else:
+        write_json(tl, sys.stdout, end="\n")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -88,6 +100,7 @@ def build(inputs, output, json_path, published, title, entity, taxonomy, key, da
     """
     from timeline.bundled import bundled
     from timeline.pipeline import extract
+    from timeline.jsonout import write_json
     from timeline.render.output import default_output, write_rendered
 
     settings = run.settings(published=published, title=title, entity=entity, taxonomy=taxonomy,
@@ -97,7 +110,8 @@ def build(inputs, output, json_path, published, title, entity, taxonomy, key, da
     if fmt != "html" and output == str(DEFAULT_PAGE):
         output = default_output(output, fmt)
     if json_path:
-        write_atomic(json_path, tl.model_dump_json(indent=2))
+        with open_atomic(json_path) as f:
+            write_json(tl, f)
     where = write_rendered(tl, output, fmt, fragment=fragment, template=template, plotlyjs=plotlyjs,
                            lanes=lanes)
     report(run, tl.warnings, _merged_tally(tl), str(where))
@@ -154,7 +168,7 @@ def extract(inputs, output, published, title, jsonl, entity, taxonomy, key, date
         return
     with progress(run) as advance:
         tl = extract_all(list(inputs), settings, on_document=advance)
-    _emit(tl.model_dump_json(indent=2) + "\n", output)
+    _emit_json(tl, output)
     report(run, tl.warnings, _merged_tally(tl), output)
 
 
@@ -196,16 +210,9 @@ def times(inputs, published, run):
 
     Example: timeline times article.txt --published 2021-08-02
     """
-    from timeline.pipeline import Reader, read_options, tag_each
+    from timeline.launch import times as run_times
 
-    settings = run.settings(published=published)
-    reader, documents, found = Reader(read_options(settings)), 0, 0
-    for expressions in tag_each(inputs, settings, reader):
-        sys.stdout.write("".join(t.model_dump_json() + "\n" for t in expressions))
-        sys.stdout.flush()
-        documents, found = documents + 1, found + len(expressions)
-    summarise(run, [f"{where}: {message}" for where, message in reader.warnings],
-              f"{count(documents, 'document')}, {count(found, 'time expression')}")
+    run_times(inputs, published, run)
 
 
 @main.command()
@@ -382,7 +389,7 @@ def merge(timelines, output, title):
     from timeline.merge import merge_files
 
     tl = score_salience(merge_files(list(timelines), title=title))
-    _emit(tl.model_dump_json(indent=2) + "\n", output)
+    _emit_json(tl, output)
     merged = sum(1 for e in tl.events if e.merged)
     click.echo(f"{output or 'stdout'}: {len(tl.documents)} documents, {len(tl.events)} events "
                f"({merged} merged)", err=True)
@@ -401,26 +408,19 @@ def schema():
     click.echo(json.dumps(json_schema(), indent=2, sort_keys=True))
 
 
-def _terminate(signum, frame):
-    # SIGTERM unwinds like Ctrl-C, so atomic writes remove their temporary file
-    raise KeyboardInterrupt
-
-
-def run() -> None:
-    signal.signal(signal.SIGTERM, _terminate)
+def _click_main() -> None:
     try:
         main.main(standalone_mode=False)
-    except TimelineError as e:
-        click.echo(f"timeline: {e}", err=True)
-        sys.exit(e.exit_code)
     except click.ClickException as e:
         e.show()
         sys.exit(2 if isinstance(e, click.UsageError) else e.exit_code)
-    except (KeyboardInterrupt, click.exceptions.Abort):
-        click.echo("timeline: interrupted", err=True)
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(0)
+    except click.exceptions.Abort:
+        raise KeyboardInterrupt from None
+
+
+def run() -> None:
+    """The click CLI (timeline.launch.run, the entry point, runs the light commands itself)."""
+    guarded(_click_main)
 
 
 if __name__ == "__main__":

@@ -59,6 +59,8 @@ def _headlines(documents) -> list[str]:
     ("Fighting has broken out in the Blue Nile state this year.", "Fighting has broken out in the Blue Nile state"),
     ("The ministry should have given a warning on Monday.", "Ministry should have given a warning"),
     ("Rebels have been fighting the army since June.", "Rebels fighting the army"),
+    # an irregular plural takes the plural verb
+    ("Unidentified gunmen abducted 23 passengers from a bus on Saturday.", "Unidentified gunmen abduct 23 passengers from a bus"),
     # "and" before an auxiliary opens a second predicate: a headline tells one
     ("People have been advised to stay at home and have been instructed with basic health precautions to take.",
      "People advised to stay at home"),

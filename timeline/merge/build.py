@@ -171,7 +171,7 @@ def _shared(label: str, per_doc: dict[str, set], key) -> list[str]:
     shown: dict = {}
     for items in per_doc.values():
         keys = {}
-        for item in items:
+        for item in sorted(items):     # a set's order changes with the hash seed: the first A-Z
             keys.setdefault(key(item), item)
         for k, item in keys.items():
             count[k] += 1
