@@ -17,7 +17,9 @@ The inputs, made in a temporary directory from the seed article's body (its head
 
 Each command runs as a process (`python -m timeline ... -q`, default --jobs, merging on for
 extract) and is timed by the wall clock and by its CPU time (its own and its workers', from
-wait4), with the peak resident memory of its process tree (sampled every 50 ms). One-document rows
+wait4), with its peak resident memory: the larger of its process tree's (sampled every 50 ms) and
+of its largest process's own (ru_maxrss, taken by a small launcher process so that the bench's
+memory is not carried into it). One-document rows
 also time the same stage in this process (`tag_times`, `extract_document`, after a warm-up).
 dateparser runs as a process too, on the first --dateparser-mb of each input (whole paragraphs of
 one document; whole articles of a .jsonl, each against its own publication date), in the same run
@@ -30,7 +32,6 @@ import argparse
 import datetime as dt
 import json
 import math
-import os
 import subprocess
 import sys
 import tempfile
@@ -96,28 +97,42 @@ def text_mb(path: Path) -> float:
     return path.stat().st_size / 1e6
 
 
+# Runs one command and reports its wall and CPU seconds and its peak resident memory (wait4's
+# ru_maxrss: the largest of the process and the workers it waited for). It is a fresh, small
+# process: Linux carries the spawning process's memory into a child's ru_maxrss (the high-water
+# mark of the memory it forked from), so a command spawned from this bench, grown by the
+# in-process rows, reported the bench's peak instead of its own.
+LAUNCHER = """
+import json, os, sys, time
+start = time.perf_counter()
+pid = os.posix_spawn(sys.argv[2], sys.argv[2:], os.environ)
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as f:
+    json.dump({"seconds": time.perf_counter() - start, "cpu_s": usage.ru_utime + usage.ru_stime,
+               "maxrss": usage.ru_maxrss * 1024}, f)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def run_process(cmd: list[str], stdout) -> dict:
-    """Wall seconds, CPU seconds (the process and the children it waited for) and peak tree RSS."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE)
-    watched, peak = psutil.Process(proc.pid), 0
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        try:
-            peak = max(peak, tree_rss(watched))
-        except psutil.Error:
-            pass
-        time.sleep(0.05)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode:
-        raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()[-2000:]}")
-    # not wait4's ru_maxrss: it keeps the high-water mark of this process's memory copied into the
-    # child before exec (the in-process rows make that hundreds of MB), so a sampled peak only
-    return {"seconds": round(wall, 3), "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
-            "peak_mb": round(peak / 2**20)}
+    """Wall seconds, CPU seconds (the process and the children it waited for) and peak memory:
+    the most of the tree's resident memory sampled every 50 ms (workers at once) and of the
+    largest single process's own peak."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as report:
+        proc = subprocess.Popen([sys.executable, "-I", "-S", "-c", LAUNCHER, report.name, *cmd],
+                                stdout=stdout, stderr=subprocess.PIPE)
+        launcher, peak = psutil.Process(proc.pid), 0
+        while proc.poll() is None:
+            try:
+                peak = max([peak, *(tree_rss(child) for child in launcher.children())])
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+        if proc.returncode:
+            raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()[-2000:]}")
+        measured = json.loads(Path(report.name).read_text())
+    return {"seconds": round(measured["seconds"], 3), "cpu_s": round(measured["cpu_s"], 3),
+            "peak_mb": round(max(peak, measured["maxrss"]) / 2**20)}
 
 
 def timeline_row(command: str, kind: str, path: Path, tmp: Path, label: str) -> dict:

@@ -30,16 +30,60 @@ def test_the_public_names_still_resolve():
     assert set(timeline.__all__) <= set(dir(timeline))
 
 
-def test_version_imports_no_model_and_times_no_event_stage(tmp_path):
-    version = modules_after("import sys; sys.argv = ['timeline', '--version']\n"
-                            "from timeline.cli import main\ntry:\n main.main()\nexcept SystemExit:\n pass")
-    assert "pydantic" not in version and "timeline.models" not in version
+def test_version_and_times_import_neither_click_nor_pydantic(tmp_path):
+    """The entry point runs `--version` and `times` itself: their start-up was mostly click,
+    pydantic and building the models."""
+    run = "from timeline.launch import run\ntry:\n run()\nexcept SystemExit:\n pass"
+    version = modules_after("import sys; sys.argv = ['timeline', '--version']\n" + run)
+    assert not {"click", "pydantic", "timeline.models"} & version
     article = tmp_path / "a.txt"
     article.write_text("published: 2021-08-02\n\nRockets struck on Sunday.\n")
-    times = modules_after(f"import sys; sys.argv = ['timeline', 'times', {str(article)!r}]\n"
-                          "from timeline.cli import main\ntry:\n main.main()\nexcept SystemExit:\n pass")
+    times = modules_after(f"import sys; sys.argv = ['timeline', 'times', {str(article)!r}, '-q']\n" + run)
     assert "timeline.times" in times
-    assert not {"timeline.events", "timeline.merge", "rapidfuzz", "multiprocessing"} & times
+    assert not {"click", "pydantic", "timeline.models", "timeline.events", "timeline.merge", "rapidfuzz",
+                "multiprocessing"} & times
+
+
+def test_version_is_what_click_prints():
+    assert timeline("--version").stdout == subprocess.run(
+        [sys.executable, "-m", "timeline.cli", "--version"], capture_output=True, text=True, env=env(),
+        cwd=ROOT).stdout.replace("timeline.cli", "timeline")
+
+
+def test_the_light_times_parser_takes_the_click_commands_options():
+    """`timeline times` is parsed by argparse (timeline.launch) and, for --help and errors, by
+    click (timeline.cli): both are built from console.INPUT_OPTIONS, plus --published."""
+    from timeline.cli import main
+    from timeline.launch import times_arguments
+
+    click_flags = {flag for p in main.commands["times"].params for flag in p.opts if flag.startswith("-")}
+    light = times_arguments(["a.txt", "--published", "2021-08-02", "-j", "2", "--engine", "dask",
+                             "--scheduler", "tcp://h:1", "--fetch", "--allow-private", "--text-column", "body",
+                             "--lang", "fr-FR", "-q", "-v"])
+    run = light["run"]
+    assert (light["inputs"], light["published"], run.jobs, run.engine, run.scheduler, run.lang) == \
+        (["a.txt"], "2021-08-02", 2, "dask", "tcp://h:1", "fr")
+    assert run.fetch and run.allow_private and run.quiet and run.verbose and run.columns == (("text", "body"),)
+    from timeline.console import INPUT_OPTIONS
+
+    assert click_flags == {f for o in INPUT_OPTIONS for f in o.flags} | {"--published"}
+    for left_to_click in (["a.txt", "--help"], [], ["a.txt", "-j", "-1"], ["a.txt", "--engine", "x"],
+                          ["a.txt", "--no-such-option"], ["a.txt", "--pub", "2021-08-02"]):
+        assert times_arguments(left_to_click) is None, left_to_click
+
+
+def test_times_lines_are_the_models_json(tmp_path):
+    """`timeline times` writes JSON it makes itself: byte for byte the models' JSON, whatever the
+    characters (quotes, backslashes, control characters, non-ASCII, line separators)."""
+    from timeline.models import Document
+    from timeline.pipeline import time_lines
+    from timeline.times import tag_document
+
+    odd = 'a "quoted" \\ id \x01\x1f\u2028 \u00e9\U0001F600'
+    doc = Document(id=odd, published="2021-08-02", lang="en",
+                   text="On Sunday\u2028 \u00e9t\u00e9 \"3 March 2022\", \tnext week; \x0bin 2011.")
+    expected = sorted({(t.start, t.end, t.model_dump_json()) for t in tag_document(doc)})
+    assert time_lines(doc) == [line for _, _, line in expected] and len(expected) >= 3
 
 
 def test_times_prints_what_extract_lists_for_one_document(tmp_path):

@@ -1,3 +1,3 @@
-from timeline.cli import run
+from timeline.launch import run
 
 run()

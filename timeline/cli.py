@@ -4,7 +4,6 @@ Errors the user can fix (TimelineError) print one line `timeline: <file>: <probl
 """
 from __future__ import annotations
 
-import signal
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -12,8 +11,9 @@ from pathlib import Path
 import click
 
 from timeline.atomic import open_atomic, write_atomic
-from timeline.console import Tally, count, input_options, lang_option, progress, report, summarise
-from timeline.errors import TimelineError, UsageError
+from timeline.console import Tally, input_options, lang_option, progress, report
+from timeline.errors import UsageError
+from timeline.launch import guarded
 from timeline.settings import Settings
 
 DEFAULT_PAGE = Path("output") / "timeline.html"
@@ -210,16 +210,9 @@ def times(inputs, published, run):
 
     Example: timeline times article.txt --published 2021-08-02
     """
-    from timeline.pipeline import Reader, read_options, tag_each
+    from timeline.launch import times as run_times
 
-    settings = run.settings(published=published)
-    reader, documents, found = Reader(read_options(settings)), 0, 0
-    for expressions in tag_each(inputs, settings, reader):
-        sys.stdout.write("".join(t.model_dump_json() + "\n" for t in expressions))
-        sys.stdout.flush()
-        documents, found = documents + 1, found + len(expressions)
-    summarise(run, [f"{where}: {message}" for where, message in reader.warnings],
-              f"{count(documents, 'document')}, {count(found, 'time expression')}")
+    run_times(inputs, published, run)
 
 
 @main.command()
@@ -415,26 +408,19 @@ def schema():
     click.echo(json.dumps(json_schema(), indent=2, sort_keys=True))
 
 
-def _terminate(signum, frame):
-    # SIGTERM unwinds like Ctrl-C, so atomic writes remove their temporary file
-    raise KeyboardInterrupt
-
-
-def run() -> None:
-    signal.signal(signal.SIGTERM, _terminate)
+def _click_main() -> None:
     try:
         main.main(standalone_mode=False)
-    except TimelineError as e:
-        click.echo(f"timeline: {e}", err=True)
-        sys.exit(e.exit_code)
     except click.ClickException as e:
         e.show()
         sys.exit(2 if isinstance(e, click.UsageError) else e.exit_code)
-    except (KeyboardInterrupt, click.exceptions.Abort):
-        click.echo("timeline: interrupted", err=True)
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(0)
+    except click.exceptions.Abort:
+        raise KeyboardInterrupt from None
+
+
+def run() -> None:
+    """The click CLI (timeline.launch.run, the entry point, runs the light commands itself)."""
+    guarded(_click_main)
 
 
 if __name__ == "__main__":

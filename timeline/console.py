@@ -9,8 +9,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterator, Optional
 
-import click
-
 from timeline.settings import Settings
 
 if TYPE_CHECKING:
@@ -20,28 +18,59 @@ HANDFUL = 5         # the progress bar appears once more documents than this hav
 SHOWN_PLACES = 3    # a grouped warning names this many places, then "and N more"
 
 COLUMN_FIELDS = ("text", "title", "url", "published", "source", "id")
-_OPTIONS = [
-    click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
-                 help="Worker processes (default 0: one per core once the input is large enough to gain from them; 1: no pool)."),
-    click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-                 help="Extract on this machine, or on a running dask.distributed cluster."),
-    click.option("--scheduler", metavar="ADDRESS",
-                 help="The Dask scheduler to use with --engine dask (tcp://host:8786)."),
-    click.option("--fetch", is_flag=True, help="Download http(s) URLs given as INPUT."),
-    click.option("--allow-private", is_flag=True,
-                 help="With --fetch: also download from this machine and private networks (refused by default)."),
-    *[click.option(f"--{field}-column", f"{field}_column", metavar="NAME",
-                   help=f"JSON key or CSV column holding the {field} (default: a usual name)"
-                   + (" e.g. text, body, content." if field == "text" else "."))
+
+
+@dataclass(frozen=True)
+class InputOption:
+    """One reading or reporting option, as data: click builds it for every command
+    (`input_options`), argparse for the light `timeline times` (timeline/launch.py)."""
+    flags: tuple[str, ...]
+    key: str
+    help: str
+    kind: str = "text"              # text | flag | count (an integer >= 0) | choice
+    choices: tuple[str, ...] = ()
+    default: object = None
+    metavar: Optional[str] = None
+
+
+INPUT_OPTIONS = (
+    InputOption(("-j", "--jobs"), "jobs", "Worker processes (default 0: one per core once the input is large "
+                "enough to gain from them; 1: no pool).", kind="count", default=0),
+    InputOption(("--engine",), "engine", "Extract on this machine, or on a running dask.distributed cluster.",
+                kind="choice", choices=("local", "dask"), default="local"),
+    InputOption(("--scheduler",), "scheduler", "The Dask scheduler to use with --engine dask (tcp://host:8786).",
+                metavar="ADDRESS"),
+    InputOption(("--fetch",), "fetch", "Download http(s) URLs given as INPUT.", kind="flag"),
+    InputOption(("--allow-private",), "allow_private",
+                "With --fetch: also download from this machine and private networks (refused by default).",
+                kind="flag"),
+    *[InputOption((f"--{field}-column",), f"{field}_column",
+                  f"JSON key or CSV column holding the {field} (default: a usual name)"
+                  + (" e.g. text, body, content." if field == "text" else "."), metavar="NAME")
       for field in COLUMN_FIELDS],
-    click.option("--lang", metavar="CODE", callback=lambda ctx, param, value: lang_option(value),
-                 help="ISO 639-1 language of every input (en, fr, es...); default: a record's lang "
-                 "field, the page's <html lang>, else detected."),
-    click.option("-q", "--quiet", is_flag=True, help="No progress bar, warnings or summary."),
-    click.option("-v", "--verbose", is_flag=True, help="List every warning instead of grouping them."),
-]
-_KEYS = ("jobs", "engine", "scheduler", "fetch", "allow_private", "lang", "quiet", "verbose",
-         *(f"{f}_column" for f in COLUMN_FIELDS))
+    InputOption(("--lang",), "lang", "ISO 639-1 language of every input (en, fr, es...); default: a record's "
+                "lang field, the page's <html lang>, else detected.", metavar="CODE"),
+    InputOption(("-q", "--quiet"), "quiet", "No progress bar, warnings or summary.", kind="flag"),
+    InputOption(("-v", "--verbose"), "verbose", "List every warning instead of grouping them.", kind="flag"),
+)
+
+
+def _click_option(option: InputOption):
+    import click
+
+    if option.kind == "flag":
+        return click.option(*option.flags, option.key, is_flag=True, help=option.help)
+    if option.kind == "count":
+        return click.option(*option.flags, option.key, type=click.IntRange(min=0), default=option.default,
+                            help=option.help)
+    if option.kind == "choice":
+        return click.option(*option.flags, option.key, type=click.Choice(list(option.choices)),
+                            default=option.default, show_default=True, help=option.help)
+    callback = (lambda ctx, param, value: lang_option(value)) if option.key == "lang" else None
+    return click.option(*option.flags, option.key, metavar=option.metavar, callback=callback, help=option.help)
+
+
+_KEYS = tuple(option.key for option in INPUT_OPTIONS)
 
 
 @dataclass(frozen=True)
@@ -74,16 +103,20 @@ def lang_option(value: Optional[str]) -> Optional[str]:
     return code
 
 
+def run_options(given: dict) -> RunOptions:
+    """The values of INPUT_OPTIONS, by key, as one RunOptions."""
+    named = {f: given.pop(f"{f}_column") for f in COLUMN_FIELDS}
+    columns = tuple((f, name) for f, name in named.items() if name)
+    return RunOptions(columns=columns, **given)
+
+
 def input_options(command: Callable) -> Callable:
     """Add the reading and reporting options; the command gets them as one `run` argument."""
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
-        given = {k: kwargs.pop(k) for k in _KEYS}
-        named = {f: given.pop(f"{f}_column") for f in COLUMN_FIELDS}
-        columns = tuple((f, name) for f, name in named.items() if name)
-        return command(*args, run=RunOptions(columns=columns, **given), **kwargs)
-    for option in reversed(_OPTIONS):
-        wrapper = option(wrapper)
+        return command(*args, run=run_options({k: kwargs.pop(k) for k in _KEYS}), **kwargs)
+    for option in reversed(INPUT_OPTIONS):
+        wrapper = _click_option(option)(wrapper)
     return wrapper
 
 
@@ -156,9 +189,9 @@ def summarise(run: RunOptions, warnings: list[str], counts: str, output: Optiona
     if run.quiet:
         return
     for line in (warnings if run.verbose else group_warnings(warnings)):
-        click.echo(f"timeline: warning: {line}", err=True)
-    click.echo(f"timeline: {output + ': ' if output else ''}{counts}, {count(len(warnings), 'warning')}",
-               err=True)
+        print(f"timeline: warning: {line}", file=sys.stderr)
+    print(f"timeline: {output + ': ' if output else ''}{counts}, {count(len(warnings), 'warning')}",
+          file=sys.stderr)
 
 
 def count(n: int, noun: str) -> str:

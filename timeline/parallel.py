@@ -16,7 +16,8 @@ from timeline.errors import UsageError
 from timeline.settings import Settings
 
 if TYPE_CHECKING:
-    from timeline.models import Document, TimeExpression, Timeline
+    from timeline.models import Document, Timeline
+    from timeline.read import Article
 
 BATCH = 8          # documents per task: amortises pickling and scheduling over several documents
 IN_FLIGHT = 4      # batches queued per worker: keeps workers busy without holding the corpus
@@ -35,11 +36,11 @@ def extract_batch(documents: list[Document], settings: Settings) -> list[Timelin
     return [extract_document(doc, settings) for doc in documents]
 
 
-def tag_batch(documents: list[Document], settings: Settings) -> list[list[TimeExpression]]:
-    """The task for `times`: a few documents -> their time expressions."""
-    from timeline.pipeline import tag_times
+def tag_batch(documents: list[Article], settings: Settings) -> list[list[str]]:
+    """The task for `times`: a few documents -> their time expressions as JSON lines."""
+    from timeline.pipeline import time_lines
 
-    return [tag_times(doc, settings) for doc in documents]
+    return [time_lines(doc, settings) for doc in documents]
 
 
 TASKS = {"extract": extract_batch, "times": tag_batch}

@@ -7,21 +7,24 @@ The event and merge stages are imported where they are used, so that reading and
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator, Optional
+import json
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
-from timeline.compact import Compactor
 from timeline.lang import available, event_taxonomy
-from timeline.models import Document, TimeExpression, Timeline
 from timeline.parallel import map_documents
-from timeline.read import Reader, ReadOptions
+from timeline.read import Article, Reader, ReadOptions
 from timeline.settings import Settings
 from timeline.text import split_sentences
-from timeline.times import tag_document
+from timeline.times import tag_document, time_records
+
+if TYPE_CHECKING:
+    from timeline.models import Document, TimeExpression, Timeline
 
 
 def extract_document(document: Document, settings: Settings = Settings()) -> Timeline:
     """One document -> its own timeline (times and events, not yet merged with others)."""
     from timeline.events import find_events
+    from timeline.models import Timeline
 
     sentences = split_sentences(document.text)
     times = tag_document(document, sentences, settings.policy)
@@ -36,9 +39,18 @@ def extract_document(document: Document, settings: Settings = Settings()) -> Tim
 def tag_times(document: Document, settings: Settings = Settings()) -> list[TimeExpression]:
     """One document -> its time expressions, in the order and form a merged timeline lists them
     (by start, end, then content; the same expression once), without events or merging."""
+    from timeline.models import TimeExpression
+
+    return [TimeExpression.model_validate_json(line) for line in time_lines(document, settings)]
+
+
+def time_lines(document: Document | Article, settings: Settings = Settings()) -> list[str]:
+    """`tag_times` as the JSON lines `timeline times` writes (each its TimeExpression's
+    `model_dump_json()`, byte for byte), made without pydantic."""
     keyed = {}
-    for t in tag_document(document, split_sentences(document.text), settings.policy):
-        keyed.setdefault((t.start, t.end, t.model_dump_json()), t)
+    for record in time_records(document, split_sentences(document.text), settings.policy):
+        line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        keyed.setdefault((record["start"], record["end"], line), line)
     return [keyed[k] for k in sorted(keyed)]
 
 
@@ -55,10 +67,11 @@ def extract_each(inputs: Iterable[str], settings: Settings = Settings(),
 
 
 def tag_each(inputs: Iterable[str], settings: Settings = Settings(),
-             reader: Optional[Reader] = None) -> Iterator[list[TimeExpression]]:
-    """Per-document time expressions (`tag_times`) in input order, streamed: read, split and tag only."""
+             reader: Optional[Reader] = None) -> Iterator[list[str]]:
+    """Per-document time expressions as JSON lines (`time_lines`) in input order, streamed: read,
+    split and tag only, on plain records (no pydantic)."""
     reader = reader or Reader(read_options(settings))
-    return map_documents(reader.documents(inputs), settings, task="times")
+    return map_documents(reader.articles(inputs), settings, task="times")
 
 
 def merge_documents(per_document: list[Timeline], settings: Settings = Settings()) -> Timeline:
@@ -80,6 +93,8 @@ def extract_documents(documents: Iterable[Document], settings: Settings = Settin
 def extract(inputs: Iterable[str], settings: Settings = Settings(),
             on_document: Optional[Callable[[Timeline], None]] = None) -> Timeline:
     """Read the inputs and return one merged timeline, with the readers' warnings."""
+    from timeline.compact import Compactor     # pydantic: only for the commands that build models
+
     reader = Reader(read_options(settings))
     compact = Compactor()     # a corpus is held until merged: its timelines in little memory
     per_document = []

@@ -65,6 +65,9 @@ def test_taxonomy_words_keep_their_type():
 @pytest.mark.parametrize("sentence, type_", [
     ("Protesters torched a police station in the capital on Friday.", "ATTACK"),
     ("A mob lynched two men accused of theft on Tuesday.", "DEATH_INJURY"),
+    ("Gunmen intimidated voters at a polling station on Tuesday.", "DEMAND_THREAT_ACCUSE"),
+    ("A collision between two lorries closed the motorway on Tuesday.", "DISASTER_ACCIDENT"),
+    ("The minister reiterated his support for the army on Tuesday.", "STATEMENT"),
 ])
 def test_a_lexicon_word_makes_an_event_with_its_synset(sentence, type_):
     events = extract_document(Document(id="d", text=sentence, published="2021-08-02")).events

@@ -16,6 +16,7 @@ from timeline.errors import TimelineError
 from timeline.merge import merge_files, merge_timelines
 from timeline.models import Document, Timeline
 from timeline.pipeline import extract_document
+from timeline.read.article import Article
 from timeline.read.context import ReadContext
 from timeline.read.html import read_html
 from timeline.read.records import read_csv, read_json, read_jsonl
@@ -89,8 +90,8 @@ def test_reader_takes_any_bytes(kind):
     def check(data):
         docs = only_clear_errors(read, data)
         for doc in docs or []:
-            if isinstance(doc, Document):  # the article readers: the whole pipeline must cope
-                extract_document(doc)
+            if isinstance(doc, Article):  # the article readers: the whole pipeline must cope
+                extract_document(doc.document())
 
     check()
 

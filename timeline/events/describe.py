@@ -320,6 +320,8 @@ _QUOTED_SENTENCE = re.compile(r"(?:^|[:,])\s*(?:[“\"]|``)\Z")
 
 def describe(work: SentenceWork, times, tax: Taxonomy) -> None:
     for cand in work.cands:
+        if cand.part_of is not None and cand.drop:
+            continue        # a further trigger that is no event of its own: its head tells it
         if cand.words_from is not None:     # "condemned the bombing": the bombing's words follow the verb
             cand.clause = replace(cand.clause, start=cand.words_from)
         if work.quotes:     # told in a quote: the headline is the quote's words ('He said: "We will attack"')

@@ -29,6 +29,8 @@ _NEGATION = re.compile(r"(?=[nN])(?:\b(?:not|never|no)\b|n[’']t\b)", re.I)
 
 def assign(work: SentenceWork, tax: Taxonomy) -> None:
     for cand in work.cands:
+        if cand.part_of is not None and cand.drop:
+            continue        # a further trigger already told as its head's mention: no status of its own
         _status(cand, work.sentence, work.clauses, tax, work.cues)
         if work.quotes and cand.status == "occurred" and \
                 inside(cand.trigger_start - work.sentence.start, work.quotes):

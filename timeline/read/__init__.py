@@ -14,12 +14,13 @@ import io
 import json
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator, Optional
 
 from timeline.errors import InputError
 from timeline.lang import available
-from timeline.models import Document
+from timeline.read.article import Article
 from timeline.read.context import SUFFIXES, ReadContext, ReadOptions
 from timeline.read.dateline import find_dateline
 from timeline.read.dates import normalise_published
@@ -29,11 +30,14 @@ from timeline.read.language import detect
 from timeline.read.records import read_csv, read_json, read_jsonl
 from timeline.read.text import read_text
 
-__all__ = ["Reader", "ReadOptions", "read_inputs", "document_id"]
+if TYPE_CHECKING:
+    from timeline.models import Document
 
-WHOLE: dict[str, Callable[..., Iterator[Document]]] = {
+__all__ = ["Article", "Reader", "ReadOptions", "read_inputs", "document_id"]
+
+WHOLE: dict[str, Callable[..., Iterator[Article]]] = {
     "text": read_text, "html": read_html, "json": read_json}
-STREAMED: dict[str, Callable[..., Iterator[Document]]] = {"jsonl": read_jsonl, "csv": read_csv}
+STREAMED: dict[str, Callable[..., Iterator[Article]]] = {"jsonl": read_jsonl, "csv": read_csv}
 NO_DATE = ("no publication date: relative dates (\"Sunday\", \"last year\") stay unresolved; "
            "give one with --published YYYY-MM-DD")
 
@@ -63,6 +67,10 @@ class Reader:
 
     def documents(self, inputs: Iterable[str]) -> Iterator[Document]:
         """One Document per article, in input order (directories sorted)."""
+        return (article.document() for article in self.articles(inputs))
+
+    def articles(self, inputs: Iterable[str]) -> Iterator[Article]:
+        """`documents` as plain records (no pydantic: what `timeline times` reads)."""
         inputs = list(inputs)
         self._check(inputs)
         for raw in inputs:
@@ -77,7 +85,7 @@ class Reader:
             elif raw != "-" and not Path(raw).exists():
                 raise InputError("no such file or directory", raw)
 
-    def _input(self, raw: str) -> Iterator[Document]:
+    def _input(self, raw: str) -> Iterator[Article]:
         if raw == "-":
             yield from self._stdin()
         elif url_scheme(raw):
@@ -91,7 +99,7 @@ class Reader:
             else:
                 raise InputError("no such file or directory", raw)
 
-    def _directory(self, root: Path) -> Iterator[Document]:
+    def _directory(self, root: Path) -> Iterator[Article]:
         """Known suffixes, recursively, sorted; a bad file is skipped with a warning."""
         found, skipped = 0, []
         for path in sorted(p for p in root.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
@@ -108,7 +116,7 @@ class Reader:
             why = f" ({len(skipped)} skipped, first {skipped[0]})" if skipped else ""
             raise InputError(f"no articles found in this directory{why}", str(root))
 
-    def _file(self, path: Path, kind: str) -> Iterator[Document]:
+    def _file(self, path: Path, kind: str) -> Iterator[Article]:
         name, base = str(path), document_id(path)
         try:
             if kind in STREAMED:
@@ -127,7 +135,7 @@ class Reader:
         return (f"too large ({size / 2**20:.0f} MB): files read whole are limited to "
                 f"{self.options.max_bytes // 2**20} MB; give large corpora as .jsonl or .csv, which are streamed")
 
-    def _stdin(self) -> Iterator[Document]:
+    def _stdin(self) -> Iterator[Article]:
         """Standard input: JSON lines are streamed; text, HTML and JSON are read whole."""
         stream: BinaryIO = sys.stdin.buffer
         first = stream.readline(self.options.max_bytes + 1)
@@ -139,7 +147,7 @@ class Reader:
             raise InputError(self._too_large(len(data)), "-")
         yield from WHOLE[_sniff(data)](data, "-", "stdin", self.context)
 
-    def _url(self, url: str) -> Iterator[Document]:
+    def _url(self, url: str) -> Iterator[Article]:
         check_url(url, self.options.fetch)
         data, kind, final = fetch(url, self.options.max_bytes, self.options.allow_private)
         kind = kind or SUFFIXES.get(Path(url.split("?")[0]).suffix.lower()) or _sniff(data)
@@ -150,7 +158,7 @@ class Reader:
         else:
             yield from WHOLE[kind](data, url, url, self.context)
 
-    def _finish(self, doc: Document) -> Document:
+    def _finish(self, doc: Article) -> Article:
         """Settle the publication date and the language, and make the id unique."""
         update: dict = self._language(doc)
         if self.options.published:
@@ -171,10 +179,10 @@ class Reader:
             self.context.warn(doc.id, f"the same document id twice; this one is {unique}")
             update["id"] = unique
         self._ids.add(update.get("id", doc.id))
-        return doc.model_copy(update=update) if update else doc
+        return replace(doc, **update) if update else doc
 
 
-    def _language(self, doc: Document) -> dict:
+    def _language(self, doc: Article) -> dict:
         """--lang > the input's own (a record's field, <html lang>) > detected; a language with
         no pack is read for ISO dates only, with a warning."""
         lang = self.options.lang or doc.lang or detect(doc.text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Iterator, Optional
 
 from timeline.errors import InputError
-from timeline.models import Document
+from timeline.read.article import Article
 from timeline.read.context import MIN_PAGE_WORDS, ReadContext
 from timeline.read.language import iso639_1
 from timeline.read.text import check_text
@@ -27,7 +27,7 @@ def _paragraphs(text: str) -> str:
 
 
 def read_html(data: bytes, name: str, doc_id: str, ctx: ReadContext,
-              url: Optional[str] = None) -> Iterator[Document]:
+              url: Optional[str] = None) -> Iterator[Article]:
     import trafilatura
 
     check_text(data, name)
@@ -42,7 +42,7 @@ def read_html(data: bytes, name: str, doc_id: str, ctx: ReadContext,
     body = _paragraphs(found.text or "") if found else ""
     if len(body.split()) < MIN_PAGE_WORDS:
         raise InputError("no article text found in the page", name)
-    yield Document(
+    yield Article(
         id=doc_id,
         title=found.title or None,
         url=url or found.url or None,

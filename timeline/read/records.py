@@ -9,10 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from typing import BinaryIO, Iterable, Iterator, Optional
 
 from timeline.errors import InputError
-from timeline.models import Document
+from timeline.read.article import Article
 from timeline.read.context import FIELDS, ReadContext
 from timeline.read.dates import parse_date
 from timeline.read.language import iso639_1
@@ -39,8 +40,8 @@ def _string(value) -> Optional[str]:
 
 
 def _document(record: dict, base: str, number: int, where: str, name: str,
-              ctx: ReadContext) -> Optional[Document]:
-    """One record -> Document, or None (with a warning) when it has no text."""
+              ctx: ReadContext) -> Optional[Article]:
+    """One record -> Article, or None (with a warning) when it has no text."""
     keys = list(record)
     text_key = _pick(keys, "text", ctx)
     text = record.get(text_key) if text_key else None
@@ -52,7 +53,7 @@ def _document(record: dict, base: str, number: int, where: str, name: str,
     published = parse_date(fields["published"])
     if fields["published"] and not published:
         ctx.warn(where, f"publication date {fields['published']!r} is not a date; ignored")
-    return Document(
+    return Article(
         id=f"{base}#{fields['id']}" if fields["id"] else f"{base}:{number}",
         title=fields["title"], url=fields["url"], source=fields["source"],
         published=published, published_from="metadata" if published else None,
@@ -98,7 +99,7 @@ def check_stream(stream: BinaryIO, name: str) -> None:
         raise InputError("binary file, not text", name)
 
 
-def read_jsonl(stream: BinaryIO, name: str, base: str, ctx: ReadContext) -> Iterator[Document]:
+def read_jsonl(stream: BinaryIO, name: str, base: str, ctx: ReadContext) -> Iterator[Article]:
     """One JSON object a line, streamed: memory does not grow with the file."""
     check_stream(stream, name)
     found = skipped = not_utf8 = 0
@@ -136,7 +137,7 @@ def read_jsonl(stream: BinaryIO, name: str, base: str, ctx: ReadContext) -> Iter
     _count_skipped(ctx, name, found, skipped, "lines")
 
 
-def read_json(data: bytes, name: str, base: str, ctx: ReadContext) -> Iterator[Document]:
+def read_json(data: bytes, name: str, base: str, ctx: ReadContext) -> Iterator[Article]:
     """One article (an object) or many (an array of objects); JSON lines in a .json file too."""
     check_text(data, name)
     try:
@@ -150,7 +151,7 @@ def read_json(data: bytes, name: str, base: str, ctx: ReadContext) -> Iterator[D
         doc = _document(value, base, 1, name, name, ctx)
         if doc is None:
             raise _no_articles(name, 1)
-        yield doc.model_copy(update={"id": base}) if doc.id == f"{base}:1" else doc
+        yield replace(doc, id=base) if doc.id == f"{base}:1" else doc
         return
     if not isinstance(value, list):
         raise InputError("expected a JSON object or an array of objects", name)
@@ -181,7 +182,7 @@ def _csv_columns(header: list[str], name: str, ctx: ReadContext) -> dict[str, Op
     return columns
 
 
-def read_csv(stream: BinaryIO, name: str, base: str, ctx: ReadContext) -> Iterator[Document]:
+def read_csv(stream: BinaryIO, name: str, base: str, ctx: ReadContext) -> Iterator[Article]:
     """A header row, then one article a row, streamed."""
     check_stream(stream, name)
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")

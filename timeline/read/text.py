@@ -12,7 +12,7 @@ import re
 from typing import Iterator
 
 from timeline.errors import InputError
-from timeline.models import Document
+from timeline.read.article import Article
 from timeline.read.context import ReadContext
 from timeline.read.dates import normalise_published
 
@@ -61,12 +61,12 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
     return {}, text
 
 
-def parse_article(text: str, doc_id: str, path: str) -> Document:
+def parse_article(text: str, doc_id: str, path: str) -> Article:
     header, body = split_header(text.replace("\r\n", "\n"))
     published = header.get("published") or header.get("date")
     if not body.strip():
         raise InputError("no article text", path)
-    return Document(
+    return Article(
         id=doc_id,
         title=header.get("title") or None,
         url=header.get("url") or None,
@@ -78,6 +78,6 @@ def parse_article(text: str, doc_id: str, path: str) -> Document:
     )
 
 
-def read_text(data: bytes, name: str, doc_id: str, ctx: ReadContext) -> Iterator[Document]:
+def read_text(data: bytes, name: str, doc_id: str, ctx: ReadContext) -> Iterator[Article]:
     check_text(data, name)
     yield parse_article(decode(data, name, ctx), doc_id, name)

@@ -14,18 +14,36 @@ Library calls (the CLI's `render` and `build` are thin wrappers over these):
 """
 from __future__ import annotations
 
-from typing import Optional
+from importlib import import_module
+from typing import TYPE_CHECKING, Optional
 
-from markupsafe import Markup
-import plotly.graph_objects as go
-import plotly.io as pio
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
+    from markupsafe import Markup
 
-from timeline.models import Timeline
-from timeline.render import exports
-from timeline.render.chart import build_figure
-from timeline.render.lanes import LANE_CHOICES, LaneBy
-from timeline.render.pages import (PLOTLY_CONFIG, PLOTLYJS_CHOICES, PlotlyJS, chart_fragment,
-                                   plotlyjs_tag, render_page, render_report, write_plotlyjs)
+    from timeline.models import Timeline
+    from timeline.render.lanes import LaneBy
+    from timeline.render.pages import PlotlyJS
+
+# imported when first used (PEP 562): a command that only counts dated events (timeline.render.views)
+# does not pay for plotly and jinja2
+_HOMES = {"LANE_CHOICES": "timeline.render.lanes", "PLOTLY_CONFIG": "timeline.render.pages",
+          "PLOTLYJS_CHOICES": "timeline.render.pages", "plotlyjs_tag": "timeline.render.pages",
+          "write_plotlyjs": "timeline.render.pages", "timelinejs": "timeline.render.exports",
+          "timelinejs_json": "timeline.render.exports", "to_csv": "timeline.render.exports"}
+
+
+def __getattr__(name: str):
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'timeline.render' has no attribute {name!r}")
+    value = getattr(import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOMES))
 
 __all__ = ["figure", "figure_json", "fragment", "notebook_bundle", "page", "report", "image", "timelinejs",
            "timelinejs_json", "to_csv", "plotlyjs_tag", "write_plotlyjs", "PLOTLY_CONFIG",
@@ -35,15 +53,21 @@ __all__ = ["figure", "figure_json", "fragment", "notebook_bundle", "page", "repo
 def figure(timeline: Timeline, lanes: LaneBy = "type", webgl: Optional[bool] = None,
            title: Optional[str] = None) -> go.Figure:
     """The timeline as a plotly figure. `webgl` None = automatic above 2,000 events."""
+    from timeline.render.chart import build_figure
+
     return build_figure(timeline, lanes, webgl, title)
 
 
 def figure_json(timeline: Timeline, lanes: LaneBy = "type") -> str:
+    import plotly.io as pio
+
     return pio.to_json(figure(timeline, lanes), engine="json")
 
 
 def fragment(timeline: Timeline, div_id: Optional[str] = None, lanes: LaneBy = "type") -> Markup:
     """The chart as an HTML <div> without plotly.js (load it once per page with plotlyjs_tag())."""
+    from timeline.render.pages import chart_fragment
+
     return chart_fragment(timeline, div_id=div_id, lanes=lanes)
 
 
@@ -55,17 +79,19 @@ def notebook_bundle(timeline: Timeline, include=None, exclude=None, **kwargs) ->
 def page(timeline: Timeline, template: Optional[str] = None, plotlyjs: PlotlyJS = "inline",
          lanes: LaneBy = "type") -> Markup:
     """A self-contained HTML page: plotly.js inlined (by default), no network request."""
+    from timeline.render.pages import render_page
+
     return render_page(timeline, template=template, plotlyjs=plotlyjs, lanes=lanes)
 
 
 def report(template: str, plotlyjs: PlotlyJS = "inline", **context) -> Markup:
+    from timeline.render.pages import render_report
+
     return render_report(template, plotlyjs=plotlyjs, **context)
 
 
 def image(timeline: Timeline, fmt: str = "png", lanes: LaneBy = "type") -> bytes:
+    from timeline.render import exports
+
     return exports.image(figure(timeline, lanes, webgl=False, title=timeline.title), fmt)
 
-
-timelinejs = exports.timelinejs
-timelinejs_json = exports.timelinejs_json
-to_csv = exports.to_csv

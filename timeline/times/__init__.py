@@ -3,25 +3,30 @@
 - `find_times(text)` (matcher): spans with a rule name and an underspecified value.
 - `resolve(expression, anchor, policy)` (pure): date arithmetic against an anchor.
 - `tag_document(document, sentences, policy)`: both, for one document -> [TimeExpression].
+- `time_records(...)`: the same as plain dicts in the model's field order, which `timeline times`
+  writes as JSON without building the models (no pydantic in that command).
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from datetime import date, timedelta
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from timeline.lang import pack_of
-from timeline.models import Document, TimeExpression
 from timeline.text import Sentence, split_sentences
 from timeline.text.tense import tense_at
 from timeline.times.grammar import grammar
 from timeline.times.match import Found, find_times
 from timeline.times.resolve import Policy, Resolved, resolve
 
+if TYPE_CHECKING:
+    from timeline.models import Document, TimeExpression
+    from timeline.read import Article
+
 _DATED = re.compile(r"(?:BC)?\d{4}")     # a value with a year: a decade or century is no anchor
 
-__all__ = ["Found", "Policy", "Resolved", "find_times", "resolve", "tag_document"]
+__all__ = ["Found", "Policy", "Resolved", "find_times", "resolve", "tag_document", "time_records"]
 
 
 def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = None,
@@ -31,6 +36,16 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
     news: relative times read against the publication date, bare weekdays and months by tense.
     narrative: against the last date mentioned (falling back to the publication date).
     """
+    from timeline.models import TimeExpression
+
+    # the validating constructor: pydantic's model_construct is slower (2.13: 3.6 vs 2.2 us)
+    return [TimeExpression(**record) for record in time_records(document, sentences, policy)]
+
+
+def time_records(document: Document | Article, sentences: Optional[Sequence[Sentence]] = None,
+                 policy: str = "news") -> list[dict]:
+    """`tag_document`'s expressions as dicts of TimeExpression's fields, in its order (the
+    interval a dict too): what its JSON holds, made without pydantic."""
     text = document.text
     lang = pack_of(document.lang)
     links = grammar(lang).day_to_clock      # between a day and its time of day
@@ -39,7 +54,7 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
     starts = [s.start for s in sentences]
     last: Optional[str] = None          # the last date mentioned, for narratives and "a year earlier"
     last_day: Optional[str] = None      # the last day mentioned, for a bare time of day
-    out: list[TimeExpression] = []
+    out: list[dict] = []
     day_before: Optional[tuple[int, str]] = None    # where the last day told ends, and the day
     year_before: Optional[tuple[int, str]] = None   # where the last year told ends, and the year
     for found in find_times(text, lang):
@@ -72,11 +87,10 @@ def tag_document(document: Document, sentences: Optional[Sequence[Sentence]] = N
                 last_day = r.value[:10]
         day_before = (found.end, r.value[:10]) if _DAY.match(r.value) else None
         year_before = (found.end, r.value) if r.value.isdigit() and len(r.value) == 4 else None
-        # the validating constructor: pydantic's model_construct is slower (2.13: 3.6 vs 2.2 us)
-        out.append(TimeExpression(
-            document=document.id, text=found.text, start=found.start, end=found.end,
-            type=found.type, value=r.value, mod=r.mod, rule=found.rule, anchor=r.anchor,
-            interval=r.interval, display=r.display))
+        out.append({
+            "document": document.id, "text": found.text, "start": found.start, "end": found.end,
+            "type": found.type, "value": r.value, "mod": r.mod, "rule": found.rule, "anchor": r.anchor,
+            "interval": r.interval._asdict() if r.interval else None, "display": r.display})
     return out
 
 

@@ -4,9 +4,15 @@ from __future__ import annotations
 import calendar as _cal
 import re
 from datetime import date, timedelta
-from typing import Optional
+from typing import NamedTuple, Optional
 
-from timeline.models import Interval
+
+class Interval(NamedTuple):
+    """The days a date allows, inclusive, and how precisely the text gives it: the fields of
+    `timeline.models.Interval` as plain data (this stage builds no models)."""
+    start: str
+    end: str
+    granularity: str
 
 MONTHS = ("January February March April May June July August September October November "
           "December").split()

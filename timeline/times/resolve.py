@@ -10,10 +10,9 @@ from functools import lru_cache
 from datetime import date, timedelta
 from typing import Optional, Union
 
-from timeline.times.calendar import display, interval
+from timeline.times.calendar import Interval, display, interval
 from timeline.times.grammar import grammar
 from timeline.times.match import Found
-from timeline.models import Interval
 
 UNIT_WORDS = {"Y": "year", "M": "month", "W": "week", "D": "day", "DE": "decade", "CE": "century",
               "Q": "quarter", "WE": "weekend", "H": "hour", "MIN": "minute", "S": "second"}
