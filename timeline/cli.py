@@ -287,8 +287,9 @@ def score(gold, system, as_json, errors, by_class):
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--taxonomy", type=click.Path(exists=True, dir_okay=False), help="Event types file to use.")
 @click.option("--types", "labels", type=click.Path(exists=True, dir_okay=False),
-              help="Instead: type accuracy on hand-typed sentences (TSV: file, sentence opening, type) "
-              "of the articles in INPUTS.")
+              help="Instead: type accuracy on hand-typed sentences (TSV: file, sentence opening, type; "
+              "or rams|t17, key, opening, type for RAMS windows of a .jsonlines input and articles by "
+              "path under an input folder) of the articles in INPUTS.")
 @click.option("--rams", "rams", type=click.Path(exists=True, dir_okay=False),
               help="Instead: recall of the labelled trigger of each RAMS window (a .jsonlines file), "
               "with its type mapped to ours; the last line is the summary.")
@@ -301,6 +302,9 @@ def evaluate_events(inputs, as_json, taxonomy, labels, rams, rams_types):
     Example: timeline evaluate-events ../shared/data/timeml/TBAQ-cleaned
 
     Example: timeline evaluate-events --types timeline/events/type_labels.tsv samples ../shared/data/crossdoc
+
+    Example: timeline evaluate-events --types timeline/events/type_labels_blind.tsv
+    ../shared/data/events/rams-dev/dev.jsonlines ../shared/data/tls/timeline17-dev
 
     Example: timeline evaluate-events --rams ../shared/data/events/rams-dev/dev.jsonlines
     """

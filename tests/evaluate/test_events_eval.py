@@ -66,6 +66,32 @@ def test_type_accuracy_on_labelled_sentences(tmp_path):
     assert report.total == 2 and report.correct == 2 and len(report.missing) == 1
 
 
+def test_type_labels_of_rams_windows_and_corpus_paths(tmp_path):
+    """Rows of four columns: a RAMS window by its key, an article by its path under an input folder;
+    an opening written from tokenised text ("Rebels ' raid") finds its sentence."""
+    import json
+
+    from timeline.evaluate.events import evaluate_types
+    windows = tmp_path / "dev.jsonlines"
+    windows.write_text(json.dumps({"doc_key": "w1", "sentences": [["Rebels", "'", "raid", "began", "."]]}) + "\n",
+                       encoding="utf-8")
+    (tmp_path / "story" / "2021-08-02").mkdir(parents=True)
+    (tmp_path / "story" / "2021-08-02" / "a.txt").write_text("Troops attacked the town.\n", encoding="utf-8")
+    labels = tmp_path / "labels.tsv"
+    labels.write_text("rams\tw1\tRebels ' raid\tNONE\nt17\t2021-08-02/a.txt\tTroops attacked\tNONE\n",
+                      encoding="utf-8")
+    report = evaluate_types(str(labels), [str(windows), str(tmp_path / "story")], tagger=lambda d, s, p: [])
+    assert report.missing == [] and report.total == 2
+    assert json.loads(report.to_json())["sentences"] == 2
+
+
+def test_type_labels_with_a_bad_row_name_the_file_and_line(tmp_path):
+    from tests.cli_helpers import refused, timeline
+    labels = tmp_path / "labels.tsv"
+    labels.write_text("# comment\na.txt\tonly two\n", encoding="utf-8")
+    refused(timeline("evaluate-events", "--types", labels, tmp_path), "labels.tsv", "line 2")
+
+
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "crossdoc" / "yida-bombing-2011"
 LABELS = Path(__file__).resolve().parents[2] / "timeline" / "events" / "type_labels.tsv"
 

@@ -20,6 +20,7 @@ from timeline.events.clauses import split_clauses
 from timeline.events.finder import analyse
 from timeline.events.triggers import find_triggers
 from timeline.events.taxonomy import load_taxonomy
+from timeline.models import Document
 from timeline.read.timeml import read_timeml, timeml_files
 from timeline.text import split_sentences
 from timeline.times import tag_document
@@ -206,6 +207,9 @@ class TypeReport:
                 "confusion": {f"{g} -> {o}": n for (g, o), n in sorted(self.confusion.items())},
                 "missing": self.missing}
 
+    def to_json(self) -> str:
+        return json.dumps(self.as_dict(), indent=2)
+
     def table(self) -> str:
         d = self.as_dict()
         rows = [f"{d['sentences']} sentences; accuracy {d['accuracy']:.2f}% (NONE counts as a type); "
@@ -217,37 +221,76 @@ class TypeReport:
         return "\n".join(rows)
 
 
-def read_type_labels(path: str) -> dict[str, list[tuple[str, str]]]:
-    """file name -> [(sentence opening, type)] from a TSV of hand-typed sentences."""
-    labels: dict[str, list[tuple[str, str]]] = {}
-    for line in open(path, encoding="utf-8"):
+def read_type_labels(path: str) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """(corpus, document) -> [(sentence opening, type)] from a TSV of hand-typed sentences: rows of
+    file name, opening, type (articles found by name in the inputs), or of corpus, key, opening,
+    type, where corpus "rams" keys a window of a RAMS .jsonlines input and "t17" is a path
+    relative to an input folder."""
+    from timeline.errors import InputError
+
+    labels: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for number, line in enumerate(open(path, encoding="utf-8"), 1):
         if line.strip() and not line.startswith("#"):
-            name, opening, type_ = line.rstrip("\n").split("\t")
-            labels.setdefault(name, []).append((opening, type_))
+            row = line.rstrip("\n").split("\t")
+            if len(row) == 3:
+                row = ["file", *row]
+            if len(row) != 4 or row[0] not in ("file", "rams", "t17"):
+                raise InputError(f"{path}: line {number}: expected 'file, opening, type' or "
+                                 f"'rams|t17, key, opening, type' separated by tabs")
+            corpus, key, opening, type_ = row
+            labels.setdefault((corpus, key), []).append((opening, type_))
     return labels
+
+
+def _labelled_documents(labels, inputs: list[str]) -> dict[tuple[str, str], Document]:
+    """The document of each (corpus, key) of the labels that the inputs hold."""
+    from pathlib import Path
+
+    from timeline.evaluate.rams import detokenize
+    from timeline.read import Reader
+
+    paths = [Path(raw) for raw in inputs]
+    files = {p.name: p for path in paths for p in ([path] if path.is_file() else path.rglob("*"))}
+    wanted_windows = {key for corpus, key in labels if corpus == "rams"}
+    windows = {}
+    for path in paths:
+        if wanted_windows and path.is_file() and path.suffix == ".jsonlines":
+            for line in path.open(encoding="utf-8"):
+                window = json.loads(line)
+                if window["doc_key"] in wanted_windows:
+                    windows[window["doc_key"]] = window
+    found = {}
+    for corpus, key in labels:
+        if corpus == "rams":
+            if key in windows:
+                found[(corpus, key)] = Document(id=key, text=detokenize(windows[key]["sentences"])[0])
+            continue
+        path = files.get(key) if corpus == "file" else \
+            next((p / key for p in paths if p.is_dir() and (p / key).is_file()), None)
+        if path is not None:
+            found[(corpus, key)] = next(iter(Reader().documents([str(path)])))
+    return found
 
 
 def evaluate_types(labels_path: str, inputs: Iterable[str], tagger: Callable = tag_document,
                    taxonomy: Optional[str] = None) -> TypeReport:
-    from pathlib import Path
-
-    from timeline.read import Reader
-
     labels = read_type_labels(labels_path)
-    files = {p.name: p for raw in inputs for p in ([Path(raw)] if Path(raw).is_file() else Path(raw).rglob("*"))}
+    documents = _labelled_documents(labels, list(inputs))
     report = TypeReport()
-    for name, wanted in labels.items():
-        if name not in files:
-            report.missing += [f"{name}: {opening}" for opening, _ in wanted]
+    for (corpus, key), wanted in labels.items():
+        document = documents.get((corpus, key))
+        if document is None:
+            report.missing += [f"{key}: {opening}" for opening, _ in wanted]
             continue
-        document = next(iter(Reader().documents([str(files[name])])))
         sentences = split_sentences(document.text)
         events, traces = analyse(document, sentences, tagger(document, sentences, "news"), taxonomy)
         typed = {(m.trigger_start, m.trigger_end): e.type for e in events for m in e.mentions}
         for opening, gold in wanted:
-            trace = next((t for t in traces if " ".join(t.text.split()).startswith(opening)), None)
+            # spaces apart: a label written from tokenised text ("Obama 's") finds its sentence
+            opening = "".join(opening.split())
+            trace = next((t for t in traces if "".join(t.text.split()).startswith(opening)), None)
             if trace is None:
-                report.missing.append(f"{name}: {opening}")
+                report.missing.append(f"{key}: {opening}")
                 continue
             ours = next((typed[(c.trigger_start, c.trigger_end)] for c in trace.candidates
                          if (c.trigger_start, c.trigger_end) in typed), "NONE")
