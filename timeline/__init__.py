@@ -6,7 +6,7 @@ and the models.
 Every name is imported when first used (PEP 562), so `import timeline` and a command that needs
 only part of the pipeline (`timeline times`) do not pay for pydantic, the event finder or merging.
 """
-from importlib import import_module
+from timeline.lazy import lazy_attributes
 
 _HOMES = {
     "Document": "timeline.models", "Event": "timeline.models", "EventDate": "timeline.models",
@@ -17,17 +17,7 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str):
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'timeline' has no attribute {name!r}")
-    value = getattr(import_module(home), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_HOMES))
+__getattr__, __dir__ = lazy_attributes(__name__, _HOMES, globals())
 
 
 def figure(timeline):

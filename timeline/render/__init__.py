@@ -14,7 +14,7 @@ Library calls (the CLI's `render` and `build` are thin wrappers over these):
 """
 from __future__ import annotations
 
-from importlib import import_module
+from timeline.lazy import lazy_attributes
 from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:
@@ -33,17 +33,7 @@ _HOMES = {"LANE_CHOICES": "timeline.render.lanes", "PLOTLY_CONFIG": "timeline.re
           "timelinejs_json": "timeline.render.exports", "to_csv": "timeline.render.exports"}
 
 
-def __getattr__(name: str):
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'timeline.render' has no attribute {name!r}")
-    value = getattr(import_module(home), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_HOMES))
+__getattr__, __dir__ = lazy_attributes(__name__, _HOMES, globals())
 
 __all__ = ["figure", "figure_json", "fragment", "notebook_bundle", "page", "report", "image", "timelinejs",
            "timelinejs_json", "to_csv", "plotlyjs_tag", "write_plotlyjs", "PLOTLY_CONFIG",
