@@ -233,18 +233,23 @@ def main(argv: list[str] | None = None) -> int:
     say = (lambda row: print(json.dumps(row), file=sys.stderr)) if not opts.json else (lambda row: None)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        for copies in opts.copies:
-            path = one_document(body, copies, tmp / f"seed-x{copies}.txt")
-            label = f"seed body x{copies}"
+
+        def beside_dateparser(path: Path, kind: str, label: str) -> None:
+            """Each command's row on one input, and dateparser's row on it in the same run."""
             peer = dateparser_row(path, tmp, opts.dateparser_mb) if opts.dateparser_mb else None
             for command in opts.commands:
-                rows.append(timeline_row(command, "one document", path, tmp, label))
+                rows.append(timeline_row(command, kind, path, tmp, label))
                 if peer:
                     rows[-1]["vs_dateparser"] = round(rows[-1]["mb_per_s"] / peer["mb_per_s"], 1)
                 say(rows[-1])
             if peer:
                 rows.append(peer)
                 say(peer)
+
+        for copies in opts.copies:
+            path = one_document(body, copies, tmp / f"seed-x{copies}.txt")
+            label = f"seed body x{copies}"
+            beside_dateparser(path, "one document", label)
             rows.extend(in_process_rows(path, label))
             say(rows[-1])
             path.unlink()
@@ -256,15 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         if opts.tls:
             many.append((timeline17(opts.tls, tmp / "timeline17-dev.jsonl"), "Timeline17", "Timeline17 dev articles"))
         for path, kind, label in many:
-            peer = dateparser_row(path, tmp, opts.dateparser_mb) if opts.dateparser_mb else None
-            for command in opts.commands:
-                rows.append(timeline_row(command, kind, path, tmp, label))
-                if peer:
-                    rows[-1]["vs_dateparser"] = round(rows[-1]["mb_per_s"] / peer["mb_per_s"], 1)
-                say(rows[-1])
-            if peer:
-                rows.append(peer)
-                say(peer)
+            beside_dateparser(path, kind, label)
             path.unlink()
     exponents = []
     for kind in ("one document", "many articles"):
