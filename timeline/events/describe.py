@@ -80,7 +80,7 @@ def who_and_where(text: str, tax: Taxonomy) -> tuple[list[str], list[str]]:
         name = m.group(0).rstrip(".")
         start = m.start()
         words = name.split()
-        while words and words[0].lower().strip("’'") in not_actors:
+        while words and words[0].lower().strip("’'") in not_actors and not _acronym(words[0]):
             start += len(words[0]) + 1
             words.pop(0)
         if not words:
@@ -95,7 +95,7 @@ def who_and_where(text: str, tax: Taxonomy) -> tuple[list[str], list[str]]:
         elif name.endswith(_POSSESSIVE):
             name = name[:-2]
         name, joined_to = _joined_particle(name, text, m.end(), cues)
-        if name.lower() in not_actors or len(name) <= 1:
+        if name.lower() in not_actors and not _acronym(name) or len(name) <= 1:
             continue
         abbreviation = _ABBREVIATIONS.get(name.lower())
         if abbreviation:        # "the Govt 's": the government
@@ -188,10 +188,11 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
         while subject and subject[0].lower() in _LEADING:     # "and South Sudan became": one subject
             subject.pop(0)
         verb = _plural(lemma_form) if _plural_subject(subject, tax.cues.get("actor_nouns", frozenset())) else lemma_form
-    while before_words and before_words[0].lower().strip(_LEAD_EDGE) in _LEADING_OR_MARK:
+    while before_words and _leading(before_words[0]):
         before_words.pop(0)
     line = " ".join((" ".join(before_words + [verb]) + " " + after).split())     # single spaces
     line = line.replace(" ,", ",").replace(" .", ".").lstrip(_LEAD_EDGE).rstrip(_TRAIL_EDGE)
+    line = _SPACED_POSSESSIVE.sub(r"\1", line)       # tokenised text: "Haiti 's coast"
     if line.rstrip(" .,;").endswith(_SAID):        # most headlines: no attribution to look for
         # "rose to 2,300, officials said", "strikes Port Allen, the National Weather Service said":
         # who told it is no news
@@ -217,6 +218,7 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
 
 
 MIN_WORDS = 6
+_SPACED_POSSESSIVE = re.compile(r"(?<=\w) (['’]s)\b")
 _PHRASE_OPENERS = _HEADLINE["phrase_openers"]
 # "..., the National Weather Service said": a name (or "the" and a name) before the verb of saying
 _NAMED_ATTRIBUTION = re.compile(rf",?\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){{1,5}}(?:{_alternation(_SAID)})[\s.,;]*$")
@@ -238,6 +240,17 @@ _AUX_KEPT_AFTER = _HEADLINE["auxiliaries_kept_after"]
 _DANGLING = _HEADLINE["dangling"] | {""}      # "": a lone mark ("said :")
 _LEADING = _HEADLINE["leading"]
 _LEADING_OR_MARK = _LEADING | {""}        # "": a lone mark ('" While our party')
+
+
+def _leading(word: str) -> bool:
+    """A connective, article or lone mark a headline does not open on."""
+    bare = word.strip(_LEAD_EDGE)
+    return bare.lower() in _LEADING_OR_MARK and not _acronym(bare)
+
+
+def _acronym(word: str) -> bool:
+    """A word in capitals is a name ("the WHO warned", "IT firms"), not the word it spells."""
+    return len(word) > 1 and word.isalpha() and word.isupper()
 
 
 def _drops_auxiliaries(verb_group: list[str], ahead: str, present: bool) -> bool:
@@ -270,7 +283,7 @@ def _shift(offset: int, removals: list[tuple[int, int]]) -> int:
 
 def _plural_subject(words: list[str], actor_nouns: frozenset) -> bool:
     text = " ".join(words).lower()
-    if " and " in f" {text} " or _PLURAL_NOUN.search(text):
+    if " and " in f" {text} " or _PLURAL_NOUN.search(text) or any(w in _NUMBER_WORDS for w in text.split()):
         return True
     head = words[-1] if words else ""
     if len(words) == 1 and head[:1].isupper() and head.lower() in actor_nouns:
@@ -298,7 +311,8 @@ def _plural(third_person: str) -> str:
 _LEAD_FIRST = ordered("headline", "time_lead_first")
 _LEAD_WORDS = ordered("headline", "time_lead_words")
 _TIME_LEAD = re.compile(rf"(?:\b(?:{'|'.join(_LEAD_FIRST)})\s+)?(?:\b(?:{'|'.join(_LEAD_WORDS)})\s+)*\Z", re.I)
-_TIME_TRAIL = re.compile(r"\s*,|['’]s\b")     # "Friday, ...", "Thursday's vote": removed with the time
+# "Friday, ...", "Thursday's vote" (tokenised text: "Thursday 's vote"): removed with the time
+_TIME_TRAIL = re.compile(r"\s*,|\s?['’]s\b")
 _KEYWORD = re.compile(r"[\w-]+")
 _COMMA_BEFORE = re.compile(r",\s*\Z")
 LEAD_WINDOW = 120   # longest lead before a time ("back early in ..."), in characters
@@ -333,7 +347,20 @@ def describe(work: SentenceWork, times, tax: Taxonomy) -> None:
                                       end=min(quote[1], cand.clause.end))
                 if cand.verb and not cand.clause.start <= cand.verb[0] < cand.clause.end:
                     cand.verb = None        # the verb that reports the quote
+        if "|" in work.sentence.text:
+            _within_bars(cand, work.sentence.text, cand.trigger_start - work.sentence.start)
         _describe(cand, work.sentence, times, work.in_sentence, work.clauses, work.by_clause, tax)
+
+
+def _within_bars(cand, text: str, t0: int) -> None:
+    """A vertical bar sets apart a byline, a label or a site's name ("William Crawley | 22:29 His
+    body was found", "Quake kills thousands | World news"): the headline is the part holding the
+    trigger (`t0`: the trigger's offset in the sentence)."""
+    start = text.rfind(" | ", cand.clause.start, t0)
+    end = text.find(" | ", t0, cand.clause.end)
+    if start != -1 or end != -1:
+        cand.clause = replace(cand.clause, start=start + 3 if start != -1 else cand.clause.start,
+                              end=end if end != -1 else cand.clause.end)
 
 
 # the times a headline leaves out: the chart shows them; a duration stays ("could take three weeks")
@@ -385,7 +412,7 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
         tensed = not word.endswith("ing") and cand.status in ("occurred", "claimed", "ongoing")
         prev = word_before(sentence.text, verb[0]) if tensed else None      # the word before, only when it matters
         aux = prev and prev.lower() in tax.cues.get("be_aux", ())
-        adjective = prev and prev.lower() in tax.cues.get("determiners", ())   # "the reported bombing": no verb
+        adjective = prev and _describes_noun(prev, sentence.text, verb[1], tax)   # "the reported bombing": no verb
         # "The truce, agreed on Nov. 24, had been extended": a participle, not the clause's verb
         appositive = _APPOSITIVE.search(sentence.text, max(0, verb[0] - 30), verb[0])
         form = tax.third_person.get(word) if tensed and not (aux or adjective or appositive) else None
@@ -405,6 +432,22 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
                 if len(w) > 2 and w.lower() not in determiners} if names else set()
     keywords.add(cand.info.lemma)
     cand.keywords = frozenset(keywords)
+
+
+_NUMBER_WORDS = frozenset(_HEADLINE["number_words"])
+_PARTICIPLE_AFTER = frozenset(_HEADLINE["participle_after"])
+_NUMERAL = re.compile(r"\d[\d,.]*")
+_PLURAL_NEXT = re.compile(r"\s+[a-z]+s\b")
+
+
+def _describes_noun(prev: str, text: str, verb_end: int, tax: Taxonomy) -> bool:
+    """Is the past form after `prev` a participle describing a noun, not a finite verb? After a
+    determiner ("the reported bombing"), a preposition or "of" ("the number of confirmed cases"); after a
+    number when a plural noun follows ("two confirmed cases"; "two died" is a verb)."""
+    word = prev.lower()
+    if word in tax.cues.get("determiners", ()) or word in _PREPOSITIONS or word in _PARTICIPLE_AFTER:
+        return True
+    return (word in _NUMBER_WORDS or bool(_NUMERAL.fullmatch(word))) and bool(_PLURAL_NEXT.match(text, verb_end))
 
 
 def _ranges_joined(text: str, removals: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -495,6 +538,10 @@ def _antecedent(text: str, clause: Clause, clauses: list[Clause], tax: Taxonomy)
     else:
         return None
     words = text[subject.start:subject.end].split()
+    if clause.kind == "main":
+        # the clause the relative one interrupted: its subject follows any fronted phrase and its
+        # comma ("At the same time, economists in the US, where ..., have pointed")
+        words = text[subject.start:subject.end].rsplit(",", 1)[-1].split()
     if len(words) <= MAX_ANTECEDENT_WORDS:
         return " ".join(words)
     if clause.kind != "relative":
