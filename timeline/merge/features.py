@@ -87,7 +87,7 @@ def atom(source: MergeSource, sentences: Sequence[str] = (), published: Optional
                 block=(rules.family_of(source.type), rules.group_of(source.status)),
                 span=when, undated=undated, actors=actors, words=content_words(source.headline),
                 context=frozenset().union(*map(content_words, sentences)),
-                corrects=any(c in s.lower() for s in sentences for c in rules.corrections),
+                corrects=any(c in s for s in map(str.lower, sentences) for c in rules.corrections),
                 published=_ordinal(published), where=frozenset((*source.places, *filter(None, map(places_named_by, source.actors)))),
                 victims=victims, agents=agents,
                 persons=frozenset(filter(None, map(surname, source.actors))))
