@@ -25,7 +25,8 @@ def _bad(headlines) -> list[str]:
     out = []
     for line in headlines:
         words = line.split()
-        if words and (words[0].lower().strip("\"“‘'(,") in BAD_FIRST or
+        first = words[0].strip("\"“‘'(,") if words else ""
+        if words and (first.lower() in BAD_FIRST and not first.isupper() or
                       words[-1].lower().strip(",;:.!?\"”’')") in BAD_LAST):
             out.append(line)
     return out
@@ -61,6 +62,14 @@ def _headlines(documents) -> list[str]:
     ("Rebels have been fighting the army since June.", "Rebels fighting the army"),
     # an irregular plural takes the plural verb
     ("Unidentified gunmen abducted 23 passengers from a bus on Saturday.", "Unidentified gunmen abduct 23 passengers from a bus"),
+    # an acronym in capitals is a name, not the pronoun it spells
+    ("But the WHO also urged caution on Monday.", "WHO also urges caution"),
+    # a clause resumed after a relative one takes the subject after the interrupted clause's comma
+    ("At the same time, economists in the United States, where Mexico sends its exports, have pointed on "
+     "Monday to signs of recovery.", "Economists in the United States have pointed to signs of recovery"),
+    # a possessive time goes with its "'s", also in tokenised text
+    ("The programs help Haitians deal with the effects of last week 's disaster .",
+     "Programs help Haitians deal with the effects of disaster"),
     # "and" before an auxiliary opens a second predicate: a headline tells one
     ("People have been advised to stay at home and have been instructed with basic health precautions to take.",
      "People advised to stay at home"),

@@ -80,7 +80,7 @@ def who_and_where(text: str, tax: Taxonomy) -> tuple[list[str], list[str]]:
         name = m.group(0).rstrip(".")
         start = m.start()
         words = name.split()
-        while words and words[0].lower().strip("’'") in not_actors:
+        while words and words[0].lower().strip("’'") in not_actors and not _acronym(words[0]):
             start += len(words[0]) + 1
             words.pop(0)
         if not words:
@@ -95,7 +95,7 @@ def who_and_where(text: str, tax: Taxonomy) -> tuple[list[str], list[str]]:
         elif name.endswith(_POSSESSIVE):
             name = name[:-2]
         name, joined_to = _joined_particle(name, text, m.end(), cues)
-        if name.lower() in not_actors or len(name) <= 1:
+        if name.lower() in not_actors and not _acronym(name) or len(name) <= 1:
             continue
         abbreviation = _ABBREVIATIONS.get(name.lower())
         if abbreviation:        # "the Govt 's": the government
@@ -188,10 +188,11 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
         while subject and subject[0].lower() in _LEADING:     # "and South Sudan became": one subject
             subject.pop(0)
         verb = _plural(lemma_form) if _plural_subject(subject, tax.cues.get("actor_nouns", frozenset())) else lemma_form
-    while before_words and before_words[0].lower().strip(_LEAD_EDGE) in _LEADING_OR_MARK:
+    while before_words and _leading(before_words[0]):
         before_words.pop(0)
     line = " ".join((" ".join(before_words + [verb]) + " " + after).split())     # single spaces
     line = line.replace(" ,", ",").replace(" .", ".").lstrip(_LEAD_EDGE).rstrip(_TRAIL_EDGE)
+    line = _SPACED_POSSESSIVE.sub(r"\1", line)       # tokenised text: "Haiti 's coast"
     if line.rstrip(" .,;").endswith(_SAID):        # most headlines: no attribution to look for
         # "rose to 2,300, officials said", "strikes Port Allen, the National Weather Service said":
         # who told it is no news
@@ -217,6 +218,7 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
 
 
 MIN_WORDS = 6
+_SPACED_POSSESSIVE = re.compile(r"(?<=\w) (['’]s)\b")
 _PHRASE_OPENERS = _HEADLINE["phrase_openers"]
 # "..., the National Weather Service said": a name (or "the" and a name) before the verb of saying
 _NAMED_ATTRIBUTION = re.compile(rf",?\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){{1,5}}(?:{_alternation(_SAID)})[\s.,;]*$")
@@ -238,6 +240,17 @@ _AUX_KEPT_AFTER = _HEADLINE["auxiliaries_kept_after"]
 _DANGLING = _HEADLINE["dangling"] | {""}      # "": a lone mark ("said :")
 _LEADING = _HEADLINE["leading"]
 _LEADING_OR_MARK = _LEADING | {""}        # "": a lone mark ('" While our party')
+
+
+def _leading(word: str) -> bool:
+    """A connective, article or lone mark a headline does not open on."""
+    bare = word.strip(_LEAD_EDGE)
+    return bare.lower() in _LEADING_OR_MARK and not _acronym(bare)
+
+
+def _acronym(word: str) -> bool:
+    """A word in capitals is a name ("the WHO warned", "IT firms"), not the word it spells."""
+    return len(word) > 1 and word.isalpha() and word.isupper()
 
 
 def _drops_auxiliaries(verb_group: list[str], ahead: str, present: bool) -> bool:
@@ -298,7 +311,8 @@ def _plural(third_person: str) -> str:
 _LEAD_FIRST = ordered("headline", "time_lead_first")
 _LEAD_WORDS = ordered("headline", "time_lead_words")
 _TIME_LEAD = re.compile(rf"(?:\b(?:{'|'.join(_LEAD_FIRST)})\s+)?(?:\b(?:{'|'.join(_LEAD_WORDS)})\s+)*\Z", re.I)
-_TIME_TRAIL = re.compile(r"\s*,|['’]s\b")     # "Friday, ...", "Thursday's vote": removed with the time
+# "Friday, ...", "Thursday's vote" (tokenised text: "Thursday 's vote"): removed with the time
+_TIME_TRAIL = re.compile(r"\s*,|\s?['’]s\b")
 _KEYWORD = re.compile(r"[\w-]+")
 _COMMA_BEFORE = re.compile(r",\s*\Z")
 LEAD_WINDOW = 120   # longest lead before a time ("back early in ..."), in characters
@@ -495,6 +509,10 @@ def _antecedent(text: str, clause: Clause, clauses: list[Clause], tax: Taxonomy)
     else:
         return None
     words = text[subject.start:subject.end].split()
+    if clause.kind == "main":
+        # the clause the relative one interrupted: its subject follows any fronted phrase and its
+        # comma ("At the same time, economists in the US, where ..., have pointed")
+        words = text[subject.start:subject.end].rsplit(",", 1)[-1].split()
     if len(words) <= MAX_ANTECEDENT_WORDS:
         return " ".join(words)
     if clause.kind != "relative":
