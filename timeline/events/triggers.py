@@ -183,11 +183,11 @@ def _token_spans(text: str, lowered_text: Optional[str], lowered: list[str], cou
     token starts with one), not matched again by the regex."""
     if lowered_text is None:
         return [m.span() for m in islice(_TOKEN.finditer(text), count)]
-    spans, pos = [], 0
-    for word in islice(lowered, count):
-        pos = lowered_text.find(word, pos)
-        spans.append((pos, pos + len(word)))
-        pos += len(word)
+    spans, end, find = [], 0, lowered_text.find
+    for word in lowered[:count]:
+        start = find(word, end)
+        end = start + len(word)
+        spans.append((start, end))
     return spans
 
 
