@@ -31,8 +31,9 @@ def sources_of(event: Event) -> list[MergeSource]:
 def mentions_of(event: Event, source: MergeSource) -> list[Mention]:
     """The mentions of `event` that `source` gave (all of its document's, for a source saved
     without them)."""
+    given = frozenset(source.mentions)      # a list: a look-up per mention would scan it
     return [m for m in event.mentions if m.document == source.document
-            and (not source.mentions or m.trigger_start in source.mentions)]
+            and (not given or m.trigger_start in given)]
 
 
 @dataclass(frozen=True)
