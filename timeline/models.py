@@ -76,6 +76,9 @@ class Mention(Model):
     time: Optional[int] = Field(None, description="Index into Timeline.time_expressions, or null.")
     date: Optional[EventDate] = Field(None, description="The date this mention gives the event.")
     date_rule: Optional[str] = Field(None, description="How the date was attached (same clause, after-event...).")
+    trigger_type: Optional[str] = Field(
+        None, description="The type its own trigger names, where it differs from the event's: 'killed' "
+                          "(DEATH_INJURY) told as part of a bombing (ATTACK). Null: the event's type.")
 
 
 class MergeSource(Model):

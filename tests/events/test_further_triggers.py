@@ -81,3 +81,11 @@ def test_what_the_head_is_about_joins_the_event_told_before():
     murder = next(e for e in events if e.type == "DEATH_INJURY")
     assert [m.trigger for m in murder.mentions] == ["murdered", "murder"]
     assert murder.date.value == "2024-06-07"
+
+
+def test_a_mention_keeps_the_kind_its_own_word_names():
+    # "killing" tells the attack's deaths: a mention of the attack that names a death of its own;
+    # the attack's own words name nothing else (trigger_type null: the event's type)
+    [attack] = _events("A suicide bomber attacked a market in Kabul on Monday, killing 12 people.")
+    assert attack.type == "ATTACK"
+    assert [(m.trigger, m.trigger_type) for m in attack.mentions] == [("attacked", None), ("killing", "DEATH_INJURY")]

@@ -17,7 +17,7 @@ from timeline.read import read_inputs
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "data"
-BAD_FIRST = {"which", "who", "that", "and", "but", "while"}
+BAD_FIRST = {"which", "who", "that", "and", "but", "while", "where", "whereas", "although", "though"}
 BAD_LAST = {"said", "says", "could", "would", "take", "to"}
 
 
@@ -70,6 +70,13 @@ def _headlines(documents) -> list[str]:
     # a possessive time goes with its "'s", also in tokenised text
     ("The programs help Haitians deal with the effects of last week 's disaster .",
      "Programs help Haitians deal with the effects of disaster"),
+    # a past form after "of", a preposition or a number and before a plural noun describes the noun
+    ("The number of confirmed cases of swine flu rose to 18 on Monday.", "Number of confirmed cases of swine flu rose to 18"),
+    ("Israel has two confirmed cases, officials said on Tuesday.", "Israel has two confirmed cases"),
+    ("Two died in the attack on Thursday.", "Two die in the attack"),
+    # a discourse adverb or a subordinator opens no headline
+    ("Meanwhile, the Department of Health announced a big jump in cases on Wednesday.",
+     "Department of Health announces a big jump in cases"),
     # "and" before an auxiliary opens a second predicate: a headline tells one
     ("People have been advised to stay at home and have been instructed with basic health precautions to take.",
      "People advised to stay at home"),

@@ -124,6 +124,27 @@ def test_summary_is_the_clearest_headline_among_the_sources(own, source, type_):
     assert summary(e) == source
 
 
+def test_summary_opens_on_a_subject_not_a_preposition():
+    e = event(1, day("2020-01-01"), headline="Of a boy who visited Texas")
+    e = e.model_copy(update={"merged": MergeEvidence(score=1.0, sources=[
+        MergeSource(event="x", document="d1", type="DEATH_INJURY", status="occurred",
+                    headline="A boy visiting from Mexico dies of swine flu in Texas")])})
+    assert summary(e) == "A boy visiting from Mexico dies of swine flu in Texas"
+
+
+def test_between_clear_headlines_the_one_saying_what_the_sentences_say():
+    """A merged event gathers sources that do not all tell its story: the shorter headline loses to
+    the one its sentences bear out."""
+    e = event(1, day("2020-01-01"), ("d0", "d1", "d2"), headline="Radio station holds a phone-in", sentences=[
+        "The World Health Organization raised its pandemic alert to level four on Monday .",
+        "The WHO raised the pandemic alert level , a step towards declaring a pandemic .",
+        "Listeners called a radio phone-in about the outbreak ."])
+    e = e.model_copy(update={"merged": MergeEvidence(score=1.0, sources=[MergeSource(
+        event="x", document="d1", type="DISASTER_ACCIDENT", status="occurred",
+        headline="World Health Organization raises its pandemic alert level")])})
+    assert summary(e) == "World Health Organization raises its pandemic alert level"
+
+
 def test_summary_keeps_a_headline_opening_on_a():
     assert summary(event(2, day("2020-01-01"), headline="A strong earthquake strikes Haiti")) == \
         "A strong earthquake strikes Haiti"

@@ -199,3 +199,18 @@ def test_an_attribution_after_a_date_tells_no_tense(value_of):
 ])
 def test_a_month_in_its_own_future_clause_lies_ahead(text, published, value, value_of):
     assert value_of(text, published) == value
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # a threat, vow, promise or intent names an act still ahead (Quirk et al. 16.38)
+    ("The union threatened to strike on Monday.", "2012-03-07", "2012-03-12"),
+    ("The rebels promised to release the hostages on Saturday.", "2012-03-07", "2012-03-10"),
+    ("The minister pledged to visit the town on Friday.", "2012-03-07", "2012-03-09"),
+    # the act told is done by the telling, or the day is the refusal's
+    ("Delegates voted to support the republic Friday.", "2012-03-07", "2012-03-02"),
+    ("Officials declined to comment on Friday.", "2012-03-07", "2012-03-02"),
+    # a threat already past when told
+    ("He had vowed to return on Sunday.", "2012-03-07", "2012-03-04"),
+])
+def test_an_intended_act_lies_ahead(text, published, value, value_of):
+    assert value_of(text, published) == value

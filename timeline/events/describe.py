@@ -283,7 +283,7 @@ def _shift(offset: int, removals: list[tuple[int, int]]) -> int:
 
 def _plural_subject(words: list[str], actor_nouns: frozenset) -> bool:
     text = " ".join(words).lower()
-    if " and " in f" {text} " or _PLURAL_NOUN.search(text):
+    if " and " in f" {text} " or _PLURAL_NOUN.search(text) or any(w in _NUMBER_WORDS for w in text.split()):
         return True
     head = words[-1] if words else ""
     if len(words) == 1 and head[:1].isupper() and head.lower() in actor_nouns:
@@ -399,7 +399,7 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
         tensed = not word.endswith("ing") and cand.status in ("occurred", "claimed", "ongoing")
         prev = word_before(sentence.text, verb[0]) if tensed else None      # the word before, only when it matters
         aux = prev and prev.lower() in tax.cues.get("be_aux", ())
-        adjective = prev and prev.lower() in tax.cues.get("determiners", ())   # "the reported bombing": no verb
+        adjective = prev and _describes_noun(prev, sentence.text, verb[1], tax)   # "the reported bombing": no verb
         # "The truce, agreed on Nov. 24, had been extended": a participle, not the clause's verb
         appositive = _APPOSITIVE.search(sentence.text, max(0, verb[0] - 30), verb[0])
         form = tax.third_person.get(word) if tensed and not (aux or adjective or appositive) else None
@@ -419,6 +419,22 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
                 if len(w) > 2 and w.lower() not in determiners} if names else set()
     keywords.add(cand.info.lemma)
     cand.keywords = frozenset(keywords)
+
+
+_NUMBER_WORDS = frozenset(_HEADLINE["number_words"])
+_PARTICIPLE_AFTER = frozenset(_HEADLINE["participle_after"])
+_NUMERAL = re.compile(r"\d[\d,.]*")
+_PLURAL_NEXT = re.compile(r"\s+[a-z]+s\b")
+
+
+def _describes_noun(prev: str, text: str, verb_end: int, tax: Taxonomy) -> bool:
+    """Is the past form after `prev` a participle describing a noun, not a finite verb? After a
+    determiner ("the reported bombing"), a preposition or "of" ("the number of confirmed cases"); after a
+    number when a plural noun follows ("two confirmed cases"; "two died" is a verb)."""
+    word = prev.lower()
+    if word in tax.cues.get("determiners", ()) or word in _PREPOSITIONS or word in _PARTICIPLE_AFTER:
+        return True
+    return (word in _NUMBER_WORDS or bool(_NUMERAL.fullmatch(word))) and bool(_PLURAL_NEXT.match(text, verb_end))
 
 
 def _ranges_joined(text: str, removals: list[tuple[int, int]]) -> list[tuple[int, int]]:

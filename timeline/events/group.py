@@ -128,17 +128,21 @@ def keep(cand: Candidate, tax: Taxonomy) -> bool:
     return False
 
 
-def _mention(c: Candidate, document: Document) -> dict:
-    """A Mention's fields: the Event validates them with its own (one validation call, not two)."""
+def _mention(c: Candidate, document: Document, kind: str) -> dict:
+    """A Mention's fields: the Event validates them with its own (one validation call, not two).
+    A mention keeps the type its own word names when that is another kind of the event's family
+    ("killed" in a bombing: a death told as part of an attack); a verb that only tells what the
+    event's noun did ("bombs were dropped") names nothing of its own."""
+    own = c.type if c.type != kind and related(c.type, kind) else None
     return {"document": document.id, "start": c.start, "end": c.end, "sentence": document.text[c.start:c.end],
             "trigger": c.trigger, "trigger_start": c.trigger_start, "trigger_end": c.trigger_end,
-            "time": c.time, "date": c.date, "date_rule": c.date_rule}
+            "time": c.time, "date": c.date, "date_rule": c.date_rule, "trigger_type": own}
 
 
 def event(c: Candidate, document: Document) -> Event:
     digest = hashlib.sha1(f"{document.id}:{c.trigger_start}:{c.trigger_end}".encode()).hexdigest()[:12]
     told = [c] + sorted(c.extra, key=lambda x: x.trigger_start)
-    mentions = [_mention(x, document) for x in told]
+    mentions = [_mention(x, document, c.type) for x in told]
     confidence = min(0.95, c.confidence + (0.2 if c.time is not None else 0.1 if c.date else 0)
                      + 0.05 * min(len(c.extra), 2))
     actors = list(dict.fromkeys(c.actors + [a for x in c.extra for a in x.actors]))

@@ -18,6 +18,9 @@ _PERIOD = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _LEANING = {"it", "he", "she", "they", "this", "that", "these", "those", "we", "i", "you", "his", "her",
             "its", "their", "there", "but", "and", "also", "meanwhile", "where", "which", "who", "whom", "whose"}
 _DANGLING = {"and", "or", "with", "of", "the", "to", "a", "an", "in", "on", "for", "by", "at", "as", "that"}
+# A headline opening on one of these is a phrase cut from its clause, not a subject and its verb
+_PREPOSITIONS = {"about", "after", "as", "at", "before", "by", "during", "for", "from", "in", "into", "of", "on",
+                 "over", "since", "than", "through", "to", "under", "until", "with", "without"}
 _NOISE = ("-LRB-", "-RRB-", "``", "''", '"', "(", ")", "|", "http")
 _SUMMARY_CHARS = 140
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
@@ -138,11 +141,20 @@ def summarise(e: Event, published: dict[str, str]) -> Event:
 
 
 def summary(e: Event) -> str:
-    """The clearest headline among the event's sources, on one line."""
+    """The clearest headline among the event's sources, on one line; between headlines as clear,
+    the one nearest what its sentences say (a merged event's sources do not all tell its story)."""
     lines = [e.headline] + [s.headline for s in (e.merged.sources if e.merged else []) if s.headline]
+    stop = frozenset(load_weights().sentence["stopwords"])
+    centroid = sum((_bag(m.sentence, stop) for m in e.mentions), Counter())
     best = min(dict.fromkeys(" ".join(h.split()) for h in lines if h.strip()) or [""],
-               key=lambda h: (-_clarity(h, 4, 16), len(h), h))
+               key=lambda h: (-_clarity(h, 4, 16, headline=True), -round(_cosine(_bag(h, stop), centroid), 6),
+                              len(h), h))
     return _one_line(best)
+
+
+def _bag(text: str, stop: frozenset) -> Counter:
+    """Content words, lower-cased: what a sentence is about."""
+    return Counter(t for t in (x.lower() for x in _WORD.findall(text)) if t not in stop)
 
 
 def evidence(e: Event, published: dict[str, str]) -> Optional[Evidence]:
@@ -154,7 +166,7 @@ def evidence(e: Event, published: dict[str, str]) -> Optional[Evidence]:
     w = load_weights().sentence
     stop = frozenset(w["stopwords"])
     readable = [m for m in e.mentions if w["shortest"] <= len(m.sentence.split()) <= w["longest"]] or e.mentions
-    bags = [Counter(t for t in (x.lower() for x in _WORD.findall(m.sentence)) if t not in stop) for m in readable]
+    bags = [_bag(m.sentence, stop) for m in readable]
     centroid = sum(bags, Counter())
 
     def rank(i: int):
@@ -172,9 +184,10 @@ def _cosine(a: Counter, b: Counter) -> float:
     return dot / norm if norm else 0.0
 
 
-def _clarity(text: str, shortest: int, longest: int) -> float:
+def _clarity(text: str, shortest: int, longest: int, headline: bool = False) -> float:
     """How well a line reads alone: a sensible length, no markup or quotes, no pronoun to resolve,
-    not cut off mid-phrase or mid-word."""
+    not cut off mid-phrase or mid-word, a statement rather than a question; a headline opens on
+    its subject, not on a preposition (what does "Of a boy visiting Texas" report?)."""
     words = text.split()
     if not words:
         return -99.0
@@ -182,6 +195,8 @@ def _clarity(text: str, shortest: int, longest: int) -> float:
     score = -max(0, shortest - n, n - longest) * 0.5
     score -= 2.0 * any(mark in text for mark in _NOISE)
     score -= 1.5 * (words[0].lower().strip(",.") in _LEANING)
+    score -= 1.5 * (headline and words[0].lower() in _PREPOSITIONS)
+    score -= 1.5 * text.rstrip().endswith("?")
     score -= 1.0 * (words[-1].lower().strip(",.") in _DANGLING)
     # English has two one-letter words: any other opening letter is a cut word ("S earthquake", of
     # "Haiti's earthquake")
