@@ -22,8 +22,8 @@ TAXONOMY = ROOT / "timeline" / "events" / "taxonomy.toml"
 OUT = ROOT / "timeline" / "events" / "lexicon.tsv"
 PAST = ROOT / "timeline" / "events" / "irregular_past.txt"
 # lexicographer files whose synsets can be events (nouns of acts, events, phenomena, messages,
-# states, possessions, inquiries; every verb file)
-NOUN_FILES = ("act", "event", "phenomenon", "communication", "state", "possession", "cognition")
+# states, possessions, inquiries, processes such as a fire's "blaze"; every verb file)
+NOUN_FILES = ("act", "event", "phenomenon", "communication", "state", "possession", "cognition", "process")
 _WORD = re.compile(r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,2}")      # lower case, at most three words
 
 
@@ -59,7 +59,11 @@ def verb_forms(lemma: str, irregular: list[str]) -> list[str]:
     head, _, rest = lemma.partition(" ")
     tail = f" {rest}" if rest else ""
     third = s_form(head)
-    if head.endswith("e"):
+    if re.search(r"[eoy]e$", head):            # "flee": fleeing, "agree": agreeing
+        past, ing = head + "d", head + "ing"
+    elif head.endswith("ie"):                   # "lie": lying, "tie": tying
+        past, ing = head + "d", head[:-2] + "ying"
+    elif head.endswith("e"):
         past, ing = head + "d", head[:-1] + "ing"
     elif re.search(r"[^aeiou]y$", head):
         past, ing = head[:-1] + "ied", head + "ing"
@@ -87,7 +91,10 @@ def build(oewn: Path, roots_path: Path = ROOTS, taxonomy_path: Path = TAXONOMY) 
     priority = {k: v.get("priority", 0) for k, v in
                 tomllib.loads(taxonomy_path.read_text(encoding="utf-8"))["types"].items()}
     defaults = spec.get("defaults", {})
-    excluded = {e["lemma"] for e in spec.get("exclusions", {}).get("words", [])}
+    # a whole lemma, or only some of its forms ("lie", "lies", "lying": the verb of place; "lied" stays)
+    exclusions = spec.get("exclusions", {}).get("words", [])
+    excluded = {e["lemma"] for e in exclusions if "forms" not in e}
+    excluded_forms = {e["lemma"]: set(e["forms"]) for e in exclusions if "forms" in e}
     synsets, entries = load(oewn)
     sense_synset, ranks, forms = {}, {}, {}
     for lemma, by_pos in entries.items():
@@ -105,6 +112,7 @@ def build(oewn: Path, roots_path: Path = ROOTS, taxonomy_path: Path = TAXONOMY) 
         for h in s.get("hypernym", []):
             children.setdefault(h, []).append(sid)
     best: dict[tuple[str, str], tuple] = {}        # (lemma, pos) -> (rank, -priority, type, synset)
+    regular: set[tuple[str, str]] = set()          # (lemma, pos) inflected by the regular rules only
     for type_, table in spec["types"].items():
         if type_ not in priority:
             sys.exit(f"build_lexicon: {type_} is not a type of {taxonomy_path}")
@@ -115,6 +123,9 @@ def build(oewn: Path, roots_path: Path = ROOTS, taxonomy_path: Path = TAXONOMY) 
                 sys.exit(f"build_lexicon: no sense {key} in OEWN (type {type_})")
             depth, max_rank = root.get("depth", defaults.get("depth", 3)), root.get("rank", defaults.get("rank", 2))
             below_rank = root.get("rank_below", defaults.get("rank_below", 1))
+            only = set(root.get("lemmas", ()))      # the root's synset shares other words' senses
+            if root.get("regular"):
+                regular |= {(m, sense_synset[key][-1]) for m in only or synsets[sense_synset[key]]["members"]}
             if sense_synset[key] not in synsets:
                 sys.exit(f"build_lexicon: {key} is in a lexicographer file not read (type {type_})")
             todo, seen = [(sense_synset[key], 0)], set()
@@ -125,7 +136,7 @@ def build(oewn: Path, roots_path: Path = ROOTS, taxonomy_path: Path = TAXONOMY) 
                 seen.add(sid)
                 pos = sid[-1]
                 for lemma in synsets[sid].get("members", []):
-                    if not _WORD.fullmatch(lemma) or lemma in excluded:
+                    if not _WORD.fullmatch(lemma) or lemma in excluded or (only and lemma not in only):
                         continue
                     rank = ranks.get((lemma, pos), {}).get(sid)
                     if rank is None or rank >= (max_rank if d == 0 else below_rank):
@@ -138,9 +149,14 @@ def build(oewn: Path, roots_path: Path = ROOTS, taxonomy_path: Path = TAXONOMY) 
     lines = []
     for (lemma, pos), (_, _, type_, sid) in sorted(best.items()):
         inflect = verb_forms if pos == "v" else noun_forms
-        # a phrasal verb inflects its head: "swear in" -> "sworn in"
-        made = inflect(lemma, forms.get((lemma, pos)) or forms.get((lemma.split()[0], pos), []) if pos == "v"
+        # a phrasal verb inflects its head: "swear in" -> "sworn in"; a sense inflected regularly
+        # whatever the word's others do ("hanged", "lied") takes none of OEWN's irregular forms
+        made = inflect(lemma, [] if (lemma, pos) in regular else
+                       forms.get((lemma, pos)) or forms.get((lemma.split()[0], pos), []) if pos == "v"
                        else forms.get((lemma, pos), []))
+        made = [f for f in made if f not in excluded_forms.get(lemma, ())]
+        if not made:
+            continue
         lines.append("\t".join((lemma, "verb" if pos == "v" else "noun", type_, sid, "|".join(made))))
     return lines, irregular_past(entries)
 

@@ -14,7 +14,7 @@ from timeline.evaluate.rams import detokenize, load_mapping, our_types, publishe
 def test_longest_dotted_prefix_gives_the_types():
     mapping = load_mapping()
     assert our_types("conflict.attack.bombing", mapping) == ("ATTACK",)
-    assert our_types("transaction.transfermoney.embargosanction", mapping) == ("SANCTION_POLICY",)
+    assert our_types("transaction.transfermoney.embargosanction", mapping) == ("SANCTION_POLICY", "PROTEST_UNREST")
     assert our_types("transaction.transfermoney.purchase", mapping) == ("BUSINESS_ECONOMY",)
     assert our_types("government.spy.spy", mapping) == ()
 

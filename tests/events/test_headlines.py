@@ -74,6 +74,9 @@ def _headlines(documents) -> list[str]:
     ("The number of confirmed cases of swine flu rose to 18 on Monday.", "Number of confirmed cases of swine flu rose to 18"),
     ("Israel has two confirmed cases, officials said on Tuesday.", "Israel has two confirmed cases"),
     ("Two died in the attack on Thursday.", "Two die in the attack"),
+    # a vertical bar sets a byline (or a site's name) apart from the report
+    ("Jane Doe | 22:29 UK time Gunmen attacked a convoy near the border on Monday.", "Gunmen attack a convoy near the border"),
+    ("Gunmen attacked a convoy near the border on Monday | World news", "Gunmen attack a convoy near the border"),
     # a discourse adverb or a subordinator opens no headline
     ("Meanwhile, the Department of Health announced a big jump in cases on Wednesday.",
      "Department of Health announces a big jump in cases"),

@@ -43,7 +43,10 @@ def test_excluded_words_are_not_in_the_lexicon():
     lemmas = {t.lemma for t in lexicon.values()}
     for word in ROOTS["exclusions"]["words"]:
         assert word["example"], word
-        assert word["lemma"] not in lemmas, word
+        if "forms" in word:         # only these forms are left out ("lies", "lying"; "lied" stays)
+            assert not any(lexicon.get(f) and lexicon[f].lemma == word["lemma"] for f in word["forms"]), word
+        else:
+            assert word["lemma"] not in lemmas, word
 
 
 @pytest.mark.parametrize("form, type_", [
@@ -51,10 +54,24 @@ def test_excluded_words_are_not_in_the_lexicon():
     ("indicted", "ARREST_LEGAL"), ("imprisoned", "ARREST_LEGAL"), ("abdicated", "APPOINTMENT_RESIGNATION"),
     ("referendum", "ELECTION_VOTE"), ("capitulated", "WITHDRAWAL_CONCESSION"), ("tsunami", "DISASTER_ACCIDENT"),
     ("sacked", "APPOINTMENT_RESIGNATION"), ("embargoes", "SANCTION_POLICY"),
+    ("hanged", "DEATH_INJURY"), ("lied", "STATEMENT"), ("stabbed", "ATTACK"), ("bombarded", "ATTACK"),
+    ("blaze", "DISASTER_ACCIDENT"), ("collided", "DISASTER_ACCIDENT"), ("deported", "SANCTION_POLICY"),
 ])
 def test_lexicon_words_are_triggers(form, type_):
     trigger = load_taxonomy().words[form]
     assert trigger.type == type_
+
+
+@pytest.mark.parametrize("form", ["hung", "hanging", "lies", "lying", "clash"])
+def test_forms_and_words_left_out_are_no_lexicon_triggers(form):
+    # "hung a flag", "lies in the north": the forms of other senses; "clash" shares collide's synset
+    trigger = load_taxonomy().words.get(form)
+    assert trigger is None or trigger.lemma not in ("hang", "lie", "collide"), trigger
+
+
+def test_a_regular_sense_leaves_its_synsets_other_words_irregular():
+    # hang%2:41:00 inflects regularly ("hanged"); "string up", of the same synset, keeps "strung up"
+    assert load_taxonomy().words["strung up"].lemma == "string up"
 
 
 def test_taxonomy_words_keep_their_type():

@@ -347,7 +347,20 @@ def describe(work: SentenceWork, times, tax: Taxonomy) -> None:
                                       end=min(quote[1], cand.clause.end))
                 if cand.verb and not cand.clause.start <= cand.verb[0] < cand.clause.end:
                     cand.verb = None        # the verb that reports the quote
+        if "|" in work.sentence.text:
+            _within_bars(cand, work.sentence.text, cand.trigger_start - work.sentence.start)
         _describe(cand, work.sentence, times, work.in_sentence, work.clauses, work.by_clause, tax)
+
+
+def _within_bars(cand, text: str, t0: int) -> None:
+    """A vertical bar sets apart a byline, a label or a site's name ("William Crawley | 22:29 His
+    body was found", "Quake kills thousands | World news"): the headline is the part holding the
+    trigger (`t0`: the trigger's offset in the sentence)."""
+    start = text.rfind(" | ", cand.clause.start, t0)
+    end = text.find(" | ", t0, cand.clause.end)
+    if start != -1 or end != -1:
+        cand.clause = replace(cand.clause, start=start + 3 if start != -1 else cand.clause.start,
+                              end=end if end != -1 else cand.clause.end)
 
 
 # the times a headline leaves out: the chart shows them; a duration stays ("could take three weeks")
