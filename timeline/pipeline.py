@@ -74,14 +74,15 @@ def tag_each(inputs: Iterable[str], settings: Settings = Settings(),
     return map_documents(reader.articles(inputs), settings, task="times")
 
 
-def merge_documents(per_document: list[Timeline], settings: Settings = Settings()) -> Timeline:
+def merge_documents(per_document: list[Timeline], settings: Settings = Settings(),
+                    release: bool = False) -> Timeline:
     """Per-document timelines -> one merged timeline with salience, kept to `settings.entity`, the
-    period and the key events when given."""
+    period and the key events when given (with `release`, `per_document` is emptied as it merges)."""
     from timeline.events import filter_entity
     from timeline.key import key_events, score_salience, within
     from timeline.merge import merge_timelines
 
-    merged = score_salience(merge_timelines(per_document, title=settings.title))
+    merged = score_salience(merge_timelines(per_document, title=settings.title, release=release))
     kept = within(filter_entity(merged, settings.entity), settings.date_from, settings.date_to)
     return key_events(kept, settings.key)
 
@@ -106,8 +107,9 @@ def extract(inputs: Iterable[str], settings: Settings = Settings(),
         per_document.append(tl)
         if on_document:
             on_document(tl)
-    merged = merge_documents(per_document, settings)
-    if len(per_document) > 1:
+    many = len(per_document) > 1
+    merged = merge_documents(per_document, settings, release=True)    # held only here
+    if many:
         merged = compact(merged)
     warnings = [f"{where}: {message}" for where, message in reader.warnings]
     return merged.model_copy(update={"warnings": warnings + merged.warnings})

@@ -23,10 +23,14 @@ from timeline.models import Document, Event, MergeSource, TimeExpression, Timeli
 DEFAULT_TITLE = "Timeline"
 
 
-def merge_timelines(timelines: Sequence[Timeline], title: Optional[str] = None) -> Timeline:
-    """Documents and time expressions de-duplicated, events merged, Mention.time re-based."""
+def merge_timelines(timelines: Sequence[Timeline], title: Optional[str] = None,
+                    release: bool = False) -> Timeline:
+    """Documents and time expressions de-duplicated, events merged, Mention.time re-based.
+
+    With `release`, `timelines` (a list) is emptied once what the merge needs is taken from it, so
+    that a caller holding a corpus only there frees each document's own events while it merges."""
     with _collector_paused():
-        return _merge(timelines, title)
+        return _merge(timelines, title, release)
 
 
 @contextmanager
@@ -42,10 +46,15 @@ def _collector_paused():
             gc.enable()
 
 
-def _merge(timelines: Sequence[Timeline], title: Optional[str]) -> Timeline:
+def _merge(timelines: Sequence[Timeline], title: Optional[str], release: bool = False) -> Timeline:
     documents = _documents(timelines)
     times, remaps = _time_expressions(timelines)
     events = [_rebase(ev, remap) for tl, remap in zip(timelines, remaps) for ev in tl.events]
+    warnings = sorted({w for tl in timelines for w in tl.warnings})
+    title = title or _title(timelines)
+    if release:
+        timelines.clear()     # the mentions re-based above were copies: the originals go now
+        del remaps
     sources = [sources_of(e) for e in events]
     # each source with its own mentions: a group takes them, not the whole event it came in
     made = [(e, s, mentions_of(e, s)) for e, ss in zip(events, sources) for s in ss]
@@ -55,8 +64,7 @@ def _merge(timelines: Sequence[Timeline], title: Optional[str]) -> Timeline:
     merged = _sorted_events(build_event([made[i] for i in g], [atoms[i] for i in g],
                                         [_refusal(made[other][1], why) for _, _, other, why in refused])
                             for g, refused in zip(clusters.groups, clusters.refused))
-    warnings = sorted({w for tl in timelines for w in tl.warnings})
-    return Timeline(title=title or _title(timelines), documents=documents,
+    return Timeline(title=title, documents=documents,
                     events=merged, time_expressions=times, warnings=warnings)
 
 

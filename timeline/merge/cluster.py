@@ -142,6 +142,19 @@ def _day(ordinal: int) -> str:
     return dt.date.fromordinal(ordinal).isoformat()
 
 
+_UNITS = 1_000_000       # a bound in millionths, rounded up: it stays a bound
+_TOP = 1 << 40
+
+
+def _packed(bound: float, ri: int, rj: int) -> int:
+    """A pair of ranks and its bound as one int: ints sort as (-bound, ri, rj) do."""
+    return ((_TOP - int(bound * _UNITS) - 1) << 64) | (ri << 32) | rj
+
+
+def _unpacked(code: int) -> tuple[float, int, int]:
+    return -(_TOP - (code >> 64)) / _UNITS, (code >> 32) & 0xFFFFFFFF, code & 0xFFFFFFFF
+
+
 @dataclass
 class Clusters:
     """Groups of atom indices, and for each group the links refused to it: (score, its atom, the
@@ -195,28 +208,40 @@ def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> Clus
     for group in forced:
         for i in group[1:]:
             link(rep_of[group[0]], rep_of[i], 0.0, check=False)
-    # The links, strongest first, as a heap of (-score, keys, pair, scored): each pair enters
-    # with a bound of its score found without matching names, and is scored only when it comes
-    # first and its atoms are not yet in one group (most pairs of a story told by many never are).
+    # The links, strongest first: each candidate pair enters with a bound of its score found
+    # without matching names, and is scored only when it comes first and its atoms are not yet in
+    # one group (most pairs of a story told by many never are). The bounds are packed one int a
+    # pair (`_packed`), a few dozen bytes, sorted once; the pairs scored wait in a heap.
     generic = generic_words(atoms)
-    bounds: dict[tuple[int, int], Optional[float]] = {}
+    order = sorted(range(len(reps)), key=key.__getitem__)
+    rank = [0] * len(reps)
+    for r, i in enumerate(order):
+        rank[i] = r
+    bounded = []
     for i, j in candidate_pairs(reps, key):
-        pair = (i, j) if key[i] < key[j] else (j, i)
-        if pair not in bounds:
-            bounds[pair] = score_bound(reps[i], reps[j], generic)
-    links = [(-b, key[i], key[j], i, j, False) for (i, j), b in bounds.items() if b is not None and b >= threshold]
-    del bounds
-    heapq.heapify(links)
-    while links:
-        s, _, _, i, j, scored = top = heapq.heappop(links)
-        if uf.find(i) == uf.find(j):
+        ri, rj = (rank[i], rank[j]) if rank[i] < rank[j] else (rank[j], rank[i])
+        b = score_bound(reps[order[ri]], reps[order[rj]], generic)
+        if b is not None and b >= threshold:
+            bounded.append(_packed(b, ri, rj))
+    bounded.sort()
+    scored: list[tuple[float, int, int]] = []    # heap of (-score, rank, rank)
+    k, last = 0, None
+    while k < len(bounded) or scored:
+        if scored and (k == len(bounded) or scored[0] <= _unpacked(bounded[k])):
+            s, ri, rj = heapq.heappop(scored)
+            link(order[ri], order[rj], -s)
             continue
-        if scored:
-            link(i, j, -s)
-            continue
-        s = score(reps[i], reps[j], generic=generic)
-        if s is not None and s >= threshold:
-            heapq.heappush(links, (-s, *top[1:5], True))
+        code, k = bounded[k], k + 1
+        if code == last:
+            continue        # the pair again, from another block
+        last = code
+        _, ri, rj = _unpacked(code)
+        i, j = order[ri], order[rj]
+        if uf.find(i) != uf.find(j):
+            s = score(reps[i], reps[j], generic=generic)
+            if s is not None and s >= threshold:
+                heapq.heappush(scored, (-s, ri, rj))
+    del bounded
     for group in same_undated(reps):
         group.sort(key=lambda r: key[r])
         for i in group[1:]:
