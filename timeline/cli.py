@@ -174,10 +174,10 @@ def extract(inputs, output, published, title, jsonl, entity, taxonomy, key, date
 
 def _key_settings(key, date_from, date_to) -> dict:
     """--key, --from and --to checked before anything is read."""
-    from timeline.key import parse_key, period_bound
+    from timeline.key import parse_key, period
 
-    return {"key": parse_key(key), "date_from": period_bound(date_from, False, "--from"),
-            "date_to": period_bound(date_to, True, "--to")}
+    start, end = period(date_from, date_to)
+    return {"key": parse_key(key), "date_from": start, "date_to": end}
 
 
 def _extract_jsonl(inputs, output, settings, run) -> None:

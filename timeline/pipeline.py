@@ -99,9 +99,15 @@ def extract(inputs: Iterable[str], settings: Settings = Settings(),
     compact = Compactor()     # a corpus is held until merged: its timelines in little memory
     per_document = []
     for tl in extract_each(inputs, settings, reader):
-        per_document.append(compact(tl))
+        # compacted once another is read: what compacting shares is repeated across documents,
+        # and one document alone is written as soon as it is merged
+        if per_document:
+            compact(per_document[-1])
+        per_document.append(tl)
         if on_document:
             on_document(tl)
-    merged = compact(merge_documents(per_document, settings))
+    merged = merge_documents(per_document, settings)
+    if len(per_document) > 1:
+        merged = compact(merged)
     warnings = [f"{where}: {message}" for where, message in reader.warnings]
     return merged.model_copy(update={"warnings": warnings + merged.warnings})

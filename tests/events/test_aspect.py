@@ -1,5 +1,6 @@
-"""The progressive aspect as data (timeline/lang/en/events.toml [status]): each example sentence,
-published on 2024-06-12, gives one event of the status written after it."""
+"""The progressive aspect and a reporting clause after what it reports, as data
+(timeline/lang/en/events.toml [status]): each example sentence, published on 2024-06-12, gives one
+event of the status written after it."""
 from __future__ import annotations
 
 import pytest
@@ -11,10 +12,19 @@ from timeline.pipeline import extract_document
 
 PUBLISHED = "2024-06-12"
 EXAMPLES = load("en", "events.toml")["status"]["progressive_examples"]
+ATTRIBUTIONS = load("en", "events.toml")["status"]["attribution_examples"]
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_progressive_example(example):
+    sentence, status = example.rsplit(" => ", 1)
+    events = extract_document(Document(id="d", text=sentence, published=PUBLISHED)).events
+    assert [e.status for e in events] == [status], [(e.headline, e.status, e.status_rule) for e in events]
+
+
+@pytest.mark.parametrize("example", ATTRIBUTIONS)
+def test_attribution_example(example):
+    # a reporting clause after what it reports ("..., officials said") makes it the speaker's account
     sentence, status = example.rsplit(" => ", 1)
     events = extract_document(Document(id="d", text=sentence, published=PUBLISHED)).events
     assert [e.status for e in events] == [status], [(e.headline, e.status, e.status_rule) for e in events]

@@ -47,6 +47,8 @@ def test_status_and_type_from_the_phrase(text, wanted):
     # what someone threatens, vows or promises to do is still to come
     ("The militia threatened to attack the town next week.", ("ATTACK", "planned")),
     ("The rebels vowed to attack the capital next month.", ("ATTACK", "planned")),
+    # ... with an adverbial between the verb and its infinitive
+    ("The rebels threatened on Monday to attack the capital.", ("ATTACK", "planned")),
     # negation
     ("The army did not bomb the camp on Monday.", ("ATTACK", "negated")),
     ("No one was killed in the attack on Monday.", ("DEATH_INJURY", "negated")),

@@ -22,4 +22,6 @@ def test_bad_key_and_period_are_refused(tmp_path):
     refused(timeline("extract", SEED, "--key", "none"), "--key")
     refused(timeline("build", SEED, "--from", "2021-13-01", "-o", tmp_path / "x.html"), "--from", "not a date")
     refused(timeline("extract", SEED, "--jsonl", "--key", "3"), "--jsonl")
+    refused(timeline("build", SEED, "--from", "2021-06", "--to", "2021-05-31", "-o", tmp_path / "x.html"),
+            "--to", "ends before it starts")
     assert not (tmp_path / "x.html").exists()

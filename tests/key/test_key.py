@@ -179,6 +179,14 @@ def test_key_refuses_what_is_not_a_count(value):
         parse_key(value)
 
 
+def test_a_period_may_be_one_month_but_not_end_before_it_starts():
+    from timeline.key import period
+    assert period("2021-05", "2021-05") == ("2021-05-01", "2021-05-31")
+    assert period(None, "2011") == (None, "2011-12-31")
+    with pytest.raises(UsageError, match="ends before it starts"):
+        period("2012", "2011")
+
+
 def test_within_keeps_events_wholly_inside_the_period():
     tl = story([event(1, day("2011-05-01")), event(2, year("2011")), event(3, day("2012-01-01")), event(4, None)])
     assert [e.id for e in within(tl, "2011-01-01", "2011-12-31").events] == ["e1", "e2"]

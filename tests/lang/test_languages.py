@@ -144,3 +144,42 @@ def test_detecting_a_clear_english_article_does_not_load_the_statistical_model()
             f"assert detect({ARTICLES['en']!r}) == 'en'; print('py3langid' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+SAMPLES = ["The talks resume on Friday.", "Talks resume Friday", "Les pourparlers reprennent vendredi.",
+           "Las conversaciones se reanudan el viernes.", "Die Gespräche werden am Freitag fortgesetzt.",
+           "I colloqui riprendono venerdì.", "BREAKING NEWS", "2021", "Москва, 3 марта", ""]
+
+
+def test_the_cached_model_classifies_as_py3langid_does(tmp_path, monkeypatch):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from timeline.read import language_model
+
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path))
+    model = language_model.load()
+    assert model is not None and list(tmp_path.glob("langid-*.bin"))
+    reference = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    for sample in SAMPLES:
+        (lang, p), (want, q) = model.classify(sample), reference.classify(sample)
+        assert lang == want and p == pytest.approx(q, abs=1e-4), sample
+    assert language_model.load().classify(SAMPLES[0]) == model.classify(SAMPLES[0])    # read back
+
+
+def test_without_a_cache_directory_py3langid_itself_classifies(monkeypatch):
+    from timeline.read import language_model
+
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", "")
+    assert language_model.load() is None
+
+
+def test_detecting_a_sample_left_open_does_not_import_numpy(tmp_path):
+    import os
+    import subprocess
+    import sys
+    code = ("import sys; from timeline.read.language import detect; "
+            "print(detect('Talks resume Friday'), 'numpy' in sys.modules)")
+    env = {**os.environ, "TIMELINE_CACHE_DIR": str(tmp_path)}
+    for run in ("writes the cache", "reads it"):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.split()[1] == "False"

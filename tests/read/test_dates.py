@@ -13,6 +13,10 @@ from timeline.read.dates import normalise_published, parse_date
     ("WASHINGTON, D.C., Jan. 3, 2020 (AP) — Officials", "2020-01-03", False),
     ("Headline\n\nMOSUL, Iraq, March 12, 2017 -- Troops", "2017-03-12", False),
     ("LONDON, Sept 30 (Reuters) - In 2019 and 2020", "2020-09-30", True),
+    # a full date alone on a line under the title, as news sites print it
+    ("Talks resume Friday\nMarch 3, 2012\nNegotiators met on Wednesday.", "2012-03-03", False),
+    ("Talks resume Friday\n\nSaturday 3 March 2012\n\nNegotiators met.", "2012-03-03", False),
+    ("TALKS RESUME\nSat, Mar. 3rd, 2012\r\nNegotiators met.", "2012-03-03", False),
 ])
 def test_datelines(text, date, guessed):
     found = find_dateline(text)
@@ -24,6 +28,8 @@ def test_datelines(text, date, guessed):
     "BAGHDAD, Aug. 2 (Reuters) - no year anywhere in this story",  # no year to complete it
     "In Baghdad, Aug. 2 - 2020 was",                                # not an upper-case place
     "Feb. 30, 2021 - impossible day",
+    "Talks resume\nOn March 3, 2012 negotiators met.",              # a date in a sentence
+    "One\nTwo\nThree\nFour\nFive\nMarch 3, 2012\n",              # not among the first lines
 ])
 def test_not_datelines(text):
     assert find_dateline(text) is None

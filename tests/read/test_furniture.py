@@ -1,9 +1,11 @@
 """Penn Treebank tokens read back as characters; page furniture is not article body.
 The furniture examples are the data's own (timeline/read/furniture.toml)."""
+import re
+
 import pytest
 
 from timeline.read import Reader
-from timeline.read.furniture import FURNITURE, clean, detokenise, strip_furniture
+from timeline.read.furniture import FURNITURE, clean, detokenise, needed, strip_furniture
 
 EXAMPLES = [(f.name, *ex.split(" => ")) for f in FURNITURE for ex in f.examples]
 KEPT = [(f.name, text) for f in FURNITURE for text in f.kept]
@@ -46,3 +48,23 @@ def test_reader_reads_clean_text(tmp_path):
                        "Friday .\nAt 9:46 pm on 05 May 2009 , kenromford wrote : what a mess\n", encoding="utf-8")
     doc = next(iter(Reader().documents([str(article)])))
     assert doc.text == "MEXICO CITY (Reuters) - Schools shut on Friday ."
+
+
+@pytest.mark.parametrize("pattern, needs", [
+    (r"a?bc[de]", {"bc"}),
+    (r"(?:ab|cd)+x?", {"ab", "cd"}),
+    (r"[(\[]?[ \t]*an error", {"an error"}),
+    (r"x(?:Photograph|Photo|Picture):", {"hoto", "hotograph", "icture"}),   # the parser keeps "P" apart
+    (r"(?:ab|)c?", None),        # a branch may match nothing
+    (r"(?i)abc", None),          # case ignored: no string as written
+    (r"\d+", None),
+])
+def test_needed_strings(pattern, needs):
+    assert needed(re.compile(pattern)) == (frozenset(needs) if needs is not None else None)
+
+
+def test_every_match_holds_what_its_pattern_needs():
+    for f in FURNITURE:
+        for example in f.examples:
+            match = f.pattern.search(example.split(" => ")[0])
+            assert f.needs is None or any(n in match.group(0) for n in f.needs), (f.name, example)

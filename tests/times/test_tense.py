@@ -214,3 +214,18 @@ def test_a_month_in_its_own_future_clause_lies_ahead(text, published, value, val
 ])
 def test_an_intended_act_lies_ahead(text, published, value, value_of):
     assert value_of(text, published) == value
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # the present simple of a timetable tells what is scheduled (Swan, Practical English Usage)
+    ("Voting begins Tuesday.", "2012-03-07", "2012-03-13"),
+    ("The offer expires Friday.", "2012-03-07", "2012-03-09"),
+    ("The new law takes effect in January.", "2012-03-07", "2013-01"),
+    # a day named on itself in the future is that day; "next" is a week on
+    ("Trading resumes at 9 a.m. Wednesday.", "2012-03-07", "2012-03-07T09:00"),
+    ("The talks will resume next Wednesday.", "2012-03-07", "2012-03-14"),
+    # told in the past, the same verbs tell a day gone
+    ("Trading resumed Tuesday.", "2012-03-07", "2012-03-06"),
+])
+def test_a_timetable_in_the_present_looks_ahead(text, published, value, value_of):
+    assert value_of(text, published) == value

@@ -150,7 +150,7 @@ def _status(cand: Candidate, sentence, clauses, tax: Taxonomy, cues: Optional[se
     if deadline:
         cand.status, cand.status_rule = "deadline", f"deadline word '{deadline}'"
         return
-    future = cue_before(tax, "future", text, clause.start, t0, cues)
+    future = cue_before(tax, "future", text, clause.start, t0, cues) or _future_across(text, clause.start, t0, tax)
     if future:
         cand.status, cand.status_rule = "planned", f"future '{future}' before the trigger"
         return
@@ -169,6 +169,24 @@ def _status(cand: Candidate, sentence, clauses, tax: Taxonomy, cues: Optional[se
         progressive_auxiliary(text[max(clause.start, t0 - 40):t0])
     if ongoing or progressive:
         cand.status, cand.status_rule = "ongoing", f"ongoing '{ongoing or progressive + ' ...ing'}'"
+
+
+def _future_across(text: str, start: int, t0: int, tax: Taxonomy) -> Optional[str]:
+    """A future cue ending in "to" with an adverbial between its verb and the infinitive:
+    "threatened on Monday to attack", "vowed again to attack" read as "threatened to attack". The
+    adverbial (up to four words) opens on one of the language's interrupting words (a time
+    preposition, an adverb)."""
+    regex = tax.cue_res.get("future")
+    words = text[max(start, t0 - 60):t0].split()
+    if not regex or len(words) < 3 or words[-1].lower() != "to":
+        return None
+    for k in range(1, min(4, len(words) - 2) + 1):
+        if words[-1 - k].lower() in _INTERRUPTING:
+            joined = " ".join(words[:-1 - k] + ["to"])
+            found = [m for m in regex.finditer(joined) if m.end() == len(joined)]
+            if found:
+                return f"{found[-1].group(0)[:-3]} ... to"
+    return None
 
 
 def progressive_auxiliary(before: str) -> Optional[str]:
@@ -193,15 +211,43 @@ def _attribution(cand, sentence, clauses, tax) -> Optional[str]:
         for _, _, info in find_triggers(sentence.text, head, tax):
             if info.lemma in claims:
                 return f"reported by '{info.lemma}' (unconfirmed)"
-    for start, _, info in find_triggers(sentence.text, clause, tax):
-        if start < cand.trigger_start - sentence.start and info.lemma in claims:
+    t0 = cand.trigger_start - sentence.start
+    for start, end, info in find_triggers(sentence.text, clause, tax):
+        if info.lemma not in claims:
+            continue
+        if start < t0:
             return f"attributed by '{info.lemma}' before the trigger"
+        if _reporting_after(sentence.text, t0, start, end):
+            return f"attributed by '{info.lemma}' after it (', ... {sentence.text[start:end]}')"
     return None
 
 
+_INTERRUPTING = _STATUS_WORDS["interrupting_openers"]
+_ATTRIBUTION_BLOCKERS = _STATUS_WORDS["attribution_blockers"]
+_ATTRIBUTION_FINITE = _STATUS_WORDS["attribution_finite"]
+_ATTRIBUTION_SUBJECT_WORDS = _STATUS_WORDS["attribution_subject_words"]
+
+
+def _reporting_after(text: str, t0: int, start: int, end: int) -> bool:
+    """Is the reporting verb at text[start:end], after the trigger at t0, the verb of a reporting
+    clause that follows what it reports: after a comma, a short subject or none before it (",
+    officials said", ", said the minister"), no subordinator or coordinator opening it, no finite
+    verb after it (its own object clause) up to the next comma or the end?"""
+    comma = text.rfind(",", t0, start)
+    if comma < 0:
+        return False
+    subject = _WORDS.findall(text[comma + 1:start].lower())
+    if len(subject) > _ATTRIBUTION_SUBJECT_WORDS or not _ATTRIBUTION_BLOCKERS.isdisjoint(subject):
+        return False
+    stop = text.find(",", end)
+    rest = _WORDS.findall(text[end:stop if stop >= 0 else len(text)].lower())
+    return _ATTRIBUTION_FINITE.isdisjoint(rest) and _ATTRIBUTION_BLOCKERS.isdisjoint(rest)
+
+
 def _future_date(cand: Candidate, document: Document) -> None:
-    """A past-tense sentence about a date after publication is still a plan."""
-    if cand.status == "occurred" and cand.date and cand.date.start and document.published \
+    """A past-tense sentence about a date after publication is still a plan, by the reporter's
+    account or someone else's ("talks are due to start in 2025, officials said")."""
+    if cand.status in ("occurred", "claimed") and cand.date and cand.date.start and document.published \
             and cand.date.start > document.published:
         cand.status, cand.status_rule = "planned", f"dated after publication ({document.published})"
 

@@ -63,29 +63,30 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
     # lower-casing ASCII keeps every offset and word boundary (and leaves other characters that are
     # no word characters alone): one call for the whole sentence
     simple = text.isascii() or not WORD_BEYOND_ASCII.search(text)
+    lowered_text = text.lower() if simple else None     # the same offsets
     if text.isascii():
         lowered = _ascii_tokens(text)
     elif simple:            # no word character beyond ASCII: lower-casing keeps the tokens
-        lowered = _curly_tokens(text) if "\x01" not in text else _TOKEN.findall(text.lower())
+        lowered = _curly_tokens(text) if "\x01" not in text else _TOKEN.findall(lowered_text)
     else:
         lowered = [w.lower() for w in _TOKEN.findall(text)]
     hits = [] if starts.isdisjoint(lowered) else [k for k, w in enumerate(lowered) if w in starts]
     # offsets only where a word may trigger, up to the last word a form starting there may reach
-    tokens = list(islice(_TOKEN.finditer(text), hits[-1] + longest)) if hits else []
+    spans = _token_spans(text, lowered_text, lowered, hits[-1] + longest) if hits else []
     covered = 0          # a multi-word form ("news conference") covers the words inside it
     for k in hits:
-        m = tokens[k]
-        raw = m.group(0)
-        if m.start() < covered:
+        start, word_end = spans[k]
+        if start < covered:
             continue
+        raw = text[start:word_end]
         # most words start no multi-word form: they are their own form (every hit is in the set)
-        form, end = _longest_form(text, tokens, lowered, k, tax) if lowered[k] in tax.multi \
-            else (lowered[k], m.end())
+        form, end = _longest_form(text, spans, lowered, k, tax) if lowered[k] in tax.multi \
+            else (lowered[k], word_end)
         if form is None:
             continue
         covered = end
         info = tax.words[form]
-        prev_raw = tokens[k - 1].group(0) if k else ""
+        prev_raw = text[spans[k - 1][0]:spans[k - 1][1]] if k else ""
         prev_word = lowered[k - 1] if k else ""
         if info.pos == "verb" and prev_word in determiners and form in tax.noun_senses:
             info = tax.noun_senses[form]        # "the storm knocked out power": the noun, not the verb
@@ -106,9 +107,9 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
             title = title_case(text) if title is None else title
             skip = not title
         if not skip:
-            out.append((m.start(), end, info))
+            out.append((start, end, info))
     run_patterns = tax.pattern_re and (tax.pattern_keys is None or not tax.pattern_keys.isdisjoint(lowered))
-    for m in _pattern_matches(text, text.lower() if simple else None, tax) if run_patterns else ():
+    for m in _pattern_matches(text, lowered_text, tax) if run_patterns else ():
         out.append((m.start(), m.end(), Trigger(tax.pattern_types[m.lastgroup], m.group(0).lower(), "pattern")))
     if len(out) < 2:        # most sentences: one trigger or none, nothing to order or cover
         return tuple(out)
@@ -176,21 +177,35 @@ def _scan_data(taxonomy_path: str) -> tuple:
     return (tax, frozenset(tax.words) | frozenset(tax.multi), longest, *cues)
 
 
-def _longest_form(text: str, tokens, lowered, k: int, tax: Taxonomy):
+def _token_spans(text: str, lowered_text: Optional[str], lowered: list[str], count: int) -> list[tuple[int, int]]:
+    """(start, end) of the first `count` tokens. With the text lower-cased at the same offsets,
+    each token is found after the one before (what lies between holds no word character, and a
+    token starts with one), not matched again by the regex."""
+    if lowered_text is None:
+        return [m.span() for m in islice(_TOKEN.finditer(text), count)]
+    spans, end, find = [], 0, lowered_text.find
+    for word in lowered[:count]:
+        start = find(word, end)
+        end = start + len(word)
+        spans.append((start, end))
+    return spans
+
+
+def _longest_form(text: str, spans, lowered, k: int, tax: Taxonomy):
     """The longest trigger form starting at token k: (form, end offset) or (None, None)."""
     first = lowered[k]
     for n in tax.multi.get(first, ()):           # word counts of the multi-word forms, longest first
         if k + n <= len(lowered):
             form = " ".join(lowered[k:k + n])
-            if form in tax.words and _only_spaces(text, tokens, k, n):
-                return form, tokens[k + n - 1].end()
+            if form in tax.words and _only_spaces(text, spans, k, n):
+                return form, spans[k + n - 1][1]
     if first in tax.words:
-        return first, tokens[k].end()
+        return first, spans[k][1]
     return None, None
 
 
-def _only_spaces(text: str, tokens, k: int, n: int) -> bool:
-    return all(text[tokens[i].end():tokens[i + 1].start()].isspace() for i in range(k, k + n - 1))
+def _only_spaces(text: str, spans, k: int, n: int) -> bool:
+    return all(text[spans[i][1]:spans[i + 1][0]].isspace() for i in range(k, k + n - 1))
 
 
 _PREPOSITIONS = frozenset("of in after before since by for from with without on upon while".split())

@@ -15,13 +15,19 @@ def words(section: str, lang: str = LANG) -> dict:
     """One [section] of the pack's events.toml: name -> a frozenset of lower-case words (tables
     as they are)."""
     return {name: frozenset(v) if isinstance(v, list) else v
-            for name, v in load(lang, "events.toml").get(section, {}).items()}
+            for name, v in _events(lang).get(section, {}).items()}
 
 
 @cache
 def ordered(section: str, name: str, lang: str = LANG) -> tuple:
     """One list in the order the pack writes it (for regex alternations)."""
-    return tuple(load(lang, "events.toml")[section][name])
+    return tuple(_events(lang)[section][name])
+
+
+@cache
+def _events(lang: str) -> dict:
+    """The pack's events.toml, parsed once (the modules ask for a dozen sections and lists)."""
+    return load(lang, "events.toml")
 
 
 def alternation(words_) -> str:

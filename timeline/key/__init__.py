@@ -7,6 +7,6 @@
 - `within(timeline, start, end)` keeps the events dated within a period.
 """
 from timeline.key.salience import load_weights, score_salience
-from timeline.key.select import auto_count, key_events, parse_key, period_bound, within
+from timeline.key.select import auto_count, key_events, parse_key, period, period_bound, within
 
-__all__ = ["auto_count", "key_events", "load_weights", "parse_key", "period_bound", "score_salience", "within"]
+__all__ = ["auto_count", "key_events", "load_weights", "parse_key", "period", "period_bound", "score_salience", "within"]

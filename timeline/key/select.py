@@ -58,6 +58,15 @@ def period_bound(value: Optional[str], end: bool, option: str) -> Optional[str]:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def period(date_from: Optional[str], date_to: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """--from and --to as the first and last day they allow; a period that ends before it starts
+    would silently keep nothing, so it is refused."""
+    start, end = period_bound(date_from, False, "--from"), period_bound(date_to, True, "--to")
+    if start and end and start > end:
+        raise UsageError(f"the period ends before it starts: --from {date_from} is after --to {date_to}", "--to")
+    return start, end
+
+
 def within(tl: Timeline, start: Optional[str], end: Optional[str]) -> Timeline:
     """The events whose whole date lies in [start, end] (either may be open); undated ones drop."""
     if not start and not end:

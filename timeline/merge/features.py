@@ -31,8 +31,9 @@ def sources_of(event: Event) -> list[MergeSource]:
 def mentions_of(event: Event, source: MergeSource) -> list[Mention]:
     """The mentions of `event` that `source` gave (all of its document's, for a source saved
     without them)."""
+    given = frozenset(source.mentions)      # a list: a look-up per mention would scan it
     return [m for m in event.mentions if m.document == source.document
-            and (not source.mentions or m.trigger_start in source.mentions)]
+            and (not given or m.trigger_start in given)]
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def atom(source: MergeSource, sentences: Sequence[str] = (), published: Optional
                 block=(rules.family_of(source.type), rules.group_of(source.status)),
                 span=when, undated=undated, actors=actors, words=content_words(source.headline),
                 context=frozenset().union(*map(content_words, sentences)),
-                corrects=any(c in s.lower() for s in sentences for c in rules.corrections),
+                corrects=any(c in s for s in map(str.lower, sentences) for c in rules.corrections),
                 published=_ordinal(published), where=frozenset((*source.places, *filter(None, map(places_named_by, source.actors)))),
                 victims=victims, agents=agents,
                 persons=frozenset(filter(None, map(surname, source.actors))))

@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
+from timeline.cache import cached
 from timeline.merge.rules import load_rules
 
 PLACES_FILE = Path(__file__).with_name("places.tsv")
@@ -19,7 +20,13 @@ CONSTRAINED = ("town", "county", "state")
 
 @lru_cache(maxsize=None)
 def _lines() -> dict[str, str]:
-    """lower-case name -> its places.tsv lines after the name, unparsed (read in one pass)."""
+    """lower-case name -> its places.tsv lines after the name, unparsed: read in one pass, once
+    per change of the gazetteer (kept in the user's cache: reading it back takes a third of the
+    time, and every merge with a place in it reads it)."""
+    return cached("places", [PLACES_FILE, Path(__file__)], _read_lines)
+
+
+def _read_lines() -> dict[str, str]:
     out: dict[str, str] = {}
     for line in PLACES_FILE.read_text(encoding="utf-8").splitlines():
         name, _, rest = line.partition("\t")

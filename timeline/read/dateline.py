@@ -3,6 +3,8 @@
     BAGHDAD, Aug. 2 (Reuters) - ...          month and day; the year comes from the text
     WASHINGTON, Jan. 3, 2020 (AP) — ...      a full date
     Jan. 3, 2020 - ...
+    Talks resume Friday                      a full date alone on a line, under a title
+    March 3, 2012
 """
 from __future__ import annotations
 
@@ -24,6 +26,14 @@ _DATELINE = re.compile(
     r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[-–—]",                                   # (Reuters) -
     re.MULTILINE,
 )
+_WEEKDAYS = "|".join(sorted(_DATA["weekdays"]["names"], key=len, reverse=True))
+# a line that is only a date: "March 3, 2012", "Saturday 3 March 2012", "Sat, Mar. 3, 2012"
+_DATE_LINE = re.compile(
+    rf"(?:(?i:{_WEEKDAYS})\.?,?[ \t]+)?"
+    rf"(?:(?P<month>(?i:{_MONTHS}))\.?[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?P<month2>(?i:{_MONTHS}))\.?,?)"
+    r"[ \t]+(?P<year>(?:19|20)\d\d)")
+_DATE_LINE_WITHIN = _DATA["search"]["date_line_within"]
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -37,7 +47,7 @@ class Dateline:
 def find_dateline(text: str) -> Optional[Dateline]:
     m = _DATELINE.search(text[:_FIRST_CHARS])
     if not m:
-        return None
+        return _date_line(text)
     year, guessed = m["year"], False
     if not year:
         years = _YEAR.findall(text)
@@ -49,3 +59,17 @@ def find_dateline(text: str) -> Optional[Dateline]:
     except ValueError:
         return None
     return Dateline(day.isoformat(), m.group(0).strip(), guessed)
+
+
+def _date_line(text: str) -> Optional[Dateline]:
+    """A full date alone on one of the story's first lines (under its title)."""
+    lines = [line for line in text[:_FIRST_CHARS].split("\n") if line.strip()][:_DATE_LINE_WITHIN]
+    for line in lines:
+        m = _DATE_LINE.fullmatch(line.strip())
+        if m:
+            try:
+                day = dt.date(int(m["year"]), _MONTH[(m["month"] or m["month2"]).lower()], int(m["day"] or m["day2"]))
+            except ValueError:
+                return None
+            return Dateline(day.isoformat(), line.strip(), False)
+    return None

@@ -9,6 +9,8 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from re import _constants, _parser
+from typing import Optional
 
 DATA_FILE = Path(__file__).with_name("furniture.toml")
 
@@ -20,10 +22,51 @@ class Furniture:
     pattern: re.Pattern[str]
     examples: tuple[str, ...]
     kept: tuple[str, ...]
+    needs: Optional[frozenset[str]] = None     # one of these is in every match (None: not known)
 
 
 def _alternatives(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def needed(pattern: re.Pattern[str]) -> Optional[frozenset[str]]:
+    """Strings one of which every match of the pattern holds, as written (read from the parsed
+    pattern): where none is in a text, the pattern is not run over it (most documents hold no
+    furniture, and a pattern opening with an optional part is tried at every character). None
+    when the pattern ignores case or names no such strings."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    return _needed(_parser.parse(pattern.pattern, pattern.flags))
+
+
+def _needed(items) -> Optional[frozenset[str]]:
+    """The best set of a sequence of parsed items: the one whose shortest string is longest."""
+    best: Optional[frozenset[str]] = None
+    run = ""            # a run of literal characters: one string every match holds
+
+    def better(found):
+        if found is None or "" in found:
+            return best
+        return found if best is None or min(map(len, found)) > min(map(len, best)) else best
+
+    for op, av in items:
+        if op is _constants.LITERAL:
+            run += chr(av)
+            continue
+        best, run = better(frozenset({run}) if run else None), ""
+        if op is _constants.SUBPATTERN:
+            _, add_flags, _, sub = av
+            best = better(None if add_flags & re.IGNORECASE else _needed(sub))
+        elif op is _constants.BRANCH:
+            each = [_needed(branch) for branch in av[1]]
+            best = better(None if None in each else frozenset().union(*each))
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and av[0] >= 1:
+            best = better(_needed(av[2]))
+    return better(frozenset({run}) if run else None)
+
+
+def _holds(text: str, needs: Optional[frozenset[str]]) -> bool:
+    return needs is None or any(n in text for n in needs)
 
 
 # What goes with a match: the spaces after it, the line's end, nothing (the rest goes anyway).
@@ -40,14 +83,16 @@ def _load(path: Path = DATA_FILE):
     date_word = (rf"(?:\d{{1,4}}(?:st|nd|rd|th)?(?:[:.]\d\d)?|[,:–—-]|(?i:(?:{named})\b\.?)"
                  r"|(?i:[ap]\.?m\.?)(?!\w))")
     date = rf"(?:{date_word}[ \t]*)*{date_word}"
-    furniture = tuple(
-        Furniture(f["name"], f["cut"], re.compile(f["pattern"].replace("{date}", date) + _AFTER[f["cut"]]),
-                  tuple(f.get("examples", ())), tuple(f.get("kept", ())))
-        for f in data["furniture"])
-    return ptb, opening, closing, furniture
+    furniture = []
+    for f in data["furniture"]:
+        pattern = re.compile(f["pattern"].replace("{date}", date) + _AFTER[f["cut"]])
+        furniture.append(Furniture(f["name"], f["cut"], pattern, tuple(f.get("examples", ())),
+                                   tuple(f.get("kept", ())), needed(pattern)))
+    return ptb, opening, closing, tuple(furniture)
 
 
 PENN_TREEBANK, _OPENING, _CLOSING, FURNITURE = _load()
+_OPENING_NEEDS, _CLOSING_NEEDS = needed(_OPENING), needed(_CLOSING)
 
 
 def detokenise(text: str) -> str:
@@ -55,15 +100,18 @@ def detokenise(text: str) -> str:
     unchanged."""
     for escaped, character in PENN_TREEBANK["escaped"].items():
         text = text.replace(escaped, character)
-    if "-" not in text and "``" not in text and "''" not in text:
-        return text
-    text = _OPENING.sub(lambda m: PENN_TREEBANK["opening"][m[1]], text)
-    return _CLOSING.sub(lambda m: PENN_TREEBANK["closing"][m[1]], text)
+    if _holds(text, _OPENING_NEEDS):
+        text = _OPENING.sub(lambda m: PENN_TREEBANK["opening"][m[1]], text)
+    if _holds(text, _CLOSING_NEEDS):
+        text = _CLOSING.sub(lambda m: PENN_TREEBANK["closing"][m[1]], text)
+    return text
 
 
 def strip_furniture(text: str) -> str:
     """The text without the page's furniture (see furniture.toml)."""
     for item in FURNITURE:
+        if not _holds(text, item.needs):
+            continue
         if item.cut == "rest":
             m = item.pattern.search(text)
             if m:

@@ -1,8 +1,9 @@
 """Which language a document is in: given (--lang, a `lang` field of a JSON/CSV record, the
 page's <html lang>) or detected: first by the function words of each pack (a news sentence holds
 several of its own language's and none of the others'), then, when those do not tell, by py3langid
-(trafilatura's own choice; it ships its model, so nothing is downloaded; loading it costs about
-0.3 s, so it is loaded only for a sample the function words leave open). The result is an ISO
+(trafilatura's own choice; it ships its model, so nothing is downloaded), consulted only for a
+sample the function words leave open, from an uncompressed copy of its model in the cache
+(language_model.py: unpacking the shipped one and importing NumPy cost about 1 s a run). The result is an ISO
 639-1 code, the name of a pack in timeline/lang/.
 """
 from __future__ import annotations
@@ -54,6 +55,12 @@ def _by_function_words(sample: str) -> Optional[str]:
 
 @cache
 def _identifier():
+    """py3langid's model from the cache (language_model.py), else py3langid itself."""
+    from timeline.read import language_model
+
+    model = language_model.load()
+    if model is not None:
+        return model
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -463,8 +463,10 @@ def _index(position: tuple, span: int) -> int:
 
 
 def _weekday(wd: int, direction: Optional[int], a: Anchor, policy: Policy) -> str:
-    """A bare weekday: the nearest such day, before the anchor in the past tense, after it in
-    the future tense or with "next", before it with "last"."""
+    """A bare weekday: the nearest such day, before the anchor in the past tense, after it with
+    "next", before it with "last"; in the future tense that day or after it ("trading resumes
+    at 09:30 GMT Monday", told on a Monday: that Monday; news names a day within the week by
+    its weekday)."""
     day = a.day
     if day is None:
         return f"XXXX-WXX-{wd}"
@@ -474,6 +476,8 @@ def _weekday(wd: int, direction: Optional[int], a: Anchor, policy: Policy) -> st
         tense = policy.tense if policy.kind == "news" else None
         tense = {"past-own": "past", "future-own": "future"}.get(tense, tense)
         direction = {"past": 0, "future": 1}.get(tense or "")
+        if direction == 1 and back == 0:
+            direction = 0
     if direction == -1:
         delta = back or -7
     elif direction == 0:
