@@ -25,6 +25,8 @@ def choose(work: SentenceWork, tax: Taxonomy) -> None:
     sentence = work.sentence
     for ci, triggers in work.clause_triggers:
         clause = work.clauses[ci]
+        if len(triggers) > 1:       # "are scheduled to meet": the meeting
+            triggers = _without_semi_modals(triggers, sentence.text, tax)
         every = triggers
         reaction, object_ = _reaction(triggers, tax, sentence.text)
         if reaction:
@@ -41,6 +43,22 @@ def choose(work: SentenceWork, tax: Taxonomy) -> None:
         if len(every) > 1:
             used = {cand.trigger_start, referred.trigger_start} if reaction else {cand.trigger_start}
             _further(work, ci, cand, [t for t in every if sentence.start + t[0] not in used], tax)
+
+
+_SEMI_MODALS = _WORDS["semi_modal_participles"]
+_TO = re.compile(r"\s+to\s+")
+
+
+def _without_semi_modals(triggers, text: str, tax: Taxonomy):
+    """The triggers but a semi-modal's participle ("are scheduled to meet": be, the participle, "to"
+    and another trigger's verb), which tells when the verb happens, not a happening of its own."""
+    be = tax.cues.get("be_aux", frozenset())
+    starts = {t[0] for t in triggers}
+    kept = [t for t in triggers if not (
+        t[2].pos == "verb" and text[t[0]:t[1]].lower() in _SEMI_MODALS
+        and (word_before(text, t[0]) or "").lower() in be
+        and (m := _TO.match(text, t[1])) is not None and m.end() in starts)]
+    return kept if kept else triggers
 
 
 def _further(work: SentenceWork, ci: int, head: Candidate, triggers, tax: Taxonomy) -> None:
