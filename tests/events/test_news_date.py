@@ -27,6 +27,22 @@ def test_a_dated_clause_is_an_event(text, type_, status, display):
         assert e.date.display == display
 
 
+@pytest.mark.parametrize("text, wanted", [
+    # "and" before a finite auxiliary: a second predicate of the same subject, with its own time
+    ("Construction will begin in July and is expected to finish next year.",
+     [("OTHER", "planned", "July 2022", "Construction will begin"),
+      ("OTHER", "planned", "2022", "Construction is expected to finish")]),
+    ("The company opened a plant in 1998 and will close it in 2025.",
+     [("OTHER", "occurred", "1998", "Company opened a plant"), ("OTHER", "planned", "2025", "Company will close it")]),
+    # a reported clause stays reported in its second predicate
+    ("Police said the gunmen killed three people on Monday and were arrested on Tuesday.",
+     [("DEATH_INJURY", "claimed", "2 August 2021", "Gunmen kill three people"),
+      ("ARREST_LEGAL", "claimed", "27 July 2021", "Gunmen arrested")]),
+])
+def test_a_second_predicate_is_an_event_of_its_own(text, wanted):
+    assert [(e.type, e.status, e.date.display, e.headline) for e in events(text)] == wanted
+
+
 def test_a_clause_without_a_date_or_a_verb_is_none():
     assert events("The bridge is old.") == []
     assert events("In July, the old bridge.") == []

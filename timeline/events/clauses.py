@@ -45,6 +45,7 @@ _AUX_FINITE = re.compile(rf"\b(?:{_AUXILIARIES}|\w+ed)\b", re.I)
 # finite verb start a clause of their own (no comma needed); "of Sudan and South Sudan" does not
 _AND_NAMED_SUBJECT = re.compile(r"\b[a-z]+\s+(and)\s+(?=(?:[A-Z][\w'’.-]*\s+){1,4}"
                                 rf"(?:{alternation(_WORDS['named_subject_verbs'])}|\w+ed)\b)")
+_AND_PREDICATE = re.compile(rf"\b(and)\s+(?:{alternation(_WORDS['coordinated_auxiliaries'])})\b")
 _AND_CAPITAL = re.compile(r"and\s+[A-Z]")     # what it needs, found fast (a literal first): most sentences lack it
 # after a relative clause's closing comma, a verb: the interrupted clause's own ("..., said")
 _RESUMES = re.compile(rf"\s+(?:{_AUXILIARIES}|[a-z]+ed|{alternation(_WORDS['resuming_verbs'])})\b")
@@ -100,6 +101,8 @@ def split_clauses(text: str, tax: Taxonomy) -> list[Clause]:
         cuts.append((m.start(1) if m.group(1) else m.end(), kind, word))
     for m in _AND_NAMED_SUBJECT.finditer(text) if _AND_CAPITAL.search(text) else ():
         cuts.append((m.start(1), "main", "and"))
+    for m in _AND_PREDICATE.finditer(text) if "and " in text else ():
+        cuts.append((m.start(1), "coord", "and"))      # "... in July and is expected to finish ..."
     for m in opener_re.finditer(text) if _may_open(text, opener_words) else ():
         word = m.group(1).lower()
         before = text[:m.start()].rstrip()
@@ -123,6 +126,8 @@ def split_clauses(text: str, tax: Taxonomy) -> list[Clause]:
                 # "Doe, who took office in 2021, said ...": the clause it interrupted goes on
                 resolved.append((comma + 1, outer, ""))
                 continue
+        if kind == "coord":
+            continue        # a second predicate goes on in the clause it continues
         if kind not in _SUB:
             outer = kind
             continue
@@ -138,6 +143,8 @@ def split_clauses(text: str, tax: Taxonomy) -> list[Clause]:
             pos = offset
         if new_kind == "report" and new_opener:
             head = len(clauses) - 1 if clauses else None
+        if new_kind == "coord":         # the same kind (and head) as the clause it continues
+            continue
         kind, opener = new_kind, new_opener
     _add(clauses, text, pos, len(text), kind, head, opener)
     return clauses

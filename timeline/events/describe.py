@@ -47,6 +47,10 @@ _PLURAL_NOUN = re.compile(
     r"|(?<![\d.,])\b(?:[2-9]|\d{2,})\b(?![.,]\d)")     # "some 2 million died", not "7.8"
 _ES_PLURAL = re.compile(r"(?:ss|x|z|ch|sh)es$")
 _WHO = re.compile(rf"(?:{_alternation(_HEADLINE['relative_pronouns'])})\s+", re.I)
+# "and" before a finite auxiliary: a second predicate of the clause before ("will begin in July
+# and is expected to finish next year"), whose subject it shares
+_AND_PREDICATE = re.compile(rf"and\s+(?=(?:{_alternation(words('clauses')['coordinated_auxiliaries'])})\b)")
+_FIRST_VERB = re.compile(rf"\b(?:{_alternation(words('clauses')['auxiliaries'])}|[a-z]+ed)\b")
 _SAID = ordered("headline", "attribution_verbs")
 _ATTRIBUTION = re.compile(
     rf",?\s+(?:(?:{_alternation(_HEADLINE['attribution_modifiers'])}|[A-Z][a-z]+)\s+){{0,2}}"
@@ -155,7 +159,7 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     takes the `antecedent` it tells of ("Jane Doe takes office"), and so does a clause resumed
     after one ("The deal, which ..., was approved": "Deal was approved")."""
     if antecedent:
-        who = _WHO.match(text)
+        who = _WHO.match(text) or _AND_PREDICATE.match(text)
         if who or text[:1].islower():
             prefix = antecedent + " "
             shift = len(prefix) - (who.end() if who else 0)
@@ -524,10 +528,21 @@ def _antecedent(text: str, clause: Clause, clauses: list[Clause], tax: Taxonomy)
     """Who acted, for a clause that does not say: "Mayor Jane Doe, who took office in 2021" (the
     noun phrase a "who" clause follows), "the bridge, which collapsed" ("which" and "that" when
     they are the subject: the verb follows them), "The deal, which ..., was approved" (the clause
-    a relative clause interrupted). A headline then reads "Mayor Jane Doe took office"."""
-    if not clause.start or clause.opener not in ("", "who", "which", "that"):
-        return None                     # most clauses: the sentence's first, or opened by another word
+    a relative clause interrupted), "Construction will begin in July and is expected to finish" (a
+    second predicate shares the subject of the clause before). A headline then reads "Mayor Jane Doe
+    took office", "Construction is expected to finish"."""
+    if not clause.start:
+        return None                     # most clauses: the sentence's first
     before = [c for c in clauses if c.end <= clause.start]
+    if before and _AND_PREDICATE.match(text, clause.start):
+        # "Construction will begin in July and is expected to finish": the subject before the
+        # clause before's first verb
+        previous = before[-1]
+        verb = _FIRST_VERB.search(text, previous.start, previous.end)
+        words = text[previous.start:verb.start()].rsplit(",", 1)[-1].split() if verb else []
+        return " ".join(words) if 0 < len(words) <= MAX_ANTECEDENT_WORDS else None
+    if clause.opener not in ("", "who", "which", "that"):
+        return None                     # opened by another word
     if clause.kind == "relative" and clause.opener and before:
         if clause.opener != "who" and not _pronoun_is_subject(text, clause, tax):
             return None                 # "which the army took": the clause names its own subject

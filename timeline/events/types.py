@@ -25,6 +25,8 @@ def choose(work: SentenceWork, tax: Taxonomy) -> None:
     sentence = work.sentence
     for ci, triggers in work.clause_triggers:
         clause = work.clauses[ci]
+        if len(triggers) > 1:       # "are scheduled to meet": the meeting
+            triggers = _without_semi_modals(triggers, sentence.text, tax)
         every = triggers
         reaction, object_ = _reaction(triggers, tax, sentence.text)
         if reaction:
@@ -41,6 +43,22 @@ def choose(work: SentenceWork, tax: Taxonomy) -> None:
         if len(every) > 1:
             used = {cand.trigger_start, referred.trigger_start} if reaction else {cand.trigger_start}
             _further(work, ci, cand, [t for t in every if sentence.start + t[0] not in used], tax)
+
+
+_SEMI_MODALS = _WORDS["semi_modal_participles"]
+_TO = re.compile(r"\s+to\s+")
+
+
+def _without_semi_modals(triggers, text: str, tax: Taxonomy):
+    """The triggers but a semi-modal's participle ("are scheduled to meet": be, the participle, "to"
+    and another trigger's verb), which tells when the verb happens, not a happening of its own."""
+    be = tax.cues.get("be_aux", frozenset())
+    starts = {t[0] for t in triggers}
+    kept = [t for t in triggers if not (
+        t[2].pos == "verb" and text[t[0]:t[1]].lower() in _SEMI_MODALS
+        and (word_before(text, t[0]) or "").lower() in be
+        and (m := _TO.match(text, t[1])) is not None and m.end() in starts)]
+    return kept if kept else triggers
 
 
 def _further(work: SentenceWork, ci: int, head: Candidate, triggers, tax: Taxonomy) -> None:
@@ -108,6 +126,13 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
     heads = triggers
     if len(triggers) > 1:       # one trigger is the head: most clauses read no words before it
         heads = [t for t in triggers if not _in_phrase(sentence.text, t)] or triggers
+        reporting = tax.cues.get("reporting", frozenset())
+        verb = next((t for t in heads if t[2].pos == "verb" and t[2].lemma not in reporting), None)
+        if verb is not None:
+            # a noun after the clause's verb is its object or a circumstance ("sentenced 12 men for
+            # the bombing", "arrested over the attack"): the verb says what happened. Not after a
+            # verb of saying ("said the attack killed"), nor a noun's form used as a verb ("will attack")
+            heads = [t for t in heads if t[2].pos != "noun" or t[0] < verb[0] or _used_as_verb(sentence.text, t, tax)]
     best = max(heads, key=lambda t: (tax.priority.get(t[2].type, -1), -t[0])) if len(heads) > 1 else heads[0]
     agent = None
     if best[2].lemma in tax.cues.get("agent_verbs", ()):
@@ -135,6 +160,14 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
     return _candidate(index, sentence, clause, best, rule, verbs[0] if verbs else None)
 
 
+def _used_as_verb(text: str, trigger, tax: Taxonomy) -> bool:
+    """A noun trigger whose word is also a verb, after a modal, an auxiliary or "to" ("will attack",
+    "to protest"; not "to death")."""
+    start, end, _ = trigger
+    return text[start:end].lower() in tax.third_person and \
+        (word_before(text, start) or "").lower() in _VERB_BEFORE
+
+
 def _candidate(index, sentence, clause, trigger, rule: str, verb=None) -> Candidate:
     start, end, info = trigger
     generic = info.pos == "noun" and sentence.text[start:end].endswith("s") and \
@@ -147,6 +180,8 @@ def _candidate(index, sentence, clause, trigger, rule: str, verb=None) -> Candid
 
 
 _PHRASE_OPENERS = _WORDS["phrase_openers"]
+# before a word, these make it a verb ("will attack", "to protest")
+_VERB_BEFORE = frozenset(words("clauses")["auxiliaries"]) | {"to"}
 _PHRASE_FILLERS = _WORDS["phrase_fillers"]
 
 

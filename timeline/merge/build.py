@@ -16,6 +16,7 @@ from timeline.models import Event, MergeEvidence, MergeSource, Mention
 MERGE_RULE = "merge"   # type_rule/status_rule of a merged event: chosen from its sources
 _MAX_WORDS_SHOWN = 6
 _MAX_REFUSED_SHOWN = 3
+_EVIDENCE_PEERS = 16   # distinct atoms of a group each of its atoms is compared with (_evidence)
 
 
 def _unique(items, sort_key) -> list:
@@ -113,7 +114,10 @@ def _evidence(sources: Sequence[MergeSource], mentions: Sequence[Mention], date,
     one document, each source's best link) and readable reasons.
 
     Identical atoms (one text printed by many outlets) are scored once: each distinct atom's best
-    link to a distinct atom of another part, so 400 copies of a story cost no more than one."""
+    link to a distinct atom of another part, so 400 copies of a story cost no more than one.
+    Each distinct atom is compared with the first `_EVIDENCE_PEERS` of them only (and with
+    itself, printed by several parts): the cost of a group grows with its size, not its square,
+    and a group of up to one more than that many is scored over all its pairs."""
     docs = sorted({s.document for s in sources} | {m.document for m in mentions})
     by_document = len({a.document for a in atoms}) > 1
     parts: dict[tuple, set] = defaultdict(set)    # distinct atom (its content) -> its parts
@@ -125,8 +129,8 @@ def _evidence(sources: Sequence[MergeSource], mentions: Sequence[Mention], date,
             rep[key] = a
     distinct = sorted(parts, key=lambda k: (rep[k].document, rep[k].event))
     best: dict = {}
-    for k, a in enumerate(distinct):
-        for b in distinct[k:]:
+    for k, b in enumerate(distinct):
+        for a in distinct[:min(k, _EVIDENCE_PEERS)] + [b]:
             if len(parts[a] | parts[b]) < 2:
                 continue     # no pair across parts
             other = rep[b] if b is not a else replace(rep[b], document=rep[b].document + "\0")

@@ -6,18 +6,22 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from timeline.merge.dates import reach_days
-from timeline.merge.features import Atom, content_key, generic_words, score
+from timeline.merge.features import Atom, content_key, generic_words, score, score_bound
 from timeline.merge.people import people_clash
 from timeline.merge.places import places_clash, place_label
 from timeline.merge.rules import load_rules
 
 _NAME_KEY = 3
+_MOST_PARTNERS = 32   # earlier atoms of a block each atom is compared with (candidate_pairs)
 
+
+LOG = []
 
 class UnionFind:
     def __init__(self, n: int):
@@ -51,26 +55,37 @@ def _block_keys(a: Atom) -> set[tuple]:
     return keys
 
 
-def candidate_pairs(atoms: Sequence[Atom]) -> Iterable[tuple[int, int]]:
+def candidate_pairs(atoms: Sequence[Atom], keys: Optional[Sequence] = None,
+                    most: int = _MOST_PARTNERS) -> Iterable[tuple[int, int]]:
     """Pairs that share a block and whose dates come within the gap the earlier allows: a sweep
-    over date intervals per block, never all pairs (a pair sharing several blocks may repeat)."""
-    by_block: dict[tuple, list[tuple[int, int, int]]] = defaultdict(list)
+    over date intervals per block, never all pairs (a pair sharing several blocks may repeat).
+
+    Each atom is paired with at most `most` of the earlier atoms still in reach, those that start
+    nearest to it: a block of a word every report of a story shares ("earthquake") would
+    otherwise pair all its atoms, a cost growing as the square of the archive. The atoms one
+    happening of such a block joins are then linked through a few of them each (and through
+    their other blocks), which joins them just as well. `keys` (each atom's own, default its
+    document and event) order the atoms that start and end together, so no input order shows."""
+    keys = keys or [(a.document, a.event) for a in atoms]
+    by_block: dict[tuple, list[tuple]] = defaultdict(list)
     for i, a in enumerate(atoms):
         if a.span is not None:
             reach = a.span.end + reach_days(a.span)
             for key in _block_keys(a):
-                by_block[key].append((a.span.start, reach, i))
+                by_block[key].append((a.span.start, reach, keys[i], i))
     for entries in by_block.values():
         if len(entries) < 2:
             continue
         entries.sort()
-        active: list[tuple[int, int]] = []   # heap of (last day it can match, index)
-        for start, reach, i in entries:
-            while active and active[0][0] < start:
-                heapq.heappop(active)
-            for _, j in active:
+        ending: list[tuple[int, int]] = []   # heap of (last day it can match, index)
+        active: dict[int, None] = {}          # the atoms in reach, in the order they start
+        for start, reach, _, i in entries:
+            while ending and ending[0][0] < start:
+                del active[heapq.heappop(ending)[1]]
+            for j in itertools.islice(reversed(active), most):
                 yield j, i
-            heapq.heappush(active, (reach, i))
+            heapq.heappush(ending, (reach, i))
+            active[i] = None
 
 
 @dataclass
@@ -168,6 +183,7 @@ def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> Clus
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj:
             return
+        LOG.append((s, key[i], key[j]))
         why = summary[ri].clash(summary[rj]) if check else None
         if why:
             refused.append((s, min(key[i], key[j]), max(key[i], key[j]), i, j, why))
@@ -179,17 +195,28 @@ def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> Clus
     for group in forced:
         for i in group[1:]:
             link(rep_of[group[0]], rep_of[i], 0.0, check=False)
-    edges = {}
+    # The links, strongest first, as a heap of (-score, keys, pair, scored): each pair enters
+    # with a bound of its score found without matching names, and is scored only when it comes
+    # first and its atoms are not yet in one group (most pairs of a story told by many never are).
     generic = generic_words(atoms)
-    for i, j in candidate_pairs(reps):
+    bounds: dict[tuple[int, int], Optional[float]] = {}
+    for i, j in candidate_pairs(reps, key):
         pair = (i, j) if key[i] < key[j] else (j, i)
-        if pair in edges or uf.find(i) == uf.find(j):
+        if pair not in bounds:
+            bounds[pair] = score_bound(reps[i], reps[j], generic)
+    links = [(-b, key[i], key[j], i, j, False) for (i, j), b in bounds.items() if b is not None and b >= threshold]
+    del bounds
+    heapq.heapify(links)
+    while links:
+        s, _, _, i, j, scored = top = heapq.heappop(links)
+        if uf.find(i) == uf.find(j):
+            continue
+        if scored:
+            link(i, j, -s)
             continue
         s = score(reps[i], reps[j], generic=generic)
         if s is not None and s >= threshold:
-            edges[pair] = s
-    for (i, j), s in sorted(edges.items(), key=lambda e: (-e[1], key[e[0][0]], key[e[0][1]])):
-        link(i, j, s)
+            heapq.heappush(links, (-s, *top[1:5], True))
     for group in same_undated(reps):
         group.sort(key=lambda r: key[r])
         for i in group[1:]:

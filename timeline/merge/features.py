@@ -147,8 +147,10 @@ def _actor_score(a: Atom, b: Atom) -> float:
 
 
 def _telling_actor(a: Atom, b: Atom, generic: frozenset) -> bool:
-    """An actor in common whose name is not only generic words ("police" in an archive of crime)."""
-    return any(not set(x) <= generic and names_match(x, y) for x in a.actors for y in b.actors)
+    """An actor in common whose name is not only generic words ("police" in an archive of crime),
+    as either of the two names it: the same answer whatever the order of the pair."""
+    return any(not set(x) <= generic and not set(y) <= generic and names_match(x, y)
+               for x in a.actors for y in b.actors)
 
 
 def max_score() -> float:
@@ -176,13 +178,9 @@ def generic_words(atoms: Sequence[Atom]) -> frozenset:
     return frozenset(w for w, n in count.items() if n >= least)
 
 
-def score(a: Atom, b: Atom, exact: bool = False, generic: frozenset = frozenset()) -> Optional[float]:
-    """The evidence that a and b report one happening, or None when dates or types rule it out.
-    A vague date (open, or only a report's news window) joins another document's only with a
-    name, a place or a word in common that is not `generic`: never on generic words only.
-
-    Unless `exact`, a score that cannot reach the threshold may be returned low.
-    """
+def _unnamed_score(a: Atom, b: Atom, generic: frozenset) -> Optional[tuple[float, frozenset, bool]]:
+    """The evidence apart from names: (date + type + words + place + context, the words shared,
+    whether a place is shared), or None when dates or types rule the pair out."""
     if a.block != b.block or a.span is None or b.span is None:
         return None
     date_s = date_score(a.span, b.span, a.document == b.document)
@@ -193,15 +191,40 @@ def score(a: Atom, b: Atom, exact: bool = False, generic: frozenset = frozenset(
         return None
     total = date_s + (rules.same_type if a.type == b.type else rules.compatible_type)
     words = a.words & b.words
-    if (a.span.vague or b.span.vague) and a.document != b.document and not words - generic \
-            and not _telling_actor(a, b, generic) \
-            and not places_shared(a.document_places, b.document_places, generic):
-        return None
     total += min(rules.word_max, rules.word_each * len(words))
-    if places_shared(a.document_places, b.document_places, generic):
+    place = places_shared(a.document_places, b.document_places, generic)
+    if place:
         total += rules.place_same
     if len(a.context & b.context) >= rules.context_min_words:
         total += rules.context
+    return total, words, place
+
+
+def score_bound(a: Atom, b: Atom, generic: frozenset = frozenset()) -> Optional[float]:
+    """At least `score(a, b, generic=generic)`, found without matching names (the costly part):
+    None when the pair is ruled out whatever the names."""
+    found = _unnamed_score(a, b, generic)
+    if found is None:
+        return None
+    total, rules = found[0], load_rules()
+    return total + rules.actor_max if total < rules.threshold and a.actors and b.actors else total
+
+
+def score(a: Atom, b: Atom, exact: bool = False, generic: frozenset = frozenset()) -> Optional[float]:
+    """The evidence that a and b report one happening, or None when dates or types rule it out.
+    A vague date (open, or only a report's news window) joins another document's only with a
+    name, a place or a word in common that is not `generic`: never on generic words only.
+
+    Unless `exact`, a score that cannot reach the threshold may be returned low.
+    """
+    found = _unnamed_score(a, b, generic)
+    if found is None:
+        return None
+    total, words, place = found
+    rules = load_rules()
+    if (a.span.vague or b.span.vague) and a.document != b.document and not words - generic \
+            and not _telling_actor(a, b, generic) and not place:
+        return None
     if not exact and total + rules.actor_max < rules.threshold:
         return total   # decided without the fuzzy name matching
     if exact or total < rules.threshold:
