@@ -101,7 +101,7 @@ def _further(work: SentenceWork, ci: int, head: Candidate, triggers, tax: Taxono
         elif head.type.lower() in asks | plans:
             cand.aim = ("planned" if head.type.lower() in plans else "hypothetical",
                         f"named after '{head.trigger}' ({head.type}): asked for or promised, not told as done")
-        elif _infinitive(sentence.text, trigger):
+        elif _infinitive(sentence.text, trigger) and not _implicative(sentence.text, start):
             cand.aim = ("planned", "the aim of an infinitive ('to ...'): not told as done")
         elif info.pos == "noun" and _preposition(sentence.text, start) not in _CIRCUMSTANCE:
             cand.reference = f"what '{head.trigger}' is about: not dated by its clause"
@@ -238,6 +238,20 @@ def _infinitive(text: str, trigger) -> bool:
     while words and (words[-1] in _PHRASE_FILLERS or words[-1].endswith(("'s", "’s"))):
         words.pop()
     return len(words) > 1 and words[-2] == "to"
+
+
+_IMPLICATIVE = _WORDS["implicative_forms"]
+_IMPLICATIVE_REACH = _WORDS["implicative_reach"]
+
+
+def _implicative(text: str, start: int) -> bool:
+    """Does an implicative verb govern the infinitive before `start` ("forcing France to
+    capitulate", "managed to flee")? Then it happened: no aim."""
+    words = text[max(0, start - 60):start].lower().split()
+    if "to" not in words:
+        return False
+    to = len(words) - 1 - words[::-1].index("to")
+    return not _IMPLICATIVE.isdisjoint(words[max(0, to - _IMPLICATIVE_REACH):to])
 
 
 def aims(work: SentenceWork) -> None:
