@@ -28,7 +28,8 @@ class Document(Model):
     source: Optional[str] = None
     published: Optional[str] = Field(None, description="YYYY-MM-DD, the anchor for relative dates.")
     published_from: Optional[str] = Field(
-        None, description="Where the publication date came from: option, header, metadata, html, dateline.")
+        None, description="Where the publication date came from: option, header, metadata, html, dateline, "
+                          "path (the day an archive's folder or file name files it under).")
     path: Optional[str] = Field(None, description="The file or URL the document was read from.")
     lang: Optional[str] = Field(
         None, description="ISO 639-1 code of the text's language (given, or detected); null: not known.")

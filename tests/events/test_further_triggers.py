@@ -89,3 +89,12 @@ def test_a_mention_keeps_the_kind_its_own_word_names():
     [attack] = _events("A suicide bomber attacked a market in Kabul on Monday, killing 12 people.")
     assert attack.type == "ATTACK"
     assert [(m.trigger, m.trigger_type) for m in attack.mentions] == [("attacked", None), ("killing", "DEATH_INJURY")]
+
+
+def test_what_an_implicative_verb_governs_happened():
+    # "forcing the minister to resign": he resigned (an event of its own, at the clause's time);
+    # "trying to", "wanting to" name an aim
+    events = _events("The protesters stormed the building on Monday, forcing the minister to resign.")
+    assert ("APPOINTMENT_RESIGNATION", "occurred", "2024-06-10") in [(e.type, e.status, e.date.value) for e in events]
+    aimed = _events("The protesters stormed the building on Monday, urging the minister to resign.")
+    assert ("APPOINTMENT_RESIGNATION", "occurred") not in [(e.type, e.status) for e in aimed]

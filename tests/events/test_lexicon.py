@@ -74,6 +74,12 @@ def test_a_regular_sense_leaves_its_synsets_other_words_irregular():
     assert load_taxonomy().words["strung up"].lemma == "string up"
 
 
+@pytest.mark.parametrize("word", ["planes", "band"])
+def test_a_taxonomy_verb_makes_only_its_english_forms(word):
+    # "plan" + "es", "ban" + "d": aircraft and a group, no plan and no ban
+    assert word not in load_taxonomy().words
+
+
 def test_taxonomy_words_keep_their_type():
     # "storm" is a lexicon verb too (take by force); taxonomy.toml's own entry is kept
     assert load_taxonomy().words["storm"].source == ""

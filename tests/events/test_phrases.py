@@ -26,6 +26,7 @@ def _events(text):
      ("MEETING_TALKS", "planned", "2024-07-26")),
     ("The mayor will host the governor on Friday.", ("MEETING_TALKS", "planned", "2024-06-14")),
     ("The two leaders are due to meet in Geneva on June 20.", ("MEETING_TALKS", "planned", "2024-06-20")),
+    ("The foreign ministers are scheduled to meet on Friday.", ("MEETING_TALKS", "planned", "2024-06-14")),
     # quoted speech is read: its words give the status
     ('He said: "We will attack the base on Friday and nobody will stop us."', ("ATTACK", "planned", "2024-06-14")),
     ('"Rebels attacked the convoy near the border on Monday," the spokesman said.', ("ATTACK", "claimed", "2024-06-10")),
@@ -75,3 +76,13 @@ def test_a_pending_event_is_no_mention_of_one_that_happened():
     """"the pending invasion" is still to come: not the attack told before, and no item undated."""
     events = _events("Jets bombed the camp on Monday. Officials said the raids were cover for a pending invasion.")
     assert events == [("ATTACK", "occurred", "2024-06-10")], events
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign ministers are scheduled to meet on Friday.",
+    "The foreign ministers are due to meet on Friday.",
+    "The foreign ministers are set to meet on Friday.",
+])
+def test_a_semi_modal_is_no_happening_of_its_own(text):
+    # "are scheduled to", "are due to", "are set to" tell when the meeting happens: one event
+    assert _events(text) == [("MEETING_TALKS", "planned", "2024-06-14")]

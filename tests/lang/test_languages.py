@@ -183,3 +183,13 @@ def test_detecting_a_sample_left_open_does_not_import_numpy(tmp_path):
     for run in ("writes the cache", "reads it"):
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     assert out.stdout.split()[1] == "False"
+
+
+def test_a_cached_model_cut_short_is_written_again(tmp_path, monkeypatch):
+    from timeline.read import language_model
+
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path))
+    want = language_model.load().classify(SAMPLES[2])
+    [path] = tmp_path.glob("langid-*.bin")
+    path.write_bytes(path.read_bytes()[:1_000_000])
+    assert language_model.load().classify(SAMPLES[2]) == want

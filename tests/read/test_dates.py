@@ -4,7 +4,7 @@ import pytest
 from timeline.errors import UsageError
 from timeline.read import NO_DATE, Reader, ReadOptions
 from timeline.read.dateline import find_dateline
-from timeline.read.dates import normalise_published, parse_date
+from timeline.read.dates import date_from_path, normalise_published, parse_date
 
 
 @pytest.mark.parametrize("text, date, guessed", [
@@ -68,3 +68,29 @@ def test_no_date_warns_once_per_document_and_never_uses_mtime(tmp_path):
 ])
 def test_metadata_dates_in_other_layouts(text, date):
     assert parse_date(text) == date
+
+
+@pytest.mark.parametrize("path, date", [
+    ("archive/InputDocs/2010-01-19/221.htm.txt", "2010-01-19"),
+    ("archive/2010/01/19/story.txt", "2010-01-19"),
+    ("archive/20100119/story.txt", "2010-01-19"),
+    ("2010-01-19-story.txt", "2010-01-19"),
+    ("archive/2010-13-45/story.txt", None),      # no such day
+    ("archive/12345/story.txt", None),
+    ("https://example.org/2010-01-19/story", None),   # a URL's path is the page's, htmldate reads it
+])
+def test_date_from_path(path, date):
+    assert date_from_path(path) == date
+
+
+def test_archive_filed_by_day_dates_its_articles(tmp_path):
+    day = tmp_path / "2010-01-19"
+    day.mkdir()
+    (day / "a.txt").write_text("Aid arrived on Sunday.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Aid arrived on Sunday.", encoding="utf-8")
+    reader = Reader(ReadOptions())
+    docs = {d.id: d for d in reader.documents([str(tmp_path)])}
+    assert (docs["a.txt"].published, docs["a.txt"].published_from) == ("2010-01-19", "path")
+    assert docs["b.txt"].published is None
+    dated = Reader(ReadOptions(published="2020-05-05")).documents([str(day / "a.txt")])
+    assert next(dated).published == "2020-05-05"        # the option still comes first

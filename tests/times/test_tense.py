@@ -229,3 +229,14 @@ def test_an_intended_act_lies_ahead(text, published, value, value_of):
 ])
 def test_a_timetable_in_the_present_looks_ahead(text, published, value, value_of):
     assert value_of(text, published) == value
+
+
+@pytest.mark.parametrize("text, published, value", [
+    # a modal with a plain infinitive looks from now on; with "have", back
+    ("Talks can resume Friday.", "2012-03-10", "2012-03-16"),
+    ("Parliament must vote by Friday.", "2012-03-10", "2012-03-16"),
+    ("He must have left on Friday.", "2012-03-10", "2012-03-09"),
+    ("He would have turned 80 on Friday.", "2012-03-10", "2012-03-09"),
+])
+def test_a_modal_looks_ahead_unless_perfect(text, published, value, value_of):
+    assert value_of(text, published) == value

@@ -54,14 +54,17 @@ class Taxonomy:
 
 
 def _verb_forms(lemma: str, irregular: list[str]) -> set[str]:
-    """kill -> kill, kills, killed, killing; doubled and e-dropping spellings are both kept."""
+    """kill -> kill, kills, killed, killing; doubled and e-dropping spellings are both kept. The
+    -es and -d endings only where English spells them (after a sibilant or o; after e): "plan"
+    made "planes" and "ban" made "band", other words with meanings of their own."""
     head, _, rest = lemma.partition(" ")
     tail = f" {rest}" if rest else ""
     stems = {head}
-    forms = {head, head + "s", head + "es", head + "ed", head + "d", head + "ing",
-             head + head[-1] + "ed", head + head[-1] + "ing"}
+    forms = {head, head + "s", head + "ed", head + "ing", head + head[-1] + "ed", head + head[-1] + "ing"}
+    if re.search(r"(?:s|x|z|ch|sh|o)$", head):
+        forms.add(head + "es")
     if head.endswith("e"):
-        forms.add(head[:-1] + "ing")
+        forms |= {head + "d", head[:-1] + "ing"}
     if head.endswith("y"):
         forms |= {head[:-1] + "ied", head[:-1] + "ies"}
     return {f + tail for f in forms | stems} | set(irregular)

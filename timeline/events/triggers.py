@@ -171,10 +171,13 @@ def _scan_data(taxonomy_path: str) -> tuple:
     sets the filters read."""
     tax = load_taxonomy(taxonomy_path)
     longest = max((n for counts in tax.multi.values() for n in counts), default=1)
-    cues = [tax.cues.get(name, frozenset())
-            for name in ("stop_triggers", "unlock_before", "be_aux", "participle_after", "modified_nouns",
-                         "determiners")]
-    return (tax, frozenset(tax.words) | frozenset(tax.multi), longest, *cues)
+    stop, unlock, be, described, modified, determiners = [
+        tax.cues.get(name, frozenset())
+        for name in ("stop_triggers", "unlock_before", "be_aux", "participle_after", "modified_nouns", "determiners")]
+    # an -ing form after "be" or after a verb of aspect ("began bombing") is the clause's verb
+    be = be | tax.cues.get("aspect_verbs", frozenset())
+    return (tax, frozenset(tax.words) | frozenset(tax.multi), longest, stop, unlock, be, described, modified,
+            determiners)
 
 
 def _token_spans(text: str, lowered_text: Optional[str], lowered: list[str], count: int) -> list[tuple[int, int]]:

@@ -25,6 +25,8 @@ def choose(work: SentenceWork, tax: Taxonomy) -> None:
     sentence = work.sentence
     for ci, triggers in work.clause_triggers:
         clause = work.clauses[ci]
+        if len(triggers) > 1:       # "are scheduled to meet": the meeting
+            triggers = _without_semi_modals(triggers, sentence.text, tax)
         every = triggers
         reaction, object_ = _reaction(triggers, tax, sentence.text)
         if reaction:
@@ -41,6 +43,22 @@ def choose(work: SentenceWork, tax: Taxonomy) -> None:
         if len(every) > 1:
             used = {cand.trigger_start, referred.trigger_start} if reaction else {cand.trigger_start}
             _further(work, ci, cand, [t for t in every if sentence.start + t[0] not in used], tax)
+
+
+_SEMI_MODALS = _WORDS["semi_modal_participles"]
+_TO = re.compile(r"\s+to\s+")
+
+
+def _without_semi_modals(triggers, text: str, tax: Taxonomy):
+    """The triggers but a semi-modal's participle ("are scheduled to meet": be, the participle, "to"
+    and another trigger's verb), which tells when the verb happens, not a happening of its own."""
+    be = tax.cues.get("be_aux", frozenset())
+    starts = {t[0] for t in triggers}
+    kept = [t for t in triggers if not (
+        t[2].pos == "verb" and text[t[0]:t[1]].lower() in _SEMI_MODALS
+        and (word_before(text, t[0]) or "").lower() in be
+        and (m := _TO.match(text, t[1])) is not None and m.end() in starts)]
+    return kept if kept else triggers
 
 
 def _further(work: SentenceWork, ci: int, head: Candidate, triggers, tax: Taxonomy) -> None:
@@ -83,7 +101,7 @@ def _further(work: SentenceWork, ci: int, head: Candidate, triggers, tax: Taxono
         elif head.type.lower() in asks | plans:
             cand.aim = ("planned" if head.type.lower() in plans else "hypothetical",
                         f"named after '{head.trigger}' ({head.type}): asked for or promised, not told as done")
-        elif _infinitive(sentence.text, trigger):
+        elif _infinitive(sentence.text, trigger) and not _implicative(sentence.text, start):
             cand.aim = ("planned", "the aim of an infinitive ('to ...'): not told as done")
         elif info.pos == "noun" and _preposition(sentence.text, start) not in _CIRCUMSTANCE:
             cand.reference = f"what '{head.trigger}' is about: not dated by its clause"
@@ -220,6 +238,20 @@ def _infinitive(text: str, trigger) -> bool:
     while words and (words[-1] in _PHRASE_FILLERS or words[-1].endswith(("'s", "’s"))):
         words.pop()
     return len(words) > 1 and words[-2] == "to"
+
+
+_IMPLICATIVE = _WORDS["implicative_forms"]
+_IMPLICATIVE_REACH = _WORDS["implicative_reach"]
+
+
+def _implicative(text: str, start: int) -> bool:
+    """Does an implicative verb govern the infinitive before `start` ("forcing France to
+    capitulate", "managed to flee")? Then it happened: no aim."""
+    words = text[max(0, start - 60):start].lower().split()
+    if "to" not in words:
+        return False
+    to = len(words) - 1 - words[::-1].index("to")
+    return not _IMPLICATIVE.isdisjoint(words[max(0, to - _IMPLICATIVE_REACH):to])
 
 
 def aims(work: SentenceWork) -> None:

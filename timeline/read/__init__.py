@@ -3,7 +3,9 @@
 One module per input kind (text, html, records for JSON/JSONL/CSV); `Reader` dispatches on the
 suffix, settles each document's publication date and collects warnings:
 
-    --published  >  the input's metadata  >  the page's HTML metadata  >  a dateline  >  none
+    --published  >  the input's metadata  >  the page's HTML metadata  >  a dateline  >  the day
+    the file's path files it under (".../2010-01-19/a.txt")  >  none  (a path's day goes before a
+    dateline whose year is guessed)
 
 With none, relative dates stay unresolved and the document gets a warning; never the file's
 modification time, never today.
@@ -23,7 +25,7 @@ from timeline.lang import available
 from timeline.read.article import Article
 from timeline.read.context import SUFFIXES, ReadContext, ReadOptions
 from timeline.read.dateline import find_dateline
-from timeline.read.dates import normalise_published
+from timeline.read.dates import date_from_path, normalise_published
 from timeline.read.fetch import check_url, fetch, url_scheme
 from timeline.read.furniture import clean
 from timeline.read.html import read_html
@@ -170,7 +172,11 @@ class Reader:
             update |= {"published": self.options.published, "published_from": "option"}
         elif not doc.published:
             dateline = find_dateline(doc.text)
-            if dateline:
+            filed = date_from_path(doc.path)
+            if filed and (not dateline or dateline.year_guessed):
+                # an archive filed by day: the day it was filed under, a date the text gives no better
+                update |= {"published": filed, "published_from": "path"}
+            elif dateline:
                 update |= {"published": dateline.date, "published_from": "dateline"}
                 if dateline.year_guessed:
                     self.context.warn(doc.id, f"publication date {dateline.date} from the dateline "

@@ -55,3 +55,31 @@ def _parse_with_dateparser(text: str) -> Optional[str]:
                                               "PARSERS": ["absolute-time"],  # never "yesterday"
                                               "RETURN_AS_TIMEZONE_AWARE": False})
     return parsed.date().isoformat() if parsed else None
+
+
+# An archive filed by day: ".../2010-01-19/article.txt", ".../2010/01/19/article.txt",
+# ".../20100119/article.txt", or "2010-01-19-article.txt"
+_DAY_FOLDER = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
+_DAY_PREFIX = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?=[_\W])")
+
+
+def date_from_path(path: Optional[str]) -> Optional[str]:
+    """The day a file's path files it under (its folder, its folders year/month/day, or the start
+    of its name), YYYY-MM-DD; None for a path that names no valid day."""
+    if not path or "://" in path:
+        return None
+    parts = path.replace("\\", "/").split("/")
+    candidates = []
+    if len(parts) >= 2:
+        candidates.append(_DAY_FOLDER.fullmatch(parts[-2]))
+    if len(parts) >= 4 and all(p.isdigit() for p in parts[-4:-1]) and len(parts[-4]) == 4:
+        candidates.append(re.fullmatch(r"(\d{4})(\d{1,2})(\d{1,2})", "".join(
+            (parts[-4], parts[-3].zfill(2), parts[-2].zfill(2)))))
+    candidates.append(_DAY_PREFIX.match(parts[-1]))
+    for m in candidates:
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+            except ValueError:
+                continue
+    return None

@@ -36,6 +36,8 @@ class Model:
         head = json.loads(self._map[8:8 + size])
         self.classes: list[str] = head["classes"]
         self.pc: list[float] = head["pc"]
+        if max(end for _, end in head["offsets"].values()) > len(self._map):
+            raise ValueError(f"{path}: cut short")
         view = memoryview(self._map)
         parts = {name: view[start:end] for name, (start, end) in head["offsets"].items()}
         self.nextmove = parts["nextmove"].cast(head["types"]["nextmove"])
@@ -98,9 +100,13 @@ def load() -> Optional[Model]:
         source = Path(find_spec("py3langid").submodule_search_locations[0]) / MODEL_FILE
         stat = source.stat()
         path = directory / f"langid-{FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.bin"
-        if not path.is_file():
-            _write(path, source)
-            _prune(path)
+        if path.is_file():
+            try:
+                return Model(path)
+            except (OSError, ValueError, KeyError, TypeError):
+                pass                            # cut short or foreign: written again
+        _write(path, source)
+        _prune(path)
         return Model(path)
     except (OSError, ValueError, KeyError, TypeError):  # unwritable, truncated, moved: py3langid itself
         return None
