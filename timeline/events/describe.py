@@ -42,8 +42,10 @@ def _plural_word(word: str) -> str:
     return "".join(f"(?<!{re.escape(a)})" for a in ahead) + re.escape(word)
 
 
+_NUMBER_WORDS = frozenset(_HEADLINE["number_words"])
+# a plural word or a number ("two soldiers", "2 million") makes the subject plural
 _PLURAL_NOUN = re.compile(
-    rf"\b(?:{'|'.join(_plural_word(w) for w in sorted(_HEADLINE['plural_words'], key=lambda w: (-len(w), w)))})\b"
+    rf"\b(?:{'|'.join(_plural_word(w) for w in sorted(_HEADLINE['plural_words'] | _NUMBER_WORDS, key=lambda w: (-len(w), w)))})\b"
     r"|(?<![\d.,])\b(?:[2-9]|\d{2,})\b(?![.,]\d)")     # "some 2 million died", not "7.8"
 _ES_PLURAL = re.compile(r"(?:ss|x|z|ch|sh)es$")
 _WHO = re.compile(rf"(?:{_alternation(_HEADLINE['relative_pronouns'])})\s+", re.I)
@@ -287,7 +289,7 @@ def _shift(offset: int, removals: list[tuple[int, int]]) -> int:
 
 def _plural_subject(words: list[str], actor_nouns: frozenset) -> bool:
     text = " ".join(words).lower()
-    if " and " in f" {text} " or _PLURAL_NOUN.search(text) or any(w in _NUMBER_WORDS for w in text.split()):
+    if " and " in f" {text} " or _PLURAL_NOUN.search(text):
         return True
     head = words[-1] if words else ""
     if len(words) == 1 and head[:1].isupper() and head.lower() in actor_nouns:
@@ -438,7 +440,6 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
     cand.keywords = frozenset(keywords)
 
 
-_NUMBER_WORDS = frozenset(_HEADLINE["number_words"])
 _PARTICIPLE_AFTER = frozenset(_HEADLINE["participle_after"])
 _NUMERAL = re.compile(r"\d[\d,.]*")
 _PLURAL_NEXT = re.compile(r"\s+[a-z]+s\b")
