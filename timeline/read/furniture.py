@@ -12,6 +12,8 @@ from pathlib import Path
 from re import _constants, _parser
 from typing import Optional
 
+from timeline.cache import cached
+
 DATA_FILE = Path(__file__).with_name("furniture.toml")
 
 
@@ -91,7 +93,8 @@ def _load(path: Path = DATA_FILE):
     return ptb, opening, closing, tuple(furniture)
 
 
-PENN_TREEBANK, _OPENING, _CLOSING, FURNITURE = _load()
+# compiled once per change of the data or of this code, then read back (timeline/cache.py)
+PENN_TREEBANK, _OPENING, _CLOSING, FURNITURE = cached("furniture", [DATA_FILE, Path(__file__)], _load)
 _OPENING_NEEDS, _CLOSING_NEEDS = needed(_OPENING), needed(_CLOSING)
 
 

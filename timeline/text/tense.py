@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 from typing import Optional
 
-from timeline.lang import load
+from timeline.cache import cached
+from timeline.lang import load, pack_file
+from timeline.text import trie as trie_module
 from timeline.text.trie import trie
 
 
@@ -18,6 +21,12 @@ from timeline.text.trie import trie
 @cache
 def _cues(lang: str = "en") -> tuple[re.Pattern, dict, tuple, re.Pattern, frozenset, Optional[re.Pattern],
                                      Optional[re.Pattern]]:
+    # compiled once per change of the cues or of this code, then read back (timeline/cache.py)
+    return cached(f"tense-{lang}", [pack_file(lang, "tense.toml"), Path(__file__), Path(trie_module.__file__)],
+                  lambda: _compile_cues(lang))
+
+
+def _compile_cues(lang: str) -> tuple:
     data = load(lang, "tense.toml")
     kinds = {}
     for kind in ("future", "past", "present"):
