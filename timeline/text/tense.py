@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Optional
 
-from timeline.cache import cached
+from timeline.cache import cached, compile_regex
 from timeline.lang import load, pack_file
 from timeline.text import trie as trie_module
 from timeline.text.trie import trie
@@ -39,18 +39,18 @@ def _compile_cues(lang: str) -> tuple:
     shapes = tuple((kind, data[f"{kind}_form"]) for kind in ("past", "future") if f"{kind}_form" in data)
     forms = "".join(f"|{shape}" for _, shape in shapes)
     attached = f"|{data['attached']}" if "attached" in data else ""
-    regex = re.compile(rf"(?<![\w'])(?:{trie(kinds)}{forms})(?![\w']){attached}", re.I)
+    regex = compile_regex(rf"(?<![\w'])(?:{trie(kinds)}{forms})(?![\w']){attached}", re.I)
     aux = "|".join(re.escape(w) for w in data["participle_after"])
     between = data["between"]
-    participle = re.compile(rf"(?<![\w'])(?:{aux})\s+(?:{between})?\Z", re.I)
+    participle = compile_regex(rf"(?<![\w'])(?:{aux})\s+(?:{between})?\Z", re.I)
     # `infinitive_after`: words a bare infinitive follows ("will cut", "to set"): a verb there
     # spelled like a past one ("cut", "set", "put") is no past
     modal = "|".join(re.escape(w) for w in data.get("infinitive_after", ()))
-    infinitive = re.compile(rf"(?<![\w'])(?:{modal})\s+(?:{between})?\Z", re.I) if modal else None
+    infinitive = compile_regex(rf"(?<![\w'])(?:{modal})\s+(?:{between})?\Z", re.I) if modal else None
     not_past = (frozenset(w.lower() for w in data["not_past"]),
-                tuple((kind, re.compile(shape, re.I)) for kind, shape in shapes))
+                tuple((kind, compile_regex(shape, re.I)) for kind, shape in shapes))
     # `clause_break`: what ends a clause between a future verb and a time ("will rise, he said in March")
-    breaks = re.compile(data["clause_break"], re.I) if "clause_break" in data else None
+    breaks = compile_regex(data["clause_break"], re.I) if "clause_break" in data else None
     return regex, kinds, not_past, participle, frozenset(w.lower() for w in data["attribution"]), breaks, infinitive
 
 
