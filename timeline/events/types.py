@@ -272,8 +272,8 @@ def deadlines(work: SentenceWork, times, tax: Taxonomy) -> None:
 
 def _deadline_type(cand: Candidate, sentence, times, tax: Taxonomy) -> None:
     """"will end ... by the end of 2021": a plan with a deadline is a PLAN_DEADLINE."""
-    if cand.status not in ("planned", "deadline") or cand.time is None:
-        return
+    if cand.status not in ("planned", "deadline") or cand.time is None or cand.scheduled:
+        return      # "postponed until June 3": when it is to happen, no deadline
     t = times[cand.time]
     before = sentence.text[:t.start - sentence.start].rstrip().lower()
     if before.endswith((" by", " before", " until")) or cand.status == "deadline":
