@@ -88,6 +88,8 @@ def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, documen
     t0 = cand.trigger_start - sentence.start
     usable = [i for i in in_sentence
               if clause.start <= times[i].start - sentence.start < clause.end and datable(times[i])]
+    if cand.times_from is not None:     # "pledged on Monday to cut taxes in 2025": the cut's is 2025
+        usable = [i for i in usable if times[i].start - sentence.start >= cand.times_from]
     if usable:
         i = min(usable, key=lambda i: (_rank(times[i]), abs(times[i].start - sentence.start - t0)))
         span = _range(sentence, times, usable, i)
