@@ -46,23 +46,27 @@ def _cues(lang: str = "en") -> tuple[re.Pattern, dict, tuple, re.Pattern, frozen
 
 
 @cache
-def _scheduling(lang: str = "en") -> Optional[re.Pattern]:
-    """A verb of scheduling, up to `scheduling_reach` words of its object and its preposition,
-    ending right before a time ("postponed the vote until "): None if the pack lists none."""
+def _scheduling(lang: str = "en") -> Optional[tuple[re.Pattern, re.Pattern]]:
+    """(the preposition alone, a verb of scheduling with up to `scheduling_reach` words of its
+    object and its preposition), each ending right before a time ("postponed the vote until "):
+    None if the pack lists none. Most times follow no such preposition: the first skips the second."""
     data = load(lang, "tense.toml")
     if not data.get("scheduling_verbs"):
         return None
     verbs = "|".join(re.escape(v).replace("\\ ", r"\s+") for v in sorted(data["scheduling_verbs"], key=len, reverse=True))
     prepositions = "|".join(re.escape(p) for p in data["scheduling_prepositions"])
     reach = int(data.get("scheduling_reach", 5))
-    return re.compile(rf"(?<![\w'])(?:{verbs})(?:\s+[^\s,;:.!?()\"“”]+){{0,{reach}}}?\s+(?:{prepositions})\s+\Z", re.I)
+    return (re.compile(rf"(?<![\w'])(?:{prepositions})\s+\Z", re.I),
+            re.compile(rf"(?<![\w'])(?:{verbs})(?:\s+[^\s,;:.!?()\"“”]+){{0,{reach}}}?\s+(?:{prepositions})\s+\Z", re.I))
 
 
 def scheduled_by(sentence: str, offset: int, lang: str = "en") -> Optional[str]:
     """The verb of scheduling and its preposition right before the time at `offset` ("postponed
     the vote until"): the time is when the scheduled event is to happen. None if there is none."""
     scheduling = _scheduling(lang)
-    m = scheduling.search(sentence, max(0, offset - 80), offset) if scheduling else None
+    if scheduling is None or not scheduling[0].search(sentence, max(0, offset - 8), offset):
+        return None
+    m = scheduling[1].search(sentence, max(0, offset - 80), offset)
     return m.group(0).strip() if m else None
 
 
