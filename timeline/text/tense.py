@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 from typing import Optional
 
-from timeline.lang import load
+from timeline.cache import cached, compile_regex
+from timeline.lang import load, pack_file
+from timeline.text import trie as trie_module
 from timeline.text.trie import trie
 
 
@@ -18,6 +21,12 @@ from timeline.text.trie import trie
 @cache
 def _cues(lang: str = "en") -> tuple[re.Pattern, dict, tuple, re.Pattern, frozenset, Optional[re.Pattern],
                                      Optional[re.Pattern]]:
+    # compiled once per change of the cues or of this code, then read back (timeline/cache.py)
+    return cached(f"tense-{lang}", [pack_file(lang, "tense.toml"), Path(__file__), Path(trie_module.__file__)],
+                  lambda: _compile_cues(lang))
+
+
+def _compile_cues(lang: str) -> tuple:
     data = load(lang, "tense.toml")
     kinds = {}
     for kind in ("future", "past", "present"):
@@ -30,18 +39,18 @@ def _cues(lang: str = "en") -> tuple[re.Pattern, dict, tuple, re.Pattern, frozen
     shapes = tuple((kind, data[f"{kind}_form"]) for kind in ("past", "future") if f"{kind}_form" in data)
     forms = "".join(f"|{shape}" for _, shape in shapes)
     attached = f"|{data['attached']}" if "attached" in data else ""
-    regex = re.compile(rf"(?<![\w'])(?:{trie(kinds)}{forms})(?![\w']){attached}", re.I)
+    regex = compile_regex(rf"(?<![\w'])(?:{trie(kinds)}{forms})(?![\w']){attached}", re.I)
     aux = "|".join(re.escape(w) for w in data["participle_after"])
     between = data["between"]
-    participle = re.compile(rf"(?<![\w'])(?:{aux})\s+(?:{between})?\Z", re.I)
+    participle = compile_regex(rf"(?<![\w'])(?:{aux})\s+(?:{between})?\Z", re.I)
     # `infinitive_after`: words a bare infinitive follows ("will cut", "to set"): a verb there
     # spelled like a past one ("cut", "set", "put") is no past
     modal = "|".join(re.escape(w) for w in data.get("infinitive_after", ()))
-    infinitive = re.compile(rf"(?<![\w'])(?:{modal})\s+(?:{between})?\Z", re.I) if modal else None
+    infinitive = compile_regex(rf"(?<![\w'])(?:{modal})\s+(?:{between})?\Z", re.I) if modal else None
     not_past = (frozenset(w.lower() for w in data["not_past"]),
-                tuple((kind, re.compile(shape, re.I)) for kind, shape in shapes))
+                tuple((kind, compile_regex(shape, re.I)) for kind, shape in shapes))
     # `clause_break`: what ends a clause between a future verb and a time ("will rise, he said in March")
-    breaks = re.compile(data["clause_break"], re.I) if "clause_break" in data else None
+    breaks = compile_regex(data["clause_break"], re.I) if "clause_break" in data else None
     return regex, kinds, not_past, participle, frozenset(w.lower() for w in data["attribution"]), breaks, infinitive
 
 
