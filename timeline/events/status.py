@@ -280,7 +280,14 @@ def _reporting_after(text: str, t0: int, start: int, end: int) -> bool:
 
 def _future_date(cand: Candidate, document: Document) -> None:
     """A past-tense sentence about a date after publication is still a plan, by the reporter's
-    account or someone else's ("talks are due to start in 2025, officials said")."""
+    account or someone else's ("talks are due to start in 2025, officials said"); so is what a
+    verb of scheduling sets for a time not over at publication ("the court set the trial for
+    May", published in May). One set for a time before it is told as history ("a dispute delayed
+    payments until March 2019"): it keeps its status."""
+    if cand.scheduled and cand.status in ("occurred", "claimed") and cand.date and cand.date.end \
+            and document.published and cand.date.end >= document.published:
+        cand.status, cand.status_rule = "planned", f"scheduled: '{cand.scheduled}' a time not over at publication"
+        return
     if cand.status in ("occurred", "claimed") and cand.date and cand.date.start and document.published \
             and cand.date.start > document.published:
         cand.status, cand.status_rule = "planned", f"dated after publication ({document.published})"

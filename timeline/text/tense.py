@@ -54,6 +54,31 @@ def _compile_cues(lang: str) -> tuple:
     return regex, kinds, not_past, participle, frozenset(w.lower() for w in data["attribution"]), breaks, infinitive
 
 
+@cache
+def _scheduling(lang: str = "en") -> Optional[tuple[re.Pattern, re.Pattern]]:
+    """(the preposition alone, a verb of scheduling with up to `scheduling_reach` words of its
+    object and its preposition), each ending right before a time ("postponed the vote until "):
+    None if the pack lists none. Most times follow no such preposition: the first skips the second."""
+    data = load(lang, "tense.toml")
+    if not data.get("scheduling_verbs"):
+        return None
+    verbs = "|".join(re.escape(v).replace("\\ ", r"\s+") for v in sorted(data["scheduling_verbs"], key=len, reverse=True))
+    prepositions = "|".join(re.escape(p) for p in data["scheduling_prepositions"])
+    reach = int(data.get("scheduling_reach", 5))
+    return (re.compile(rf"(?<![\w'])(?:{prepositions})\s+\Z", re.I),
+            re.compile(rf"(?<![\w'])(?:{verbs})(?:\s+[^\s,;:.!?()\"“”]+){{0,{reach}}}?\s+(?:{prepositions})\s+\Z", re.I))
+
+
+def scheduled_by(sentence: str, offset: int, lang: str = "en") -> Optional[str]:
+    """The verb of scheduling and its preposition right before the time at `offset` ("postponed
+    the vote until"): the time is when the scheduled event is to happen. None if there is none."""
+    scheduling = _scheduling(lang)
+    if scheduling is None or not scheduling[0].search(sentence, max(0, offset - 8), offset):
+        return None
+    m = scheduling[1].search(sentence, max(0, offset - 80), offset)
+    return m.group(0).strip() if m else None
+
+
 WINDOW = 120    # characters looked at before the expression
 _ONE_WORD = re.compile(r"[A-Za-z]+ ")   # a one-word time and the space after it
 _POSSESSIVE = re.compile(r"[A-Za-z]+'s ")
@@ -75,6 +100,8 @@ def tense_at(sentence: str, offset: int, end: Optional[int] = None, lang: str = 
         # "get around Wednesday's ruling": a day named by its event, known, so past whatever
         # the clause says, unless it lies ahead ("ahead of Sunday's vote")
         return "future" if _AHEAD.search(sentence, max(0, offset - 20), offset) else "past-own"
+    if scheduled_by(sentence, offset, lang):
+        return "future-own"     # "postponed the vote until June": when the vote is to be held
     before, cue_end = None, offset
     for m in regex.finditer(sentence, max(0, offset - WINDOW), offset):
         kind = _kind(m.group(0), kinds, not_past)
