@@ -16,7 +16,6 @@ import os
 import pickle
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, Optional, TypeVar
 
@@ -65,6 +64,24 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
     return value
 
 
+def read_toml(path: Path) -> dict:
+    """A TOML file, parsed (tomllib imported only when a file is)."""
+    import tomllib
+
+    with open(path, "rb") as f:
+        return tomllib.load(f)
+
+
+def store(name: str, sources: Iterable[Path], value) -> None:
+    """Replace what `cached` keeps for these sources by `value` (one since filled in further)."""
+    directory = cache_dir()
+    if directory is not None:
+        try:
+            _store(directory / f"{name}-{fingerprint(sources)}.pickle", value)
+        except OSError:
+            pass
+
+
 KEEP = 4    # entries kept per name: a few checkouts or versions side by side each find theirs
 
 
@@ -85,6 +102,8 @@ def _store(path: Path, value) -> None:
     try:
         _Pickler(buffer, pickle.HIGHEST_PROTOCOL).dump(value)
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile     # here: a run that only reads the cache does not need it
+
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except Exception:   # unpicklable, or no place to write: the next run builds again
         return
@@ -99,21 +118,40 @@ def _store(path: Path, value) -> None:
             pass
 
 
+# a pattern -> what the regex engine was given to make it: storing the pattern then costs no parse
+_ENGINE_ARGS: dict[re.Pattern, tuple] = {}
+
+
+def compile_regex(pattern: str, flags: int = 0) -> re.Pattern:
+    """`re.compile(pattern, flags)`, remembering the engine's code for storing it later."""
+    return _pattern(*_engine_args(pattern, flags))
+
+
+def _engine_args(pattern: str, flags: int) -> tuple:
+    """What `re.compile` hands the engine (re._compiler.compile, without its debug output)."""
+    flags = int(flags)
+    parsed = _parser.parse(pattern, flags)
+    indexgroup = [None] * parsed.state.groups
+    for k, i in parsed.state.groupdict.items():
+        indexgroup[i] = k
+    code = [int(op) for op in _compiler._code(parsed, flags)]    # opcodes are int subclasses
+    return (pattern, flags | parsed.state.flags, code, parsed.state.groups - 1,
+            dict(parsed.state.groupdict), tuple(indexgroup))
+
+
 def _pattern(pattern, flags: int, code: list, groups: int, groupindex: dict, indexgroup: tuple) -> re.Pattern:
-    return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+    compiled = _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+    _ENGINE_ARGS[compiled] = (pattern, flags, code, groups, groupindex, indexgroup)
+    return compiled
 
 
 class _Pickler(pickle.Pickler):
     def reducer_override(self, obj):
         if type(obj) is not re.Pattern:
             return NotImplemented
-        parsed = _parser.parse(obj.pattern, obj.flags)
-        indexgroup = [None] * parsed.state.groups
-        for k, i in parsed.state.groupdict.items():
-            indexgroup[i] = k
-        code = [int(op) for op in _compiler._code(parsed, obj.flags)]    # opcodes are int subclasses
-        args = (obj.pattern, obj.flags | parsed.state.flags, code,
-                parsed.state.groups - 1, dict(parsed.state.groupdict), tuple(indexgroup))
-        if _pattern(*args) != obj:      # compares flags and engine code too: stored only if the same
-            return NotImplemented
+        args = _ENGINE_ARGS.get(obj)
+        if args is None:
+            args = _engine_args(obj.pattern, obj.flags)
+            if _sre.compile(*args) != obj:  # compares flags and engine code too: stored only if the same
+                return NotImplemented
         return _pattern, args

@@ -86,3 +86,16 @@ def test_a_pending_event_is_no_mention_of_one_that_happened():
 def test_a_semi_modal_is_no_happening_of_its_own(text):
     # "are scheduled to", "are due to", "are set to" tell when the meeting happens: one event
     assert _events(text) == [("MEETING_TALKS", "planned", "2024-06-14")]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The mayor promised to review all 40 bridges by the end of the year.", "review"),
+    ("The minister vowed to rebuild the school next spring.", "rebuild"),
+    ("The minister promised on Monday to resign by Friday.", "resign"),
+    # no time of the act's own: the promise is the news, dated as news is written
+    ("The mayor promised to repair the bridge.", "promised"),
+])
+def test_a_promise_with_a_time_of_its_own_is_told_by_its_infinitive(text, trigger):
+    # "promised to review ... by the end of the year": the event is the review, the promise how it is told
+    [event] = extract_document(Document(id="d", text=text, published=PUBLISHED)).events
+    assert event.mentions[0].trigger == trigger, (event.type, event.type_rule)

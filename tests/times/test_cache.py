@@ -25,13 +25,15 @@ def patterns(value):
         for v in value:
             yield from patterns(v)
     elif hasattr(value, "__dataclass_fields__"):
-        for name in value.__dataclass_fields__:
-            yield from patterns(getattr(value, name))
+        for name in sorted(vars(value)):     # with a rule's regex once it is compiled
+            yield from patterns(vars(value)[name])
 
 
 def test_grammar_read_back_is_the_grammar_built(tmp_path, monkeypatch):
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
     built = grammar_module._build("en")
+    for rule in built.rules:
+        rule.regex
     first = cache.cached("g", [Path(grammar_module.__file__)], lambda: built)
     stored = list(tmp_path.glob("g-*.pickle"))
     assert first is built and len(stored) == 1
@@ -42,6 +44,18 @@ def test_grammar_read_back_is_the_grammar_built(tmp_path, monkeypatch):
     # Pattern equality compares the pattern, the flags and the engine's compiled code
     assert ours == theirs
     assert read.dispatch == built.dispatch and read.rules[5].name == built.rules[5].name
+
+
+def test_rules_compiled_in_a_run_are_kept_for_the_next(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
+    sources = [Path(grammar_module.__file__)]
+    built = cache.cached("g", sources, lambda: grammar_module._build("en"))
+    assert grammar_module._compiled(built) == 0       # a rule is compiled when a text reaches it
+    built.rules[3].regex, built.rules[7].regex
+    grammar_module._keep_compiled("g", sources, built, 0)
+    read = cache.cached("g", sources, lambda: pytest.fail("not read back"))
+    assert [i for i, r in enumerate(read.rules) if "regex" in vars(r)] == [3, 7]
+    assert read.rules[3].regex == built.rules[3].regex
 
 
 def test_a_changed_rule_file_is_a_new_entry(tmp_path, monkeypatch):

@@ -48,3 +48,33 @@ def test_the_lower_case_gate_finds_what_the_gate_finds(words):
     text = " ".join(words)
     g = grammar()
     assert [m.span() for m in _gate_hits(g, text)] == [m.span() for m in g.gate.finditer(text)]
+
+
+def test_each_pack_ships_the_dispatch_of_its_rules():
+    """The table shipped in a pack (read instead of parsing every rule on a grammar's first build)
+    is the one its rules give; when not, run `python scripts/build_dispatch.py`."""
+    import importlib
+    import json
+
+    from timeline.lang import PACKS
+
+    module = importlib.import_module("timeline.times.grammar")
+    for pack in sorted(p for p in PACKS.iterdir() if (p / "rules.toml").is_file()):
+        patterns = [rule.pattern for rule in module._build(pack.name).rules]
+        shipped = json.loads((pack / module.DISPATCH_FILE).read_text(encoding="utf-8"))
+        fresh = json.loads(json.dumps(module.dispatch_data(patterns)))
+        assert shipped == fresh, f"{pack.name}: stale {module.DISPATCH_FILE}; run python scripts/build_dispatch.py"
+
+
+def test_a_missing_or_stale_table_is_computed_alike(tmp_path, monkeypatch):
+    import importlib
+    import json
+
+    module = importlib.import_module("timeline.times.grammar")
+    patterns = [rule.pattern for rule in module._build("en").rules]
+    shipped = module._shipped_dispatch("en", patterns)
+    stale = tmp_path / module.DISPATCH_FILE
+    stale.write_text(json.dumps({**module.dispatch_data(patterns), "key": "other rules"}), encoding="utf-8")
+    for path in (stale, tmp_path / "missing.json"):
+        monkeypatch.setattr(module, "pack_file", lambda lang, name, path=path: path)
+        assert module._shipped_dispatch("en", patterns) == shipped == module._dispatch(patterns)

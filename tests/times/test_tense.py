@@ -2,6 +2,7 @@
 behind the publication date; a reporting verb before it still allows the months just ahead."""
 import pytest
 
+from timeline.lang import load
 from timeline.models import Document
 from timeline.times import tag_document
 
@@ -228,3 +229,13 @@ def test_a_month_in_its_own_future_clause_lies_ahead(text, published, value, val
 ])
 def test_an_intended_scheduled_or_possible_act_lies_ahead(text, published, value, value_of):
     assert value_of(text, published) == value
+
+
+SCHEDULING = load("en", "tense.toml")["scheduling_examples"]
+
+
+@pytest.mark.parametrize("example", SCHEDULING)
+def test_a_scheduling_verb_points_its_time_ahead(example, last_value_of):
+    # "postponed the vote until June": when the vote is to be held, ahead of the postponing
+    text, value = example.rsplit(" => ", 1)
+    assert last_value_of(text, "2024-05-01") == value

@@ -54,6 +54,8 @@ class Candidate:
     news: bool = False                       # told in the past or present tense: dated as news is written
     part_of: Optional["Candidate"] = None    # a further trigger of a clause: the clause's head event
     aim: Optional[tuple[str, str]] = None    # (status, rule) of what a demand, plan or infinitive aims at
+    scheduled: Optional[str] = None          # dated by a verb of scheduling's time ("postponed ... until"): planned
+    times_from: Optional[int] = None         # sentence offset: only the times after it date it (a promised act)
     _headline: Optional[str] = None
 
     @property

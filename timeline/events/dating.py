@@ -13,7 +13,9 @@ from timeline.events.candidates import Candidate, SentenceWork, Told, family, in
 from timeline.events.status import may_hold
 from timeline.events.ranges import range_start
 from timeline.events.words import words
+from timeline.lang import pack_of
 from timeline.models import EventDate, TimeExpression
+from timeline.text.tense import scheduled_by
 
 if TYPE_CHECKING:
     from timeline.events.candidates import SentenceTrace
@@ -86,6 +88,8 @@ def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, documen
     t0 = cand.trigger_start - sentence.start
     usable = [i for i in in_sentence
               if clause.start <= times[i].start - sentence.start < clause.end and datable(times[i])]
+    if cand.times_from is not None:     # "pledged on Monday to cut taxes in 2025": the cut's is 2025
+        usable = [i for i in usable if times[i].start - sentence.start >= cand.times_from]
     if usable:
         i = min(usable, key=lambda i: (_rank(times[i]), abs(times[i].start - sentence.start - t0)))
         span = _range(sentence, times, usable, i)
@@ -95,8 +99,12 @@ def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, documen
             cand.date_rule = f"same clause: the range '{sentence.text[times[first].start - sentence.start:times[last].end - sentence.start]}'"
             return
         mod, word = _preposition_mod(sentence.text, times[i].start - sentence.start, tax)
+        scheduled = _scheduled(cand, sentence, times[i], document)
+        if scheduled:
+            mod, word = None, scheduled     # "postponed the vote until June 3": held on June 3
         cand.time, cand.date = i, event_date(times[i], mod, document.published)
         cand.date_rule = f"same clause: '{times[i].text}'" + (f" after '{word}'" if mod else "") + \
+            (f" after '{scheduled}': when it is to happen" if scheduled else "") + \
             (f" (nearest of {len(usable)})" if len(usable) > 1 else "")
         return
     if clause.opener == "when":
@@ -117,10 +125,25 @@ def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, documen
                  if other.start <= times[i].start - sentence.start < other.end and datable(times[i])]
         if spare:
             i = spare[0]
-            mod = _RELATION_MOD.get(other.kind)
+            scheduled = _scheduled(cand, sentence, times[i], document)
+            mod = None if scheduled else _RELATION_MOD.get(other.kind)
             cand.time, cand.date = i, event_date(times[i], mod, document.published)
-            cand.date_rule = f"{other.kind} clause of the sentence: '{times[i].text}'"
+            cand.date_rule = f"after '{scheduled}': when it is to happen" if scheduled else \
+                f"{other.kind} clause of the sentence: '{times[i].text}'"
             return
+
+
+def _scheduled(cand, sentence, t: TimeExpression, document) -> Optional[str]:
+    """The verb of scheduling and preposition before time `t` ("postponed the vote until"), when
+    the candidate is told by them (their verb or its object, before the time): `t` is when it is
+    to happen, and it is a plan (cand.scheduled)."""
+    offset = t.start - sentence.start
+    if cand.trigger_start - sentence.start >= offset:
+        return None
+    found = scheduled_by(sentence.text, offset, pack_of(document.lang))
+    if found and cand.trigger_start - sentence.start >= offset - len(found) - 60:
+        cand.scheduled = found
+    return cand.scheduled
 
 
 def _range(sentence, times, usable, i) -> Optional[tuple[int, int]]:

@@ -47,7 +47,7 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
         cues = status.present_cues(sentence.text, tax)
         work = collect(index, sentence, in_sentence, tax, cues)
         finite.dated_clauses(work, times, tax)
-        types.choose(work, tax)
+        types.choose(work, tax, times)
         status.assign(work, tax)
         types.aims(work)
         dating.own_dates(work, times, document, tax)

@@ -134,6 +134,10 @@ def _status(cand: Candidate, sentence, clauses, tax: Taxonomy, cues: Optional[se
     if clause.kind == "cond":
         cand.status, cand.status_rule = "hypothetical", f"if-clause ('{clause.opener}')"
         return
+    question = polar_question(text, t0)
+    if question:
+        cand.status, cand.status_rule = "hypothetical", f"a question ('{question} ...?'): it asserts nothing"
+        return
     adjective = (word_before(text, t0) or "").lower() if cand.info.pos == "noun" else ""
     if adjective in tax.cues.get("claim_adjectives", ()):
         cand.status, cand.status_rule = "claimed", f"'{adjective}' before the noun"
@@ -169,6 +173,36 @@ def _status(cand: Candidate, sentence, clauses, tax: Taxonomy, cues: Optional[se
         progressive_auxiliary(text[max(clause.start, t0 - 40):t0])
     if ongoing or progressive:
         cand.status, cand.status_rule = "ongoing", f"ongoing '{ongoing or progressive + ' ...ing'}'"
+
+
+_QUESTION_OPENERS = _STATUS_WORDS["question_openers"]
+_QUESTION_LEADS = _STATUS_WORDS["question_leads"]
+# where a question may start inside a sentence: a colon or semicolon, an opening quote before a capital
+_QUESTION_START = re.compile(r"[:;]|[\"“‘](?=[A-Z])")
+_QUESTION_END = re.compile(r"[?!;:]")
+
+
+def polar_question(text: str, at: int) -> Optional[str]:
+    """The auxiliary that opens the yes/no question holding text[at] ("Did the army shell the
+    town?"), None if no such question holds it (a statement, a wh-question)."""
+    if "?" not in text:
+        return None
+    end = _QUESTION_END.search(text, at)
+    if end is None or end.group(0) != "?":
+        return None
+    start = 0
+    for m in _QUESTION_START.finditer(text, 0, at):
+        start = m.end()
+    words = _WORDS.findall(text[start:end.start()].lower().replace("’", "'"))[:4]
+    while words and words[0] in _QUESTION_LEADS:
+        words.pop(0)
+    if len(words) > 1 and words[1] == "'t":
+        words[0] += words.pop(1)            # "didn't", found as "didn" and "'t"
+    opener = words[0] if words else ""
+    if opener in _QUESTION_OPENERS:
+        return opener
+    two = " ".join(words[:2])
+    return two if two in _QUESTION_OPENERS else None
 
 
 def _future_across(text: str, start: int, t0: int, tax: Taxonomy) -> Optional[str]:
@@ -246,7 +280,14 @@ def _reporting_after(text: str, t0: int, start: int, end: int) -> bool:
 
 def _future_date(cand: Candidate, document: Document) -> None:
     """A past-tense sentence about a date after publication is still a plan, by the reporter's
-    account or someone else's ("talks are due to start in 2025, officials said")."""
+    account or someone else's ("talks are due to start in 2025, officials said"); so is what a
+    verb of scheduling sets for a time not over at publication ("the court set the trial for
+    May", published in May). One set for a time before it is told as history ("a dispute delayed
+    payments until March 2019"): it keeps its status."""
+    if cand.scheduled and cand.status in ("occurred", "claimed") and cand.date and cand.date.end \
+            and document.published and cand.date.end >= document.published:
+        cand.status, cand.status_rule = "planned", f"scheduled: '{cand.scheduled}' a time not over at publication"
+        return
     if cand.status in ("occurred", "claimed") and cand.date and cand.date.start and document.published \
             and cand.date.start > document.published:
         cand.status, cand.status_rule = "planned", f"dated after publication ({document.published})"

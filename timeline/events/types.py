@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from timeline.events.candidates import Candidate, SentenceWork, Told, related
 from timeline.events.clauses import word_before
+from timeline.events.dating import datable
 from timeline.events.status import may_hold
 from timeline.events.taxonomy import Taxonomy
 from timeline.events.words import words
@@ -19,7 +20,7 @@ _WORDS = words("types")
 _GENERIC_BEFORE = _WORDS["generic_before"]
 
 
-def choose(work: SentenceWork, tax: Taxonomy) -> None:
+def choose(work: SentenceWork, tax: Taxonomy, times=()) -> None:
     """Each clause's candidate, the event a reaction verb reacts to, and the clause's further
     triggers (`_further`)."""
     sentence = work.sentence
@@ -27,6 +28,7 @@ def choose(work: SentenceWork, tax: Taxonomy) -> None:
         clause = work.clauses[ci]
         if len(triggers) > 1:       # "are scheduled to meet": the meeting
             triggers = _without_semi_modals(triggers, sentence.text, tax)
+        triggers, times_from, promise = _promised(work, ci, triggers, times)
         every = triggers
         reaction, object_ = _reaction(triggers, tax, sentence.text)
         if reaction:
@@ -36,6 +38,9 @@ def choose(work: SentenceWork, tax: Taxonomy) -> None:
             referred.words_from = reaction[1]       # its headline starts after the verb
             triggers = [reaction]
         cand = _choose(work.index, sentence, clause, triggers, tax)
+        if times_from is not None:
+            cand.times_from = times_from
+            cand.type_rule += f", what '{promise}' promises, with a time of its own"
         work.by_clause[ci] = cand
         work.cands.append(cand)
         if reaction:
@@ -59,6 +64,49 @@ def _without_semi_modals(triggers, text: str, tax: Taxonomy):
         and (word_before(text, t[0]) or "").lower() in be
         and (m := _TO.match(text, t[1])) is not None and m.end() in starts)]
     return kept if kept else triggers
+
+
+_PROMISES = _WORDS["promise_verbs"]
+_INTERRUPTING = words("status")["interrupting_openers"]
+# after a verb: up to four words of an adverbial, "to" and the infinitive's verb
+_INFINITIVE_AFTER = re.compile(r"((?:[ \t]+[\w$.'’-]+){0,4}?)[ \t]+to[ \t]+([a-z][a-z-]*)\b")
+_ACT_END = re.compile(r"[:;\"“”]")
+_NOT_VERBS = frozenset(words("headline")["subject_pronouns"]) | {"the", "a", "an", "his", "her", "its", "their",
+                                                                  "our", "my", "your", "be"}
+
+
+def _promised(work: SentenceWork, ci: int, triggers, times):
+    """A verb of promising and its to-infinitive with a time of its own after the "to" ("promised
+    to review all 40 bridges by the end of the year"): the infinitive's act is the clause's event.
+    -> (the triggers, the promise's trigger left out, or moved onto the infinitive's verb when
+    that verb is no trigger (the promise's type, the act's word); the offset of the "to": only the
+    times after it date the act; the promise's word), else (the triggers, None, None)."""
+    text, clause = work.sentence.text, work.clauses[ci]
+    for k, (start, end, info) in enumerate(triggers):
+        if info.pos != "verb" or info.lemma not in _PROMISES:
+            continue
+        m = _INFINITIVE_AFTER.match(text, end)
+        if m is None or m.end(2) > clause.end or m.group(2) in _NOT_VERBS or not _adverbial(m.group(1)):
+            continue
+        to = m.start(2) - 3
+        stop = _ACT_END.search(text, m.end(2), clause.end)     # a colon or a quote opens another statement
+        end_of_act = stop.start() if stop else clause.end
+        own = any(datable(times[i]) and to <= times[i].start - work.sentence.start < end_of_act
+                  for i in work.in_sentence)
+        if not own:
+            return triggers, None, None
+        rest, promise = triggers[:k] + triggers[k + 1:], text[start:end]
+        if any(t[0] == m.start(2) for t in rest):
+            return rest, to, promise
+        return sorted([*rest, (m.start(2), m.end(2), info)], key=lambda t: t[0]), to, promise
+    return triggers, None, None
+
+
+def _adverbial(words_between: str) -> bool:
+    """Nothing, or an adverbial that may stand between a verb and its infinitive ("on Monday",
+    "again"): it opens on one of the interrupting words."""
+    found = words_between.split()
+    return not found or found[0].lower() in _INTERRUPTING
 
 
 def _further(work: SentenceWork, ci: int, head: Candidate, triggers, tax: Taxonomy) -> None:
@@ -272,8 +320,8 @@ def deadlines(work: SentenceWork, times, tax: Taxonomy) -> None:
 
 def _deadline_type(cand: Candidate, sentence, times, tax: Taxonomy) -> None:
     """"will end ... by the end of 2021": a plan with a deadline is a PLAN_DEADLINE."""
-    if cand.status not in ("planned", "deadline") or cand.time is None:
-        return
+    if cand.status not in ("planned", "deadline") or cand.time is None or cand.scheduled:
+        return      # "postponed until June 3": when it is to happen, no deadline
     t = times[cand.time]
     before = sentence.text[:t.start - sentence.start].rstrip().lower()
     if before.endswith((" by", " before", " until")) or cand.status == "deadline":

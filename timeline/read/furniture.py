@@ -6,11 +6,12 @@ The vocabulary and patterns are data (furniture.toml), each pattern with example
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from re import _constants, _parser
 from typing import Optional
+
+from timeline.cache import cached, compile_regex, read_toml
 
 DATA_FILE = Path(__file__).with_name("furniture.toml")
 
@@ -74,10 +75,10 @@ _AFTER = {"match": r"[ \t]*", "line": r"\n?", "rest": ""}
 
 
 def _load(path: Path = DATA_FILE):
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = read_toml(path)
     ptb = data["penn_treebank"]
-    opening = re.compile(rf"(?<!\S)({_alternatives(ptb['opening'])})(?!\S)[ \t]*")
-    closing = re.compile(rf"[ \t]*(?<!\S)({_alternatives(ptb['closing'])})(?!\S)")
+    opening = compile_regex(rf"(?<!\S)({_alternatives(ptb['opening'])})(?!\S)[ \t]*")
+    closing = compile_regex(rf"[ \t]*(?<!\S)({_alternatives(ptb['closing'])})(?!\S)")
     words = data["date_words"]
     named = _alternatives(words["months"] + words["weekdays"] + words["zones"])
     date_word = (rf"(?:\d{{1,4}}(?:st|nd|rd|th)?(?:[:.]\d\d)?|[,:–—-]|(?i:(?:{named})\b\.?)"
@@ -85,13 +86,14 @@ def _load(path: Path = DATA_FILE):
     date = rf"(?:{date_word}[ \t]*)*{date_word}"
     furniture = []
     for f in data["furniture"]:
-        pattern = re.compile(f["pattern"].replace("{date}", date) + _AFTER[f["cut"]])
+        pattern = compile_regex(f["pattern"].replace("{date}", date) + _AFTER[f["cut"]])
         furniture.append(Furniture(f["name"], f["cut"], pattern, tuple(f.get("examples", ())),
                                    tuple(f.get("kept", ())), needed(pattern)))
     return ptb, opening, closing, tuple(furniture)
 
 
-PENN_TREEBANK, _OPENING, _CLOSING, FURNITURE = _load()
+# compiled once per change of the data or of this code, then read back (timeline/cache.py)
+PENN_TREEBANK, _OPENING, _CLOSING, FURNITURE = cached("furniture", [DATA_FILE, Path(__file__)], _load)
 _OPENING_NEEDS, _CLOSING_NEEDS = needed(_OPENING), needed(_CLOSING)
 
 

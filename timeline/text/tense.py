@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 from typing import Optional
 
-from timeline.lang import load
+from timeline.cache import cached, compile_regex
+from timeline.lang import load, pack_file
+from timeline.text import trie as trie_module
 from timeline.text.trie import trie
 
 
@@ -18,6 +21,12 @@ from timeline.text.trie import trie
 @cache
 def _cues(lang: str = "en") -> tuple[re.Pattern, dict, tuple, re.Pattern, frozenset, Optional[re.Pattern],
                                      Optional[re.Pattern]]:
+    # compiled once per change of the cues or of this code, then read back (timeline/cache.py)
+    return cached(f"tense-{lang}", [pack_file(lang, "tense.toml"), Path(__file__), Path(trie_module.__file__)],
+                  lambda: _compile_cues(lang))
+
+
+def _compile_cues(lang: str) -> tuple:
     data = load(lang, "tense.toml")
     kinds = {}
     for kind in ("future", "past", "present"):
@@ -30,19 +39,50 @@ def _cues(lang: str = "en") -> tuple[re.Pattern, dict, tuple, re.Pattern, frozen
     shapes = tuple((kind, data[f"{kind}_form"]) for kind in ("past", "future") if f"{kind}_form" in data)
     forms = "".join(f"|{shape}" for _, shape in shapes)
     attached = f"|{data['attached']}" if "attached" in data else ""
-    regex = re.compile(rf"(?<![\w'])(?:{trie(kinds)}{forms})(?![\w']){attached}", re.I)
+    regex = compile_regex(rf"(?<![\w'])(?:{trie(kinds)}{forms})(?![\w']){attached}", re.I)
     aux = "|".join(re.escape(w) for w in data["participle_after"])
     between = data["between"]
-    participle = re.compile(rf"(?<![\w'])(?:{aux})\s+(?:{between})?\Z", re.I)
+    participle = compile_regex(rf"(?<![\w'])(?:{aux})\s+(?:{between})?\Z", re.I)
     # `infinitive_after`: words a bare infinitive follows ("will cut", "to set"): a verb there
     # spelled like a past one ("cut", "set", "put") is no past
     modal = "|".join(re.escape(w) for w in data.get("infinitive_after", ()))
-    infinitive = re.compile(rf"(?<![\w'])(?:{modal})\s+(?:{between})?\Z", re.I) if modal else None
+    infinitive = compile_regex(rf"(?<![\w'])(?:{modal})\s+(?:{between})?\Z", re.I) if modal else None
     not_past = (frozenset(w.lower() for w in data["not_past"]),
-                tuple((kind, re.compile(shape, re.I)) for kind, shape in shapes))
+                tuple((kind, compile_regex(shape, re.I)) for kind, shape in shapes))
     # `clause_break`: what ends a clause between a future verb and a time ("will rise, he said in March")
-    breaks = re.compile(data["clause_break"], re.I) if "clause_break" in data else None
+    breaks = compile_regex(data["clause_break"], re.I) if "clause_break" in data else None
     return regex, kinds, not_past, participle, frozenset(w.lower() for w in data["attribution"]), breaks, infinitive
+
+
+@cache
+def _scheduling(lang: str = "en") -> Optional[tuple[re.Pattern, re.Pattern]]:
+    """(the preposition alone, a verb of scheduling with up to `scheduling_reach` words of its
+    object and its preposition), each ending right before a time ("postponed the vote until "):
+    None if the pack lists none. Most times follow no such preposition: the first skips the second."""
+    # compiled once per change of the cues or of this code, then read back, as the cues are
+    return cached(f"scheduling-{lang}", [pack_file(lang, "tense.toml"), Path(__file__)],
+                  lambda: _compile_scheduling(lang))
+
+
+def _compile_scheduling(lang: str) -> Optional[tuple[re.Pattern, re.Pattern]]:
+    data = load(lang, "tense.toml")
+    if not data.get("scheduling_verbs"):
+        return None
+    verbs = "|".join(re.escape(v).replace("\\ ", r"\s+") for v in sorted(data["scheduling_verbs"], key=len, reverse=True))
+    prepositions = "|".join(re.escape(p) for p in data["scheduling_prepositions"])
+    reach = int(data.get("scheduling_reach", 5))
+    return (compile_regex(rf"(?<![\w'])(?:{prepositions})\s+\Z", re.I),
+            compile_regex(rf"(?<![\w'])(?:{verbs})(?:\s+[^\s,;:.!?()\"“”]+){{0,{reach}}}?\s+(?:{prepositions})\s+\Z", re.I))
+
+
+def scheduled_by(sentence: str, offset: int, lang: str = "en") -> Optional[str]:
+    """The verb of scheduling and its preposition right before the time at `offset` ("postponed
+    the vote until"): the time is when the scheduled event is to happen. None if there is none."""
+    scheduling = _scheduling(lang)
+    if scheduling is None or not scheduling[0].search(sentence, max(0, offset - 8), offset):
+        return None
+    m = scheduling[1].search(sentence, max(0, offset - 80), offset)
+    return m.group(0).strip() if m else None
 
 
 WINDOW = 120    # characters looked at before the expression
@@ -66,6 +106,8 @@ def tense_at(sentence: str, offset: int, end: Optional[int] = None, lang: str = 
         # "get around Wednesday's ruling": a day named by its event, known, so past whatever
         # the clause says, unless it lies ahead ("ahead of Sunday's vote")
         return "future" if _AHEAD.search(sentence, max(0, offset - 20), offset) else "past-own"
+    if scheduled_by(sentence, offset, lang):
+        return "future-own"     # "postponed the vote until June": when the vote is to be held
     before, cue_end = None, offset
     for m in regex.finditer(sentence, max(0, offset - WINDOW), offset):
         kind = _kind(m.group(0), kinds, not_past)

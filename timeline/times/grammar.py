@@ -5,21 +5,25 @@ Every rule becomes one alternative `(?P<R7>...)` of the scanner; its captures ar
 """
 from __future__ import annotations
 
+import atexit
+import hashlib
+import json
 import re
 from re import _constants as _c, _parser
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Optional
 
-from timeline.cache import cached
+from timeline.cache import cached, compile_regex, store
 from timeline.lang import load as _pack_load, pack_file
 from timeline.text import trie as trie_module
 from timeline.text.trie import trie
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]\w*)(?::(\w+))?\}")
 _NAMED_GROUP = re.compile(r"\(\?P<(\w+)>")
-_END = r"(?![\w])"          # a time ends at a word end (it starts at one: see the scanner)
+# a time ends at a word end, whichever alternative of a rule matched (it starts at one: see the scanner)
+_END = r"(?![\w])"
 FLAGS = re.IGNORECASE | re.ASCII
 RULE_FILES = ("words.toml", "names.toml", "rules.toml", "negatives.toml")    # what a grammar is built from
 
@@ -28,13 +32,19 @@ RULE_FILES = ("words.toml", "names.toml", "rules.toml", "negatives.toml")    # w
 class Rule:
     name: str
     type: str
-    regex: re.Pattern       # the rule alone, with its named captures
+    pattern: str            # the rule alone, with its named captures
+    flags: int
     set: dict
     examples: tuple = ()
     anchor: Optional[str] = None
     before: Optional[re.Pattern] = None
     groups: dict = field(default_factory=dict)   # capture name -> converter (table or capture)
     policies: tuple = ("news", "narrative")      # the anchoring policies the rule applies under
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        # compiled when a text first reaches the rule: an article reaches a quarter of the rules
+        return compile_regex(self.pattern, self.flags)
 
 
 @dataclass(frozen=True)
@@ -159,11 +169,22 @@ def grammar(lang: str = "en") -> Grammar:
 
 @cache
 def _grammar(lang: str) -> Grammar:
-    # compiling ~375 regexes and reading the dispatch off each rule's parse takes longer than the
-    # rest of a short run: done once per change of the rules or of this code, then read back
+    # built once per change of the rules or of this code, then read back; the rules compiled in
+    # a run are kept with it at exit, so that later runs do not compile them again
     sources = [pack_file(lang, name) for name in RULE_FILES if pack_file(lang, name).is_file()] \
         + [Path(__file__), Path(trie_module.__file__)]
-    return cached(f"grammar-{lang}", sources, lambda: _build(lang))
+    built = cached(f"grammar-{lang}", sources, lambda: _build(lang))
+    atexit.register(_keep_compiled, f"grammar-{lang}", sources, built, _compiled(built))
+    return built
+
+
+def _compiled(g: Grammar) -> int:
+    return sum("regex" in vars(rule) for rule in g.rules)
+
+
+def _keep_compiled(name: str, sources: list[Path], g: Grammar, compiled_before: int) -> None:
+    if _compiled(g) > compiled_before:
+        store(name, sources, g)
 
 
 def _build(lang: str) -> Grammar:
@@ -178,7 +199,7 @@ def _build(lang: str) -> Grammar:
     converters = {name: c["convert"] for name, c in data["captures"].items()}
     macros = {name: _spaces(m) for name, m in data["macros"].items()}
 
-    rules, bodies = [], []
+    rules = []
     for i, spec in enumerate(data["rule"]):
         prefix = f"R{i}_"
         groups: dict[str, str] = {}
@@ -204,50 +225,49 @@ def _build(lang: str) -> Grammar:
         body = _NAMED_GROUP.sub(lambda m: f"(?P<{prefix}{m.group(1)}>", body)
         body = _PLACEHOLDER.sub(expand, body)
         before = spec.get("before")
-        rules.append(Rule(spec["name"], spec["type"], re.compile(body + _END, flags), spec.get("set", {}),
+        rules.append(Rule(spec["name"], spec["type"], f"(?:{body}){_END}", flags, spec.get("set", {}),
                           tuple(spec.get("examples", ())), spec.get("anchor"),
-                          re.compile(_spaces(before) + r"\Z" if not before.endswith("$") else
+                          compile_regex(_spaces(before) + r"\Z" if not before.endswith("$") else
                                      _spaces(before), flags) if before else None, groups,
                           tuple(spec.get("policies", ("news", "narrative")))))
-        bodies.append(body)
 
     negatives: dict[str, list[Negative]] = {}
     for spec in _load("negatives.toml", lang)["negative"]:
-        compiled = {k: re.compile(spec[k], flags if k != "text" else 0)
+        compiled = {k: compile_regex(spec[k], flags if k != "text" else 0)
                     for k in ("text", "before", "after", "unless_before") if k in spec}
         neg = Negative(spec["name"], frozenset(spec["rules"]), examples=tuple(spec["examples"]),
                        **compiled)
         for rule in spec["rules"]:
             negatives.setdefault(rule, []).append(neg)
 
-    dispatch = _dispatch(bodies)
+    dispatch = _shipped_dispatch(lang, [rule.pattern for rule in rules])
     return Grammar(tables, converters, data["lexicon"], data["sets"], tuple(rules), dispatch, _starts(dispatch),
                    _modifier_regex(words["datemod"]["values"], flags),
                    _modifier_regex(words["durmod"]["values"], flags),
                    frozenset(words["durmod"].get("outside", ())),
                    frozenset(normalise(w) for w in words["datemod"].get("outside", ())),
                    frozenset(normalise(w) for w in words["datemod"].get("numeric", ())),
-                   re.compile(words["pod"]["prefix"].replace("{pod}", "(?P<pod>" + trie(words["pod"]["values"]) + ")")
+                   compile_regex(words["pod"]["prefix"].replace("{pod}", "(?P<pod>" + trie(words["pod"]["values"]) + ")")
                               + r"\s+\Z", flags),
-                   re.compile(r"\s+(?P<mod>" + trie(words["aftermod"]["values"]) + r")(?!\w)",
+                   compile_regex(r"\s+(?P<mod>" + trie(words["aftermod"]["values"]) + r")(?!\w)",
                               flags),
                    negatives, data["anchor"], _gate(gate["words"], flags),
                    _gate(gate["words"], re.ASCII) if all(w.isascii() and w.islower() for w in gate["words"]) else None,
-                   gate["window"], re.compile(links["day_to_clock"]))
+                   gate["window"], compile_regex(links["day_to_clock"]))
 
 
 def _gate(words: list[str], flags: re.RegexFlag) -> re.Pattern:
     # a digit may follow a gate word: "FY2024", "Q3"
-    return re.compile(r"(?<![\w$£€])(?:(?:" + trie(words) + r")(?:s|'s)?(?![^\W\d])|\d|')", flags)
+    return compile_regex(r"(?<![\w$£€])(?:(?:" + trie(words) + r")(?:s|'s)?(?![^\W\d])|\d|')", flags)
 
 
 def _starts(dispatch: dict[str, tuple[int, ...]]) -> re.Pattern:
     """Word starts where some rule can begin: the first characters the dispatch lists, in every
     spelling their canonical form stands for (any character when a rule can begin anywhere)."""
     if dispatch[""]:
-        return re.compile(r"(?<![\w$£€])\S")
+        return compile_regex(r"(?<![\w$£€])\S")
     chars = {c for p in dispatch if len(p) == 1 for c in _SPELLINGS.get(p, p + p.upper())}
-    return re.compile(r"(?<![\w$£€])[" + re.escape("".join(sorted(chars))) + "]")
+    return compile_regex(r"(?<![\w$£€])[" + re.escape("".join(sorted(chars))) + "]")
 
 
 PREFIX = 6      # characters at a word start that choose the rules tried there
@@ -260,6 +280,38 @@ CANONICAL = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, **dic
                            **{c: c.lower() for c in "ÀÂÄÁÇÉÈÊËÍÎÏÑÓÔÖÚÙÛÜŒÆ"}})
 _SPELLINGS = {"0": "0123456789", " ": " \t\n\r\f\v"}     # canonical character -> what it stands for
 _MAX_PREFIXES = 4000    # past this a rule is tried at every start
+
+
+DISPATCH_FILE = "dispatch.json"    # in each pack: written by scripts/build_dispatch.py
+
+
+def dispatch_key(patterns: list[str]) -> str:
+    """What a dispatch table is computed from: the rules' patterns, in order, and PREFIX."""
+    return hashlib.sha256("\0".join([str(PREFIX), *patterns]).encode()).hexdigest()[:32]
+
+
+def dispatch_data(patterns: list[str]) -> dict:
+    """The dispatch table as the pack ships it: each distinct tuple of rules listed once."""
+    table = _dispatch(patterns)
+    tuples = sorted(set(table.values()))
+    index = {t: i for i, t in enumerate(tuples)}
+    return {"key": dispatch_key(patterns), "rules": tuples,
+            "prefixes": {p: index[table[p]] for p in sorted(table)}}
+
+
+def _shipped_dispatch(lang: str, patterns: list[str]) -> dict[str, tuple[int, ...]]:
+    """The pack's dispatch table when it was computed from these very patterns, else computed
+    now: reading every rule's parse takes most of the time a grammar's first build takes, which a
+    user pays on the first run after installing (or on every run without a cache directory)."""
+    try:
+        with open(pack_file(lang, DISPATCH_FILE), encoding="utf-8") as f:
+            shipped = json.load(f)
+    except (OSError, ValueError):
+        shipped = {}
+    if shipped.get("key") != dispatch_key(patterns):
+        return _dispatch(patterns)
+    tuples = [tuple(t) for t in shipped["rules"]]
+    return {p: tuples[i] for p, i in shipped["prefixes"].items()}
 
 
 def _dispatch(bodies: list[str]) -> dict[str, tuple[int, ...]]:
@@ -373,4 +425,4 @@ def _modifier_regex(table: dict[str, Any], flags: re.RegexFlag) -> re.Pattern:
     for key in sorted(table, key=len, reverse=True):
         word = re.escape(key).replace(r"\ ", r"\s+")
         alts.append(word if key.endswith(("-", "'", "’")) else word + r"\s+")     # "mi-juillet", "fin d'année"
-    return re.compile(r"(?<![\w-])(?:the\s+)?(?P<mod>" + "|".join(alts) + r")\Z", flags)
+    return compile_regex(r"(?<![\w-])(?:the\s+)?(?P<mod>" + "|".join(alts) + r")\Z", flags)

@@ -1,0 +1,35 @@
+"""Write each language pack's dispatch.json: for every text prefix, the time rules that can
+match there (timeline/times/grammar.py `_dispatch`), read off the parse of every rule.
+
+    python scripts/build_dispatch.py
+
+The grammar computes the same table when the file is missing or was made from other rules, so a
+stale file costs only time; tests/times/test_dispatch.py says when it is stale.
+"""
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from timeline.lang import PACKS
+
+grammar = importlib.import_module("timeline.times.grammar")    # the module, not its function
+
+
+def main() -> None:
+    for pack in sorted(p for p in PACKS.iterdir() if (p / "rules.toml").is_file()):
+        patterns = [rule.pattern for rule in grammar._build(pack.name).rules]
+        text = json.dumps(grammar.dispatch_data(patterns), separators=(",", ":")) + "\n"
+        fd, tmp = tempfile.mkstemp(dir=pack, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, pack / grammar.DISPATCH_FILE)
+        print(f"{pack / grammar.DISPATCH_FILE}: {len(patterns)} rules")
+
+
+if __name__ == "__main__":
+    main()
