@@ -4,7 +4,7 @@ the same run; with the exponent of time against size for each kind of input.
 
     python bench/bench_whole.py [--seed samples/iraq-militia-2021-08-02.txt]
         [--copies 400 1600 6400] [--articles 1000 10000 100000] [--wire 1000]
-        [--tls ../shared/data/tls/timeline17-dev] [--json]
+        [--tls ../shared/data/tls/timeline17-dev] [--first-run] [--json]
 
 The inputs, made in a temporary directory from the seed article's body (its header dropped):
 - one document: the body repeated --copies times (400: 1.07 MB, the issue's bar; 1600: 4.3 MB;
@@ -25,7 +25,9 @@ dateparser runs as a process too, on the first --dateparser-mb of each input (wh
 one document; whole articles of a .jsonl, each against its own publication date), in the same run
 as the rows it is the peer of: vs_dateparser is their MB/s over its. The exponent is the least-squares slope of log(seconds) against
 log(MB) over the rows of one kind; start-up counts in the time, as it does for a user (the
-package's bytecode compiled first, as installing it does).
+package's bytecode compiled first, as installing it does). With --first-run each command also
+runs with an empty cache directory (TIMELINE_CACHE_DIR): the first run after installing the
+package or changing its rules, which builds what later runs read back.
 """
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ import argparse
 import datetime as dt
 import json
 import math
+import os
 import subprocess
 import sys
 import tempfile
@@ -115,13 +118,13 @@ sys.exit(os.waitstatus_to_exitcode(status))
 """
 
 
-def run_process(cmd: list[str], stdout) -> dict:
+def run_process(cmd: list[str], stdout, env: dict | None = None) -> dict:
     """Wall seconds, CPU seconds (the process and the children it waited for) and peak memory:
     the most of the tree's resident memory sampled every 50 ms (workers at once) and of the
     largest single process's own peak."""
     with tempfile.NamedTemporaryFile(suffix=".json") as report:
         proc = subprocess.Popen([sys.executable, "-I", "-S", "-c", LAUNCHER, report.name, *cmd],
-                                stdout=stdout, stderr=subprocess.PIPE)
+                                stdout=stdout, stderr=subprocess.PIPE, env=env)
         launcher, peak = psutil.Process(proc.pid), 0
         while proc.poll() is None:
             try:
@@ -147,17 +150,22 @@ def compile_bytecode() -> None:
     compileall.compile_dir(str(Path(timeline.__file__).parent), quiet=1)
 
 
-def timeline_row(command: str, kind: str, path: Path, tmp: Path, label: str) -> dict:
+def timeline_row(command: str, kind: str, path: Path, tmp: Path, label: str, first_run: bool = False) -> dict:
+    """One command on one input; `first_run`: with an empty cache directory, as the first run after
+    installing the package or changing its rules is."""
     mb = text_mb(path)
     out = tmp / f"{path.stem}.{command}.out"
     cmd = [sys.executable, "-m", "timeline", command, str(path), "-q"]
-    if command == "extract":
-        result = run_process(cmd + ["-o", str(out)], subprocess.DEVNULL)
-    else:
-        with out.open("wb") as f:
-            result = run_process(cmd, f)
+    with tempfile.TemporaryDirectory(dir=tmp) as empty:
+        env = {**os.environ, "TIMELINE_CACHE_DIR": empty} if first_run else None
+        if command == "extract":
+            result = run_process(cmd + ["-o", str(out)], subprocess.DEVNULL, env)
+        else:
+            with out.open("wb") as f:
+                result = run_process(cmd, f, env)
     documents = sum(1 for _ in path.open()) if path.suffix == ".jsonl" else 1
-    row = {"command": f"timeline {command}", "kind": kind, "input": label, "documents": documents,
+    row = {"command": f"timeline {command}" + (" (first run)" if first_run else ""), "kind": kind,
+           "input": label, "documents": documents,
            "mb": round(mb, 3), **result, "mb_per_s": round(mb / result["seconds"], 3),
            "cpu_mb_per_s": round(mb / max(result["cpu_s"], 1e-9), 3)}
     if documents > 1:
@@ -238,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--commands", nargs="*", default=["times", "extract"], choices=["times", "extract"])
     parser.add_argument("--dateparser-mb", type=float, default=1.1,
                         help="dateparser reads this much of each one-document input (0: no peer)")
+    parser.add_argument("--first-run", action="store_true",
+                        help="each command also with an empty cache directory (the first run after installing)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     opts = parser.parse_args(argv)
     body = seed_body(opts.seed)
@@ -251,10 +261,11 @@ def main(argv: list[str] | None = None) -> int:
             """Each command's row on one input, and dateparser's row on it in the same run."""
             peer = dateparser_row(path, tmp, opts.dateparser_mb) if opts.dateparser_mb else None
             for command in opts.commands:
-                rows.append(timeline_row(command, kind, path, tmp, label))
-                if peer:
-                    rows[-1]["vs_dateparser"] = round(rows[-1]["mb_per_s"] / peer["mb_per_s"], 1)
-                say(rows[-1])
+                for first_run in (True, False) if opts.first_run else (False,):
+                    rows.append(timeline_row(command, kind, path, tmp, label, first_run))
+                    if peer:
+                        rows[-1]["vs_dateparser"] = round(rows[-1]["mb_per_s"] / peer["mb_per_s"], 1)
+                    say(rows[-1])
             if peer:
                 rows.append(peer)
                 say(peer)

@@ -16,7 +16,6 @@ import os
 import pickle
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, Optional, TypeVar
 
@@ -65,6 +64,14 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
     return value
 
 
+def read_toml(path: Path) -> dict:
+    """A TOML file, parsed (tomllib imported only when a file is)."""
+    import tomllib
+
+    with open(path, "rb") as f:
+        return tomllib.load(f)
+
+
 def store(name: str, sources: Iterable[Path], value) -> None:
     """Replace what `cached` keeps for these sources by `value` (one since filled in further)."""
     directory = cache_dir()
@@ -95,6 +102,8 @@ def _store(path: Path, value) -> None:
     try:
         _Pickler(buffer, pickle.HIGHEST_PROTOCOL).dump(value)
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile     # here: a run that only reads the cache does not need it
+
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except Exception:   # unpicklable, or no place to write: the next run builds again
         return

@@ -7,7 +7,6 @@ grow with the corpus: documents are read lazily and each result is handed on as 
 from __future__ import annotations
 
 import os
-import socket
 from collections import deque
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
@@ -140,6 +139,8 @@ def _dask(documents: Iterable[Document], settings: Settings, run: Callable) -> I
 
 def _probe(address: str) -> None:
     """Fail at once on a refused TCP connection (distributed would retry until its timeout)."""
+    import socket       # here: only a Dask scheduler's address needs it
+
     scheme, _, rest = address.rpartition("://")
     host, _, port = rest.rpartition(":")
     if scheme in ("", "tcp", "tls") and port.isdigit():

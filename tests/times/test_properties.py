@@ -17,7 +17,9 @@ WORDS = ("the end of", "last", "next", "early", "mid-", "about", "more than", "t
          "ago", "later", "week", "month", "year", "Monday", "Sunday", "May", "February", "1998",
          "2021", "Aug.", "2,", "15", "3 p.m.", "quarter", "third", "the", "1990s", "19th century",
          "now", "currently", "formerly", "spring", "night", "every", "daily", "Jan.", "'98",
-         "BC", "480", "of", "in", "will", "said", "back", "this", ",", ".", "\n\n", "-", "/")
+         "BC", "480", "of", "in", "will", "said", "back", "this", ",", ".", "\n\n", "-", "/", "each",
+         "per", "weekday", "hourly", "FY")
+_WORD_CHAR = re.compile(r"\w", re.ASCII)
 
 
 def _check(text, published, policy):
@@ -25,6 +27,9 @@ def _check(text, published, policy):
     for t in tag_document(doc, policy=policy):
         assert t.text == text[t.start:t.end]
         assert 0 <= t.start < t.end <= len(text)
+        # whichever alternative of a rule matched, a time ends where a word does ("every weekday"
+        # holds no "every week")
+        assert not (_WORD_CHAR.match(text, t.end - 1) and _WORD_CHAR.match(text, t.end)), t.text
         assert VALUE.fullmatch(t.value), t.value
         if t.interval is not None:
             assert t.interval.start <= t.interval.end

@@ -5,9 +5,10 @@ language; the engines are the same for every language, so adding one is adding a
 """
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from pathlib import Path
+
+from timeline.cache import read_toml
 
 PACKS = Path(__file__).parent
 
@@ -19,16 +20,14 @@ def pack_file(lang: str, name: str) -> Path:
 
 def load(lang: str, name: str) -> dict:
     """One TOML file of a language's pack, parsed."""
-    with open(pack_file(lang, name), "rb") as f:
-        return tomllib.load(f)
+    return read_toml(pack_file(lang, name))
 
 
 @cache
 def aliases() -> dict[str, str]:
     """One name in several languages -> the form compared across articles ("irak" -> "iraq"),
     from aliases.toml beside the packs."""
-    with open(PACKS / "aliases.toml", "rb") as f:
-        return {k.lower(): v.lower() for k, v in tomllib.load(f).items()}
+    return {k.lower(): v.lower() for k, v in read_toml(PACKS / "aliases.toml").items()}
 
 
 def event_taxonomy(lang: str | None) -> str | None:

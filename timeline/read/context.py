@@ -1,14 +1,14 @@
 """What every reader gets: the read options and a place to put warnings."""
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from timeline.cache import cached, read_toml
 from timeline.errors import one_line
 
-FORMATS = tomllib.loads(Path(__file__).with_name("formats.toml").read_text(encoding="utf-8"))
+FORMATS = cached("formats", [Path(__file__).with_name("formats.toml")], lambda: read_toml(Path(__file__).with_name("formats.toml")))
 SUFFIXES: dict[str, str] = FORMATS["suffixes"]
 FIELDS: dict[str, list[str]] = FORMATS["fields"]
 WHOLE_FILE_LIMIT = FORMATS["limits"]["whole_file_mb"] * 1024 * 1024

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-_DATA = tomllib.loads((Path(__file__).with_name("dateline.toml")).read_text(encoding="utf-8"))
+from timeline.cache import cached, read_toml
+
+_DATA = cached("dateline", [Path(__file__).with_name("dateline.toml")], lambda: read_toml(Path(__file__).with_name("dateline.toml")))
 _MONTH = {name: int(number) for number, names in _DATA["months"].items() for name in names}
 _FIRST_CHARS = _DATA["search"]["first_chars"]
 

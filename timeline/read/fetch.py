@@ -1,8 +1,6 @@
 """URLs given as inputs, downloaded with httpx only when the user asks (--fetch)."""
 from __future__ import annotations
 
-import ipaddress
-import socket
 from typing import Optional
 from urllib.parse import urlsplit
 
@@ -34,6 +32,9 @@ def check_url(raw: str, fetch: bool) -> None:
 def check_public(url: str) -> None:
     """Refuse a host on this machine or a private network (a scraped link must not reach an
     intranet or a cloud metadata service); --allow-private lifts this."""
+    import ipaddress    # here, as socket: only a URL given with --fetch needs them
+    import socket
+
     host = urlsplit(url).hostname
     if not host:
         raise UsageError("no host in the URL", url)

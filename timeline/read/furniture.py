@@ -6,13 +6,12 @@ The vocabulary and patterns are data (furniture.toml), each pattern with example
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from re import _constants, _parser
 from typing import Optional
 
-from timeline.cache import cached, compile_regex
+from timeline.cache import cached, compile_regex, read_toml
 
 DATA_FILE = Path(__file__).with_name("furniture.toml")
 
@@ -76,7 +75,7 @@ _AFTER = {"match": r"[ \t]*", "line": r"\n?", "rest": ""}
 
 
 def _load(path: Path = DATA_FILE):
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = read_toml(path)
     ptb = data["penn_treebank"]
     opening = compile_regex(rf"(?<!\S)({_alternatives(ptb['opening'])})(?!\S)[ \t]*")
     closing = compile_regex(rf"[ \t]*(?<!\S)({_alternatives(ptb['closing'])})(?!\S)")

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 from typing import Optional
 
+from timeline.cache import cached
 from timeline.lang import NEUTRAL, PACKS, load
 
 SAMPLE = 120            # characters read to detect: a news article's first sentence says it
@@ -32,6 +34,13 @@ def iso639_1(tag: Optional[str]) -> Optional[str]:
 @cache
 def _function_words() -> dict[str, str]:
     """Each pack's function words (function_words.toml) -> the pack's language."""
+    files = sorted(PACKS.glob("*/function_words.toml"))
+    # the packs' names are in the entry's name: the files' own names are all alike
+    return cached("function-words-" + "-".join(f.parent.name for f in files), [*files, Path(__file__)],
+                  _read_function_words)
+
+
+def _read_function_words() -> dict[str, str]:
     return {word: pack.name for pack in sorted(PACKS.iterdir()) if (pack / "function_words.toml").is_file()
             for word in load(pack.name, "function_words.toml")["words"]}
 

@@ -59,14 +59,20 @@ def _scheduling(lang: str = "en") -> Optional[tuple[re.Pattern, re.Pattern]]:
     """(the preposition alone, a verb of scheduling with up to `scheduling_reach` words of its
     object and its preposition), each ending right before a time ("postponed the vote until "):
     None if the pack lists none. Most times follow no such preposition: the first skips the second."""
+    # compiled once per change of the cues or of this code, then read back, as the cues are
+    return cached(f"scheduling-{lang}", [pack_file(lang, "tense.toml"), Path(__file__)],
+                  lambda: _compile_scheduling(lang))
+
+
+def _compile_scheduling(lang: str) -> Optional[tuple[re.Pattern, re.Pattern]]:
     data = load(lang, "tense.toml")
     if not data.get("scheduling_verbs"):
         return None
     verbs = "|".join(re.escape(v).replace("\\ ", r"\s+") for v in sorted(data["scheduling_verbs"], key=len, reverse=True))
     prepositions = "|".join(re.escape(p) for p in data["scheduling_prepositions"])
     reach = int(data.get("scheduling_reach", 5))
-    return (re.compile(rf"(?<![\w'])(?:{prepositions})\s+\Z", re.I),
-            re.compile(rf"(?<![\w'])(?:{verbs})(?:\s+[^\s,;:.!?()\"“”]+){{0,{reach}}}?\s+(?:{prepositions})\s+\Z", re.I))
+    return (compile_regex(rf"(?<![\w'])(?:{prepositions})\s+\Z", re.I),
+            compile_regex(rf"(?<![\w'])(?:{verbs})(?:\s+[^\s,;:.!?()\"“”]+){{0,{reach}}}?\s+(?:{prepositions})\s+\Z", re.I))
 
 
 def scheduled_by(sentence: str, offset: int, lang: str = "en") -> Optional[str]:

@@ -22,7 +22,8 @@ from timeline.text.trie import trie
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]\w*)(?::(\w+))?\}")
 _NAMED_GROUP = re.compile(r"\(\?P<(\w+)>")
-_END = r"(?![\w])"          # a time ends at a word end (it starts at one: see the scanner)
+# a time ends at a word end, whichever alternative of a rule matched (it starts at one: see the scanner)
+_END = r"(?![\w])"
 FLAGS = re.IGNORECASE | re.ASCII
 RULE_FILES = ("words.toml", "names.toml", "rules.toml", "negatives.toml")    # what a grammar is built from
 
@@ -224,7 +225,7 @@ def _build(lang: str) -> Grammar:
         body = _NAMED_GROUP.sub(lambda m: f"(?P<{prefix}{m.group(1)}>", body)
         body = _PLACEHOLDER.sub(expand, body)
         before = spec.get("before")
-        rules.append(Rule(spec["name"], spec["type"], body + _END, flags, spec.get("set", {}),
+        rules.append(Rule(spec["name"], spec["type"], f"(?:{body}){_END}", flags, spec.get("set", {}),
                           tuple(spec.get("examples", ())), spec.get("anchor"),
                           compile_regex(_spaces(before) + r"\Z" if not before.endswith("$") else
                                      _spaces(before), flags) if before else None, groups,
