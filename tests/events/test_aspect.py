@@ -39,6 +39,12 @@ def test_question_example(example):
     assert [e.status for e in events] == [status], [(e.headline, e.status, e.status_rule) for e in events]
 
 
+def test_a_question_headline_asks_it():
+    # told as the question it is, not as "Army shells the town"
+    [event] = extract_document(Document(id="d", text="Did the army shell the town on Tuesday?", published=PUBLISHED)).events
+    assert event.headline == "Did the army shell the town?"
+
+
 @pytest.mark.parametrize("before, aux", [
     ("Rebels have been ", "have been"),
     ("They've been ", "'ve been"),

@@ -56,6 +56,7 @@ class Candidate:
     aim: Optional[tuple[str, str]] = None    # (status, rule) of what a demand, plan or infinitive aims at
     scheduled: Optional[str] = None          # dated by a verb of scheduling's time ("postponed ... until"): planned
     times_from: Optional[int] = None         # sentence offset: only the times after it date it (a promised act)
+    question: bool = False                   # told in a yes/no question: hypothetical, its headline asks it
     _headline: Optional[str] = None
 
     @property

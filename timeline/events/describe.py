@@ -155,7 +155,7 @@ def _is_place(name: str, text: str, start: int, cues) -> bool:
 
 
 def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]], tax: Taxonomy,
-             lemma_form: str | None, antecedent: str | None = None) -> str:
+             lemma_form: str | None, antecedent: str | None = None, question: bool = False) -> str:
     """The clause as a reader's headline: dates and the leading connective removed, adverbs before
     the verb dropped, a past-tense verb put in the present ("killed" -> "kills"); a "who" clause
     takes the `antecedent` it tells of ("Jane Doe takes office"), and so does a clause resumed
@@ -219,7 +219,7 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
         words = words[:cut]
     while len(words) > 1 and words[-1].lower().strip(",;:.!?\"“”‘’'`-—–") in _DANGLING:
         words.pop()             # "delays payments for [six weeks]": the time removed left its word
-    line = " ".join(words).rstrip(",;:.!? ")
+    line = " ".join(words).rstrip(",;:.!? ") + ("?" if question else "")    # a question stays one
     return line[:1].upper() + line[1:]
 
 
@@ -425,7 +425,7 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
         if form:
             form += sentence.text[verb[0]:verb[1]][len(word):]
     cand.headline_args = (text, (verb[0] - clause.start, verb[1] - clause.start), removals, tax, form,
-                          _antecedent(sentence.text, clause, clauses, tax))
+                          _antecedent(sentence.text, clause, clauses, tax), cand.question)
     if title_case(sentence.text):
         cand.actors, cand.places = [], []
     else:

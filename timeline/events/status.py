@@ -137,6 +137,7 @@ def _status(cand: Candidate, sentence, clauses, tax: Taxonomy, cues: Optional[se
     question = polar_question(text, t0)
     if question:
         cand.status, cand.status_rule = "hypothetical", f"a question ('{question} ...?'): it asserts nothing"
+        cand.question = True
         return
     adjective = (word_before(text, t0) or "").lower() if cand.info.pos == "noun" else ""
     if adjective in tax.cues.get("claim_adjectives", ()):

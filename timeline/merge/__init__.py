@@ -60,7 +60,7 @@ def _merge(timelines: Sequence[Timeline], title: Optional[str], release: bool = 
     made = [(e, s, mentions_of(e, s)) for e, ss in zip(events, sources) for s in ss]
     published = {d.id: d.published for d in documents}
     atoms = with_siblings([atom(s, [m.sentence for m in ms], published.get(s.document), ms) for _, s, ms in made])
-    clusters = cluster(atoms, _same_event(events, sources))
+    clusters = cluster(atoms, _same_event(made))
     merged = _sorted_events(build_event([made[i] for i in g], [atoms[i] for i in g],
                                         [_refusal(made[other][1], why) for _, _, other, why in refused])
                             for g, refused in zip(clusters.groups, clusters.refused))
@@ -130,22 +130,20 @@ def _refusal(other: MergeSource, why: str) -> str:
     return f"refused: {headline} ({other.document}): {why}"
 
 
-def _same_event(events: Sequence[Event], sources) -> list[list[int]]:
-    """Atom groups that must stay together: events met twice (sharing a mention or a source).
-    The sources of an event merged before are not held together: they are grouped again, as if
-    all were merged at once, which keeps merging associative when a link can be refused."""
-    groups, first_atom, seen = [], [], {}
-    i = 0
-    for k, (e, ss) in enumerate(zip(events, sources)):
-        first_atom.append(i)
-        for s in ss:
-            seen.setdefault(("s", s.document, s.event), []).append(i)
-            i += 1
-        for m in e.mentions:
+def _same_event(made) -> list[list[int]]:
+    """Atom groups that must stay together: sources met twice (the same source, or sharing a
+    mention). The sources of an event merged before are not held together: they are grouped again,
+    as if all were merged at once, which keeps merging associative when a link can be refused.
+    So a shared mention holds the source that gave it, not its whole event: held by its event's
+    first source, a mention of one source of a merged event would tie the event met again alone
+    to another of its sources, a link all-at-once merging may have refused or never made."""
+    seen: dict[tuple, list[int]] = {}
+    for i, (_, s, mentions) in enumerate(made):
+        seen.setdefault(("s", s.document, s.event), []).append(i)
+        for m in mentions:
             key = ("m", m.document, m.start, m.end, m.trigger_start, m.trigger_end)
-            seen.setdefault(key, []).append(first_atom[k])
-    groups.extend(g for g in seen.values() if len(g) > 1)
-    return groups
+            seen.setdefault(key, []).append(i)
+    return [g for g in seen.values() if len(g) > 1]
 
 
 def _sorted_events(events) -> list[Event]:

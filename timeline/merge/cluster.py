@@ -21,8 +21,6 @@ _NAME_KEY = 3
 _MOST_PARTNERS = 32   # earlier atoms of a block each atom is compared with (candidate_pairs)
 
 
-LOG = []
-
 class UnionFind:
     def __init__(self, n: int):
         self.parent = list(range(n))
@@ -196,7 +194,6 @@ def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> Clus
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj:
             return
-        LOG.append((s, key[i], key[j]))
         why = summary[ri].clash(summary[rj]) if check else None
         if why:
             refused.append((s, min(key[i], key[j]), max(key[i], key[j]), i, j, why))
