@@ -11,6 +11,8 @@ from pathlib import Path
 from setuptools import find_namespace_packages, setup
 from setuptools.command.build_py import build_py
 
+HERE = Path(__file__).resolve().parent
+
 
 class BuildWithPrebuilt(build_py):
     """build_py, then timeline/prebuild.py into the built package's _prebuilt/ (with the
@@ -19,9 +21,8 @@ class BuildWithPrebuilt(build_py):
 
     def run(self):
         super().run()
-        if getattr(self, "editable_mode", False):
-            return      # an editable install runs the source tree, where the user's cache serves
-        lib = Path(self.build_lib).resolve()
+        # an editable install runs the source tree: its entries go there (git ignores them)
+        lib = HERE if getattr(self, "editable_mode", False) else Path(self.build_lib).resolve()
         done = subprocess.run([sys.executable, "-m", "timeline.prebuild", str(lib / "timeline" / "_prebuilt")],
                               env={**os.environ, "PYTHONPATH": str(lib)}, capture_output=True, text=True)
         if done.returncode:

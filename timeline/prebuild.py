@@ -20,7 +20,10 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print(__doc__.strip().splitlines()[-1].strip(), file=sys.stderr)
         return 2
-    os.environ[CACHE_ENV] = str(Path(argv[0]))
+    target = Path(argv[0])
+    for stale in target.glob("*.pickle"):      # an editable install's, from rules since changed
+        stale.unlink()
+    os.environ[CACHE_ENV] = str(target)
     # importing these stores what they read at import: the page furniture, formats, datelines
     from timeline.lang import PACKS
     from timeline.read import language
