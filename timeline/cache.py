@@ -77,6 +77,11 @@ def read_toml(path: Path) -> dict:
         return tomllib.load(f)
 
 
+def cached_toml(path: Path) -> dict:
+    """A TOML file read at import, parsed once per change of it, then read back."""
+    return cached(path.stem, [path], lambda: read_toml(path))
+
+
 def store(name: str, sources: Iterable[Path], value) -> None:
     """Replace what `cached` keeps for these sources by `value` (one since filled in further)."""
     directory = cache_dir()

@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from timeline.cache import cached, read_toml
+from timeline.cache import cached_toml
 from timeline.errors import one_line
 
-FORMATS = cached("formats", [Path(__file__).with_name("formats.toml")], lambda: read_toml(Path(__file__).with_name("formats.toml")))
+FORMATS = cached_toml(Path(__file__).with_name("formats.toml"))
 SUFFIXES: dict[str, str] = FORMATS["suffixes"]
 FIELDS: dict[str, list[str]] = FORMATS["fields"]
 WHOLE_FILE_LIMIT = FORMATS["limits"]["whole_file_mb"] * 1024 * 1024

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from timeline.cache import cached, read_toml
+from timeline.cache import cached_toml
 
-_DATA = cached("dateline", [Path(__file__).with_name("dateline.toml")], lambda: read_toml(Path(__file__).with_name("dateline.toml")))
+_DATA = cached_toml(Path(__file__).with_name("dateline.toml"))
 _MONTH = {name: int(number) for number, names in _DATA["months"].items() for name in names}
 _FIRST_CHARS = _DATA["search"]["first_chars"]
 

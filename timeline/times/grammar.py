@@ -241,7 +241,7 @@ def _build(lang: str) -> Grammar:
         rules.append(Rule(spec["name"], spec["type"], f"(?:{body}){_END}", flags, spec.get("set", {}),
                           tuple(spec.get("examples", ())), spec.get("anchor"),
                           compile_regex(_spaces(before) + r"\Z" if not before.endswith("$") else
-                                     _spaces(before), flags) if before else None, groups,
+                                        _spaces(before), flags) if before else None, groups,
                           tuple(spec.get("policies", ("news", "narrative")))))
 
     negatives: dict[str, list[Negative]] = {}
@@ -261,9 +261,9 @@ def _build(lang: str) -> Grammar:
                    frozenset(normalise(w) for w in words["datemod"].get("outside", ())),
                    frozenset(normalise(w) for w in words["datemod"].get("numeric", ())),
                    compile_regex(words["pod"]["prefix"].replace("{pod}", "(?P<pod>" + trie(words["pod"]["values"]) + ")")
-                              + r"\s+\Z", flags),
+                                 + r"\s+\Z", flags),
                    compile_regex(r"\s+(?P<mod>" + trie(words["aftermod"]["values"]) + r")(?!\w)",
-                              flags),
+                                 flags),
                    negatives, data["anchor"], _gate(gate["words"], flags),
                    _gate(gate["words"], re.ASCII) if all(w.isascii() and w.islower() for w in gate["words"]) else None,
                    gate["window"], compile_regex(links["day_to_clock"]))
