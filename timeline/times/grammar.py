@@ -196,8 +196,11 @@ def _compiled(g: Grammar) -> int:
 
 
 def _keep_compiled(name: str, sources: list[Path], g: Grammar, compiled_before: int) -> None:
-    if _compiled(g) > compiled_before:
-        store(name, sources, g)
+    try:
+        if _compiled(g) > compiled_before:
+            store(name, sources, g)
+    except KeyboardInterrupt:
+        pass    # interrupted again while exiting: the next run compiles them again, no traceback
 
 
 def _build(lang: str) -> Grammar:
