@@ -95,22 +95,6 @@ def test_wheel_from_python_m_build_ships_templates_and_samples_and_builds_a_page
     names = set(zipfile.ZipFile(wheel).namelist())
     assert not [f for f in SHIPPED if f not in names]
     assert any(n.startswith("timeline/samples/al-asad-2020/") for n in names)
-    assert any(n.startswith("timeline/_prebuilt/grammar-en-") for n in names)
     python = _fresh_venv(tmp_path / "venv")
     _pip_install(python, wheel, tmp_path)
     _builds_a_page(python, tmp_path)
-    _first_run_reads_what_the_build_made(python, tmp_path)
-
-
-def _first_run_reads_what_the_build_made(python: Path, tmp: Path) -> None:
-    """`timeline times` with an empty cache directory builds nothing: the grammar, tense cues and
-    reading patterns come from the package's _prebuilt/ (timeline/prebuild.py, run by setup.py)."""
-    article, empty = tmp / "a.txt", tmp / "empty-cache"
-    article.write_text("published: 2021-08-02\n\nOn Monday, three weeks after March 3, rockets hit.\n")
-    empty.mkdir()
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    done = subprocess.run([python.parent / "timeline", "times", article, "-q"], capture_output=True, text=True,
-                          env={**env, "TIMELINE_CACHE_DIR": str(empty)}, timeout=300)
-    assert done.returncode == 0 and done.stdout.count("\n") == 3, done.stderr
-    # (py3langid's model may be copied there: a short line leaves the language to it)
-    assert [p.name for p in empty.iterdir() if p.suffix == ".pickle"] == []

@@ -24,9 +24,6 @@ from re import _compiler, _parser
 
 T = TypeVar("T")
 CACHE_ENV = "TIMELINE_CACHE_DIR"
-# entries made when the package was built (setup.py runs timeline/prebuild.py), read when the
-# user's cache has none: the first run after installing reads what it would otherwise build
-PREBUILT = Path(__file__).with_name("_prebuilt")
 
 
 def cache_dir() -> Optional[Path]:
@@ -48,24 +45,22 @@ def fingerprint(sources: Iterable[Path]) -> str:
 
 
 def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
-    """`build()`, or what an earlier run, or the package's build, stored for the same source files."""
+    """`build()`, or what an earlier run stored for the same source files."""
     directory = cache_dir()
+    if directory is None:
+        return build()
     try:
-        entry = f"{name}-{fingerprint(sources)}.pickle"
+        path = directory / f"{name}-{fingerprint(sources)}.pickle"
     except OSError:     # a source that cannot be read: building says what is wrong with it
         return build()
-    for folder in (directory, PREBUILT):
-        if folder is None:
-            continue
-        try:
-            with open(folder / entry, "rb") as f:
-                return pickle.load(f)
-        except Exception:   # absent, unreadable, truncated by a full disk, or from an incompatible build
-            pass
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    except Exception:   # absent, unreadable, truncated by a full disk, or from an incompatible build
+        pass
     value = build()
-    if directory is not None:
-        _store(directory / entry, value)
-        _prune(directory / entry, name)
+    _store(path, value)
+    _prune(path, name)
     return value
 
 
@@ -120,7 +115,6 @@ def _store(path: Path, value) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(buffer.getvalue())
-        os.chmod(tmp, 0o644)    # built from public data; an entry of the package is read by every user
         os.replace(tmp, path)
     except OSError:
         try:

@@ -58,18 +58,6 @@ def test_rules_compiled_in_a_run_are_kept_for_the_next(tmp_path, monkeypatch):
     assert read.rules[3].regex == built.rules[3].regex
 
 
-def test_an_entry_the_package_was_built_with_is_read_when_the_cache_has_none(tmp_path, monkeypatch):
-    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
-    source = tmp_path / "rules.toml"
-    source.write_text("a = 1\n")
-    monkeypatch.setattr(cache, "PREBUILT", tmp_path / "prebuilt")
-    cache.store("x", [source], "built with the package")   # as timeline/prebuild.py stores it
-    (tmp_path / "cache").rename(tmp_path / "prebuilt")
-    assert cache.cached("x", [source], lambda: "built") == "built with the package"
-    source.write_text("a = 2\n")      # rules changed since: built, as without it
-    assert cache.cached("x", [source], lambda: "built") == "built"
-
-
 def test_a_changed_rule_file_is_a_new_entry(tmp_path, monkeypatch):
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
     rules = tmp_path / "rules.toml"

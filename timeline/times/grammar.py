@@ -171,24 +171,11 @@ def grammar(lang: str = "en") -> Grammar:
 def _grammar(lang: str) -> Grammar:
     # built once per change of the rules or of this code, then read back; the rules compiled in
     # a run are kept with it at exit, so that later runs do not compile them again
-    sources = _sources(lang)
+    sources = [pack_file(lang, name) for name in RULE_FILES if pack_file(lang, name).is_file()] \
+        + [Path(__file__), Path(trie_module.__file__)]
     built = cached(f"grammar-{lang}", sources, lambda: _build(lang))
     atexit.register(_keep_compiled, f"grammar-{lang}", sources, built, _compiled(built))
     return built
-
-
-def _sources(lang: str) -> list[Path]:
-    """What a grammar is built from: the pack's rule files and this code."""
-    return [pack_file(lang, name) for name in RULE_FILES if pack_file(lang, name).is_file()] \
-        + [Path(__file__), Path(trie_module.__file__)]
-
-
-def prebuild(lang: str) -> None:
-    """Store the grammar with every rule compiled (timeline/prebuild.py)."""
-    g = grammar(lang)
-    for rule in g.rules:
-        rule.regex
-    store(f"grammar-{lang}", _sources(lang), g)
 
 
 def _compiled(g: Grammar) -> int:
