@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
-import tempfile
-from pathlib import Path
 
+from timeline.atomic import write_atomic
 from timeline.lang import PACKS
 
 grammar = importlib.import_module("timeline.times.grammar")    # the module, not its function
@@ -22,12 +20,8 @@ grammar = importlib.import_module("timeline.times.grammar")    # the module, not
 def main() -> None:
     for pack in sorted(p for p in PACKS.iterdir() if (p / "rules.toml").is_file()):
         patterns = [rule.pattern for rule in grammar._build(pack.name).rules]
-        text = json.dumps(grammar.dispatch_data(patterns), separators=(",", ":")) + "\n"
-        fd, tmp = tempfile.mkstemp(dir=pack, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, pack / grammar.DISPATCH_FILE)
+        table = json.dumps(grammar.dispatch_data(patterns), separators=(",", ":"))
+        write_atomic(pack / grammar.DISPATCH_FILE, table + "\n")
         print(f"{pack / grammar.DISPATCH_FILE}: {len(patterns)} rules")
 
 

@@ -106,21 +106,33 @@ def _store(path: Path, value) -> None:
     buffer = io.BytesIO()
     try:
         _Pickler(buffer, pickle.HIGHEST_PROTOCOL).dump(value)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile     # here: a run that only reads the cache does not need it
-
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except Exception:   # unpicklable, or no place to write: the next run builds again
+    except Exception:   # unpicklable: the next run builds again
         return
     try:
+        write_entry(path, [buffer.getvalue()])
+    except OSError:     # no place to write: the next run builds again
+        pass
+
+
+def write_entry(path: Path, chunks: Iterable[bytes]) -> None:
+    """Write a cache entry whole or not at all: into a temporary file beside it, renamed into
+    place, so that processes running at once each read a whole entry or none. No fsync: an entry
+    lost to a crash is only built again (timeline.atomic is for the user's outputs)."""
+    import tempfile     # here: a run that only reads the cache does not need it
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
         with os.fdopen(fd, "wb") as f:
-            f.write(buffer.getvalue())
+            for chunk in chunks:
+                f.write(chunk)
         os.replace(tmp, path)
-    except OSError:
+    except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        raise
 
 
 # a pattern -> what the regex engine was given to make it: storing the pattern then costs no parse

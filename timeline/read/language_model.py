@@ -12,14 +12,14 @@ from __future__ import annotations
 import json
 import math
 import mmap
-import os
 import struct
-import tempfile
 import unicodedata
 from collections import Counter
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Optional
+
+from timeline.cache import cache_dir, write_entry
 
 FORMAT = 1          # of the cached file: raise when its layout changes
 MODEL_FILE = "data/model.npz.xz"    # py3langid.langid.MODEL_FILE, in its package
@@ -90,8 +90,6 @@ def _encode(text: str) -> bytes:
 
 def load() -> Optional[Model]:
     """The cached model, written on first use; None without a usable cache directory."""
-    from timeline.cache import cache_dir
-
     directory = cache_dir()
     if directory is None:
         return None
@@ -130,18 +128,18 @@ def _write(path: Path, source: Path) -> None:
         head["offsets"][name] = (start, start + len(arrays[name]))
         start += len(arrays[name])
     text = json.dumps(head).encode()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(struct.pack("<Q", len(text)) + text)
-            for name in _ARRAYS:
-                f.seek(head["offsets"][name][0])
-                f.write(arrays[name])
-        os.replace(tmp, path)
-    except OSError:
-        os.unlink(tmp)
-        raise
+    write_entry(path, _padded(struct.pack("<Q", len(text)) + text, head["offsets"], arrays))
+
+
+def _padded(head: bytes, offsets: dict, arrays: dict):
+    """The head, then each array at its offset (zero bytes between)."""
+    yield head
+    written = len(head)
+    for name in _ARRAYS:
+        start = offsets[name][0]
+        yield bytes(start - written)
+        yield arrays[name]
+        written = start + len(arrays[name])
 
 
 def _prune(kept: Path) -> None:
