@@ -17,17 +17,32 @@ from timeline.text import trie as trie_module
 from timeline.text.trie import trie
 
 
-
-@cache
 def _cues(lang: str = "en") -> tuple[re.Pattern, dict, tuple, re.Pattern, frozenset, Optional[re.Pattern],
                                      Optional[re.Pattern]]:
+    """The tense cues of a pack (tense.toml)."""
+    return _compiled(lang)[0]
+
+
+def _scheduling(lang: str = "en") -> Optional[tuple[re.Pattern, re.Pattern]]:
+    """(the preposition alone, a verb of scheduling with up to `scheduling_reach` words of its
+    object and its preposition), each ending right before a time ("postponed the vote until "):
+    None if the pack lists none. Most times follow no such preposition: the first skips the second."""
+    return _compiled(lang)[1]
+
+
+@cache
+def _compiled(lang: str) -> tuple:
     # compiled once per change of the cues or of this code, then read back (timeline/cache.py)
     return cached(f"tense-{lang}", [pack_file(lang, "tense.toml"), Path(__file__), Path(trie_module.__file__)],
-                  lambda: _compile_cues(lang))
+                  lambda: _compile_both(load(lang, "tense.toml")))
 
 
-def _compile_cues(lang: str) -> tuple:
-    data = load(lang, "tense.toml")
+def _compile_both(data: dict) -> tuple:
+    """(the tense cues, the scheduling cues) of one pack's tense.toml, parsed once."""
+    return _compile_cues(data), _compile_scheduling(data)
+
+
+def _compile_cues(data: dict) -> tuple:
     kinds = {}
     for kind in ("future", "past", "present"):
         for cue in data[kind]:
@@ -54,18 +69,7 @@ def _compile_cues(lang: str) -> tuple:
     return regex, kinds, not_past, participle, frozenset(w.lower() for w in data["attribution"]), breaks, infinitive
 
 
-@cache
-def _scheduling(lang: str = "en") -> Optional[tuple[re.Pattern, re.Pattern]]:
-    """(the preposition alone, a verb of scheduling with up to `scheduling_reach` words of its
-    object and its preposition), each ending right before a time ("postponed the vote until "):
-    None if the pack lists none. Most times follow no such preposition: the first skips the second."""
-    # compiled once per change of the cues or of this code, then read back, as the cues are
-    return cached(f"scheduling-{lang}", [pack_file(lang, "tense.toml"), Path(__file__)],
-                  lambda: _compile_scheduling(lang))
-
-
-def _compile_scheduling(lang: str) -> Optional[tuple[re.Pattern, re.Pattern]]:
-    data = load(lang, "tense.toml")
+def _compile_scheduling(data: dict) -> Optional[tuple[re.Pattern, re.Pattern]]:
     if not data.get("scheduling_verbs"):
         return None
     verbs = "|".join(re.escape(v).replace("\\ ", r"\s+") for v in sorted(data["scheduling_verbs"], key=len, reverse=True))
