@@ -89,12 +89,12 @@ def _load(path: Path = DATA_FILE):
         pattern = compile_regex(f["pattern"].replace("{date}", date) + _AFTER[f["cut"]])
         furniture.append(Furniture(f["name"], f["cut"], pattern, tuple(f.get("examples", ())),
                                    tuple(f.get("kept", ())), needed(pattern)))
-    return ptb, opening, closing, tuple(furniture)
+    return ptb, opening, closing, needed(opening), needed(closing), tuple(furniture)
 
 
 # compiled once per change of the data or of this code, then read back (timeline/cache.py)
-PENN_TREEBANK, _OPENING, _CLOSING, FURNITURE = cached("furniture", [DATA_FILE, Path(__file__)], _load)
-_OPENING_NEEDS, _CLOSING_NEEDS = needed(_OPENING), needed(_CLOSING)
+PENN_TREEBANK, _OPENING, _CLOSING, _OPENING_NEEDS, _CLOSING_NEEDS, FURNITURE = \
+    cached("furniture", [DATA_FILE, Path(__file__)], _load)
 
 
 def detokenise(text: str) -> str:
