@@ -45,7 +45,9 @@ _AUX_FINITE = re.compile(rf"\b(?:{_AUXILIARIES}|\w+ed)\b", re.I)
 # finite verb start a clause of their own (no comma needed); "of Sudan and South Sudan" does not
 _AND_NAMED_SUBJECT = re.compile(r"\b[a-z]+\s+(and)\s+(?=(?:[A-Z][\w'’.-]*\s+){1,4}"
                                 rf"(?:{alternation(_WORDS['named_subject_verbs'])}|\w+ed)\b)")
-_AND_PREDICATE = re.compile(rf"\b(and)\s+(?:{alternation(_WORDS['coordinated_auxiliaries'])})\b")
+# "and" before a finite auxiliary: a second predicate of the clause before, sharing its subject
+# ("will begin in July and is expected to finish next year"); a match ends before the auxiliary
+AND_PREDICATE = re.compile(rf"\b(and)\s+(?=(?:{alternation(_WORDS['coordinated_auxiliaries'])})\b)")
 _AND_CAPITAL = re.compile(r"and\s+[A-Z]")     # what it needs, found fast (a literal first): most sentences lack it
 # after a relative clause's closing comma, a verb: the interrupted clause's own ("..., said")
 _RESUMES = re.compile(rf"\s+(?:{_AUXILIARIES}|[a-z]+ed|{alternation(_WORDS['resuming_verbs'])})\b")
@@ -101,7 +103,7 @@ def split_clauses(text: str, tax: Taxonomy) -> list[Clause]:
         cuts.append((m.start(1) if m.group(1) else m.end(), kind, word))
     for m in _AND_NAMED_SUBJECT.finditer(text) if _AND_CAPITAL.search(text) else ():
         cuts.append((m.start(1), "main", "and"))
-    for m in _AND_PREDICATE.finditer(text) if "and " in text else ():
+    for m in AND_PREDICATE.finditer(text) if "and " in text else ():
         cuts.append((m.start(1), "coord", "and"))      # "... in July and is expected to finish ..."
     for m in opener_re.finditer(text) if _may_open(text, opener_words) else ():
         word = m.group(1).lower()

@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
-from timeline.events.clauses import Clause, word_before
+from timeline.events.clauses import AND_PREDICATE, Clause, word_before
 from timeline.events.ranges import range_start
 from timeline.events.taxonomy import WORD_BEYOND_ASCII, Taxonomy, load_taxonomy
 from timeline.events.triggers import title_case
@@ -49,9 +49,6 @@ _PLURAL_NOUN = re.compile(
     r"|(?<![\d.,])\b(?:[2-9]|\d{2,})\b(?![.,]\d)")     # "some 2 million died", not "7.8"
 _ES_PLURAL = re.compile(r"(?:ss|x|z|ch|sh)es$")
 _WHO = re.compile(rf"(?:{_alternation(_HEADLINE['relative_pronouns'])})\s+", re.I)
-# "and" before a finite auxiliary: a second predicate of the clause before ("will begin in July
-# and is expected to finish next year"), whose subject it shares
-_AND_PREDICATE = re.compile(rf"and\s+(?=(?:{_alternation(words('clauses')['coordinated_auxiliaries'])})\b)")
 _FIRST_VERB = re.compile(rf"\b(?:{_alternation(words('clauses')['auxiliaries'])}|[a-z]+ed)\b")
 _SAID = ordered("headline", "attribution_verbs")
 _ATTRIBUTION = re.compile(
@@ -161,7 +158,7 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     takes the `antecedent` it tells of ("Jane Doe takes office"), and so does a clause resumed
     after one ("The deal, which ..., was approved": "Deal was approved")."""
     if antecedent:
-        who = _WHO.match(text) or _AND_PREDICATE.match(text)
+        who = _WHO.match(text) or AND_PREDICATE.match(text)
         if who or text[:1].islower():
             prefix = antecedent + " "
             shift = len(prefix) - (who.end() if who else 0)
@@ -535,7 +532,7 @@ def _antecedent(text: str, clause: Clause, clauses: list[Clause], tax: Taxonomy)
     if not clause.start:
         return None                     # most clauses: the sentence's first
     before = [c for c in clauses if c.end <= clause.start]
-    if before and _AND_PREDICATE.match(text, clause.start):
+    if before and AND_PREDICATE.match(text, clause.start):
         # "Construction will begin in July and is expected to finish": the subject before the
         # clause before's first verb
         previous = before[-1]

@@ -208,15 +208,13 @@ def polar_question(text: str, at: int) -> Optional[str]:
 
 def _future_across(text: str, start: int, t0: int, tax: Taxonomy) -> Optional[str]:
     """A future cue ending in "to" with an adverbial between its verb and the infinitive:
-    "threatened on Monday to attack", "vowed again to attack" read as "threatened to attack". The
-    adverbial (up to four words) opens on one of the language's interrupting words (a time
-    preposition, an adverb)."""
+    "threatened on Monday to attack", "vowed again to attack" read as "threatened to attack"."""
     regex = tax.cue_res.get("future")
     words = text[max(start, t0 - 60):t0].split()
     if not regex or len(words) < 3 or words[-1].lower() != "to":
         return None
-    for k in range(1, min(4, len(words) - 2) + 1):
-        if words[-1 - k].lower() in _INTERRUPTING:
+    for k in range(1, min(ADVERBIAL_REACH, len(words) - 2) + 1):
+        if interrupting_adverbial(words[-1 - k:-1]):
             joined = " ".join(words[:-1 - k] + ["to"])
             found = [m for m in regex.finditer(joined) if m.end() == len(joined)]
             if found:
@@ -258,6 +256,14 @@ def _attribution(cand, sentence, clauses, tax) -> Optional[str]:
 
 
 _INTERRUPTING = _STATUS_WORDS["interrupting_openers"]
+ADVERBIAL_REACH = _STATUS_WORDS["adverbial_reach"]
+
+
+def interrupting_adverbial(words: list[str]) -> bool:
+    """Are the words between a verb and the "to" of its infinitive nothing, or an adverbial that
+    may stand there: at most ADVERBIAL_REACH words, opening on one of the language's interrupting
+    words (a time preposition, an adverb: "on Monday", "again")?"""
+    return not words or (len(words) <= ADVERBIAL_REACH and words[0].lower() in _INTERRUPTING)
 _ATTRIBUTION_BLOCKERS = _STATUS_WORDS["attribution_blockers"]
 _ATTRIBUTION_FINITE = _STATUS_WORDS["attribution_finite"]
 _ATTRIBUTION_SUBJECT_WORDS = _STATUS_WORDS["attribution_subject_words"]

@@ -11,7 +11,7 @@ from dataclasses import replace
 from timeline.events.candidates import Candidate, SentenceWork, Told, related
 from timeline.events.clauses import word_before
 from timeline.events.dating import datable
-from timeline.events.status import may_hold
+from timeline.events.status import ADVERBIAL_REACH, interrupting_adverbial, may_hold
 from timeline.events.taxonomy import Taxonomy
 from timeline.events.words import words
 
@@ -67,12 +67,10 @@ def _without_semi_modals(triggers, text: str, tax: Taxonomy):
 
 
 _PROMISES = _WORDS["promise_verbs"]
-_INTERRUPTING = words("status")["interrupting_openers"]
-# after a verb: up to four words of an adverbial, "to" and the infinitive's verb
-_INFINITIVE_AFTER = re.compile(r"((?:[ \t]+[\w$.'’-]+){0,4}?)[ \t]+to[ \t]+([a-z][a-z-]*)\b")
+# after a verb: the words of an adverbial, "to" and the infinitive's verb
+_INFINITIVE_AFTER = re.compile(rf"((?:[ \t]+[\w$.'’-]+){{0,{ADVERBIAL_REACH}}}?)[ \t]+to[ \t]+([a-z][a-z-]*)\b")
 _ACT_END = re.compile(r"[:;\"“”]")
-_NOT_VERBS = frozenset(words("headline")["subject_pronouns"]) | {"the", "a", "an", "his", "her", "its", "their",
-                                                                  "our", "my", "your", "be"}
+_NOT_VERBS = words("headline")["subject_pronouns"] | _WORDS["not_infinitives"]
 
 
 def _promised(work: SentenceWork, ci: int, triggers, times):
@@ -86,7 +84,8 @@ def _promised(work: SentenceWork, ci: int, triggers, times):
         if info.pos != "verb" or info.lemma not in _PROMISES:
             continue
         m = _INFINITIVE_AFTER.match(text, end)
-        if m is None or m.end(2) > clause.end or m.group(2) in _NOT_VERBS or not _adverbial(m.group(1)):
+        if m is None or m.end(2) > clause.end or m.group(2) in _NOT_VERBS \
+                or not interrupting_adverbial(m.group(1).split()):
             continue
         to = m.start(2) - 3
         stop = _ACT_END.search(text, m.end(2), clause.end)     # a colon or a quote opens another statement
@@ -100,13 +99,6 @@ def _promised(work: SentenceWork, ci: int, triggers, times):
             return rest, to, promise
         return sorted([*rest, (m.start(2), m.end(2), info)], key=lambda t: t[0]), to, promise
     return triggers, None, None
-
-
-def _adverbial(words_between: str) -> bool:
-    """Nothing, or an adverbial that may stand between a verb and its infinitive ("on Monday",
-    "again"): it opens on one of the interrupting words."""
-    found = words_between.split()
-    return not found or found[0].lower() in _INTERRUPTING
 
 
 def _further(work: SentenceWork, ci: int, head: Candidate, triggers, tax: Taxonomy) -> None:
