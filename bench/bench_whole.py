@@ -32,6 +32,7 @@ package or changing its rules, which builds what later runs read back.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import math
@@ -156,7 +157,7 @@ def timeline_row(command: str, kind: str, path: Path, tmp: Path, label: str, fir
     mb = text_mb(path)
     out = tmp / f"{path.stem}.{command}.out"
     cmd = [sys.executable, "-m", "timeline", command, str(path), "-q"]
-    with tempfile.TemporaryDirectory(dir=tmp) as empty:
+    with tempfile.TemporaryDirectory(dir=tmp) if first_run else contextlib.nullcontext() as empty:
         env = {**os.environ, "TIMELINE_CACHE_DIR": empty} if first_run else None
         if command == "extract":
             result = run_process(cmd + ["-o", str(out)], subprocess.DEVNULL, env)

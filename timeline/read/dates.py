@@ -70,17 +70,17 @@ def date_from_path(path: Optional[str]) -> Optional[str]:
     if not path or "://" in path:
         return None
     parts = path.replace("\\", "/").split("/")
-    candidates = []
-    if len(parts) >= 2:
-        candidates.append(_DAY_FOLDER.fullmatch(parts[-2]))
-    if len(parts) >= 4 and all(p.isdigit() for p in parts[-4:-1]) and len(parts[-4]) == 4:
-        candidates.append(re.fullmatch(r"(\d{4})(\d{1,2})(\d{1,2})", "".join(
-            (parts[-4], parts[-3].zfill(2), parts[-2].zfill(2)))))
-    candidates.append(_DAY_PREFIX.match(parts[-1]))
-    for m in candidates:
-        if m:
-            try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-            except ValueError:
-                continue
+    days = []       # (year, month, day) as written, in the order they are tried
+    if len(parts) >= 2 and (m := _DAY_FOLDER.fullmatch(parts[-2])):
+        days.append(m.groups())
+    year, month, day = parts[-4:-1] if len(parts) >= 4 else ("", "", "")
+    if len(year) == 4 and len(month) <= 2 and len(day) <= 2 and (year + month + day).isdigit() and month and day:
+        days.append((year, month, day))
+    if m := _DAY_PREFIX.match(parts[-1]):
+        days.append(m.groups())
+    for y, mo, d in days:
+        try:
+            return dt.date(int(y), int(mo), int(d)).isoformat()
+        except ValueError:
+            continue
     return None
