@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from timeline.events.clauses import AND_PREDICATE, Clause, word_before
@@ -14,7 +14,8 @@ from timeline.events.ranges import range_start
 from timeline.events.taxonomy import WORD_BEYOND_ASCII, Taxonomy, load_taxonomy
 from timeline.events.triggers import title_case
 from timeline.events.words import alternation as _alternation
-from timeline.events.words import ordered, words
+from timeline.events.words import LANG, ordered, words
+from timeline.lang import pack_file
 
 if TYPE_CHECKING:       # named in annotations only: candidates.py imports this module
     from timeline.events.candidates import SentenceWork
@@ -76,11 +77,11 @@ def who_and_where(text: str, tax: Taxonomy) -> tuple[list[str], list[str]]:
     place_nouns = cues.get("place_nouns", frozenset())
     found: list[str] = []
     places: list[str] = []
-    joined_to = 0
+    joined_to = place_end = 0
     for m in _NAME.finditer(text):
         if m.start() < joined_to:
             continue            # the part a particle joined to the name before
-        name = m.group(0).rstrip(".")
+        name = _without_full_stop(m.group(0))
         start = m.start()
         words = name.split()
         while words and words[0].lower().strip("’'") in not_actors and not _acronym(words[0]):
@@ -91,22 +92,32 @@ def who_and_where(text: str, tax: Taxonomy) -> tuple[list[str], list[str]]:
         name = " ".join(words)
         after = text[m.end():m.end() + 30].split(None, 1)      # the first word only: no need to split the rest
         head = after[0].lower().strip(",.") if after else ""
-        if head in actor_nouns:
+        of_name, acts = None, head in actor_nouns
+        if acts:
             name = f"{name} {after[0].strip(',.')}"     # "Iraq's parliament", "Trump administration"
         elif head in place_nouns:
             name = f"{name} {after[0].strip(',.')}"     # "Helmand province", "Elm street"
         elif name.endswith(_POSSESSIVE):
             name = name[:-2]
+        else:
+            of_name = _pertainyms().get(name)
         name, joined_to = _joined_particle(name, text, m.end(), cues)
         if name.lower() in not_actors and not _acronym(name) or len(name) <= 1:
             continue
         abbreviation = _ABBREVIATIONS.get(name.lower())
         if abbreviation:        # "the Govt 's": the government
             name = abbreviation
-        if _is_place(name, text, start, cues):
+        if of_name is not None:
+            # "the Iranian attack": an adjective, no place even after "in"; a state's acts
+            name = of_name or name
+        elif _is_place(name, text, start, cues) or not acts and text[place_end:start] in _PLACE_COORDINATION:
+            # "at Al-Assad and Irbil": the preposition governs both names ("…, and Bladensburg
+            # police said": a new subject)
             if name not in places:
                 places.append(name)
-        elif name not in found:
+            place_end = m.end()
+            continue
+        if name not in found:
             found.append(name)
     if not found:
         words = text.split()[:6]
@@ -117,6 +128,28 @@ def who_and_where(text: str, tax: Taxonomy) -> tuple[list[str], list[str]]:
                 found.append(f"{before} {noun}" if before in ("the", "its", "their") else noun)
                 break
     return found, places
+
+
+# between two places, what makes the second a place too: "in Baghdad and Basra", "Kabul, Herat"
+_PLACE_COORDINATION = frozenset({" and ", " or ", ", ", ", and ", ", or "})
+# the full stop of an initialism is part of it ("U.S.", "D.C."); another ends the sentence
+_INITIALISM_END = re.compile(r"(?:^|[.\s])[A-Z]\.$")
+
+
+def _without_full_stop(name: str) -> str:
+    return name if _INITIALISM_END.search(name) else name.rstrip(".")
+
+
+@cache
+def _pertainyms() -> dict[str, str]:
+    """Adjectives of a named place or people (lang/en/pertainyms.tsv, from Open English WordNet)
+    -> the state they stand for as an actor ("Iranian" -> "Iran"), or "" (a people, a faith)."""
+    out = {}
+    for line in pack_file(LANG, "pertainyms.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            adjective, name, _, level = line.split("\t")
+            out[adjective] = name if level else ""
+    return out
 
 
 # abbreviations a name cannot be left as: the word they stand for
