@@ -45,3 +45,34 @@ def test_actors_and_places(clause, actors, places):
     assert not set(found) & set(where), (found, where)      # a name is one or the other
     fragments = {"Al", "Govt", "LRB-", "RRB-", "Assad", "U.S", "U.N", "Iranian"} - set(actors)
     assert not fragments & set(found + where), (found, where)
+
+
+def test_a_name_starts_at_a_word_start():
+    found, where = who_and_where("Apple unveiled the iPhone and the eBook store", load_taxonomy())
+    assert found == ["Apple"], found
+
+
+# a capitalised word opening a sentence, and what the document's own spelling says of it
+CASING = [
+    ("Symptoms include a fever. Most symptoms are mild.", "Symptoms", True),
+    ("Here the schools closed. They may reopen here.", "Here", True),
+    ("Steve Jobs spoke. Jobs said the jobs were safe.", "Jobs", False),     # capitalised within a sentence
+    ("Officials said so. The officials left.", "Officials", False),          # an actor noun
+    ("WHO said so. Who knows.", "WHO", False),                               # an acronym
+    ("Mexico closed schools. The schools reopened.", "Mexico", False),        # never in lower case
+]
+
+
+@pytest.mark.parametrize("text, name, common", CASING)
+def test_casing_tells_a_common_word_from_a_name(text, name, common):
+    from timeline.events.describe import Casing
+
+    assert Casing(text, frozenset({"officials"})).common(name) is common
+
+
+def test_a_common_word_opening_the_clause_is_no_actor():
+    from timeline.events.describe import Casing
+
+    text = "Here the government closed all schools. They reopen here next week."
+    found, _ = who_and_where("Here the government closed all schools", load_taxonomy(), Casing(text))
+    assert found == ["the government"], found

@@ -25,7 +25,7 @@ _HEADLINE, _NAMES = words("headline"), words("names")
 
 # A run of capitalised words, with the particles names carry ("al-", "bin", "of the").
 _JOINERS = _alternation(ordered("names", "joiners"))
-_NAME = re.compile(r"(?:[A-Z][\w’'.-]*|al-[\w-]+|el-[\w-]+)"
+_NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*|al-[\w-]+|el-[\w-]+)"
                    rf"(?:\s+(?:(?:{_JOINERS})\s+(?:the\s+)?)?(?:[A-Z][\w’'.-]*|al-[\w-]+))*")
 _POSSESSIVE = ("’s", "'s")
 _ADVERB = re.compile(r"^\w+ly$")
@@ -64,13 +64,14 @@ def actors(text: str, tax: Taxonomy) -> list[str]:
     return who_and_where(text, tax)[0]
 
 
-def who_and_where(text: str, tax: Taxonomy) -> tuple[list[str], list[str]]:
+def who_and_where(text: str, tax: Taxonomy, casing: Optional[Casing] = None) -> tuple[list[str], list[str]]:
     """(actors, places) named in the clause. Names are capitalised runs, titles kept with their
     person; a lower-case actor noun heading the subject keeps its determiner ("the government").
     A name is a place when it ends in a place noun ("Elm Street", "Helmand province", "Al Asad Air
     Base"), follows one ("the village of Guffa"), or follows a preposition of place ("in Baghdad",
     "near Kabul") without being an organisation ("at the United Nations"): countries acting or acted
-    on stay actors ("Iran attacked", "sanctions on Iran"); "in Iran" is where."""
+    on stay actors ("Iran attacked", "sanctions on Iran"); "in Iran" is where. With the document's
+    `casing`, a capitalised common word opening the clause is no name ("Here the government")."""
     cues = tax.cues
     not_actors = cues.get("not_actors", frozenset())
     actor_nouns = cues.get("actor_nouns", frozenset())
@@ -102,7 +103,8 @@ def who_and_where(text: str, tax: Taxonomy) -> tuple[list[str], list[str]]:
         else:
             of_name = _pertainyms().get(name)
         name, joined_to = _joined_particle(name, text, m.end(), cues)
-        if name.lower() in not_actors and not _acronym(name) or len(name) <= 1:
+        if name.lower() in not_actors and not _acronym(name) or len(name) <= 1 or \
+                casing and casing.common(name):
             continue
         abbreviation = _ABBREVIATIONS.get(name.lower())
         if abbreviation:        # "the Govt 's": the government
@@ -128,6 +130,33 @@ def who_and_where(text: str, tax: Taxonomy) -> tuple[list[str], list[str]]:
                 found.append(f"{before} {noun}" if before in ("the", "its", "their") else noun)
                 break
     return found, places
+
+
+class Casing:
+    """What a document's own spelling tells of a capitalised word that opens a sentence or a
+    quote, where capitals say nothing: a common word when the document also writes it in lower
+    case and never capitalises it within a sentence ("Symptoms include", "Good news", "Swine
+    flu"); a name when it does ("Steve Jobs ... Jobs said"). Mikheev 1999, "A knowledge-free
+    method for capitalized word disambiguation"."""
+
+    def __init__(self, text: str, keep: frozenset = frozenset()):
+        self._text, self._keep = text, keep
+        self._lower: Optional[frozenset] = None
+        self._within: Optional[frozenset] = None
+
+    def common(self, name: str) -> bool:
+        """A one-word name that is a common word (the lower-case words of `keep` never are)."""
+        if " " in name or not name[:1].isupper() or name.isupper() or name.lower() in self._keep:
+            return False
+        if self._lower is None:     # read the text once, and only for a document with such a name
+            self._lower = frozenset(_LOWER_WORD.findall(self._text))
+            self._within = frozenset(_WITHIN_SENTENCE.findall(self._text))
+        return name.lower() in self._lower and name not in self._within
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*(?![\w’'-])")
+# capitalised after a lower-case word, a number or a comma: a name's capitals, not a sentence's
+_WITHIN_SENTENCE = re.compile(r"(?<=[a-z0-9,;] )[A-Z][\w’'-]*")
 
 
 # between two places, what makes the second a place too: "in Baghdad and Basra", "Kabul, Herat"
@@ -368,7 +397,7 @@ _DATELINE = re.compile(
 _QUOTED_SENTENCE = re.compile(r"(?:^|[:,])\s*(?:[“\"]|``)\Z")
 
 
-def describe(work: SentenceWork, times, tax: Taxonomy) -> None:
+def describe(work: SentenceWork, times, tax: Taxonomy, casing: Optional[Casing] = None) -> None:
     for cand in work.cands:
         if cand.part_of is not None and cand.drop:
             continue        # a further trigger that is no event of its own: its head tells it
@@ -385,7 +414,7 @@ def describe(work: SentenceWork, times, tax: Taxonomy) -> None:
                     cand.verb = None        # the verb that reports the quote
         if "|" in work.sentence.text:
             _within_bars(cand, work.sentence.text, cand.trigger_start - work.sentence.start)
-        _describe(cand, work.sentence, times, work.in_sentence, work.clauses, work.by_clause, tax)
+        _describe(cand, work.sentence, times, work.in_sentence, work.clauses, work.by_clause, tax, casing)
 
 
 def _within_bars(cand, text: str, t0: int) -> None:
@@ -403,7 +432,7 @@ def _within_bars(cand, text: str, t0: int) -> None:
 _DATES = ("DATE", "TIME")
 
 
-def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> None:
+def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax, casing) -> None:
     clause = cand.clause
     text = sentence.text[clause.start:clause.end]
     end = clause.end
@@ -459,7 +488,7 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax) -> No
     if title_case(sentence.text):
         cand.actors, cand.places = [], []
     else:
-        cand.actors, cand.places = who_and_where(_strip_times(text, removals), tax)
+        cand.actors, cand.places = who_and_where(_strip_times(text, removals), tax, casing)
         cand.actors = cand.actors or _controlling_subject(cand, sentence, clauses, by_clause, tax)
     # the names joined by a space, which no keyword holds: one scan, the same words
     names = cand.actors + cand.places

@@ -35,6 +35,8 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
     tax = load_taxonomy(taxonomy)
     traces: list[SentenceTrace] = []
     sentences = [piece for s in sentences for piece in chop(s)]   # run-on text in bounded pieces
+    # "Officials said": a capitalised actor noun stays an actor
+    casing = describe.Casing(document.text, tax.cues.get("actor_nouns", frozenset()))
     order = sorted(range(len(times)), key=lambda i: times[i].start)
     starts = [times[i].start for i in order]
     for index, sentence in enumerate(sentences):
@@ -55,7 +57,7 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
         types.deadlines(work, times, tax)
         types.reports(work, tax)
         status.conditions(work)
-        describe.describe(work, times, tax)
+        describe.describe(work, times, tax, casing)
         traces.append(SentenceTrace(index, sentence.start, sentence.end, sentence.text, in_sentence,
                                     [(c.kind, sentence.text[c.start:c.end]) for c in work.clauses], work.cands, cues))
     common = group.common_words(traces)
