@@ -106,6 +106,9 @@ def who_and_where(text: str, tax: Taxonomy, casing: Optional[Casing] = None) -> 
         if name.lower() in not_actors and not _acronym(name) or len(name) <= 1 or \
                 casing and casing.common(name):
             continue
+        if name.lower() in tax.words and not text[:start].strip(_OPENING_MARKS):
+            continue    # "Statement from the minister": an event's word, capitalised as the first
+
         abbreviation = _ABBREVIATIONS.get(name.lower())
         if abbreviation:        # "the Govt 's": the government
             name = abbreviation
@@ -159,6 +162,7 @@ _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*(?![\w’'-])")
 _WITHIN_SENTENCE = re.compile(r"(?<=[a-z0-9,;] )[A-Z][\w’'-]*")
 
 
+_OPENING_MARKS = " \"“‘'(—–-"
 # between two places, what makes the second a place too: "in Baghdad and Basra", "Kabul, Herat"
 _PLACE_COORDINATION = frozenset({" and ", " or ", ", ", ", and ", ", or "})
 # the full stop of an initialism is part of it ("U.S.", "D.C."); another ends the sentence
