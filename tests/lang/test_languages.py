@@ -121,6 +121,10 @@ def test_the_page_and_the_csv_show_each_events_languages_and_keep_the_original_t
     ("The council said on Monday that it would close the bridge for repairs.", "en"),
     ("Le conseil a annoncé lundi qu'il fermerait le pont pour des travaux.", "fr"),
     ("El consejo anunció el lunes que cerraría el puente por obras.", "es"),
+    # one short line: its article and its weekday, each pack's own
+    ("The talks resume on Friday.", "en"),
+    ("Les pourparlers reprennent vendredi.", "fr"),
+    ("Las conversaciones se reanudan el viernes.", "es"),
 ])
 def test_function_words_tell_a_clear_sample_without_the_statistical_detector(text, lang):
     from timeline.read.language import _by_function_words
