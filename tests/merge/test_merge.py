@@ -257,3 +257,12 @@ def test_the_name_shown_for_several_spellings_does_not_hang_on_their_order():
     one = _shared("actors", {"a": ["H1N1", "A. H1N1"], "b": ["H1N1"]}, key=name_tokens)
     other = _shared("actors", {"a": ["A. H1N1", "H1N1"], "b": ["H1N1"]}, key=name_tokens)
     assert one == other
+
+
+def test_the_names_most_sources_give_come_first():
+    # the hover's "who" and the actor lanes read the first names
+    tls = [timeline(d, [event(d, 1, "ATTACK", day("2020-01-08"), "Missile attack on the air base", names)])
+           for d, names in (("a", ["Al Asad", "Iran"]), ("b", ["Iran", "Zaid"]), ("c", ["Iran", "Abel"]))]
+    merged = _one(tls)
+    assert merged.actors[0] == "Iran", merged.actors
+    assert merged.actors[1:] == ["Abel", "Al Asad", "Zaid"], merged.actors     # then A-Z

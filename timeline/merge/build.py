@@ -56,8 +56,8 @@ def build_event(made: Sequence[tuple[Event, MergeSource, list[Mention]]], atoms:
     reasons += list(dict.fromkeys(refused))[:_MAX_REFUSED_SHOWN]
     return Event(
         id=merged_id(sources), type=type_, status=status, headline=lead.headline, date=date,
-        mentions=mentions, actors=_actors(a for s in sources for a in s.actors),
-        places=_actors(p for e, _, _ in made for p in e.places),
+        mentions=mentions, actors=_actors([s.actors for s in sources]),
+        places=_actors(list({(s.document, s.event): e.places for e, s, _ in made}.values())),
         confidence=_confidence(sources), type_rule=MERGE_RULE, status_rule=MERGE_RULE,
         conflicts=conflicts, date_conflict=bool(conflicts),
         merged=MergeEvidence(score=evidence_score, reasons=reasons, sources=sources),
@@ -88,14 +88,21 @@ def _same_date(a, b) -> bool:
     return a is not None and b is not None and (a.value, a.start, a.end) == (b.value, b.start, b.end)
 
 
-def _actors(names) -> list[str]:
-    """One spelling per name ("U.S." and "US" are one): the shortest, then A-Z."""
+def _actors(named: list[list[str]]) -> list[str]:
+    """The names the sources give, one spelling per name ("U.S." and "US" are one: the shortest,
+    then A-Z), the names most sources give first (a name only one of many outlets gives is the
+    least sure; the page's hover and actor lanes read the first), then A-Z."""
     by_key: dict[tuple, str] = {}
-    for name in names:
-        key = name_tokens(name) or (name,)
-        if key not in by_key or (len(name), name) < (len(by_key[key]), by_key[key]):
-            by_key[key] = name
-    return sorted(by_key.values(), key=lambda n: (n.casefold(), n))
+    told: Counter = Counter()
+    for names in named:
+        keys = set()
+        for name in names:
+            key = name_tokens(name) or (name,)
+            keys.add(key)
+            if key not in by_key or (len(name), name) < (len(by_key[key]), by_key[key]):
+                by_key[key] = name
+        told.update(keys)
+    return [by_key[k] for k in sorted(by_key, key=lambda k: (-told[k], by_key[k].casefold(), by_key[k]))]
 
 
 def _confidence(sources: Sequence[MergeSource]) -> float:
