@@ -83,6 +83,10 @@ def _headlines(documents) -> list[str]:
     # "and" before an auxiliary opens a second predicate: a headline tells one
     ("People have been advised to stay at home and have been instructed with basic health precautions to take.",
      "People advised to stay at home"),
+    # a preposition of time goes with its time; a second one before it belongs to the clause
+    ("The economy will shrink 3.3 percent over the next year.", "Economy will shrink 3.3 percent"),
+    ("The government declared the rescue phase over at 4 p.m. on Friday.",
+     "Government declares the rescue phase over"),
 ])
 def test_headline_of_a_sentence(text, headline):
     events = extract_document(Document(id="d", text=text, published="2024-06-12")).events

@@ -96,7 +96,8 @@ def test_cue_windows_skipped_only_when_nothing_matches(text):
 
 LEAD_SENTENCES = ["The army attacked back in early May, on Tuesday, in 2010 and, as of\tnow, since in on at x.",
                   "AS OF  In\x1c2010 (as on x, within 9in _in on some  BACK in",
-                  "Officials (in on) said_in on 9in on: “It began” in ``late'' on Monday.", "in on", ""]
+                  "Officials (in on) said_in on 9in on: “It began” in ``late'' on Monday.", "in on", "",
+                  "declared it over at about 4 pm, back in at nearly some x; as of around roughly y"]
 
 
 @pytest.mark.parametrize("text", LEAD_SENTENCES)

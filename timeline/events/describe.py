@@ -379,7 +379,9 @@ def _plural(third_person: str) -> str:
 # the words that tie a date to its clause, removed with it from a headline ("back in February,")
 _LEAD_FIRST = ordered("headline", "time_lead_first")
 _LEAD_WORDS = ordered("headline", "time_lead_words")
-_TIME_LEAD = re.compile(rf"(?:\b(?:{'|'.join(_LEAD_FIRST)})\s+)?(?:\b(?:{'|'.join(_LEAD_WORDS)})\s+)*\Z", re.I)
+_APPROXIMATORS = ordered("headline", "time_approximators")
+_TIME_LEAD = re.compile(rf"(?:\b(?:{'|'.join(_LEAD_FIRST)})\s+)?(?:\b(?:{'|'.join(_LEAD_WORDS)})\s+)?"
+                        rf"(?:\b(?:{'|'.join(_APPROXIMATORS)})\s+)*\Z", re.I)
 # "Friday, ...", "Thursday's vote" (tokenised text: "Thursday 's vote"): removed with the time
 _TIME_TRAIL = re.compile(r"\s*,|\s?['’]s\b")
 _KEYWORD = re.compile(r"[\w-]+")
@@ -531,18 +533,19 @@ def _ranges_joined(text: str, removals: list[tuple[int, int]]) -> list[tuple[int
     return out
 
 
-_FIRST_SET, _WORD_SET = frozenset(_LEAD_FIRST), frozenset(_LEAD_WORDS)
+_FIRST_SET, _WORD_SET, _APPROXIMATOR_SET = frozenset(_LEAD_FIRST), frozenset(_LEAD_WORDS), frozenset(_APPROXIMATORS)
 _APPOSITIVE = re.compile(rf"\w,\s+(?:(?:{'|'.join(ordered('headline', 'appositive_adverbs'))}|\w+ly)\s+)?\Z")
 
 
 def _lead_start(text: str, start: int, end: int) -> int:
-    """Where _TIME_LEAD's match in text[start:end] starts, read backwards from the time: words of
-    _LEAD_WORDS, each followed by spaces, then perhaps one of _LEAD_FIRST (the longest such
-    lead is the leftmost match). For word characters that are all ASCII (curly quotes and dashes
-    are none: most news), from the character before the window on; other text goes to the regex."""
+    """Where _TIME_LEAD's match in text[start:end] starts, read backwards from the time:
+    approximators, then perhaps one preposition of _LEAD_WORDS, then perhaps one of _LEAD_FIRST,
+    each followed by spaces (the longest such lead is the leftmost match). For word characters
+    that are all ASCII (curly quotes and dashes are none: most news), from the character before
+    the window on; other text goes to the regex."""
     if not text.isascii() and WORD_BEYOND_ASCII.search(text, max(0, start - 1), end):
         return _TIME_LEAD.search(text, start, end).start()
-    lead = end
+    lead, preposition = end, False
     while True:
         word_end = lead
         while word_end > start and text[word_end - 1].isspace():
@@ -553,8 +556,10 @@ def _lead_start(text: str, start: int, end: int) -> int:
         if word_end == lead or word_start == word_end or word_start and _is_word(text[word_start - 1]):
             return lead         # no spaces, no word, or no word boundary before it
         word = text[word_start:word_end].lower()
-        if word in _WORD_SET:
+        if not preposition and word in _APPROXIMATOR_SET:
             lead = word_start
+        elif not preposition and word in _WORD_SET:
+            lead, preposition = word_start, True
         elif word in _FIRST_SET:
             return word_start
         else:
