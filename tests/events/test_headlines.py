@@ -83,6 +83,10 @@ def _headlines(documents) -> list[str]:
     # "and" before an auxiliary opens a second predicate: a headline tells one
     ("People have been advised to stay at home and have been instructed with basic health precautions to take.",
      "People advised to stay at home"),
+    # a sentence adverb tying the sentence to the narrative opens no headline, nor is it a name's
+    ("Earlier Gordon Brown offered reassurance on Friday that Britain was well placed.",
+     "Gordon Brown offered reassurance that Britain was well placed"),
+    ("Earlier, police arrested two men on Friday.", "Police arrest two men"),
     # a preposition of time goes with its time; a second one before it belongs to the clause
     ("The economy will shrink 3.3 percent over the next year.", "Economy will shrink 3.3 percent"),
     ("The government declared the rescue phase over at 4 p.m. on Friday.",
