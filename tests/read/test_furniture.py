@@ -1,6 +1,5 @@
 """Penn Treebank tokens read back as characters; page furniture is not article body.
 The furniture examples are the data's own (timeline/read/furniture.toml)."""
-import re
 
 import pytest
 
@@ -60,11 +59,11 @@ def test_reader_reads_clean_text(tmp_path):
     (r"\d+", None),
 ])
 def test_needed_strings(pattern, needs):
-    assert needed(re.compile(pattern)) == (frozenset(needs) if needs is not None else None)
+    assert needed(pattern) == (frozenset(needs) if needs is not None else None)
 
 
 def test_every_match_holds_what_its_pattern_needs():
     for f in FURNITURE:
         for example in f.examples:
-            match = f.pattern.search(example.split(" => ")[0])
-            assert f.needs is None or any(n in match.group(0) for n in f.needs), (f.name, example)
+            match = f.pattern.regex.search(example.split(" => ")[0])
+            assert f.pattern.needs is None or any(n in match.group(0) for n in f.pattern.needs), (f.name, example)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from re import _constants, _parser
 from typing import Optional
@@ -17,27 +18,45 @@ DATA_FILE = Path(__file__).with_name("furniture.toml")
 
 
 @dataclass(frozen=True)
+class Needing:
+    """A pattern, compiled only for a text that holds one of the strings every match holds
+    (`needs`, read from the parsed pattern; None: not known): most documents hold no furniture,
+    and a pattern opening with an optional part is tried at every character."""
+    source: str
+    needs: Optional[frozenset[str]]
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return compile_regex(self.source)
+
+    def holds(self, text: str) -> bool:
+        return self.needs is None or any(n in text for n in self.needs)
+
+
+@dataclass(frozen=True)
 class Furniture:
     name: str
     cut: str                 # "match", "line" or "rest"
-    pattern: re.Pattern[str]
+    pattern: Needing
     examples: tuple[str, ...]
     kept: tuple[str, ...]
-    needs: Optional[frozenset[str]] = None     # one of these is in every match (None: not known)
 
 
 def _alternatives(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def needed(pattern: re.Pattern[str]) -> Optional[frozenset[str]]:
+def needing(source: str) -> Needing:
+    return Needing(source, needed(source))
+
+
+def needed(source: str) -> Optional[frozenset[str]]:
     """Strings one of which every match of the pattern holds, as written (read from the parsed
-    pattern): where none is in a text, the pattern is not run over it (most documents hold no
-    furniture, and a pattern opening with an optional part is tried at every character). None
-    when the pattern ignores case or names no such strings."""
-    if pattern.flags & re.IGNORECASE:
+    pattern). None when the pattern ignores case or names no such strings."""
+    parsed = _parser.parse(source)
+    if parsed.state.flags & re.IGNORECASE:
         return None
-    return _needed(_parser.parse(pattern.pattern, pattern.flags))
+    return _needed(parsed)
 
 
 def _needed(items) -> Optional[frozenset[str]]:
@@ -66,10 +85,6 @@ def _needed(items) -> Optional[frozenset[str]]:
     return better(frozenset({run}) if run else None)
 
 
-def _holds(text: str, needs: Optional[frozenset[str]]) -> bool:
-    return needs is None or any(n in text for n in needs)
-
-
 # What goes with a match: the spaces after it, the line's end, nothing (the rest goes anyway).
 _AFTER = {"match": r"[ \t]*", "line": r"\n?", "rest": ""}
 
@@ -77,8 +92,8 @@ _AFTER = {"match": r"[ \t]*", "line": r"\n?", "rest": ""}
 def _load(path: Path = DATA_FILE):
     data = read_toml(path)
     ptb = data["penn_treebank"]
-    opening = compile_regex(rf"(?<!\S)({_alternatives(ptb['opening'])})(?!\S)[ \t]*")
-    closing = compile_regex(rf"[ \t]*(?<!\S)({_alternatives(ptb['closing'])})(?!\S)")
+    opening = needing(rf"(?<!\S)({_alternatives(ptb['opening'])})(?!\S)[ \t]*")
+    closing = needing(rf"[ \t]*(?<!\S)({_alternatives(ptb['closing'])})(?!\S)")
     words = data["date_words"]
     named = _alternatives(words["months"] + words["weekdays"] + words["zones"])
     date_word = (rf"(?:\d{{1,4}}(?:st|nd|rd|th)?(?:[:.]\d\d)?|[,:–—-]|(?i:(?:{named})\b\.?)"
@@ -86,15 +101,14 @@ def _load(path: Path = DATA_FILE):
     date = rf"(?:{date_word}[ \t]*)*{date_word}"
     furniture = []
     for f in data["furniture"]:
-        pattern = compile_regex(f["pattern"].replace("{date}", date) + _AFTER[f["cut"]])
+        pattern = needing(f["pattern"].replace("{date}", date) + _AFTER[f["cut"]])
         furniture.append(Furniture(f["name"], f["cut"], pattern, tuple(f.get("examples", ())),
-                                   tuple(f.get("kept", ())), needed(pattern)))
-    return ptb, opening, closing, needed(opening), needed(closing), tuple(furniture)
+                                   tuple(f.get("kept", ()))))
+    return ptb, opening, closing, tuple(furniture)
 
 
-# compiled once per change of the data or of this code, then read back (timeline/cache.py)
-PENN_TREEBANK, _OPENING, _CLOSING, _OPENING_NEEDS, _CLOSING_NEEDS, FURNITURE = \
-    cached("furniture", [DATA_FILE, Path(__file__)], _load)
+# built once per change of the data or of this code, then read back (timeline/cache.py)
+PENN_TREEBANK, _OPENING, _CLOSING, FURNITURE = cached("furniture", [DATA_FILE, Path(__file__)], _load)
 
 
 def detokenise(text: str) -> str:
@@ -102,24 +116,24 @@ def detokenise(text: str) -> str:
     unchanged."""
     for escaped, character in PENN_TREEBANK["escaped"].items():
         text = text.replace(escaped, character)
-    if _holds(text, _OPENING_NEEDS):
-        text = _OPENING.sub(lambda m: PENN_TREEBANK["opening"][m[1]], text)
-    if _holds(text, _CLOSING_NEEDS):
-        text = _CLOSING.sub(lambda m: PENN_TREEBANK["closing"][m[1]], text)
+    if _OPENING.holds(text):
+        text = _OPENING.regex.sub(lambda m: PENN_TREEBANK["opening"][m[1]], text)
+    if _CLOSING.holds(text):
+        text = _CLOSING.regex.sub(lambda m: PENN_TREEBANK["closing"][m[1]], text)
     return text
 
 
 def strip_furniture(text: str) -> str:
     """The text without the page's furniture (see furniture.toml)."""
     for item in FURNITURE:
-        if not _holds(text, item.needs):
+        if not item.pattern.holds(text):
             continue
         if item.cut == "rest":
-            m = item.pattern.search(text)
+            m = item.pattern.regex.search(text)
             if m:
                 text = text[:m.start()].rstrip()
         else:
-            text = item.pattern.sub("", text)
+            text = item.pattern.regex.sub("", text)
     return text
 
 

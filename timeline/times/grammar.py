@@ -47,24 +47,30 @@ class Rule:
         return compile_regex(self.pattern, self.flags)
 
 
+NEGATIVE_PARTS = ("text", "before", "after", "unless_before")
+
+
 @dataclass(frozen=True)
 class Negative:
     name: str
     rules: frozenset
-    text: Optional[re.Pattern] = None
-    before: Optional[re.Pattern] = None
-    after: Optional[re.Pattern] = None
-    unless_before: Optional[re.Pattern] = None
+    patterns: tuple          # (part, pattern, flags) of NEGATIVE_PARTS: the text, what comes before...
     examples: tuple = ()
 
+    @cached_property
+    def regexes(self) -> dict[str, re.Pattern]:
+        # compiled when one of its rules first matches: most never do in an article
+        return {part: compile_regex(pattern, flags) for part, pattern, flags in self.patterns}
+
     def drops(self, text: str, start: int, end: int) -> bool:
-        if self.text and not self.text.fullmatch(text, start, end):
+        found = self.regexes
+        if "text" in found and not found["text"].fullmatch(text, start, end):
             return False
-        if self.before and not self.before.search(text, max(0, start - 40), start):
+        if "before" in found and not found["before"].search(text, max(0, start - 40), start):
             return False
-        if self.after and not self.after.match(text, end, end + 60):
+        if "after" in found and not found["after"].match(text, end, end + 60):
             return False
-        if self.unless_before and self.unless_before.search(text, max(0, start - 40), start):
+        if "unless_before" in found and found["unless_before"].search(text, max(0, start - 40), start):
             return False
         return True
 
@@ -179,7 +185,8 @@ def _grammar(lang: str) -> Grammar:
 
 
 def _compiled(g: Grammar) -> int:
-    return sum("regex" in vars(rule) for rule in g.rules)
+    return sum("regex" in vars(rule) for rule in g.rules) + \
+        len({id(neg) for negs in g.negatives.values() for neg in negs if "regexes" in vars(neg)})
 
 
 def _keep_compiled(name: str, sources: list[Path], g: Grammar, compiled_before: int) -> None:
@@ -236,10 +243,8 @@ def _build(lang: str) -> Grammar:
 
     negatives: dict[str, list[Negative]] = {}
     for spec in _load("negatives.toml", lang)["negative"]:
-        compiled = {k: compile_regex(spec[k], flags if k != "text" else 0)
-                    for k in ("text", "before", "after", "unless_before") if k in spec}
-        neg = Negative(spec["name"], frozenset(spec["rules"]), examples=tuple(spec["examples"]),
-                       **compiled)
+        patterns = tuple((k, spec[k], int(flags) if k != "text" else 0) for k in NEGATIVE_PARTS if k in spec)
+        neg = Negative(spec["name"], frozenset(spec["rules"]), patterns, tuple(spec["examples"]))
         for rule in spec["rules"]:
             negatives.setdefault(rule, []).append(neg)
 
