@@ -151,10 +151,13 @@ def place_names(names: Iterable[str]) -> tuple:
 
 @lru_cache(maxsize=None)
 def _names_by_key() -> dict[str, str]:
+    # read off the lines, not through _places: parsing every row would fill its cache with the
+    # whole gazetteer (about 20 MB) to label one clash
     out: dict[str, str] = {}
-    for name in _lines():
-        for level, key, *_ in _places(name):
-            out.setdefault(key, name.title())
+    for name, rows in _lines().items():
+        if not name.startswith("#"):
+            for row in rows.split("\n"):
+                out.setdefault(row.split("\t", 2)[1], name.title())
     return out
 
 
