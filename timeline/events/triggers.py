@@ -97,11 +97,13 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
         possessive = prev_word.endswith(("'s", "’s"))
         skip = (form in stop and prev_word not in unlock and not possessive) or \
             (form.endswith("ing") and (info.pos == "verb" or info.source) and
-             not (prev_word in be or prev_word in unlock or possessive or prev_word in _PREPOSITIONS)) or \
+             not (prev_word in be or prev_word in unlock or possessive or prev_word in _PREPOSITIONS or
+                  (opens_participle_clause(text, start) and
+                   info.lemma not in tax.cues.get("weak_reporting", ())))) or \
             (form.endswith("ed") and info.pos == "verb" and prev_word in described) or \
             (info.pos == "noun" and _next_word(text, end) in modified)
         # a participle modifying a noun ("troops fighting under ...", also a lexicon's gerund noun:
-        # "fighting" is one); a word inside a name
+        # "fighting" is one), but not one that opens a participle clause; a word inside a name
         # ("Strike Force", "Popular Mobilization Forces") unless the whole line is in title case
         if not skip and raw[0].isupper() and prev_raw[:1].isupper():
             title = title_case(text) if title is None else title
@@ -212,5 +214,14 @@ def _only_spaces(text: str, spans, k: int, n: int) -> bool:
 
 
 _PREPOSITIONS = frozenset("of in after before since by for from with without on upon while".split())
+_CLAUSE_MARKS = (",", ";", ":", "—", "–")
+
+
+def opens_participle_clause(text: str, start: int) -> bool:
+    """Does the word at `start` follow a comma, semicolon, colon or dash? An -ing form there opens a
+    participle clause ("hit a hospital, killing 20 people", "posted a letter, urging ..."): it
+    modifies no noun, and tells what came with or of the clause's event. (Not a weak reporting
+    verb's: ", saying", ", adding", ", citing" tell who said it, no news.)"""
+    return text[max(0, start - 4):start].rstrip().endswith(_CLAUSE_MARKS)
 
 
