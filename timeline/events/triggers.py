@@ -99,7 +99,7 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
             (form.endswith("ing") and (info.pos == "verb" or info.source) and
              not (prev_word in be or prev_word in unlock or possessive or prev_word in _PREPOSITIONS or
                   (opens_participle_clause(text, start) and
-                   info.lemma not in tax.cues.get("weak_reporting", ())))) or \
+                   info.lemma not in tax.cues.get("reporting", ())))) or \
             (form.endswith("ed") and info.pos == "verb" and prev_word in described) or \
             (info.pos == "noun" and _next_word(text, end) in modified)
         # a participle modifying a noun ("troops fighting under ...", also a lexicon's gerund noun:
@@ -220,8 +220,8 @@ _CLAUSE_MARKS = (",", ";", ":", "—", "–")
 def opens_participle_clause(text: str, start: int) -> bool:
     """Does the word at `start` follow a comma, semicolon, colon or dash? An -ing form there opens a
     participle clause ("hit a hospital, killing 20 people", "posted a letter, urging ..."): it
-    modifies no noun, and tells what came with or of the clause's event. (Not a weak reporting
-    verb's: ", saying", ", adding", ", citing" tell who said it, no news.)"""
+    modifies no noun, and tells what came with or of the clause's event. (Not a reporting verb's:
+    ", saying", ", accusing", ", warning that" attribute what follows, they tell no act of their own.)"""
     return text[max(0, start - 4):start].rstrip().endswith(_CLAUSE_MARKS)
 
 
