@@ -99,12 +99,14 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
             (form.endswith("ing") and (info.pos == "verb" or info.source) and
              not (prev_word in be or prev_word in unlock or possessive or prev_word in _PREPOSITIONS or
                   (opens_participle_clause(text, start) and
-                   info.lemma not in tax.cues.get("reporting", ())))) or \
+                   info.lemma not in tax.cues.get("reporting", ())) or
+                  _before_finite_verb(text, end, tax))) or \
             (form.endswith("ed") and info.pos == "verb" and prev_word in described) or \
             (info.pos == "noun" and _next_word(text, end) in modified)
         # a participle modifying a noun ("troops fighting under ...", also a lexicon's gerund noun:
-        # "fighting" is one), but not one that opens a participle clause; a word inside a name
-        # ("Strike Force", "Popular Mobilization Forces") unless the whole line is in title case
+        # "fighting" is one), but not one that opens a participle clause or is a finite verb's
+        # subject; a word inside a name ("Strike Force", "Popular Mobilization Forces") unless the
+        # whole line is in title case
         if not skip and raw[0].isupper() and prev_raw[:1].isupper():
             title = title_case(text) if title is None else title
             skip = not title
@@ -215,6 +217,23 @@ def _only_spaces(text: str, spans, k: int, n: int) -> bool:
 
 _PREPOSITIONS = frozenset("of in after before since by for from with without on upon while".split())
 _CLAUSE_MARKS = (",", ";", ":", "—", "–")
+
+
+def _before_finite_verb(text: str, end: int, tax: Taxonomy) -> bool:
+    """Is the word after `end` a finite verb (an auxiliary, a modal, a past form)? Then the -ing
+    form before it is its subject, a gerund, and names a happening ("heavy fighting broke out",
+    "early voting began", "renewed looting was reported"), not a participle modifying a noun."""
+    word = _next_word(text, end)
+    return word in _finite_words(tax.path) or (word.endswith("ed") and len(word) > 4)
+
+
+@lru_cache(maxsize=8)
+def _finite_words(taxonomy_path: str) -> frozenset:
+    from timeline.events.finite import irregular_past     # here: finite.py imports status.py, which imports this module
+
+    cues = load_taxonomy(taxonomy_path).cues
+    return frozenset(irregular_past()) | cues.get("be_aux", frozenset()) | cues.get("modal", frozenset()) | \
+        frozenset(w for w in cues.get("perfect_aux", ()) | cues.get("past_perfect_aux", ()) if " " not in w)
 
 
 def opens_participle_clause(text: str, start: int) -> bool:
