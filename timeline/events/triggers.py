@@ -98,8 +98,7 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
         skip = (form in stop and prev_word not in unlock and not possessive) or \
             (form.endswith("ing") and (info.pos == "verb" or info.source) and
              not (prev_word in be or prev_word in unlock or possessive or prev_word in _PREPOSITIONS or
-                  (opens_participle_clause(text, start) and
-                   info.lemma not in tax.cues.get("reporting", ())) or
+                  (opens_participle_clause(text, start) and _acts_in_participle(info, tax)) or
                   _before_finite_verb(text, end, tax))) or \
             (form.endswith("ed") and info.pos == "verb" and prev_word in described) or \
             (info.pos == "noun" and _next_word(text, end) in modified)
@@ -239,8 +238,15 @@ def _finite_words(taxonomy_path: str) -> frozenset:
 def opens_participle_clause(text: str, start: int) -> bool:
     """Does the word at `start` follow a comma, semicolon, colon or dash? An -ing form there opens a
     participle clause ("hit a hospital, killing 20 people", "posted a letter, urging ..."): it
-    modifies no noun, and tells what came with or of the clause's event. (Not a reporting verb's:
-    ", saying", ", accusing", ", warning that" attribute what follows, they tell no act of their own.)"""
+    modifies no noun, and tells what came with or of the clause's event."""
     return text[max(0, start - 4):start].rstrip().endswith(_CLAUSE_MARKS)
+
+
+def _acts_in_participle(info: Trigger, tax: Taxonomy) -> bool:
+    """Does a participle clause of this verb tell an act? Not a reporting verb's (", saying",
+    ", accusing", ", warning that": it attributes what follows), but a promise's (", vowing to":
+    the speaker's own commitment, a plan)."""
+    return info.lemma not in tax.cues.get("reporting", ()) or \
+        info.type.lower() in tax.cues.get("planning_types", ())
 
 
