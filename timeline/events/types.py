@@ -254,6 +254,7 @@ def _noun_adjunct(text: str, end: int) -> bool:
 
 
 _COORDINATORS = _WORDS["coordinators"]
+_PERSONAL_SUBJECTS = _WORDS["personal_subjects"]
 _CIRCUMSTANCE = _WORDS["circumstance_prepositions"]
 
 
@@ -267,10 +268,11 @@ def _preposition(text: str, start: int) -> str:
 
 
 def _participle(text: str, trigger) -> bool:
-    """A past form in -ed not joined to the clause's first verb by a coordinator."""
+    """A past form in -ed not joined to the clause's first verb by a coordinator nor told of a
+    personal pronoun."""
     start, end, _ = trigger
     return text[start:end].lower().endswith("ed") and \
-        (word_before(text, start) or "").lower() not in _COORDINATORS
+        (word_before(text, start) or "").lower() not in _COORDINATORS | _PERSONAL_SUBJECTS
 
 
 def _infinitive(text: str, trigger) -> bool:
