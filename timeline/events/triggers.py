@@ -228,7 +228,8 @@ def _before_finite_verb(text: str, end: int, tax: Taxonomy) -> bool:
 
 @lru_cache(maxsize=8)
 def _finite_words(taxonomy_path: str) -> frozenset:
-    from timeline.events.finite import irregular_past     # here: finite.py imports status.py, which imports this module
+    # imported here: finite.py imports status.py, which imports this module
+    from timeline.events.finite import irregular_past
 
     cues = load_taxonomy(taxonomy_path).cues
     return frozenset(irregular_past()) | cues.get("be_aux", frozenset()) | cues.get("modal", frozenset()) | \

@@ -254,7 +254,8 @@ def _noun_adjunct(text: str, end: int) -> bool:
 
 
 _COORDINATORS = _WORDS["coordinators"]
-_PERSONAL_SUBJECTS = _WORDS["personal_subjects"]
+# before a past form, these make it a finite verb of its own, not a participle
+_BEFORE_FINITE = _COORDINATORS | _WORDS["personal_subjects"]
 _CIRCUMSTANCE = _WORDS["circumstance_prepositions"]
 
 
@@ -272,7 +273,7 @@ def _participle(text: str, trigger) -> bool:
     personal pronoun."""
     start, end, _ = trigger
     return text[start:end].lower().endswith("ed") and \
-        (word_before(text, start) or "").lower() not in _COORDINATORS | _PERSONAL_SUBJECTS
+        (word_before(text, start) or "").lower() not in _BEFORE_FINITE
 
 
 def _infinitive(text: str, trigger) -> bool:
