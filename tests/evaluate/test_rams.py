@@ -53,10 +53,11 @@ def test_summary_is_the_last_line(tmp_path):
 
 
 def test_a_death_told_inside_an_attack_is_typed_by_its_own_word(tmp_path):
-    # RAMS labels "killing" life.die: our mention of it belongs to the attack, and names a death
+    # RAMS labels "killing" life.die (a type that maps to DEATH_INJURY alone): our mention of it
+    # belongs to the attack, and names a death
     words = "A suicide bomber attacked a market in Kabul on Monday , killing 12 people .".split()
     window = {"doc_key": "w1", "source_url": "http://example.com/2016/06/14/x.html", "sentences": [words],
-              "evt_triggers": [[11, 11, [["life.die.n/a", 1.0]]]]}
+              "evt_triggers": [[11, 11, [["life.die", 1.0]]]]}
     path = tmp_path / "w.jsonlines"
     path.write_text(json.dumps(window) + "\n")
     out = json.loads(CliRunner().invoke(main, ["evaluate-events", "--rams", str(path), "--json"]).output)

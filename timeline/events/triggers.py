@@ -97,12 +97,15 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
         possessive = prev_word.endswith(("'s", "’s"))
         skip = (form in stop and prev_word not in unlock and not possessive) or \
             (form.endswith("ing") and (info.pos == "verb" or info.source) and
-             not (prev_word in be or prev_word in unlock or possessive or prev_word in _PREPOSITIONS)) or \
+             not (prev_word in be or prev_word in unlock or possessive or prev_word in _PREPOSITIONS or
+                  (opens_participle_clause(text, start) and _acts_in_participle(info, tax)) or
+                  _before_finite_verb(text, end, tax))) or \
             (form.endswith("ed") and info.pos == "verb" and prev_word in described) or \
             (info.pos == "noun" and _next_word(text, end) in modified)
         # a participle modifying a noun ("troops fighting under ...", also a lexicon's gerund noun:
-        # "fighting" is one); a word inside a name
-        # ("Strike Force", "Popular Mobilization Forces") unless the whole line is in title case
+        # "fighting" is one), but not one that opens a participle clause or is a finite verb's
+        # subject; a word inside a name ("Strike Force", "Popular Mobilization Forces") unless the
+        # whole line is in title case
         if not skip and raw[0].isupper() and prev_raw[:1].isupper():
             title = title_case(text) if title is None else title
             skip = not title
@@ -212,5 +215,39 @@ def _only_spaces(text: str, spans, k: int, n: int) -> bool:
 
 
 _PREPOSITIONS = frozenset("of in after before since by for from with without on upon while".split())
+_CLAUSE_MARKS = (",", ";", ":", "—", "–")
+
+
+def _before_finite_verb(text: str, end: int, tax: Taxonomy) -> bool:
+    """Is the word after `end` a finite verb (an auxiliary, a modal, a past form)? Then the -ing
+    form before it is its subject, a gerund, and names a happening ("heavy fighting broke out",
+    "early voting began", "renewed looting was reported"), not a participle modifying a noun."""
+    word = _next_word(text, end)
+    return word in _finite_words(tax.path) or (word.endswith("ed") and len(word) > 4)
+
+
+@lru_cache(maxsize=8)
+def _finite_words(taxonomy_path: str) -> frozenset:
+    # imported here: finite.py imports status.py, which imports this module
+    from timeline.events.finite import irregular_past
+
+    cues = load_taxonomy(taxonomy_path).cues
+    return frozenset(irregular_past()) | cues.get("be_aux", frozenset()) | cues.get("modal", frozenset()) | \
+        frozenset(w for w in cues.get("perfect_aux", ()) | cues.get("past_perfect_aux", ()) if " " not in w)
+
+
+def opens_participle_clause(text: str, start: int) -> bool:
+    """Does the word at `start` follow a comma, semicolon, colon or dash? An -ing form there opens a
+    participle clause ("hit a hospital, killing 20 people", "posted a letter, urging ..."): it
+    modifies no noun, and tells what came with or of the clause's event."""
+    return text[max(0, start - 4):start].rstrip().endswith(_CLAUSE_MARKS)
+
+
+def _acts_in_participle(info: Trigger, tax: Taxonomy) -> bool:
+    """Does a participle clause of this verb tell an act? Not a reporting verb's (", saying",
+    ", accusing", ", warning that": it attributes what follows), but a promise's (", vowing to":
+    the speaker's own commitment, a plan)."""
+    return info.lemma not in tax.cues.get("reporting", ()) or \
+        info.type.lower() in tax.cues.get("planning_types", ())
 
 

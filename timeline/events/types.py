@@ -13,6 +13,7 @@ from timeline.events.clauses import word_before
 from timeline.events.dating import datable
 from timeline.events.status import ADVERBIAL_REACH, interrupting_adverbial, may_hold
 from timeline.events.taxonomy import Taxonomy
+from timeline.events.triggers import opens_participle_clause
 from timeline.events.words import words
 
 _WORDS = words("types")
@@ -228,11 +229,14 @@ _PHRASE_FILLERS = _WORDS["phrase_fillers"]
 def _in_phrase(text: str, trigger) -> bool:
     """A noun inside a prepositional phrase ("gained independence under a peace deal", "voted
     in a referendum") or an infinitive ("threatened to launch an attack", "leaving South Sudan to
-    hold a referendum") is a circumstance or an aim of the clause's event, not its head."""
-    start, _, info = trigger
+    hold a referendum") is a circumstance or an aim of the clause's event, not its head; so is
+    the -ing verb of a participle clause ("a tornado tore through the town, destroying homes")."""
+    start, end, info = trigger
     words = text[max(0, start - 40):start].lower().split()[-4:]
     if info.pos != "noun":
-        return bool(words) and words[-1] == "to"        # "threatened to attack", "to launch an attack"
+        # "threatened to attack", "to launch an attack"
+        return bool(words) and words[-1] == "to" or \
+            text[start:end].lower().endswith("ing") and opens_participle_clause(text, start)
     while words and (words[-1] in _PHRASE_FILLERS or words[-1].endswith(("'s", "’s"))):
         words.pop()
     return bool(words) and (words[-1] in _PHRASE_OPENERS or len(words) > 1 and words[-2] == "to")
@@ -250,6 +254,8 @@ def _noun_adjunct(text: str, end: int) -> bool:
 
 
 _COORDINATORS = _WORDS["coordinators"]
+# before a past form, these make it a finite verb of its own, not a participle
+_BEFORE_FINITE = _COORDINATORS | _WORDS["personal_subjects"]
 _CIRCUMSTANCE = _WORDS["circumstance_prepositions"]
 
 
@@ -263,10 +269,11 @@ def _preposition(text: str, start: int) -> str:
 
 
 def _participle(text: str, trigger) -> bool:
-    """A past form in -ed not joined to the clause's first verb by a coordinator."""
+    """A past form in -ed not joined to the clause's first verb by a coordinator nor told of a
+    personal pronoun."""
     start, end, _ = trigger
     return text[start:end].lower().endswith("ed") and \
-        (word_before(text, start) or "").lower() not in _COORDINATORS
+        (word_before(text, start) or "").lower() not in _BEFORE_FINITE
 
 
 def _infinitive(text: str, trigger) -> bool:
