@@ -266,3 +266,10 @@ def test_the_names_most_sources_give_come_first():
     merged = _one(tls)
     assert merged.actors[0] == "Iran", merged.actors
     assert merged.actors[1:] == ["Abel", "Al Asad", "Zaid"], merged.actors     # then A-Z
+
+
+def test_a_place_is_listed_once_whatever_its_spellings():
+    from timeline.merge.build import _places
+
+    named = [["Al Asad Air Base", "Iraq"], ["Al Assad Air Base"], ["Al Asad Airbase", "Germany"], ["Al Asad Air Base"]]
+    assert _places(named) == ["Al Asad Air Base", "Germany", "Iraq"]

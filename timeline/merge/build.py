@@ -9,7 +9,7 @@ from typing import Sequence
 
 from timeline.merge.dates import choose_date
 from timeline.merge.features import Atom, atom, content_key, max_score, score
-from timeline.merge.normalise import content_words, name_tokens
+from timeline.merge.normalise import content_words, name_tokens, names_match
 from timeline.merge.rules import load_rules
 from timeline.models import Event, MergeEvidence, MergeSource, Mention
 
@@ -57,7 +57,7 @@ def build_event(made: Sequence[tuple[Event, MergeSource, list[Mention]]], atoms:
     return Event(
         id=merged_id(sources), type=type_, status=status, headline=lead.headline, date=date,
         mentions=mentions, actors=_actors([s.actors for s in sources]),
-        places=_actors(list({(s.document, s.event): e.places for e, s, _ in made}.values())),
+        places=_places(list({(s.document, s.event): e.places for e, s, _ in made}.values())),
         confidence=_confidence(sources), type_rule=MERGE_RULE, status_rule=MERGE_RULE,
         conflicts=conflicts, date_conflict=bool(conflicts),
         merged=MergeEvidence(score=evidence_score, reasons=reasons, sources=sources),
@@ -103,6 +103,17 @@ def _actors(named: list[list[str]]) -> list[str]:
                 by_key[key] = name
         told.update(keys)
     return [by_key[k] for k in sorted(by_key, key=lambda k: (-told[k], by_key[k].casefold(), by_key[k]))]
+
+
+def _places(named: list[list[str]]) -> list[str]:
+    """As `_actors`, and a spelling that names a place already listed goes ("Al Asad Airbase",
+    "Al Assad Air Base" after "Al Asad Air Base"): a place is where, one name is enough."""
+    kept: list[str] = []
+    for name in _actors(named):
+        tokens = name_tokens(name)
+        if not any(names_match(tokens, name_tokens(k)) for k in kept):
+            kept.append(name)
+    return kept
 
 
 def _confidence(sources: Sequence[MergeSource]) -> float:
