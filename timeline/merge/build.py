@@ -57,7 +57,7 @@ def build_event(made: Sequence[tuple[Event, MergeSource, list[Mention]]], atoms:
     return Event(
         id=merged_id(sources), type=type_, status=status, headline=lead.headline, date=date,
         mentions=mentions, actors=_actors([s.actors for s in sources]),
-        places=_places(list({(s.document, s.event): e.places for e, s, _ in made}.values())),
+        places=_places([s.places for s in sources]),
         confidence=_confidence(sources), type_rule=MERGE_RULE, status_rule=MERGE_RULE,
         conflicts=conflicts, date_conflict=bool(conflicts),
         merged=MergeEvidence(score=evidence_score, reasons=reasons, sources=sources),
