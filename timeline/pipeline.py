@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
+from timeline.collector import collector_paused
 from timeline.lang import available, event_taxonomy
 from timeline.parallel import map_documents
 from timeline.read import Article, Reader, ReadOptions
@@ -26,12 +27,13 @@ def extract_document(document: Document, settings: Settings = Settings()) -> Tim
     from timeline.events import find_events
     from timeline.models import Timeline
 
-    sentences = split_sentences(document.text)
-    times = tag_document(document, sentences, settings.policy)
-    # events in the document's language (its pack's triggers); none in a language without a pack
-    known = document.lang is None or document.lang in available()
-    events = find_events(document, sentences, times, settings.taxonomy or event_taxonomy(document.lang)) \
-        if known else []
+    with collector_paused():     # its sentences, times and candidates live until it ends
+        sentences = split_sentences(document.text)
+        times = tag_document(document, sentences, settings.policy)
+        # events in the document's language (its pack's triggers); none in a language without a pack
+        known = document.lang is None or document.lang in available()
+        events = find_events(document, sentences, times, settings.taxonomy or event_taxonomy(document.lang)) \
+            if known else []
     return Timeline(title=document.title or document.id, documents=[document], events=events,
                     time_expressions=times)
 

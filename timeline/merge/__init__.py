@@ -6,14 +6,13 @@ inputs, and merging a merged timeline again changes nothing.
 """
 from __future__ import annotations
 
-import gc
 import itertools
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional, Sequence
 
 from pydantic import ValidationError
 
+from timeline.collector import collector_paused
 from timeline.errors import InputError
 from timeline.merge.build import build_event
 from timeline.merge.cluster import cluster
@@ -29,21 +28,8 @@ def merge_timelines(timelines: Sequence[Timeline], title: Optional[str] = None,
 
     With `release`, `timelines` (a list) is emptied once what the merge needs is taken from it, so
     that a caller holding a corpus only there frees each document's own events while it merges."""
-    with _collector_paused():
+    with collector_paused():      # many small objects that live until it ends: 3x faster at 20k events
         return _merge(timelines, title, release)
-
-
-@contextmanager
-def _collector_paused():
-    """Merging makes many small objects that live until it ends and form no cycles: the cyclic
-    collector would scan them again and again (3x slower at 20k events)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _merge(timelines: Sequence[Timeline], title: Optional[str], release: bool = False) -> Timeline:

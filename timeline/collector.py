@@ -1,0 +1,19 @@
+"""The cyclic garbage collector paused over a stage that makes many small objects which live
+until the stage ends and form (almost) no cycles: each collection would scan them again, and the
+scans grow with the stage's input (a 1 MB document's event stage: a third of its time)."""
+from __future__ import annotations
+
+import gc
+from contextlib import contextmanager
+
+
+@contextmanager
+def collector_paused():
+    """What the stage leaves in cycles is collected once the collector runs again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
