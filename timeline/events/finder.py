@@ -27,7 +27,14 @@ from timeline.models import Document, Event, TimeExpression
 
 def find_events(document: Document, sentences, times: list[TimeExpression],
                 taxonomy: Optional[str] = None) -> list[Event]:
-    return analyse(document, sentences, times, taxonomy)[0]
+    events, traces = analyse(document, sentences, times, taxonomy)
+    # the candidates' links to each other are cycles, which only the cyclic collector frees (a
+    # pass over every object the document made): cut, they go with the traces at once
+    for trace in traces:
+        for cand in trace.candidates:
+            cand.same_as = cand.part_of = None
+            cand.extra = []
+    return events
 
 
 def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy: Optional[str] = None):
