@@ -103,8 +103,8 @@ def _time_expressions(timelines: Sequence[Timeline]):
 
 
 def _rebase(event: Event, remap: list[int]) -> Event:
-    if all(m.time is None for m in event.mentions):
-        return event
+    if all(m.time is None or 0 <= m.time < len(remap) and remap[m.time] == m.time for m in event.mentions):
+        return event        # no index moves (one document's own timeline): nothing to copy
     mentions = [m.model_copy(update={"time": remap[m.time] if m.time is not None
                                      and 0 <= m.time < len(remap) else None})
                 for m in event.mentions]
