@@ -144,22 +144,42 @@ class Casing:
 
     def __init__(self, text: str, keep: frozenset = frozenset()):
         self._text, self._keep = text, keep
-        self._lower: Optional[frozenset] = None
-        self._within: Optional[frozenset] = None
+        self._told: dict[str, bool] = {}
 
     def common(self, name: str) -> bool:
         """A one-word name that is a common word (the lower-case words of `keep` never are)."""
         if " " in name or not name[:1].isupper() or name.isupper() or name.lower() in self._keep:
             return False
-        if self._lower is None:     # read the text once, and only for a document with such a name
-            self._lower = frozenset(_LOWER_WORD.findall(self._text))
-            self._within = frozenset(_WITHIN_SENTENCE.findall(self._text))
-        return name.lower() in self._lower and name not in self._within
+        told = self._told.get(name)
+        if told is None:    # the text searched for this word only: a long document has few to ask of
+            told = self._told[name] = self._written(name.lower(), _anywhere) and \
+                not self._written(name, _within_sentence)
+        return told
+
+    def _written(self, word: str, before) -> bool:
+        """`word` stands in the text as a word of its own, after what `before` accepts."""
+        text, at = self._text, self._text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if before(text, at) and (at == 0 or not _in_word(text[at - 1])) and \
+                    (end == len(text) or not _in_word(text[end])):
+                return True
+            at = text.find(word, at + 1)
+        return False
 
 
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*(?![\w’'-])")
-# capitalised after a lower-case word, a number or a comma: a name's capitals, not a sentence's
-_WITHIN_SENTENCE = re.compile(r"(?<=[a-z0-9,;] )[A-Z][\w’'-]*")
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or ch in "_’'-"
+
+
+def _anywhere(text: str, at: int) -> bool:
+    return True
+
+
+def _within_sentence(text: str, at: int) -> bool:
+    # capitalised after a lower-case word, a number or a comma: a name's capitals, not a sentence's
+    return at >= 2 and text[at - 1] == " " and (text[at - 2] in ",;" or text[at - 2].isdigit() or
+                                                 "a" <= text[at - 2] <= "z")
 
 
 _OPENING_MARKS = " \"“‘'(—–-"
