@@ -51,6 +51,9 @@ class Taxonomy:
     agents: dict[str, frozenset[str]]  # type -> words that make an agent verb after them that type
     senses: dict[str, tuple] = None    # lemma -> ((type or "NONE", cue words), ...): decided by the words after it
     sense_window: int = 4              # how many words after it are read
+    # a verb form that names no event after a determiner -> "noun" ("the ruins") or "adjective"
+    # ("the devastating quake"): noun_readings.tsv
+    noun_readings: dict[str, str] = None
 
 
 def _verb_forms(lemma: str, irregular: list[str]) -> set[str]:
@@ -127,6 +130,7 @@ def _compile(path: str) -> Taxonomy:
         for form in forms:
             third.setdefault(form, third_person(lemma))
     senses, window = _senses(str(Path(path).parent / data["senses"]), path, priority) if data.get("senses") else ({}, 4)
+    readings = _noun_readings(str(Path(path).parent / data["noun_readings"]), path) if data.get("noun_readings") else {}
     if data.get("lexicon"):       # the broad lexicon fills in the forms the types above do not list
         for form, trigger in load_lexicon(str(Path(path).parent / data["lexicon"]), path).items():
             if form not in words:
@@ -161,7 +165,7 @@ def _compile(path: str) -> Taxonomy:
                                  if t.pos == "verb" and f in nouns and nouns[f].type != t.type},
                     agents={name: frozenset(w.lower() for w in spec["agents"])
                             for name, spec in types.items() if spec.get("agents")},
-                    senses=senses, sense_window=window)
+                    senses=senses, sense_window=window, noun_readings=readings)
 
 
 # every ASCII byte that is a regex word character (\w) -> itself in lower case, every other byte ->
@@ -290,6 +294,16 @@ def _senses(path: str, taxonomy_path: str, types) -> tuple[dict, int]:
 
 
 @lru_cache(maxsize=4)
+def _noun_readings(path: str, taxonomy_path: str) -> dict[str, str]:
+    """form -> reading from a file scripts/build_noun_readings.py writes: per line a form, its
+    reading ("noun" or "adjective") and the OEWN senses it comes from."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise InputError(f"cannot read the noun readings {path}: {e.strerror or e}", taxonomy_path) from None
+    return {fields[0]: fields[1] for fields in (line.split("\t") for line in lines if line and not line.startswith("#"))}
+
+
 def load_lexicon(path: str, taxonomy_path: str = "") -> dict[str, Trigger]:
     """form -> trigger from a lexicon file (scripts/build_lexicon.py writes it): per line a lemma,
     its part of speech, type and OEWN synset, and its forms joined by '|'."""
@@ -321,7 +335,7 @@ def _load(path: str) -> Taxonomy:
     except (OSError, tomllib.TOMLDecodeError):
         return _compile(path)       # which says what is wrong with the file
     here = Path(path).parent
-    named = [here / data[key] for key in ("senses", "lexicon") if isinstance(data.get(key), str)]
+    named = [here / data[key] for key in ("senses", "lexicon", "noun_readings") if isinstance(data.get(key), str)]
     sources = [Path(path), *named, Path(__file__), Path(trie_module.__file__)]
     key = hashlib.sha256(os.path.abspath(path).encode()).hexdigest()[:12]
     return cached(f"taxonomy-{key}", sources, lambda: _compile(path))

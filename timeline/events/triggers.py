@@ -10,6 +10,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Optional
 
 from timeline.events.taxonomy import WORD_BEYOND_ASCII, Taxonomy, Trigger, load_taxonomy
+from timeline.events.words import words
 from timeline.text.sentences import title_case
 
 if TYPE_CHECKING:       # only named in annotations: clauses.py imports this module
@@ -90,6 +91,8 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
         prev_word = lowered[k - 1] if k else ""
         if info.pos == "verb" and prev_word in determiners and form in tax.noun_senses:
             info = tax.noun_senses[form]        # "the storm knocked out power": the noun, not the verb
+        if info.pos == "verb" and tax.noun_readings and _names_no_event(text, lowered, k, form, end, info, tax):
+            continue
         if tax.senses and info.lemma in tax.senses:
             info = _in_context(info, lowered, k, tax)
             if info is None:        # "executed the plan": no event
@@ -128,6 +131,48 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
             continue
         kept.append(t)
     return tuple(kept)
+
+
+def _names_no_event(text: str, lowered: list[str], k: int, form: str, end: int, info: Trigger,
+                    tax: Taxonomy) -> bool:
+    """Is this verb trigger, after a determiner or a possessive, a noun or an adjective that names
+    no happening? noun_readings.tsv lists the nouns whose first senses are things ("the ruins",
+    "the phone"; also after a number: "20 phones") and the -ing forms that are only adjectives,
+    no happening when they modify the next word ("the devastating quake"; "the stabbing of" is
+    one). A past form there is an adjective; standing for a noun, it names who or what it befell
+    ("the injured were taken to hospital"), not when ("a slain soldier": his killing)."""
+    prev = lowered[k - 1] if k else ""
+    determined = prev in tax.cues.get("noun_determiners", ()) or prev.endswith(("'s", "’s"))
+    reading = tax.noun_readings.get(form)
+    if reading == "noun":
+        return determined or prev.isdigit()
+    if not determined:
+        return False
+    if reading == "adjective":
+        return _modifies_next(text, end)
+    # a past form, -ed or irregular ("stricken"): no lemma, -s or -ing form, nor an event noun ("a shot")
+    return reading != "event" and form != info.lemma and not form.endswith(("s", "ing")) and _heads_phrase(text, end)
+
+
+_AFTER_HEAD_NOUN = words("types")["after_head_noun"]
+_NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _modifies_next(text: str, end: int) -> bool:
+    """Is the word ending at `end` followed by a lower-case word that is no closed-class word nor
+    a participle or past form? Then it modifies that word."""
+    m = _NEXT_LOWER.match(text, end)
+    return m is not None and m.group(1) not in _AFTER_HEAD_NOUN and not m.group(1).endswith(("ed", "ing"))
+
+
+_PHRASE_END = re.compile(r"\s*(?:[.;:!?)\"”]|\Z)")
+
+
+def _heads_phrase(text: str, end: int) -> bool:
+    """Does the word ending at `end` head its phrase: the sentence or clause ends after it, or a
+    closed-class word follows ("the injured were", "the wounded to hospitals")?"""
+    m = _NEXT_LOWER.match(text, end)
+    return m.group(1) in _AFTER_HEAD_NOUN if m else _PHRASE_END.match(text, end) is not None
 
 
 def _in_context(info: Trigger, lowered: list[str], k: int, tax: Taxonomy) -> Optional[Trigger]:
