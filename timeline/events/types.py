@@ -329,13 +329,12 @@ def _deadline_type(cand: Candidate, sentence, times, tax: Taxonomy) -> None:
         cand.type_rule = f"{cand.status} with 'by {t.text}' (was {was}: {cand.type_rule})"
 
 
-
 def reports(work: SentenceWork, tax: Taxonomy) -> None:
     """A reporting verb and what it reports: a threat makes the report the event; a weak verb
     ("said") gives way to the event it reports."""
     sentence, clauses, by_clause = work.sentence, work.clauses, work.by_clause
     threat_re = tax.cue_res.get("threat_words")
-    weak, media = tax.cues.get("weak_reporting", frozenset()), tax.cues.get("medium_types", frozenset())
+    weak = tax.cues.get("weak_reporting", frozenset())
     for ci, clause in enumerate(clauses):
         if clause.kind != "report" or clause.head is None or clause.head not in by_clause:
             continue
