@@ -108,7 +108,6 @@ def who_and_where(text: str, tax: Taxonomy, casing: Optional[Casing] = None) -> 
             continue
         if name.lower() in tax.words and not text[:start].strip(_OPENING_MARKS):
             continue    # "Statement from the minister": an event's word, capitalised as the first
-
         abbreviation = _ABBREVIATIONS.get(name.lower())
         if abbreviation:        # "the Govt 's": the government
             name = abbreviation
