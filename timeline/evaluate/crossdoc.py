@@ -88,6 +88,23 @@ def _extracted(timeline: Timeline) -> dict[str, list[tuple[int, int, str]]]:
     return out
 
 
+ALIGN_REACH = 2000     # characters: how far the reader's cleaning may move a gold mention
+
+
+def aligned(text: str, words: str, start: int, end: int) -> tuple[int, int]:
+    """A gold span (offsets into the file's body) in the document's text, which the reader
+    cleaned (page furniture out, Treebank tokens back to characters): the mention's own words
+    nearest the gold offset, else the offsets as they are."""
+    if not words or text[start:end] == words:
+        return start, end
+    best, at = None, text.find(words, max(0, start - ALIGN_REACH))
+    while 0 <= at <= start + ALIGN_REACH:
+        if best is None or abs(at - start) < abs(best - start):
+            best = at
+        at = text.find(words, at + 1)
+    return (best, best + len(words)) if best is not None else (start, end)
+
+
 def _event_at(triggers, start: int, end: int):
     hits = sorted(ev for s, e, ev in triggers if s < end and start < e)
     return hits[0] if hits else None
@@ -96,7 +113,9 @@ def _event_at(triggers, start: int, end: int):
 def evaluate_clusters(timeline: Timeline, gold: dict) -> ClusterReport:
     """Pairwise precision and recall of the timeline's merges over the gold's cross-document clusters."""
     by_doc = _extracted(timeline)
-    spans = {(d["file"], str(e["m_id"])): (e["start"], e["end"]) for d in gold["docs"] for e in d["events"]}
+    texts = {d.id: d.text for d in timeline.documents}
+    spans = {(d["file"], str(e["m_id"])): aligned(texts.get(d["file"], ""), e.get("text", ""), e["start"], e["end"])
+             for d in gold["docs"] for e in d["events"]}
     clusters = [c for c in gold["cross_doc_instances"]
                 if all((m["file"], str(m["m_id"])) in spans for m in c["mentions"])]  # events, not times
     report = ClusterReport(gold_clusters=len(clusters))
@@ -194,11 +213,13 @@ class GvcReport:
 
 def gvc_links(timeline: Timeline, gold: dict) -> dict[str, set]:
     """document -> ids of the events with a mention (its sentence span) covering a gold mention."""
-    wanted = {d["file"]: d["mentions"] for d in gold["documents"]}
+    texts = {d.id: d.text for d in timeline.documents}
+    wanted = {d["file"]: [aligned(texts.get(d["file"], ""), g.get("text", ""), g["start"], g["end"])
+                          for g in d["mentions"]] for d in gold["documents"]}
     out: dict[str, set] = {f: set() for f in wanted}
     for e in timeline.events:
         for m in e.mentions:
-            if any(m.start <= g["start"] and g["end"] <= m.end for g in wanted.get(m.document, ())):
+            if any(m.start <= start and end <= m.end for start, end in wanted.get(m.document, ())):
                 out[m.document].add(e.id)
     return out
 
