@@ -23,10 +23,11 @@ if TYPE_CHECKING:       # named in annotations only: candidates.py imports this 
 _HEADLINE, _NAMES = words("headline"), words("names")
 
 
-# A run of capitalised words, with the particles names carry ("al-", "bin", "of the").
+# A run of capitalised words, with the particles names carry ("al-", "bin", "of the"), starting
+# at a word's start; a brand's camel case is a capital too ("iPhone", "eBay", "iTunes Store").
 _JOINERS = _alternation(ordered("names", "joiners"))
-_NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*|al-[\w-]+|el-[\w-]+)"
-                   rf"(?:\s+(?:(?:{_JOINERS})\s+(?:the\s+)?)?(?:[A-Z][\w’'.-]*|al-[\w-]+))*")
+_NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*|[a-z][A-Z][\w’'.-]*|al-[\w-]+|el-[\w-]+)"
+                   rf"(?:\s+(?:(?:{_JOINERS})\s+(?:the\s+)?)?(?:[A-Z][\w’'.-]*|[a-z][A-Z][\w’'.-]*|al-[\w-]+))*")
 _POSSESSIVE = ("’s", "'s")
 _ADVERB = re.compile(r"^\w+ly$")
 # stripped from a headline's start and end (a closing apostrophe stays at the end); its spaces
