@@ -70,8 +70,8 @@ def _stream(data: bytes):
 
 def _read_then_extract(reader):
     def run(data: bytes):
-        for doc in reader(data):
-            extract_document(doc)
+        for article in reader(data):       # the readers give plain records, as Reader.articles
+            extract_document(article.document())
     return run
 
 
