@@ -51,8 +51,9 @@ class Taxonomy:
     agents: dict[str, frozenset[str]]  # type -> words that make an agent verb after them that type
     senses: dict[str, tuple] = None    # lemma -> ((type or "NONE", cue words), ...): decided by the words after it
     sense_window: int = 4              # how many words after it are read
-    # a verb form that names no event after a determiner -> "noun" ("the ruins") or "adjective"
-    # ("the devastating quake"): noun_readings.tsv
+    # a verb form after a determiner -> "noun" ("the ruins": no event), "adjective" ("the
+    # devastating quake": none before its noun) or "event" ("a shot": an event noun), from
+    # noun_readings.tsv
     noun_readings: dict[str, str] = None
 
 
@@ -296,7 +297,7 @@ def _senses(path: str, taxonomy_path: str, types) -> tuple[dict, int]:
 @lru_cache(maxsize=4)
 def _noun_readings(path: str, taxonomy_path: str) -> dict[str, str]:
     """form -> reading from a file scripts/build_noun_readings.py writes: per line a form, its
-    reading ("noun" or "adjective") and the OEWN senses it comes from."""
+    reading ("noun", "adjective" or "event") and the OEWN senses it comes from."""
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except OSError as e:
