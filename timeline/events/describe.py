@@ -61,10 +61,6 @@ _SINGULAR_ENDINGS = tuple(_HEADLINE["singular_endings"])
 _SINGULAR_IN_S = _HEADLINE["singular_in_s"]
 
 
-def actors(text: str, tax: Taxonomy) -> list[str]:
-    return who_and_where(text, tax)[0]
-
-
 def who_and_where(text: str, tax: Taxonomy, casing: Optional[Casing] = None) -> tuple[list[str], list[str]]:
     """(actors, places) named in the clause. Names are capitalised runs, titles kept with their
     person; a lower-case actor noun heading the subject keeps its determiner ("the government").
@@ -74,7 +70,7 @@ def who_and_where(text: str, tax: Taxonomy, casing: Optional[Casing] = None) -> 
     on stay actors ("Iran attacked", "sanctions on Iran"); "in Iran" is where. With the document's
     `casing`, a capitalised common word opening the clause is no name ("Here the government")."""
     cues = tax.cues
-    not_actors = cues.get("not_actors", frozenset())
+    not_actors = _not_names(cues.get("not_actors", frozenset()))
     actor_nouns = cues.get("actor_nouns", frozenset())
     place_nouns = cues.get("place_nouns", frozenset())
     found: list[str] = []
@@ -152,17 +148,18 @@ class Casing:
             return False
         told = self._told.get(name)
         if told is None:    # the text searched for this word only: a long document has few to ask of
-            told = self._told[name] = self._written(name.lower(), _anywhere) and \
-                not self._written(name, _within_sentence)
+            told = self._told[name] = self._written(name.lower()) and \
+                not self._written(name, within_sentence=True)
         return told
 
-    def _written(self, word: str, before) -> bool:
-        """`word` stands in the text as a word of its own, after what `before` accepts."""
+    def _written(self, word: str, within_sentence: bool = False) -> bool:
+        """`word` stands in the text as a word of its own (`within_sentence`: after a lower-case
+        word, a number or a comma and a space, where capitals are a name's, not a sentence's)."""
         text, at = self._text, self._text.find(word)
         while at >= 0:
             end = at + len(word)
-            if before(text, at) and (at == 0 or not _in_word(text[at - 1])) and \
-                    (end == len(text) or not _in_word(text[end])):
+            if (at == 0 or not _in_word(text[at - 1])) and (end == len(text) or not _in_word(text[end])) \
+                    and (not within_sentence or _after_a_word(text, at)):
                 return True
             at = text.find(word, at + 1)
         return False
@@ -172,12 +169,7 @@ def _in_word(ch: str) -> bool:
     return ch.isalnum() or ch in "_’'-"
 
 
-def _anywhere(text: str, at: int) -> bool:
-    return True
-
-
-def _within_sentence(text: str, at: int) -> bool:
-    # capitalised after a lower-case word, a number or a comma: a name's capitals, not a sentence's
+def _after_a_word(text: str, at: int) -> bool:
     return at >= 2 and text[at - 1] == " " and (text[at - 2] in ",;" or text[at - 2].isdigit() or
                                                  "a" <= text[at - 2] <= "z")
 
@@ -203,6 +195,12 @@ def _pertainyms() -> dict[str, str]:
             adjective, name, _, level = line.split("\t")
             out[adjective] = name if level else ""
     return out
+
+
+@lru_cache(maxsize=8)
+def _not_names(not_actors: frozenset) -> frozenset:
+    """The taxonomy's words that open a clause but name nobody, and the narrative adverbs."""
+    return not_actors | _NARRATIVE_ADVERBS
 
 
 # abbreviations a name cannot be left as: the word they stand for
@@ -327,7 +325,9 @@ _AUX_KEPT_AFTER = _HEADLINE["auxiliaries_kept_after"]
 # words that cannot end a headline: prepositions, determiners, conjunctions, and verbs that need
 # what follows them (auxiliaries, modals, "to"); particles of phrasal verbs ("take over", "give in") can
 _DANGLING = _HEADLINE["dangling"] | {""}      # "": a lone mark ("said :")
-_LEADING = _HEADLINE["leading"]
+# a headline opens on none of these; a name on no narrative adverb either (who_and_where)
+_NARRATIVE_ADVERBS = _HEADLINE["narrative_adverbs"]
+_LEADING = _HEADLINE["leading"] | _NARRATIVE_ADVERBS
 _LEADING_OR_MARK = _LEADING | {""}        # "": a lone mark ('" While our party')
 
 
@@ -423,7 +423,7 @@ _DATELINE = re.compile(
 _QUOTED_SENTENCE = re.compile(r"(?:^|[:,])\s*(?:[“\"]|``)\Z")
 
 
-def describe(work: SentenceWork, times, tax: Taxonomy, casing: Optional[Casing] = None) -> None:
+def describe(work: SentenceWork, times, tax: Taxonomy, casing: Casing) -> None:
     for cand in work.cands:
         if cand.part_of is not None and cand.drop:
             continue        # a further trigger that is no event of its own: its head tells it
@@ -610,7 +610,7 @@ def _controlling_subject(cand, sentence, clauses, by_clause, tax) -> list[str]:
     else:       # no trigger in the main clause: the names it opens with
         lead = _LEADING_NAMES.match(sentence.text, clauses[main].start, clauses[main].end)
         subject = lead.group(0) if lead else ""
-    return actors(subject, tax) if subject else []
+    return who_and_where(subject, tax)[0] if subject else []
 
 
 def _antecedent(text: str, clause: Clause, clauses: list[Clause], tax: Taxonomy) -> Optional[str]:
