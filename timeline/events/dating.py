@@ -141,9 +141,10 @@ def _scheduled(cand, sentence, t: TimeExpression, document) -> Optional[str]:
     if cand.trigger_start - sentence.start >= offset:
         return None
     found = scheduled_by(sentence.text, offset, pack_of(document.lang))
-    if found and cand.trigger_start - sentence.start >= offset - len(found) - 60:
-        cand.scheduled = found
-    return cand.scheduled
+    if not found or cand.trigger_start - sentence.start < offset - len(found) - 60:
+        return None
+    cand.scheduled = found
+    return found
 
 
 def _range(sentence, times, usable, i) -> Optional[tuple[int, int]]:
