@@ -264,6 +264,8 @@ def interrupting_adverbial(words: list[str]) -> bool:
     may stand there: at most ADVERBIAL_REACH words, opening on one of the language's interrupting
     words (a time preposition, an adverb: "on Monday", "again")?"""
     return not words or (len(words) <= ADVERBIAL_REACH and words[0].lower() in _INTERRUPTING)
+
+
 _ATTRIBUTION_BLOCKERS = _STATUS_WORDS["attribution_blockers"]
 _ATTRIBUTION_FINITE = _STATUS_WORDS["attribution_finite"]
 _ATTRIBUTION_SUBJECT_WORDS = _STATUS_WORDS["attribution_subject_words"]

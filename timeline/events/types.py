@@ -21,7 +21,7 @@ _WORDS = words("types")
 _GENERIC_BEFORE = _WORDS["generic_before"]
 
 
-def choose(work: SentenceWork, tax: Taxonomy, times=()) -> None:
+def choose(work: SentenceWork, tax: Taxonomy, times) -> None:
     """Each clause's candidate, the event a reaction verb reacts to, and the clause's further
     triggers (`_further`)."""
     sentence = work.sentence
@@ -69,7 +69,7 @@ def _without_semi_modals(triggers, text: str, tax: Taxonomy):
 
 _PROMISES = _WORDS["promise_verbs"]
 # after a verb: the words of an adverbial, "to" and the infinitive's verb
-_INFINITIVE_AFTER = re.compile(rf"((?:[ \t]+[\w$.'’-]+){{0,{ADVERBIAL_REACH}}}?)[ \t]+to[ \t]+([a-z][a-z-]*)\b")
+_INFINITIVE_AFTER = re.compile(rf"((?:[ \t]+[\w$.'’-]+){{0,{ADVERBIAL_REACH}}}?)[ \t]+(to)[ \t]+([a-z][a-z-]*)\b")
 _ACT_END = re.compile(r"[:;\"“”]")
 _NOT_VERBS = words("headline")["subject_pronouns"] | _WORDS["not_infinitives"]
 
@@ -85,20 +85,20 @@ def _promised(work: SentenceWork, ci: int, triggers, times):
         if info.pos != "verb" or info.lemma not in _PROMISES:
             continue
         m = _INFINITIVE_AFTER.match(text, end)
-        if m is None or m.end(2) > clause.end or m.group(2) in _NOT_VERBS \
+        if m is None or m.end(3) > clause.end or m.group(3) in _NOT_VERBS \
                 or not interrupting_adverbial(m.group(1).split()):
             continue
-        to = m.start(2) - 3
-        stop = _ACT_END.search(text, m.end(2), clause.end)     # a colon or a quote opens another statement
+        to = m.start(2)
+        stop = _ACT_END.search(text, m.end(3), clause.end)     # a colon or a quote opens another statement
         end_of_act = stop.start() if stop else clause.end
         own = any(datable(times[i]) and to <= times[i].start - work.sentence.start < end_of_act
                   for i in work.in_sentence)
         if not own:
             return triggers, None, None
         rest, promise = triggers[:k] + triggers[k + 1:], text[start:end]
-        if any(t[0] == m.start(2) for t in rest):
+        if any(t[0] == m.start(3) for t in rest):
             return rest, to, promise
-        return sorted([*rest, (m.start(2), m.end(2), info)], key=lambda t: t[0]), to, promise
+        return sorted([*rest, (m.start(3), m.end(3), info)], key=lambda t: t[0]), to, promise
     return triggers, None, None
 
 
