@@ -82,3 +82,15 @@ def test_a_common_word_opening_the_clause_is_no_actor():
     text = "Here the government closed all schools. They reopen here next week."
     found, _ = who_and_where("Here the government closed all schools", load_taxonomy(), Casing(text))
     assert found == ["the government"], found
+
+
+def test_a_gerund_clause_takes_its_main_subject_only_when_that_is_a_name():
+    # "after voting" has no subject of its own: the main clause's, which here opens the sentence
+    # in capitals the document writes in lower case elsewhere: a common word, as in any clause
+    from timeline.models import Document
+    from timeline.pipeline import extract_document
+
+    text = "Regions split off after voting for secession in January. Some regions stayed."
+    vote = next(e for e in extract_document(Document(id="d", text=text, published="2024-06-12")).events
+                if e.type == "ELECTION_VOTE")
+    assert vote.actors == [], vote.actors

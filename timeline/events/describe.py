@@ -515,7 +515,7 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax, casin
         cand.actors, cand.places = [], []
     else:
         cand.actors, cand.places = who_and_where(_strip_times(text, removals), tax, casing)
-        cand.actors = cand.actors or _controlling_subject(cand, sentence, clauses, by_clause, tax)
+        cand.actors = cand.actors or _controlling_subject(cand, sentence, clauses, by_clause, tax, casing)
     # the names joined by a space, which no keyword holds: one scan, the same words
     names = cand.actors + cand.places
     determiners = tax.cues.get("determiners", ())      # "the government": its noun tells it apart
@@ -594,7 +594,7 @@ _GERUND_OPENING = re.compile(r"\s*\w+\s+(?:\w+ly\s+)?\w+ing\b")
 _LEADING_NAMES = re.compile(r"\s*(?:(?:the|The)\s+)?(?:[A-Z][\w'’.-]*\s+)+")
 
 
-def _controlling_subject(cand, sentence, clauses, by_clause, tax) -> list[str]:
+def _controlling_subject(cand, sentence, clauses, by_clause, tax, casing) -> list[str]:
     """"South Sudan split off after voting for secession": a clause opened by a connective and a
     gerund has no subject of its own; its actors are the subject of the main clause."""
     clause = cand.clause
@@ -610,7 +610,7 @@ def _controlling_subject(cand, sentence, clauses, by_clause, tax) -> list[str]:
     else:       # no trigger in the main clause: the names it opens with
         lead = _LEADING_NAMES.match(sentence.text, clauses[main].start, clauses[main].end)
         subject = lead.group(0) if lead else ""
-    return who_and_where(subject, tax)[0] if subject else []
+    return who_and_where(subject, tax, casing)[0] if subject else []
 
 
 def _antecedent(text: str, clause: Clause, clauses: list[Clause], tax: Taxonomy) -> Optional[str]:
