@@ -287,6 +287,24 @@ def test_a_duration_before_after_dates_the_main_event_exactly():
         [("2023-03-12", ""), ("2023-03-12", "AFTER")]
 
 
+@pytest.mark.parametrize("story, day", [
+    ("A magnitude 7 earthquake struck Haiti on 12 January. Two days after the quake, the United States "
+     "sent troops.", "2010-01-14"),
+    ("Voters went to the polls on 3 May. A week after the vote, the prime minister resigned.", "2010-05-10"),
+    ("Gunmen attacked a bus in the north on 2 March. Three days after the attack, police arrested "
+     "two men.", "2010-03-05"),
+])
+def test_a_definite_event_noun_in_a_time_clause_anchors_on_the_event_told_before(story, day):
+    """"Two days after the quake": the quake the story told of, not the publication day."""
+    dates = sorted(e.date.value for e in extracted(story, "2010-05-28") if e.date)
+    assert day in dates, dates
+
+
+def test_an_indefinite_event_noun_anchors_on_no_event_told_before():
+    story = "Gunmen attacked a bus in the north on 2 March. Three days after an attack, police arrested two men."
+    assert "2010-03-05" not in [e.date.value for e in extracted(story, "2010-05-28") if e.date]
+
+
 def test_a_who_clause_closes_at_its_comma_and_names_who_acted():
     text = "Mayor Jane Doe, who took office in 2021, said she expects a decision soon."
     kinds = [(c.kind, text[c.start:c.end]) for c in split_clauses(text, load_taxonomy(None))]

@@ -175,6 +175,7 @@ class Told:
         self.last_dated: Optional[Candidate] = None    # the last dated one not left out ("two days later")
         self.last_strong: Optional[Candidate] = None   # the last an anaphor may point to ("the incident")
         self.families: set[str] = set()                # the families of those not left out
+        self.last_dated_of: dict[str, Candidate] = {}  # family -> its last dated one standing for itself
         # (family, keyword) -> the last WINDOW of those standing for themselves (not left out, not
         # referring to another), with their order of telling
         self.by_word: dict[tuple[str, str], deque] = {}
@@ -193,6 +194,8 @@ class Told:
             if c.date is not None:
                 self.last_dated = c
             if c.same_as is None:
+                if c.date is not None:
+                    self.last_dated_of[kind] = c
                 for word in c.keywords:
                     self.by_word.setdefault((kind, word), deque(maxlen=WINDOW)).append((order, c))
 

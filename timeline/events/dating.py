@@ -23,6 +23,7 @@ from timeline.times.calendar import display as display_date
 
 _RELATION_MOD = {"after": "AFTER", "before": "BEFORE", "same": None, "later": "AFTER"}
 _NEXT_DAY = words("dating")["next_day"]
+_DEFINITE = words("dating")["definite"]
 
 
 def datable(t: TimeExpression) -> bool:
@@ -255,16 +256,18 @@ def refer_back(trace: SentenceTrace, told: Told, document, times: list[TimeExpre
         if cand.clause.kind not in ("after", "before", "same") or cand.drop:
             continue
         match = None
+        gap = _gap_before(trace, cand.clause.start, times)
         if cand.date is None:
             options = told.sharing(cand)
             match = max(options, key=lambda e: (e.date is not None, len(cand.keywords & e.keywords)),
                         default=None)
+            if match is None and gap is not None and _definite(trace, cand):
+                match = told.last_dated_of.get(family(cand.type))
         if match:
             cand.same_as = match
             cand.drop = f"refers back to '{match.headline}'"
             cand.date_rule = "the same event as an earlier mention"
         anchor = match or cand
-        gap = _gap_before(trace, cand.clause.start, times)
         if anchor.date is None:
             _date_from_main(cand, cands, told, document, gap)
             continue
@@ -272,6 +275,14 @@ def refer_back(trace: SentenceTrace, told: Told, document, times: list[TimeExpre
             if main is cand or main.date is not None or main.clause.kind in ("after", "before", "same", "cond"):
                 continue
             relative_to(main, anchor, cand.clause.kind, document, gap=gap)
+
+
+def _definite(trace: SentenceTrace, cand) -> bool:
+    """"after the quake": an event noun after a definite determiner."""
+    if cand.info.pos != "noun":
+        return False
+    before = trace.text[:cand.trigger_start - trace.start].split()
+    return bool(before) and before[-1].lower() in _DEFINITE
 
 
 def _gap_before(trace: SentenceTrace, offset: int, times: list[TimeExpression]) -> Optional[TimeExpression]:
