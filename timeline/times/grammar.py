@@ -40,6 +40,7 @@ class Rule:
     before: Optional[re.Pattern] = None
     groups: dict = field(default_factory=dict)   # capture name -> converter (table or capture)
     policies: tuple = ("news", "narrative")      # the anchoring policies the rule applies under
+    min_matches: int = 1        # a page's convention: a time only where the text uses it this often
 
     @cached_property
     def regex(self) -> re.Pattern:
@@ -97,6 +98,7 @@ class Grammar:
     lower_gate: Optional[re.Pattern]  # the same for lower-cased text, case-sensitive (faster)
     window: int           # how far before a gate word an expression may start
     day_to_clock: re.Pattern  # what may stand between a day and its time of day ("Feb. 12 at 7 p.m.")
+    conventions: frozenset = frozenset()  # indexes of the rules with a min_matches (a page's convention)
 
 
 def normalise(words: str) -> str:
@@ -239,7 +241,7 @@ def _build(lang: str) -> Grammar:
                           tuple(spec.get("examples", ())), spec.get("anchor"),
                           compile_regex(_spaces(before) + r"\Z" if not before.endswith("$") else
                                         _spaces(before), flags) if before else None, groups,
-                          tuple(spec.get("policies", ("news", "narrative")))))
+                          tuple(spec.get("policies", ("news", "narrative"))), spec.get("min_matches", 1)))
 
     negatives: dict[str, list[Negative]] = {}
     for spec in _load("negatives.toml", lang)["negative"]:
@@ -261,7 +263,8 @@ def _build(lang: str) -> Grammar:
                                  flags),
                    negatives, data["anchor"], _gate(gate["words"], flags),
                    _gate(gate["words"], re.ASCII) if all(w.isascii() and w.islower() for w in gate["words"]) else None,
-                   gate["window"], compile_regex(links["day_to_clock"]))
+                   gate["window"], compile_regex(links["day_to_clock"]),
+                   frozenset(i for i, rule in enumerate(rules) if rule.min_matches > 1))
 
 
 def _gate(words: list[str], flags: re.RegexFlag) -> re.Pattern:

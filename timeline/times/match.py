@@ -54,6 +54,7 @@ def _scan(g: Grammar, text: str) -> Iterator[tuple[re.Match, int]]:
     """(match of a rule's regex, rule index), left to right: the rules are tried only at word
     starts shortly before a gate word, and only those that can start with the text there."""
     pos, window, dispatch, rules, starts = 0, g.window, g.dispatch, g.rules, g.starts.finditer
+    held: dict[str, bool] = {}      # convention rule -> whether this text follows it
     for hit in _gate_hits(g, text):
         h = hit.start()
         if h < pos:
@@ -66,11 +67,23 @@ def _scan(g: Grammar, text: str) -> Iterator[tuple[re.Match, int]]:
                 continue
             for index in rules_at(dispatch, text, s):
                 m = rules[index].regex.match(text, s)
+                if m and index in g.conventions and not _used_as_convention(rules[index], text, held):
+                    continue
                 if m:
                     yield m, index
                     pos = m.end()
                     break
         pos = max(pos, h + 1)
+
+
+def _used_as_convention(rule, text: str, held: dict[str, bool]) -> bool:
+    """Whether the text matches a rule that holds only as a page's convention (min_matches) as
+    often as that: "1504 Cafod pledges" opens an entry of a live page that stamps each entry with
+    its clock time, where a lone line opening "1918 Spanish flu" tells a year. Counted once, when
+    the rule first matches."""
+    if rule.name not in held:
+        held[rule.name] = len(rule.regex.findall(text)) >= rule.min_matches
+    return held[rule.name]
 
 
 # the only characters whose lower case is longer or ASCII: without them lower-casing keeps every
