@@ -91,6 +91,7 @@ def test_taxonomy_words_keep_their_type():
     ("Gunmen intimidated voters at a polling station on Tuesday.", "DEMAND_THREAT_ACCUSE"),
     ("A collision between two lorries closed the motorway on Tuesday.", "DISASTER_ACCIDENT"),
     ("The minister reiterated his support for the army on Tuesday.", "STATEMENT"),
+    ("A magnitude 6.1 tremor strikes west of the capital on Tuesday.", "DISASTER_ACCIDENT"),
 ])
 def test_a_lexicon_word_makes_an_event_with_its_synset(sentence, type_):
     events = extract_document(Document(id="d", text=sentence, published="2021-08-02")).events
