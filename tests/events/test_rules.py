@@ -270,6 +270,17 @@ def test_a_participle_in_apposition_keeps_its_form():
     assert not any("agrees" in h for h in headlines), headlines
 
 
+@pytest.mark.parametrize("text, line", [
+    ("The EU pledged more than 400m euros (£354m) in emergency aid on Monday.",
+     "EU pledges more than 400m euros in emergency aid"),
+    ("A magnitude 6.1 tremor struck west of the capital (1103 GMT) on Wednesday.",
+     "Magnitude 6.1 tremor strikes west of the capital"),
+])
+def test_a_headline_drops_asides_in_brackets(text, line):
+    headlines = [h for h, _ in _headlines(text, "2010-01-20")]
+    assert line in headlines, headlines
+
+
 def test_a_plural_head_noun_takes_a_plural_verb():
     headlines = [h for h, _ in _headlines("Ticket sales fell 4% in September, the team said.", "2023-11-10")]
     assert any(h.startswith("Ticket sales fall") for h in headlines), headlines

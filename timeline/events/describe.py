@@ -280,6 +280,8 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     line = " ".join((" ".join(before_words + [verb]) + " " + after).split())     # single spaces
     line = line.replace(" ,", ",").replace(" .", ".").lstrip(_LEAD_EDGE).rstrip(_TRAIL_EDGE)
     line = _SPACED_POSSESSIVE.sub(r"\1", line)       # tokenised text: "Haiti 's coast"
+    if "(" in line:
+        line = _ASIDE.sub("", line).strip() or line
     if line.rstrip(" .,;").endswith(_SAID):        # most headlines: no attribution to look for
         # "rose to 2,300, officials said", "strikes Port Allen, the National Weather Service said":
         # who told it is no news
@@ -305,6 +307,8 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
 
 
 MIN_WORDS = 6
+# a headline holds no aside in brackets: a time restated "(2153 GMT)", a sum converted "(£354m)"
+_ASIDE = re.compile(r"\s*\([^()\n]{1,60}\)")
 _SPACED_POSSESSIVE = re.compile(r"(?<=\w) (['’]s)\b")
 _PHRASE_OPENERS = _HEADLINE["phrase_openers"]
 # "..., the National Weather Service said": a name (or "the" and a name) before the verb of saying
