@@ -91,7 +91,7 @@ def scheduled_by(sentence: str, offset: int, lang: str = "en") -> Optional[str]:
 
 WINDOW = 120    # characters looked at before the expression
 _ONE_WORD = re.compile(r"[A-Za-z]+ ")   # a one-word time and the space after it
-_POSSESSIVE = re.compile(r"[A-Za-z]+'s ")
+_POSSESSIVE = re.compile(r"[A-Za-z]+ ?['’]s ")   # typographic apostrophe; tokenised text: "Tuesday 's"
 _HAD = re.compile(r"(?<![\w'])had\s+(?:been\s+)?(?:\w+ly\s+)?\Z", re.I)
 _ATTRIBUTED = re.compile(r",\s+(?:[\w.'’-]+\s+){1,4}\Z")     # ", the council said", ", officials told Reuters"
 _AHEAD = re.compile(r"\b(?:ahead of|in advance of|upcoming|coming)\s+\Z", re.I)
