@@ -94,6 +94,8 @@ def _load(path: Path = DATA_FILE):
     ptb = data["penn_treebank"]
     opening = needing(rf"(?<!\S)({_alternatives(ptb['opening'])})(?!\S)[ \t]*")
     closing = needing(rf"[ \t]*(?<!\S)({_alternatives(ptb['closing'])})(?!\S)")
+    tokens = _alternatives(ptb["attached"]["tokens"])
+    attached = re.compile(rf"(?<=\S)[ \t]+(?=(?:{tokens})(?!\S))|(?<=\d) (?=,\d{{3}}(?!\d))")
     words = data["date_words"]
     named = _alternatives(words["months"] + words["weekdays"] + words["zones"])
     date_word = (rf"(?:\d{{1,4}}(?:st|nd|rd|th)?(?:[:.]\d\d)?|[,:–—-]|(?i:(?:{named})\b\.?)"
@@ -104,22 +106,24 @@ def _load(path: Path = DATA_FILE):
         pattern = needing(f["pattern"].replace("{date}", date) + _AFTER[f["cut"]])
         furniture.append(Furniture(f["name"], f["cut"], pattern, tuple(f.get("examples", ())),
                                    tuple(f.get("kept", ()))))
-    return ptb, opening, closing, tuple(furniture)
+    return ptb, opening, closing, attached, tuple(furniture)
 
 
 # built once per change of the data or of this code, then read back (timeline/cache.py)
-PENN_TREEBANK, _OPENING, _CLOSING, FURNITURE = cached("furniture", [DATA_FILE, Path(__file__)], _load)
+PENN_TREEBANK, _OPENING, _CLOSING, _ATTACHED, FURNITURE = cached("furniture", [DATA_FILE, Path(__file__)], _load)
 
 
 def detokenise(text: str) -> str:
-    """'-LRB- Reuters -RRB-' -> '(Reuters)', '`` yes ''' -> '"yes"', 'A\\/B' -> 'A/B'; other text
-    unchanged."""
+    """'-LRB- Reuters -RRB-' -> '(Reuters)', '`` yes ''' -> '"yes"', 'A\\/B' -> 'A/B', "Haiti 's coast ,
+    she said" -> "Haiti's coast, she said"; other text unchanged."""
     for escaped, character in PENN_TREEBANK["escaped"].items():
         text = text.replace(escaped, character)
     if _OPENING.holds(text):
         text = _OPENING.regex.sub(lambda m: PENN_TREEBANK["opening"][m[1]], text)
     if _CLOSING.holds(text):
         text = _CLOSING.regex.sub(lambda m: PENN_TREEBANK["closing"][m[1]], text)
+    if PENN_TREEBANK["attached"]["written_so"] in text:
+        text = _ATTACHED.sub("", text)
     return text
 
 
