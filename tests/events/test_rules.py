@@ -275,6 +275,8 @@ def test_a_participle_in_apposition_keeps_its_form():
      "EU pledges more than 400m euros in emergency aid"),
     ("A magnitude 6.1 tremor struck west of the capital (1103 GMT) on Wednesday.",
      "Magnitude 6.1 tremor strikes west of the capital"),
+    ("The quake - Haiti's worst in two centuries - struck the capital on Tuesday.", "Quake strikes the capital"),
+    ("The talks — the first in two years — collapsed on Tuesday.", "Talks collapse"),
 ])
 def test_a_headline_drops_asides_in_brackets(text, line):
     headlines = [h for h, _ in _headlines(text, "2010-01-20")]

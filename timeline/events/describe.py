@@ -258,6 +258,8 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     t_start = _shift(trigger[0], removals)
     t_end = _shift(trigger[1], removals)
     before, verb, after = head[:t_start], head[t_start:t_end], head[t_end:]
+    if " -" in before or " -" in after or "–" in head or "—" in head:
+        before, after = _DASH_ASIDE.sub("", before), _DASH_ASIDE.sub("", after)
     second = _SECOND_PREDICATE.search(after)
     if second:      # "have been advised to stay at home [and have been instructed ...]": one predicate
         after = after[:second.start()]
@@ -307,8 +309,11 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
 
 
 MIN_WORDS = 6
-# a headline holds no aside in brackets: a time restated "(2153 GMT)", a sum converted "(£354m)"
+# a headline holds no aside in brackets: a time restated "(2153 GMT)", a sum converted "(£354m)";
+# nor between dashes, before its subject is read: "The quake - Haiti's worst in two centuries -
+# struck" is "Quake strikes"
 _ASIDE = re.compile(r"\s*\([^()\n]{1,60}\)")
+_DASH_ASIDE = re.compile(r"\s+(?:--?|[–—])\s+[^-–—\n]{1,60}?\s+(?:--?|[–—])(?=\s)")
 _SPACED_POSSESSIVE = re.compile(r"(?<=\w) (['’]s)\b")
 _PHRASE_OPENERS = _HEADLINE["phrase_openers"]
 # "..., the National Weather Service said": a name (or "the" and a name) before the verb of saying
