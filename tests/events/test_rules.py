@@ -7,6 +7,7 @@ from handmade import doc, timex
 
 from timeline.events import find_events
 from timeline.events.clauses import split_clauses
+from timeline.events.describe import _plural
 from timeline.events.taxonomy import load_taxonomy
 from timeline.models import Document
 from timeline.pipeline import extract_document
@@ -281,6 +282,25 @@ def test_a_participle_in_apposition_keeps_its_form():
 def test_a_headline_drops_asides_in_brackets(text, line):
     headlines = [h for h, _ in _headlines(text, "2010-01-20")]
     assert line in headlines, headlines
+
+
+@pytest.mark.parametrize("text, line", [
+    ("Humanity may be witnessing an influenza pandemic unfold, the head of the World Health Organization "
+     "said on Monday, as Japan reported a big jump in infections.", "Humanity may be witnessing an influenza pandemic unfold"),
+    ("Rebels seized the town of Kidal, the army's spokesman told reporters on Friday, as fighting spread.",
+     "Rebels seize the town of Kidal"),
+])
+def test_an_attribution_after_a_comma_goes_whole(text, line):
+    headlines = [h for h, _ in _headlines(text, "2010-01-20")]
+    assert line in headlines, headlines
+
+
+@pytest.mark.parametrize("third_person, plural", [
+    ("seizes", "seize"), ("criticizes", "criticize"), ("buzzes", "buzz"), ("reaches", "reach"),
+    ("misses", "miss"), ("carries", "carry"), ("dies", "die"), ("kills", "kill"), ("takes over", "take over"),
+])
+def test_a_verb_for_a_plural_subject(third_person, plural):
+    assert _plural(third_person) == plural
 
 
 def test_a_plural_head_noun_takes_a_plural_verb():

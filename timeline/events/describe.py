@@ -49,7 +49,7 @@ _NUMBER_WORDS = frozenset(_HEADLINE["number_words"])
 _PLURAL_NOUN = re.compile(
     rf"\b(?:{'|'.join(_plural_word(w) for w in sorted(_HEADLINE['plural_words'] | _NUMBER_WORDS, key=lambda w: (-len(w), w)))})\b"
     r"|(?<![\d.,])\b(?:[2-9]|\d{2,})\b(?![.,]\d)")     # "some 2 million died", not "7.8"
-_ES_PLURAL = re.compile(r"(?:ss|x|z|ch|sh)es$")
+_ES_PLURAL = re.compile(r"(?:ss|x|zz|ch|sh)es$")     # "buzzes" -> "buzz", but "seizes" -> "seize"
 _WHO = re.compile(rf"(?:{_alternation(_HEADLINE['relative_pronouns'])})\s+", re.I)
 _FIRST_VERB = re.compile(rf"\b(?:{_alternation(words('clauses')['auxiliaries'])}|[a-z]+ed)\b")
 _SAID = ordered("headline", "attribution_verbs")
@@ -287,9 +287,11 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     if line.rstrip(" .,;").endswith(_SAID):        # most headlines: no attribution to look for
         # "rose to 2,300, officials said", "strikes Port Allen, the National Weather Service said":
         # who told it is no news
+        # the longest form first: a determiner after a comma opens all of "the head of the World
+        # Health Organization said", of which "Organization said" would match a name alone
+        line = _DETERMINED_ATTRIBUTION.sub("", line) if len(line.split()) > 5 else line
         line = _ATTRIBUTION.sub("", line)
         line = _NAMED_ATTRIBUTION.sub("", line) if len(line.split()) > 4 else line
-        line = _DETERMINED_ATTRIBUTION.sub("", line) if len(line.split()) > 5 else line
     according = _ACCORDING.search(line)
     if according:
         line = line[:according.start()]     # "killed 2,800 people, according to rights groups"
@@ -319,7 +321,7 @@ _PHRASE_OPENERS = _HEADLINE["phrase_openers"]
 # "..., the National Weather Service said": a name (or "the" and a name) before the verb of saying
 _NAMED_ATTRIBUTION = re.compile(rf",?\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){{1,5}}(?:{_alternation(_SAID)})[\s.,;]*$")
 _DETERMINED_ATTRIBUTION = re.compile(
-    rf"[,\"”]+\s+(?:{_alternation(_HEADLINE['attribution_determiners'])})\s+(?:[\w.'’-]+\s+){{0,3}}"
+    rf"[,\"”]+\s+(?:{_alternation(_HEADLINE['attribution_determiners'])})\s+(?:[\w.'’-]+\s+){{0,7}}"
     rf"(?:{_alternation(_SAID)})[\s.,;]*$", re.I)
 _ACCORDING = re.compile(rf",?\s+(?:{_alternation(_HEADLINE['attribution_tails'])})\b.*$", re.I)
 
