@@ -308,6 +308,8 @@ def test_a_plural_head_noun_takes_a_plural_verb():
     assert any(h.startswith("Ticket sales fall") for h in headlines), headlines
     headlines = [h for h, _ in _headlines("The United States imposed sanctions on Monday.", "2023-11-10")]
     assert any(h.startswith("United States imposes") for h in headlines), headlines
+    headlines = [h for h, _ in _headlines("Iraqis voted in a referendum on Monday.", "2023-11-10")]
+    assert "Iraqis vote in a referendum" in headlines, headlines
 
 
 def test_a_duration_before_after_dates_the_main_event_exactly():

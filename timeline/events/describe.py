@@ -388,6 +388,8 @@ def _plural_subject(words: list[str], actor_nouns: frozenset) -> bool:
     head = words[-1] if words else ""
     if len(words) == 1 and head[:1].isupper() and head.lower() in actor_nouns:
         head = head.lower()     # "Regulators fined": capitalised only as the sentence's first word
+    if head[:1].isupper() and head.endswith("s") and head[:-1] in _pertainyms():
+        return True     # "Haitians donate": a people, an adjective of a place made a plural noun
     # "ticket sales fell": a lower-case head noun in -s ("the United States", "the news", "a crisis" are not)
     return head.islower() and head.endswith("s") and not head.endswith(_SINGULAR_ENDINGS) \
         and head not in _SINGULAR_IN_S
