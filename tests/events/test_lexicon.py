@@ -99,6 +99,17 @@ def test_a_lexicon_word_makes_an_event_with_its_synset(sentence, type_):
     assert "oewn:" in events[0].type_rule
 
 
+@pytest.mark.parametrize("sentence, types", [
+    ("She noted that the AIDS virus, which has now killed 25 million people, spread for years.",
+     ["DEATH_INJURY"]),     # no aid
+    ("THE ARMY ATTACKED THE TOWN ON TUESDAY.", ["ATTACK"]),         # a line in capitals reads as words
+    ("The company completed its IPO on Tuesday.", ["BUSINESS_ECONOMY"]),
+])
+def test_a_word_in_capitals_is_an_acronym(sentence, types):
+    events = extract_document(Document(id="d", text=sentence, published="2021-08-02")).events
+    assert [e.type for e in events] == types
+
+
 def test_a_gerund_noun_after_a_noun_is_a_participle():
     events = extract_document(Document(id="d", text="There are about 2,500 troops in the region fighting the rebels.",
                                        published="2021-08-02")).events

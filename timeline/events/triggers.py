@@ -58,7 +58,7 @@ def find_triggers(text: str, clause: Clause, tax: Taxonomy) -> list[tuple[int, i
 def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
     """Every trigger of a sentence, found once: a dictionary look-up per word (and the few
     multi-word forms that start with it), then the taxonomy's patterns."""
-    tax, starts, longest, stop, unlock, be, described, modified, determiners = _scan_data(taxonomy_path)
+    tax, starts, longest, stop, unlock, be, described, modified, determiners, acronyms = _scan_data(taxonomy_path)
     title = None
     out = []
     # lower-casing ASCII keeps every offset and word boundary (and leaves other characters that are
@@ -109,6 +109,10 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
         # "fighting" is one), but not one that opens a participle clause or is a finite verb's
         # subject; a word inside a name ("Strike Force", "Popular Mobilization Forces") unless the
         # whole line is in title case
+        # a word in capitals in a sentence that is not is an acronym or a name ("the AIDS virus",
+        # "WHO said"), unless the taxonomy lists it as one ("an IPO")
+        if not skip and len(raw) > 1 and raw.isupper() and form not in acronyms and not text.isupper():
+            skip = True
         if not skip and raw[0].isupper() and prev_raw[:1].isupper():
             title = title_case(text) if title is None else title
             skip = not title
@@ -219,13 +223,14 @@ def _scan_data(taxonomy_path: str) -> tuple:
     sets the filters read."""
     tax = load_taxonomy(taxonomy_path)
     longest = max((n for counts in tax.multi.values() for n in counts), default=1)
-    stop, unlock, be, described, modified, determiners = [
+    stop, unlock, be, described, modified, determiners, acronyms = [
         tax.cues.get(name, frozenset())
-        for name in ("stop_triggers", "unlock_before", "be_aux", "participle_after", "modified_nouns", "determiners")]
+        for name in ("stop_triggers", "unlock_before", "be_aux", "participle_after", "modified_nouns", "determiners",
+                     "acronym_triggers")]
     # an -ing form after "be" or after a verb of aspect ("began bombing") is the clause's verb
     be = be | tax.cues.get("aspect_verbs", frozenset())
     return (tax, frozenset(tax.words) | frozenset(tax.multi), longest, stop, unlock, be, described, modified,
-            determiners)
+            determiners, acronyms)
 
 
 def _token_spans(text: str, lowered_text: Optional[str], lowered: list[str], count: int) -> list[tuple[int, int]]:
