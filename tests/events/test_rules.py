@@ -284,6 +284,12 @@ def test_a_headline_drops_asides_in_brackets(text, line):
     assert line in headlines, headlines
 
 
+def test_an_aside_holding_the_events_word_stays():
+    text = ("Earlier the World Health Organization - which raised its pandemic alert to five on Wednesday - "
+            "said it had no immediate plans for a further rise.")
+    assert any("pandemic" in h for h, _ in _headlines(text, "2009-05-01")), _headlines(text, "2009-05-01")
+
+
 @pytest.mark.parametrize("text, line", [
     ("Humanity may be witnessing an influenza pandemic unfold, the head of the World Health Organization "
      "said on Monday, as Japan reported a big jump in infections.", "Humanity may be witnessing an influenza pandemic unfold"),

@@ -236,11 +236,13 @@ def _is_place(name: str, text: str, start: int, cues) -> bool:
 
 
 def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]], tax: Taxonomy,
-             lemma_form: str | None, antecedent: str | None = None, question: bool = False) -> str:
+             lemma_form: str | None, antecedent: str | None = None, question: bool = False,
+             event_word: Optional[int] = None) -> str:
     """The clause as a reader's headline: dates and the leading connective removed, adverbs before
     the verb dropped, a past-tense verb put in the present ("killed" -> "kills"); a "who" clause
     takes the `antecedent` it tells of ("Jane Doe takes office"), and so does a clause resumed
-    after one ("The deal, which ..., was approved": "Deal was approved")."""
+    after one ("The deal, which ..., was approved": "Deal was approved"). `event_word`: where the
+    event's own word starts, when the clause's verb is another's (an aside holding it stays)."""
     if antecedent:
         who = _WHO.match(text) or AND_PREDICATE.match(text)
         if who or text[:1].islower():
@@ -249,6 +251,7 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
             text = prefix + text[who.end() if who else 0:]
             trigger = (trigger[0] + shift, trigger[1] + shift)
             removals = [(start + shift, end + shift) for start, end in removals]
+            event_word = None if event_word is None else event_word + shift
     removals = _merged(removals)        # a dateline holds its own date: spans may overlap
     pieces, pos = [], 0
     for start, end in removals:
@@ -259,7 +262,11 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     t_end = _shift(trigger[1], removals)
     before, verb, after = head[:t_start], head[t_start:t_end], head[t_end:]
     if " -" in before or " -" in after or "–" in head or "—" in head:
-        before, after = _DASH_ASIDE.sub("", before), _DASH_ASIDE.sub("", after)
+        held = _shift(event_word, removals) if event_word is not None else -1
+
+        def without_asides(part: str, at: int) -> str:
+            return _DASH_ASIDE.sub(lambda m: m[0] if at + m.start() <= held < at + m.end() else "", part)
+        before, after = without_asides(before, 0), without_asides(after, t_end)
     second = _SECOND_PREDICATE.search(after)
     if second:      # "have been advised to stay at home [and have been instructed ...]": one predicate
         after = after[:second.start()]
@@ -523,7 +530,8 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax, casin
         if form:
             form += sentence.text[verb[0]:verb[1]][len(word):]
     cand.headline_args = (text, (verb[0] - clause.start, verb[1] - clause.start), removals, tax, form,
-                          _antecedent(sentence.text, clause, clauses, tax), cand.question)
+                          _antecedent(sentence.text, clause, clauses, tax), cand.question,
+                          cand.trigger_start - sentence.start - clause.start)
     if title_case(sentence.text):
         cand.actors, cand.places = [], []
     else:
