@@ -104,8 +104,11 @@ def test_a_lexicon_word_makes_an_event_with_its_synset(sentence, type_):
      ["DEATH_INJURY"]),     # no aid
     ("THE ARMY ATTACKED THE TOWN ON TUESDAY.", ["ATTACK"]),         # a line in capitals reads as words
     ("The company completed its IPO on Tuesday.", ["BUSINESS_ECONOMY"]),
+    # a verb with a capital inside a sentence is a name
+    ("A man who had traveled via Shanghai tested positive on Monday.", ["OTHER"]),
+    ("Police said Rob Walker was arrested on Monday.", ["ARREST_LEGAL"]),
 ])
-def test_a_word_in_capitals_is_an_acronym(sentence, types):
+def test_capitals_mark_acronyms_and_names(sentence, types):
     events = extract_document(Document(id="d", text=sentence, published="2021-08-02")).events
     assert [e.type for e in events] == types
 

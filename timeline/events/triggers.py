@@ -113,6 +113,11 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
         # "WHO said"), unless the taxonomy lists it as one ("an IPO")
         if not skip and len(raw) > 1 and raw.isupper() and form not in acronyms and not text.isupper():
             skip = True
+        # a verb with a capital inside a sentence is a name ("traveled via Shanghai", "Rob Walker
+        # said"), unless it opens a quote or what follows a colon, or the line is in title case
+        if not skip and k and info.pos == "verb" and raw[0].isupper() and not _opens_part(text, start):
+            title = title_case(text) if title is None else title
+            skip = not title
         if not skip and raw[0].isupper() and prev_raw[:1].isupper():
             title = title_case(text) if title is None else title
             skip = not title
@@ -216,6 +221,12 @@ def _next_word(text: str, end: int) -> str:
 
 
 @lru_cache(maxsize=8)
+def _opens_part(text: str, start: int) -> bool:
+    """Whether the word at `start` opens a quote, a bracket or what follows a colon or a dash."""
+    before = text[:start].rstrip()
+    return not before or before[-1] in "\"“‘'(:—–-"
+
+
 def _scan_data(taxonomy_path: str) -> tuple:
     """What the scan of every sentence reads from the taxonomy, gathered once (one cached call
     per sentence, not eight look-ups): the taxonomy; the words a trigger form can start with (one
