@@ -220,13 +220,13 @@ def _next_word(text: str, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-@lru_cache(maxsize=8)
 def _opens_part(text: str, start: int) -> bool:
     """Whether the word at `start` opens a quote, a bracket or what follows a colon or a dash."""
-    before = text[:start].rstrip()
+    before = text[max(0, start - 8):start].rstrip()
     return not before or before[-1] in "\"“‘'(:—–-"
 
 
+@lru_cache(maxsize=8)
 def _scan_data(taxonomy_path: str) -> tuple:
     """What the scan of every sentence reads from the taxonomy, gathered once (one cached call
     per sentence, not eight look-ups): the taxonomy; the words a trigger form can start with (one
