@@ -158,12 +158,14 @@ def build(oewn: Path, roots_path: Path = ROOTS, taxonomy_path: Path = TAXONOMY) 
         if not made:
             continue
         lines.append("\t".join((lemma, "verb" if pos == "v" else "noun", type_, sid, "|".join(made))))
-    return lines, irregular_past(entries)
+    copula = tomllib.loads(taxonomy_path.read_text(encoding="utf-8"))["cues"]["be_aux"]
+    return lines, irregular_past(entries, frozenset(copula))
 
 
-def irregular_past(entries) -> list[str]:
+def irregular_past(entries, copula: frozenset = frozenset()) -> list[str]:
     """The past forms of English verbs that do not end in -ed ("began", "held", "won"), from
-    OEWN's own inflections: a clause's finite verb when no trigger word names its event."""
+    OEWN's own inflections: a clause's finite verb when no trigger word names its event. Not the
+    forms of "be" (`copula`: "am", "are" are no past, and being tells no happening)."""
     out = set()
     for lemma, by_pos in entries.items():
         verb = by_pos.get("v") or {}
@@ -171,7 +173,8 @@ def irregular_past(entries) -> list[str]:
             continue
         for form in verb.get("form", []):
             form = form.lower()
-            if form != lemma and re.fullmatch("[a-z]+", form) and not form.endswith(("ed", "ing", "s")):
+            if form != lemma and re.fullmatch("[a-z]+", form) and not form.endswith(("ed", "ing", "s")) \
+                    and form not in copula:
                 out.add(form)
     return sorted(out)
 

@@ -46,6 +46,10 @@ def test_a_second_predicate_is_an_event_of_its_own(text, wanted):
 def test_a_clause_without_a_date_or_a_verb_is_none():
     assert events("The bridge is old.") == []
     assert events("In July, the old bridge.") == []
+    # being is no happening, nor an article after a modal
+    assert events("This was at 10.15 am on Monday.") == []
+    assert events("They are in a much better position this year.") == []
+    assert events("It would be a slightly longer period this year.") == []
 
 
 @pytest.mark.parametrize("text, start, granularity, tense", [

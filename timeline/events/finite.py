@@ -48,7 +48,8 @@ def finite_verb(text: str, start: int, end: int, tax: Taxonomy) -> Optional[tupl
     determiners = tax.cues.get("determiners", frozenset())
     future = _future_re(tax.path, tuple(sorted(tax.cues.get("future", ()) | tax.cues.get("modal", ()))))
     m = future.search(text, start, end) if future else None
-    while m and name_like(text, m.start()):     # "4 May in the town": a month, no modal
+    # "4 May in the town": a month, no modal; "would be a longer period": no verb after it
+    while m and (name_like(text, m.start()) or m.group(1).lower() in determiners):
         m = future.search(text, m.end(), end)
     if m and m.group(1).lower() not in skip:
         return m.start(1), m.end(1), Trigger(OTHER, m.group(1).lower(), "verb", SOURCE)
