@@ -222,6 +222,7 @@ def test_an_event_noun_naming_people_or_things_is_no_event():
     # a dated clause is an event all the same, but of no type the nouns name
     assert [e.type for e in events_of("He spoke to aid workers at the camp on Monday.", [monday()])] == ["OTHER"]
     assert [e.type for e in events_of("Attack helicopters flew over the camp on Monday.", [monday()])] == ["OTHER"]
+    assert [e.type for e in events_of("She worked in a call center on Monday.", [monday()])] == ["OTHER"]
     [e] = events_of("The aid arrived at the camp on Monday.", [monday()])
     assert e.type == "AID_COOPERATION"
 
