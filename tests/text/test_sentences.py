@@ -1,4 +1,7 @@
-"""Sentence splitting: offsets into the text, abbreviations, headings on their own line."""
+"""Sentence splitting: offsets into the text, abbreviations, headings on their own line, sentences
+glued together."""
+import pytest
+
 from timeline.text import split_sentences
 
 
@@ -22,3 +25,18 @@ def test_a_wrapped_line_stays_in_its_sentence():
     text = ("The spokesman for the ministry of defence of the republic said on Thursday that the\n"
             "talks would resume in March.")
     assert texts(text) == [text]
+
+
+@pytest.mark.parametrize("text, parts", [
+    # a scraped page glues a heading or a caption to the text: the subject pronoun's capital starts it
+    ("Haiti earthquake: Your stories It is feared thousands died.",
+     ["Haiti earthquake: Your stories", "It is feared thousands died."]),
+    ("The delivery of aid is slow They are sleeping in the streets.",
+     ["The delivery of aid is slow", "They are sleeping in the streets."]),
+    ("Le gouvernement a parlé Il a dit non.", ["Le gouvernement a parlé", "Il a dit non."]),
+    # a title in capitals, or a pronoun after a stop, splits nothing new
+    ("The film It Happened One Night won an award.", ["The film It Happened One Night won an award."]),
+    ("He said it was over. They left.", ["He said it was over.", "They left."]),
+])
+def test_a_sentence_glued_to_the_one_before_it(text, parts):
+    assert texts(text) == parts

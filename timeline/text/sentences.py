@@ -3,13 +3,18 @@
 A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and an upper-case
 letter, digit or quote, or at a blank line; abbreviations ("Gen.", "Jan.", "U.S.") do not end one.
 A heading, byline or dateline on its own line ends at its line break ("Published on: 11 November
-2011\nA refugee camp ... was bombed on Thursday").
+2011\nA refugee camp ... was bombed on Thursday"). A sentence glued to the one before it, as
+scraped pages join a heading or a caption to the text ("Haiti earthquake: Your stories It is
+feared ..."), starts at its subject pronoun written with a capital after a word in lower case.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
+
+from timeline.lang import available, load, pack_file
 
 
 class Sentence(NamedTuple):
@@ -82,7 +87,8 @@ def split_sentences(text: str) -> list[Sentence]:
         _append_lines(sentences, text, start, m.end())
         start = m.end()
     _append_lines(sentences, text, start, len(text))
-    return sentences
+    glued = _glued_starts(text)
+    return _split_glued(sentences, text, glued) if glued else sentences
 
 
 def _append_lines(out: list[Sentence], text: str, start: int, end: int) -> None:
@@ -99,6 +105,39 @@ def _append_lines(out: list[Sentence], text: str, start: int, end: int) -> None:
             _append(out, text, pos, m.start())
             pos = m.end()
     _append(out, text, pos, end)
+
+
+@lru_cache(maxsize=1)
+def _glued_openers() -> tuple[str, ...]:
+    """The packs' `glued_openers` (function_words.toml), each between spaces: subject pronouns,
+    which running text writes with a capital only at a sentence's start."""
+    return tuple(sorted({f" {w} " for lang in available() if pack_file(lang, "function_words.toml").is_file()
+                         for w in load(lang, "function_words.toml").get("glued_openers", ())}))
+
+
+def _glued_starts(text: str) -> list[int]:
+    """Where a sentence glued to the one before it starts: an opener after a lower-case letter or
+    a digit and before a word in lower case (found by plain search: most texts hold few)."""
+    out = []
+    for needle in _glued_openers():
+        at = text.find(needle)
+        while at >= 0:
+            before, after = text[at - 1:at], text[at + len(needle):at + len(needle) + 1]
+            if before and (before.islower() or before.isdigit()) and after.islower():
+                out.append(at + 1)
+            at = text.find(needle, at + 1)
+    return sorted(out)
+
+
+def _split_glued(sentences: list[Sentence], text: str, starts: list[int]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for sentence in sentences:
+        start = sentence.start
+        for at in starts[bisect_right(starts, sentence.start):bisect_left(starts, sentence.end)]:
+            _append(out, text, start, at)
+            start = at
+        _append(out, text, start, sentence.end)
+    return out
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
