@@ -285,6 +285,14 @@ def test_a_headline_drops_asides_in_brackets(text, line):
     assert line in headlines, headlines
 
 
+def test_a_noun_and_its_relative_clause_read_as_a_clause():
+    headlines = [h for h, _ in _headlines("Aid is arriving after the earthquake which killed tens of thousands "
+                                          "on Tuesday.", "2010-01-17")]
+    assert "Earthquake kills tens of thousands" in headlines, headlines
+    headlines = [h for h, _ in _headlines("The man who shot his wife was arrested on Tuesday.", "2010-01-17")]
+    assert not any(h.startswith("Man shoots") for h in headlines), headlines
+
+
 def test_an_aside_holding_the_events_word_stays():
     text = ("Earlier the World Health Organization - which raised its pandemic alert to five on Wednesday - "
             "said it had no immediate plans for a further rise.")

@@ -314,10 +314,19 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     while len(words) > 1 and words[-1].lower().strip(",;:.!?\"“”‘’'`-—–") in _DANGLING:
         words.pop()             # "delays payments for [six weeks]": the time removed left its word
     line = " ".join(words).rstrip(",;:.!? ") + ("?" if question else "")    # a question stays one
+    told = _NOUN_THEN_RELATIVE.match(line)
+    if told and tax.third_person.get(told[2].lower()) and not _FIRST_VERB.search(told[1].lower()) \
+            and not _FIRST_VERB.search(line, told.end(2)):
+        # "the earthquake which killed tens of thousands": the noun is the subject of the news
+        # (not "the man who shot his wife was arrested": the clause has a verb of its own)
+        line = f"{told[1]} {tax.third_person[told[2].lower()]}{line[told.end(2):]}"
     return line[:1].upper() + line[1:]
 
 
 MIN_WORDS = 6
+# a noun phrase of a few words (no mark, no verb), a relative pronoun and its verb opening a headline
+_NOUN_THEN_RELATIVE = re.compile(
+    rf"((?:\w[\w.-]* ){{0,3}}?\w[\w.-]*) (?:{_alternation(_HEADLINE['relative_pronouns'])}) ([a-z]+)\b", re.I)
 # a headline holds no aside in brackets: a time restated "(2153 GMT)", a sum converted "(£354m)";
 # nor between dashes, before its subject is read: "The quake - Haiti's worst in two centuries -
 # struck" is "Quake strikes"
