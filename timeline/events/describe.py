@@ -100,12 +100,13 @@ def who_and_where(text: str, tax: Taxonomy, casing: Optional[Casing] = None) -> 
         else:
             of_name = _pertainyms().get(name)
         name, joined_to = _joined_particle(name, text, m.end(), cues)
-        if name.lower() in not_actors and not _acronym(name) or len(name) <= 1 or \
+        lowered = name.lower()
+        if lowered in not_actors and not _acronym(name) or len(name) <= 1 or \
                 casing and casing.common(name):
             continue
-        if name.lower() in tax.words and not text[:start].strip(_OPENING_MARKS):
+        if lowered in tax.words and not text[:start].strip(_OPENING_MARKS):
             continue    # "Statement from the minister": an event's word, capitalised as the first
-        abbreviation = _ABBREVIATIONS.get(name.lower())
+        abbreviation = _ABBREVIATIONS.get(lowered)
         if abbreviation:        # "the Govt 's": the government
             name = abbreviation
         if of_name is not None:
@@ -182,6 +183,8 @@ _INITIALISM_END = re.compile(r"(?:^|[.\s])[A-Z]\.$")
 
 
 def _without_full_stop(name: str) -> str:
+    if not name.endswith("."):      # most names: nothing to strip, no regex to run
+        return name
     return name if _INITIALISM_END.search(name) else name.rstrip(".")
 
 
@@ -225,7 +228,7 @@ def _is_place(name: str, text: str, start: int, cues) -> bool:
         return True
     if last in cues.get("organisation_heads", ()):
         return False
-    before = text[max(0, start - 40):start].lower().split()[-3:]
+    before = text[max(0, start - 40):start].lower().rsplit(None, 3)[-3:]     # the last three words
     if before and before[-1] in ("the", "a"):
         before.pop()
     if not before:
