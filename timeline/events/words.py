@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from timeline.lang import load
+from timeline.cache import cached, read_toml
+from timeline.lang import pack_file
 
 LANG = "en"
 
@@ -26,8 +27,10 @@ def ordered(section: str, name: str, lang: str = LANG) -> tuple:
 
 @cache
 def _events(lang: str) -> dict:
-    """The pack's events.toml, parsed once (the modules ask for a dozen sections and lists)."""
-    return load(lang, "events.toml")
+    """The pack's events.toml, parsed once per change of it and read back from the user's cache
+    (the modules ask for a dozen sections and lists)."""
+    path = pack_file(lang, "events.toml")
+    return cached(f"events-{lang}", [path], lambda: read_toml(path))
 
 
 def alternation(words_) -> str:
