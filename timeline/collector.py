@@ -9,11 +9,16 @@ from contextlib import contextmanager
 
 @contextmanager
 def collector_paused():
-    """What the stage leaves in cycles is collected once the collector runs again."""
+    """What the stage leaves in cycles is collected by the collector's next full collection."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            # what the stage made goes straight to the oldest generation (frozen, then thawed
+            # there): left young, the next young and middle collections would each traverse all
+            # of it (a 1 MB document: 70 collections, 40 ms, after its extraction)
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
