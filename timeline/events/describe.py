@@ -73,14 +73,15 @@ def who_and_where(text: str, tax: Taxonomy, casing: Optional[Casing] = None) -> 
     not_actors = _not_names(cues.get("not_actors", frozenset()))
     actor_nouns = cues.get("actor_nouns", frozenset())
     place_nouns = cues.get("place_nouns", frozenset())
+    pertainyms = _pertainyms()
     found: list[str] = []
     places: list[str] = []
     joined_to = place_end = 0
     for m in _NAME.finditer(text):
-        if m.start() < joined_to:
+        start, end = m.span()
+        if start < joined_to:
             continue            # the part a particle joined to the name before
         name = _without_full_stop(m.group(0))
-        start = m.start()
         words = name.split()
         while words and words[0].lower().strip("’'") in not_actors and not _acronym(words[0]):
             start += len(words[0]) + 1
@@ -88,7 +89,7 @@ def who_and_where(text: str, tax: Taxonomy, casing: Optional[Casing] = None) -> 
         if not words:
             continue
         name = " ".join(words)
-        after = text[m.end():m.end() + 30].split(None, 1)      # the first word only: no need to split the rest
+        after = text[end:end + 30].split(None, 1)      # the first word only: no need to split the rest
         head = after[0].lower().strip(",.") if after else ""
         of_name, acts = None, head in actor_nouns
         if acts:
@@ -98,8 +99,8 @@ def who_and_where(text: str, tax: Taxonomy, casing: Optional[Casing] = None) -> 
         elif name.endswith(_POSSESSIVE):
             name = name[:-2]
         else:
-            of_name = _pertainyms().get(name)
-        name, joined_to = _joined_particle(name, text, m.end(), cues)
+            of_name = pertainyms.get(name)
+        name, joined_to = _joined_particle(name, text, end, cues)
         lowered = name.lower()
         if lowered in not_actors and not _acronym(name) or len(name) <= 1 or \
                 casing and casing.common(name):
@@ -117,7 +118,7 @@ def who_and_where(text: str, tax: Taxonomy, casing: Optional[Casing] = None) -> 
             # police said": a new subject)
             if name not in places:
                 places.append(name)
-            place_end = m.end()
+            place_end = end
             continue
         if name not in found:
             found.append(name)
