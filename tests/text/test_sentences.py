@@ -34,6 +34,10 @@ def test_a_wrapped_line_stays_in_its_sentence():
     ("The delivery of aid is slow They are sleeping in the streets.",
      ["The delivery of aid is slow", "They are sleeping in the streets."]),
     ("Le gouvernement a parlé Il a dit non.", ["Le gouvernement a parlé", "Il a dit non."]),
+    ("Schools shut in the capital The confirmed death toll rose.",
+     ["Schools shut in the capital", "The confirmed death toll rose."]),
+    ("Students of grade A take the test.", ["Students of grade A take the test."]),     # "A" is no opener
+    ("Troops reached An Najaf on Monday.", ["Troops reached An Najaf on Monday."]),   # a name: a capital after
     # a title in capitals, or a pronoun after a stop, splits nothing new
     ("The film It Happened One Night won an award.", ["The film It Happened One Night won an award."]),
     ("He said it was over. They left.", ["He said it was over.", "They left."]),
