@@ -329,7 +329,7 @@ def _calendar(f: dict, a: Anchor, policy: Policy) -> tuple[str, bool]:
     if f.get("unit") == "year":                     # "June last year"
         y, relative = (a.y + f["shift"] if a.y is not None else None), True
     if y is None and "yy" in f:
-        y, relative = _two_digit_year(f["yy"], a), False
+        y, relative = _two_digit_year(f["yy"], a, policy.kind == "news"), False
     m, d = f.get("m"), f.get("d")
     if f.get("same_month"):                         # "7" closing "April 6-7": the anchor's month
         y, m, relative = (y if y is not None else a.y), a.m, True
@@ -385,8 +385,13 @@ def _clock(f: dict) -> str:
     return f"T{hh:02d}:{mi:02d}"
 
 
-def _two_digit_year(yy: int, a: Anchor) -> int:
+def _two_digit_year(yy: int, a: Anchor, news: bool) -> int:
+    """The year ending in `yy`: read against a publication date, within the hundred years ending
+    ten after it, as a year named by two digits in the news is most often one gone by ("the '57
+    pandemic" in 2009 is 1957); against a narrative's last date, the nearest ("1990-94")."""
     base = a.y if a.y is not None else 1950
+    if news:
+        return base + 10 - (base + 10 - yy) % 100
     candidates = (base // 100 * 100 - 100 + yy, base // 100 * 100 + yy, base // 100 * 100 + 100 + yy)
     return min(candidates, key=lambda y: (abs(y - base), -y))
 
