@@ -107,8 +107,7 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
             (info.pos == "noun" and _next_word(text, end) in modified)
         # a participle modifying a noun ("troops fighting under ...", also a lexicon's gerund noun:
         # "fighting" is one), but not one that opens a participle clause or is a finite verb's
-        # subject; a word inside a name ("Strike Force", "Popular Mobilization Forces") unless the
-        # whole line is in title case
+        # subject
         # a word in capitals in a sentence that is not is an acronym or a name ("the AIDS virus",
         # "WHO said"), unless the taxonomy lists it as one ("an IPO")
         if not skip and len(raw) > 1 and raw.isupper() and form not in acronyms and not text.isupper():
@@ -118,6 +117,8 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
         if not skip and k and info.pos == "verb" and raw[0].isupper() and not _opens_part(text, start):
             title = title_case(text) if title is None else title
             skip = not title
+        # a word inside a name ("Strike Force", "Popular Mobilization Forces") unless the whole
+        # line is in title case
         if not skip and raw[0].isupper() and prev_raw[:1].isupper():
             title = title_case(text) if title is None else title
             skip = not title
