@@ -58,7 +58,8 @@ def find_triggers(text: str, clause: Clause, tax: Taxonomy) -> list[tuple[int, i
 def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
     """Every trigger of a sentence, found once: a dictionary look-up per word (and the few
     multi-word forms that start with it), then the taxonomy's patterns."""
-    tax, starts, longest, stop, unlock, be, described, modified, determiners, acronyms = _scan_data(taxonomy_path)
+    tax, starts, longest, stop, unlock, be, described, modified, determiners, acronyms, verb_unlike, verb_context = \
+        _scan_data(taxonomy_path)
     title = None
     out = []
     # lower-casing ASCII keeps every offset and word boundary (and leaves other characters that are
@@ -104,7 +105,8 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
                   (opens_participle_clause(text, start) and _acts_in_participle(info, tax)) or
                   _before_finite_verb(text, end, tax))) or \
             (form.endswith("ed") and info.pos == "verb" and prev_word in described) or \
-            (info.pos == "noun" and _next_word(text, end) in modified)
+            (info.pos == "noun" and _next_word(text, end) in modified) or \
+            (form in verb_unlike and prev_word in verb_context)       # "to deal with": a verb, no deal
         # a participle modifying a noun ("troops fighting under ...", also a lexicon's gerund noun:
         # "fighting" is one), but not one that opens a participle clause or is a finite verb's
         # subject
@@ -235,14 +237,14 @@ def _scan_data(taxonomy_path: str) -> tuple:
     sets the filters read."""
     tax = load_taxonomy(taxonomy_path)
     longest = max((n for counts in tax.multi.values() for n in counts), default=1)
-    stop, unlock, be, described, modified, determiners, acronyms = [
+    stop, unlock, be, described, modified, determiners, acronyms, verb_unlike, verb_context = [
         tax.cues.get(name, frozenset())
         for name in ("stop_triggers", "unlock_before", "be_aux", "participle_after", "modified_nouns", "determiners",
-                     "acronym_triggers")]
+                     "acronym_triggers", "verb_unlike_noun", "verb_context")]
     # an -ing form after "be" or after a verb of aspect ("began bombing") is the clause's verb
     be = be | tax.cues.get("aspect_verbs", frozenset())
     return (tax, frozenset(tax.words) | frozenset(tax.multi), longest, stop, unlock, be, described, modified,
-            determiners, acronyms)
+            determiners, acronyms, verb_unlike, verb_context)
 
 
 def _token_spans(text: str, lowered_text: Optional[str], lowered: list[str], count: int) -> list[tuple[int, int]]:
