@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
-from timeline.lang import available, load, pack_file
+from timeline.cache import cached, read_toml
+from timeline.lang import PACKS
 
 
 class Sentence(NamedTuple):
@@ -108,25 +110,25 @@ def _append_lines(out: list[Sentence], text: str, start: int, end: int) -> None:
 
 
 @lru_cache(maxsize=1)
-def _glued_openers() -> tuple[str, ...]:
-    """The packs' `glued_openers` (function_words.toml), each between spaces: subject pronouns,
-    which running text writes with a capital only at a sentence's start."""
-    return tuple(sorted({f" {w} " for lang in available() if pack_file(lang, "function_words.toml").is_file()
-                         for w in load(lang, "function_words.toml").get("glued_openers", ())}))
+def _glued_opener() -> re.Pattern:
+    """One of the packs' `glued_openers` (function_words.toml) between spaces: subject pronouns,
+    which running text writes with a capital only at a sentence's start. The lists are read back
+    from the user's cache, not parsed in every process (the splitter runs in every command)."""
+    files = sorted(PACKS.glob("*/function_words.toml"))
+    openers = cached("glued-openers-" + "-".join(f.parent.name for f in files), [*files, Path(__file__)],
+                     lambda: sorted({w for f in files for w in read_toml(f).get("glued_openers", ())}))
+    return re.compile(rf" (?:{'|'.join(map(re.escape, openers))}) ")
 
 
 def _glued_starts(text: str) -> list[int]:
     """Where a sentence glued to the one before it starts: an opener after a lower-case letter or
-    a digit and before a word in lower case (found by plain search: most texts hold few)."""
+    a digit and before a word in lower case."""
     out = []
-    for needle in _glued_openers():
-        at = text.find(needle)
-        while at >= 0:
-            before, after = text[at - 1:at], text[at + len(needle):at + len(needle) + 1]
-            if before and (before.islower() or before.isdigit()) and after.islower():
-                out.append(at + 1)
-            at = text.find(needle, at + 1)
-    return sorted(out)
+    for m in _glued_opener().finditer(text):
+        at, end = m.start(), m.end()
+        if at and (text[at - 1].islower() or text[at - 1].isdigit()) and text[end:end + 1].islower():
+            out.append(at + 1)
+    return out
 
 
 def _split_glued(sentences: list[Sentence], text: str, starts: list[int]) -> list[Sentence]:
