@@ -98,7 +98,6 @@ class Grammar:
     lower_gate: Optional[re.Pattern]  # the same for lower-cased text, case-sensitive (faster)
     window: int           # how far before a gate word an expression may start
     day_to_clock: re.Pattern  # what may stand between a day and its time of day ("Feb. 12 at 7 p.m.")
-    conventions: frozenset = frozenset()  # indexes of the rules with a min_matches (a page's convention)
 
 
 def normalise(words: str) -> str:
@@ -263,8 +262,7 @@ def _build(lang: str) -> Grammar:
                                  flags),
                    negatives, data["anchor"], _gate(gate["words"], flags),
                    _gate(gate["words"], re.ASCII) if all(w.isascii() and w.islower() for w in gate["words"]) else None,
-                   gate["window"], compile_regex(links["day_to_clock"]),
-                   frozenset(i for i, rule in enumerate(rules) if rule.min_matches > 1))
+                   gate["window"], compile_regex(links["day_to_clock"]))
 
 
 def _gate(words: list[str], flags: re.RegexFlag) -> re.Pattern:

@@ -67,7 +67,7 @@ def _scan(g: Grammar, text: str) -> Iterator[tuple[re.Match, int]]:
                 continue
             for index in rules_at(dispatch, text, s):
                 m = rules[index].regex.match(text, s)
-                if m and index in g.conventions and not _used_as_convention(rules[index], text, held):
+                if m and rules[index].min_matches > 1 and not _used_as_convention(rules[index], text, held):
                     continue
                 if m:
                     yield m, index
