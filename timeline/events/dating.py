@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Optional
 
 from timeline.events.candidates import Candidate, SentenceWork, Told, family, inside, related
+from timeline.events.clauses import word_before
 from timeline.events.status import may_hold
 from timeline.events.ranges import range_start
 from timeline.events.words import words
@@ -279,10 +280,8 @@ def refer_back(trace: SentenceTrace, told: Told, document, times: list[TimeExpre
 
 def _definite(trace: SentenceTrace, cand) -> bool:
     """"after the quake": an event noun after a definite determiner."""
-    if cand.info.pos != "noun":
-        return False
-    before = trace.text[:cand.trigger_start - trace.start].split()
-    return bool(before) and before[-1].lower() in _DEFINITE
+    return cand.info.pos == "noun" and \
+        (word_before(trace.text, cand.trigger_start - trace.start) or "").lower() in _DEFINITE
 
 
 def _gap_before(trace: SentenceTrace, offset: int, times: list[TimeExpression]) -> Optional[TimeExpression]:
