@@ -223,10 +223,16 @@ def _next_word(text: str, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _mark_before(text: str, start: int) -> str:
+    """The character just before the word at `start`, spaces skipped ("" at the text's start)."""
+    return text[max(0, start - 8):start].rstrip()[-1:]
+
+
 def _opens_part(text: str, start: int) -> bool:
-    """Whether the word at `start` opens a quote, a bracket or what follows a colon or a dash."""
-    before = text[max(0, start - 8):start].rstrip()
-    return not before or before[-1] in "\"“‘'(:—–-"
+    """Whether the word at `start` opens the text, a quote, a bracket or what follows a colon or
+    a dash."""
+    mark = _mark_before(text, start)
+    return not mark or mark in "\"“‘'(:—–-"
 
 
 @lru_cache(maxsize=8)
@@ -279,7 +285,7 @@ def _only_spaces(text: str, spans, k: int, n: int) -> bool:
 
 
 _PREPOSITIONS = frozenset("of in after before since by for from with without on upon while".split())
-_CLAUSE_MARKS = (",", ";", ":", "—", "–")
+_CLAUSE_MARKS = frozenset(",;:—–")
 
 
 def _before_finite_verb(text: str, end: int, tax: Taxonomy) -> bool:
@@ -304,7 +310,7 @@ def opens_participle_clause(text: str, start: int) -> bool:
     """Does the word at `start` follow a comma, semicolon, colon or dash? An -ing form there opens a
     participle clause ("hit a hospital, killing 20 people", "posted a letter, urging ..."): it
     modifies no noun, and tells what came with or of the clause's event."""
-    return text[max(0, start - 4):start].rstrip().endswith(_CLAUSE_MARKS)
+    return _mark_before(text, start) in _CLAUSE_MARKS
 
 
 def _acts_in_participle(info: Trigger, tax: Taxonomy) -> bool:
