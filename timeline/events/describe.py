@@ -319,11 +319,11 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
         words.pop()             # "delays payments for [six weeks]": the time removed left its word
     line = " ".join(words).rstrip(",;:.!? ") + ("?" if question else "")    # a question stays one
     told = _NOUN_THEN_RELATIVE.match(line)
-    if told and tax.third_person.get(told[2].lower()) and not _FIRST_VERB.search(told[1].lower()) \
-            and not _FIRST_VERB.search(line, told.end(2)):
+    present = told and tax.third_person.get(told[2].lower())
+    if present and not _FIRST_VERB.search(told[1].lower()) and not _FIRST_VERB.search(line, told.end(2)):
         # "the earthquake which killed tens of thousands": the noun is the subject of the news
         # (not "the man who shot his wife was arrested": the clause has a verb of its own)
-        line = f"{told[1]} {tax.third_person[told[2].lower()]}{line[told.end(2):]}"
+        line = f"{told[1]} {present}{line[told.end(2):]}"
     return line[:1].upper() + line[1:]
 
 
