@@ -71,7 +71,7 @@ def _headlines(documents) -> list[str]:
     ("The programs help Haitians deal with the effects of last week 's disaster .",
      "Programs help Haitians deal with the effects of disaster"),
     # a past form after "of", a preposition or a number and before a plural noun describes the noun
-    ("The number of confirmed cases of swine flu rose to 18 on Monday.", "Number of confirmed cases of swine flu rose to 18"),
+    ("The number of confirmed cases of swine flu rose to 18 on Monday.", "Number of confirmed cases of swine flu rises to 18"),
     ("Israel has two confirmed cases, officials said on Tuesday.", "Israel has two confirmed cases"),
     ("Two died in the attack on Thursday.", "Two die in the attack"),
     # a vertical bar sets a byline (or a site's name) apart from the report

@@ -104,7 +104,8 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
              not (prev_word in be or prev_word in unlock or possessive or prev_word in _PREPOSITIONS or
                   (opens_participle_clause(text, start) and _acts_in_participle(info, tax)) or
                   _before_finite_verb(text, end, tax))) or \
-            (form.endswith("ed") and info.pos == "verb" and prev_word in described) or \
+            (form.endswith("ed") and info.pos == "verb" and
+             (prev_word in described or (prev_word in be and k > 1 and lowered[k - 2] in described))) or \
             (info.pos == "noun" and _next_word(text, end) in modified) or \
             (form in verb_unlike and prev_word in verb_context)       # "to deal with": a verb, no deal
         # a participle modifying a noun ("troops fighting under ...", also a lexicon's gerund noun:
