@@ -70,8 +70,12 @@ def _headlines(documents) -> list[str]:
     # a possessive time goes with its "'s", also in tokenised text
     ("The programs help Haitians deal with the effects of last week 's disaster .",
      "Programs help Haitians deal with the effects of disaster"),
-    # a past form after "of", a preposition or a number and before a plural noun describes the noun
+    # a past form after "of", a preposition or a number and before a plural noun describes the noun;
+    # the verb agrees with the subject's head, before its phrase ("the number [of cases]")
     ("The number of confirmed cases of swine flu rose to 18 on Monday.", "Number of confirmed cases of swine flu rises to 18"),
+    ("A number of rebels attacked the town on Monday.", "Number of rebels attack the town"),
+    # the auxiliary is not the subject ("The army [has]")
+    ("The army has bombed the camp on Monday.", "Army bombs the camp"),
     ("Israel has two confirmed cases, officials said on Tuesday.", "Israel has two confirmed cases"),
     ("Two died in the attack on Thursday.", "Two die in the attack"),
     # a vertical bar sets a byline (or a site's name) apart from the report

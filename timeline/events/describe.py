@@ -284,7 +284,8 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     if _drops_auxiliaries([w.lower() for w in before_words[group:]], ahead, present):
         del before_words[group:]    # "was bombed" -> "bombed", "has targeted" -> "targets"
     if present:
-        subject = before.rsplit(",", 1)[-1].split()
+        # the words before the verb group ("The army [has] bombed": not the auxiliary)
+        subject = _head_phrase(" ".join(before_words[:group]).rsplit(",", 1)[-1].split())
         while subject and subject[0].lower() in _LEADING:     # "and South Sudan became": one subject
             subject.pop(0)
         verb = _plural(lemma_form) if _plural_subject(subject, tax.cues.get("actor_nouns", frozenset())) else lemma_form
@@ -399,6 +400,19 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _shift(offset: int, removals: list[tuple[int, int]]) -> int:
     removed = sum(min(end, offset) - start for start, end in removals if start < offset)
     return offset - removed
+
+
+_POSTMODIFIERS = frozenset(_HEADLINE["subject_postmodifiers"])
+_QUANTITY_HEADS = frozenset(_HEADLINE["quantity_heads"])
+
+
+def _head_phrase(words: list[str]) -> list[str]:
+    """The subject up to the phrase that follows its head ("the number [of cases in the UK]"),
+    the whole of it after a quantity ("a number of people")."""
+    for i in range(1, len(words)):
+        if words[i].lower() in _POSTMODIFIERS and " ".join(words[max(0, i - 2):i]).lower() not in _QUANTITY_HEADS:
+            return words[:i]
+    return words
 
 
 def _plural_subject(words: list[str], actor_nouns: frozenset) -> bool:
