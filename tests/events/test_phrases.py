@@ -57,6 +57,9 @@ def test_status_and_type_from_the_phrase(text, wanted):
     # a negative pronoun as the subject denies the clause
     ("Nobody was killed in the attack on Monday.", ("DEATH_INJURY", "negated")),
     ("None of the passengers was injured in the crash on Monday.", ("DEATH_INJURY", "negated")),
+    # the conditional perfect tells what did not happen: no plan, though "would" is a future
+    ("He would have been killed on Tuesday.", ("DEATH_INJURY", "hypothetical")),
+    ("Dozens of passengers could have died on Monday.", ("DEATH_INJURY", "hypothetical")),
     # "May" the month is no modal
     ("Rebels attacked the town on 5 May.", ("ATTACK", "occurred")),
 ])

@@ -54,7 +54,7 @@ def conditions(work: SentenceWork) -> None:
 
 # the cue lists scanned by window below, and what a sentence must hold for each to match in it
 SCANNED_CUES = ("negation", "deadline_words", "future", "modal", "claim_words", "ongoing", "threat_words",
-                 "later_phrases")
+                 "later_phrases", "counterfactual")
 _MID_WORD = re.compile(r"(?<=\w)\w")
 
 
@@ -145,6 +145,10 @@ def _status(cand: Candidate, sentence, clauses, tax: Taxonomy, cues: Optional[se
         return
     if adjective in tax.cues.get("plan_adjectives", ()):
         cand.status, cand.status_rule = "planned", f"'{adjective}' before the noun"
+        return
+    counterfactual = cue_before(tax, "counterfactual", text, window, t0, cues)
+    if counterfactual:
+        cand.status, cand.status_rule = "hypothetical", f"counterfactual '{counterfactual}': it did not happen"
         return
     neg = _NEGATION.search(text, window, t0) or cue_before(tax, "negation", text, window, t0, cues)
     if neg:
