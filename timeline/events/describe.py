@@ -349,6 +349,7 @@ _ACCORDING = re.compile(rf",?\s+(?:{_alternation(_HEADLINE['attribution_tails'])
 
 # after these the verb keeps its form ("willingness to settle", "shootings that injured")
 _NO_TENSE_CHANGE = _HEADLINE["no_tense_change"]
+_PAST_AS_BASE = frozenset(_HEADLINE["past_as_base"])
 _AUX = _HEADLINE["auxiliaries"]
 _PASSIVE_AUX = _HEADLINE["passive_auxiliaries"]
 # "and" before a finite auxiliary opens a second predicate of the same subject
@@ -554,6 +555,8 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax, casin
         # "The truce, agreed on Nov. 24, had been extended": a participle, not the clause's verb
         appositive = _APPOSITIVE.search(sentence.text, max(0, verb[0] - 30), verb[0])
         form = tax.third_person.get(word) if tensed and not (aux or adjective or appositive) else None
+        if form and word in (form, _plural(form)) and word not in _PAST_AS_BASE:
+            form = None         # already in the present, or a noun ("a major issue")
         if form:
             form += sentence.text[verb[0]:verb[1]][len(word):]
     cand.headline_args = (text, (verb[0] - clause.start, verb[1] - clause.start), removals, tax, form,
