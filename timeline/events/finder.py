@@ -46,11 +46,14 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
     casing = describe.Casing(document.text, tax.cues.get("actor_nouns", frozenset()))
     order = sorted(range(len(times)), key=lambda i: times[i].start)
     starts = [times[i].start for i in order]
+    causes = types.Causes(tax)
     for index, sentence in enumerate(sentences):
         lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
         in_sentence = order[lo:hi]
-        if not sentence_triggers(sentence.text, tax.path) and \
-                not any(dating.datable(times[i]) for i in in_sentence):     # most sentences: nothing to cut
+        triggers = sentence_triggers(sentence.text, tax.path)
+        if triggers:
+            causes.note(index, triggers)
+        if not triggers and not any(dating.datable(times[i]) for i in in_sentence):     # most sentences: nothing to cut
             traces.append(SentenceTrace(index, sentence.start, sentence.end, sentence.text, in_sentence, [], []))
             continue
         cues = status.present_cues(sentence.text, tax)
@@ -67,6 +70,7 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
         describe.describe(work, times, tax, casing)
         traces.append(SentenceTrace(index, sentence.start, sentence.end, sentence.text, in_sentence,
                                     [(c.kind, sentence.text[c.start:c.end]) for c in work.clauses], work.cands, cues))
+    types.effects(traces, causes)
     common = group.common_words(traces)
     told = Told(tax.undated)
     for trace in traces:

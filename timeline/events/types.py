@@ -6,6 +6,7 @@ anaphor ("the incident") take their type from the phrase around them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from timeline.events.candidates import Candidate, SentenceWork, Told, related
@@ -372,3 +373,48 @@ def anaphora(cands: list[Candidate], told: Told) -> None:
         cand.type_rule = f"'{cand.trigger}' points back to the {before.type} '{before.headline}'"
         cand.keywords |= before.keywords
 
+
+
+class Causes:
+    """The kinds of happening that damage is done by ([cues] effect_causes) each sentence tells
+    by a word of its own (not a damage word), and how many sentences tell each: read by `effects`."""
+
+    def __init__(self, tax: Taxonomy):
+        self.effect_words = tax.cues.get("effect_words", frozenset())
+        self.kinds = frozenset(k.upper() for k in tax.cues.get("effect_causes", ()))     # cues are lower case
+        self.in_sentence: dict[int, frozenset] = {}
+        self.sentences = Counter()
+
+    def note(self, index: int, triggers) -> None:
+        kinds = frozenset(info.type for _, _, info in triggers
+                          if info.type in self.kinds and info.lemma not in self.effect_words)
+        if kinds:
+            self.in_sentence[index] = kinds
+            self.sentences.update(kinds)
+
+    def of_document(self):
+        """The kind most sentences tell, None on a tie or none."""
+        top = self.sentences.most_common(2)
+        return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+
+
+def effects(traces, causes: Causes) -> None:
+    """"Buildings were destroyed" in a story of an earthquake: the quake's damage, a disaster, not
+    an attack. A damage word takes the kind of happening its sentence tells, else its document's."""
+    document_kind = None
+    for trace in traces:
+        for cand in trace.candidates:
+            if cand.info.lemma not in causes.effect_words or cand.type not in causes.kinds:
+                continue
+            here = causes.in_sentence.get(trace.index, frozenset())
+            if len(here) == 1:
+                kind, where = next(iter(here)), "its sentence"
+            elif not here:
+                document_kind = document_kind or causes.of_document()
+                kind, where = document_kind, "its document, most"
+            else:
+                continue
+            if kind is not None and kind != cand.type:
+                cand.type = kind
+                cand.info = replace(cand.info, type=kind)
+                cand.type_rule += f"; damage done by the {kind} {where} tells"
