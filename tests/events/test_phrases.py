@@ -120,3 +120,17 @@ def test_a_promise_with_a_time_of_its_own_is_told_by_its_infinitive(text, trigge
     # "promised to review ... by the end of the year": the event is the review, the promise how it is told
     [event] = extract_document(Document(id="d", text=text, published=PUBLISHED)).events
     assert event.mentions[0].trigger == trigger, (event.type, event.type_rule)
+
+
+@pytest.mark.parametrize("text", [
+    "The island is regularly hit by hurricanes.",
+    "Rebels usually attack convoys at night.",
+    "The president has always denied the allegations.",
+])
+def test_a_habit_is_told_undated_not_as_the_days_news(text):
+    events = _events(text)
+    assert events and all(date is None for _, _, date in events), events
+
+
+def test_one_happening_told_without_a_date_is_the_days_news():
+    assert [date for _, _, date in _events("The island was hit by a hurricane.")] == [PUBLISHED]

@@ -48,7 +48,8 @@ class Candidate:
     extra: list["Candidate"] = field(default_factory=list)   # further mentions of the same event
     keywords: frozenset = frozenset()
     reference: Optional[str] = None          # why its clause's date is not its date
-    generic: bool = False                    # a bare plural noun ("to report accidents")
+    generic: bool = False                    # a bare plural noun ("to report accidents"), or a habit
+    habitual: Optional[str] = None           # the word that makes its clause a habit ("usually")
     verb: Optional[tuple[int, int]] = None   # the clause's first verb trigger (sentence offsets): the headline's verb
     words_from: Optional[int] = None         # its headline's words start here, not at its clause's start
     news: bool = False                       # told in the past or present tense: dated as news is written

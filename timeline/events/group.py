@@ -121,6 +121,10 @@ def keep(cand: Candidate, tax: Taxonomy) -> bool:
         return True
     if cand.type in tax.undated and cand.status in ("occurred", "ongoing", "claimed") and not cand.generic:
         return True
+    if cand.habitual and cand.status in HAPPENED:
+        # what is so as a rule ("banks usually charge 2 percent") is told, but on no one day
+        cand.date_rule = f"undated: '{cand.habitual}' makes it a habit, not one happening"
+        return True
     if cand.generic:
         cand.drop = f"'{cand.trigger}' without a determiner or date: a kind of event, not one event"
         return False

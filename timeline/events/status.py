@@ -32,6 +32,10 @@ def assign(work: SentenceWork, tax: Taxonomy) -> None:
         if cand.part_of is not None and cand.drop:
             continue        # a further trigger already told as its head's mention: no status of its own
         _status(cand, work.sentence, work.clauses, tax, work.cues)
+        clause = cand.clause
+        habit = cue_before(tax, "habitual", work.sentence.text, clause.start, clause.end, work.cues)
+        if habit:       # "banks usually charge", "it is often said": a habit, not one happening
+            cand.generic, cand.habitual = True, habit
         if work.quotes and cand.status == "occurred" and \
                 inside(cand.trigger_start - work.sentence.start, work.quotes):
             # quoted speech keeps the status its words give ("will", "could", "not": above); told
@@ -54,7 +58,7 @@ def conditions(work: SentenceWork) -> None:
 
 # the cue lists scanned by window below, and what a sentence must hold for each to match in it
 SCANNED_CUES = ("negation", "deadline_words", "future", "modal", "claim_words", "ongoing", "threat_words",
-                 "later_phrases", "counterfactual")
+                 "later_phrases", "counterfactual", "habitual")
 _MID_WORD = re.compile(r"(?<=\w)\w")
 
 
