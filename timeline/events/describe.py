@@ -277,12 +277,17 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     before_words = before.split()
     participle = _BY_WITH.match(after)     # "members injured with ...": no verb of its own
     group = len(before_words)       # the verb group before the verb: auxiliaries and adverbs
-    while group and (_ADVERB.match(before_words[group - 1]) or before_words[group - 1].lower() in _AUX):
+    while group and (_ADVERB.match(before_words[group - 1]) or before_words[group - 1].lower() in _AUX
+                     or before_words[group - 1].lower() in _GROUP_ADVERBS):
         group -= 1
-    ahead = before_words[group - 1].lower() if group else ""     # the word before the group
+    # the word before the group, lower case; a name in capitals keeps its case, so that it is
+    # no word of the lists it is looked up in ("the WHO also urged": no relative pronoun)
+    ahead = before_words[group - 1] if group else ""
+    ahead = ahead if _acronym(ahead) else ahead.lower()
     present = lemma_form and not participle and ahead not in _NO_TENSE_CHANGE
     if _drops_auxiliaries([w.lower() for w in before_words[group:]], ahead, present):
-        del before_words[group:]    # "was bombed" -> "bombed", "has targeted" -> "targets"
+        # "was bombed" -> "bombed", "has targeted" -> "targets"; "had never attacked" -> "never attacks"
+        before_words[group:] = [w for w in before_words[group:] if w.lower() in _GROUP_ADVERBS]
     if present:
         # the words before the verb group ("The army [has] bombed": not the auxiliary)
         subject = _head_phrase(" ".join(before_words[:group]).rsplit(",", 1)[-1].split())
@@ -404,6 +409,7 @@ def _shift(offset: int, removals: list[tuple[int, int]]) -> int:
 
 
 _POSTMODIFIERS = frozenset(_HEADLINE["subject_postmodifiers"])
+_GROUP_ADVERBS = frozenset(_HEADLINE["verb_group_adverbs"])
 _QUANTITY_HEADS = frozenset(_HEADLINE["quantity_heads"])
 
 
