@@ -33,6 +33,11 @@ CASES = [
     ("Twenty died in the attack", [], []),
     # an event's word opening the sentence is no name
     ("Statement from the Secretary of Defense Jonathan Hoffman", ["Secretary of Defense Jonathan Hoffman"], []),
+    # "to" inside a title that takes it; after any other name it ends the name
+    ("Statement from Assistant to the Secretary of Defense Jonathan Hoffman",
+     ["Assistant to the Secretary of Defense Jonathan Hoffman"], []),
+    ("Ambassador to the United Nations Nikki Haley said", ["Ambassador to the United Nations Nikki Haley"], []),
+    ("Trump to meet Putin", ["Trump", "Putin"], []),
     # an adjective of a state stands for the state, and is no place even after "in"
     ("no service members were killed in the Iranian attack on Al Asad Air base", ["Iran"],
      ["Al Asad Air base"]),

@@ -26,8 +26,11 @@ _HEADLINE, _NAMES = words("headline"), words("names")
 # A run of capitalised words, with the particles names carry ("al-", "bin", "of the"), starting
 # at a word's start; a brand's camel case is a capital too ("iPhone", "eBay", "iTunes Store").
 _JOINERS = _alternation(ordered("names", "joiners"))
+# "to" joins a name only after a title that takes it (one fixed-width look-behind per title)
+_TITLE_TO = "|".join(f"(?<={re.escape(title)}\\s)" for title in ordered("names", "titles_before_to"))
 _NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*|[a-z][A-Z][\w’'.-]*|al-[\w-]+|el-[\w-]+)"
-                   rf"(?:\s+(?:(?:{_JOINERS})\s+(?:the\s+)?)?(?:[A-Z][\w’'.-]*|[a-z][A-Z][\w’'.-]*|al-[\w-]+))*")
+                   rf"(?:\s+(?:(?:{_JOINERS}|(?:{_TITLE_TO})to)\s+(?:the\s+)?)?"
+                   r"(?:[A-Z][\w’'.-]*|[a-z][A-Z][\w’'.-]*|al-[\w-]+))*")
 _POSSESSIVE = ("’s", "'s")
 _ADVERB = re.compile(r"^\w+ly$")
 # stripped from a headline's start and end (a closing apostrophe stays at the end); its spaces
