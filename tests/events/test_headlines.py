@@ -82,6 +82,14 @@ def _headlines(documents) -> list[str]:
     ("The army has also bombed the camp on Monday.", "Army also bombs the camp"),
     # a name in capitals before the verb is no relative pronoun
     ("The WHO has declared a pandemic on Monday.", "WHO declares a pandemic"),
+    # a past form after a possessive, or before the clause's own auxiliary, describes a noun
+    ("Kathleen Sebelius, Obama's confirmed health secretary, spoke on Monday.",
+     "Kathleen Sebelius, Obama's confirmed health secretary, spoke"),
+    ("Two other new cases confirmed were adults, officials said on Monday.", "Two other new cases confirmed were adults"),
+    ("There are few facilities to treat those injured in the earthquake on Monday.",
+     "There are few facilities to treat those injured in the earthquake"),
+    # a personal pronoun right before the verb is its subject
+    ("On Monday I put on a facemask that I bought from the pharmacy.", "I put on a facemask that I buy from the pharmacy"),
     # the auxiliary is not the subject ("The army [has]")
     ("The army has bombed the camp on Monday.", "Army bombs the camp"),
     ("Israel has two confirmed cases, officials said on Tuesday.", "Israel has two confirmed cases"),

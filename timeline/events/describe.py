@@ -296,7 +296,11 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
         subject = _head_phrase(" ".join(before_words[:group]).rsplit(",", 1)[-1].split())
         while subject and subject[0].lower() in _LEADING:     # "and South Sudan became": one subject
             subject.pop(0)
-        verb = _plural(lemma_form) if _plural_subject(subject, tax.cues.get("actor_nouns", frozenset())) else lemma_form
+        if ahead in _SUBJECT_PRONOUNS:      # "a facemask that I bought": the pronoun is the subject
+            plural = ahead in _PLAIN_FORM_PRONOUNS
+        else:
+            plural = _plural_subject(subject, tax.cues.get("actor_nouns", frozenset()))
+        verb = _plural(lemma_form) if plural else lemma_form
     while before_words and _leading(before_words[0]):
         before_words.pop(0)
     line = " ".join((" ".join(before_words + [verb]) + " " + after).split())     # single spaces
@@ -588,6 +592,7 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax, casin
 _PARTICIPLE_AFTER = frozenset(_HEADLINE["participle_after"])
 _NUMERAL = re.compile(r"\d[\d,.]*")
 _PLURAL_NEXT = re.compile(r"\s+[a-z]+s\b")
+_AUXILIARY_NEXT = re.compile(rf"\s+(?:{_alternation(_HEADLINE['auxiliaries'])})\b")
 
 
 def _describes_noun(prev: str, text: str, verb_end: int, tax: Taxonomy) -> bool:
@@ -597,6 +602,10 @@ def _describes_noun(prev: str, text: str, verb_end: int, tax: Taxonomy) -> bool:
     word = prev.lower()
     if word in tax.cues.get("determiners", ()) or word in _PREPOSITIONS or word in _PARTICIPLE_AFTER:
         return True
+    if word.endswith(_POSSESSIVE) and word[:-2] not in _SUBJECT_PRONOUNS:
+        return True     # "Obama's confirmed health secretary" ("he's confirmed": he has)
+    if _AUXILIARY_NEXT.match(text, verb_end):
+        return True     # "two new cases confirmed were adults": the clause's verb comes after
     return (word in _NUMBER_WORDS or bool(_NUMERAL.fullmatch(word))) and bool(_PLURAL_NEXT.match(text, verb_end))
 
 
@@ -750,6 +759,7 @@ def _pronoun_is_subject(text: str, clause: Clause, tax: Taxonomy) -> bool:
 
 
 _SUBJECT_PRONOUNS = _HEADLINE["subject_pronouns"]
+_PLAIN_FORM_PRONOUNS = _HEADLINE["plain_form_pronouns"]
 
 
 MAX_ANTECEDENT_WORDS = 6
