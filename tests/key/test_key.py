@@ -116,6 +116,8 @@ def test_key_auto_grows_with_the_archive():
     ("Where the boy died after his flight", "boy with swine flu dies in Texas", "DEATH_INJURY"),
     # a one-letter word other than 'A' or 'I' is a word cut off
     ("S earthquake was 7.0 in magnitude", "earthquake of magnitude 7.0 strikes Haiti", "DISASTER_ACCIDENT"),
+    # a label over a section of a page ("Haiti earthquake: Your stories") tells no happening
+    ("Haiti earthquake: Your stories", "Rescuers pull survivors from the rubble", "DISASTER_ACCIDENT"),
 ])
 def test_summary_is_the_clearest_headline_among_the_sources(own, source, type_):
     e = event(1, day("2020-01-01"), headline=own)

@@ -206,6 +206,7 @@ def _clarity(text: str, shortest: int, longest: int, headline: bool = False) -> 
     score -= 1.5 * (words[0].lower().strip(",.") in _LEANING)
     score -= 1.5 * (headline and words[0].lower() in _PREPOSITIONS)
     score -= 1.5 * text.rstrip().endswith("?")
+    score -= 1.0 * (headline and ":" in text)      # "Haiti earthquake: Your stories": a label over a section
     score -= 1.0 * (words[-1].lower().strip(",.") in _DANGLING)
     # English has two one-letter words: any other opening letter is a cut word ("S earthquake", of
     # "Haiti's earthquake")
