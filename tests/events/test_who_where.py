@@ -38,6 +38,9 @@ CASES = [
      ["Assistant to the Secretary of Defense Jonathan Hoffman"], []),
     ("Ambassador to the United Nations Nikki Haley said", ["Ambassador to the United Nations Nikki Haley"], []),
     ("Trump to meet Putin", ["Trump", "Putin"], []),
+    # a determiner or particle opening the sentence names nobody
+    ("Another 51 cases were reported in Japan", [], ["Japan"]),
+    ("Up to 10,000 US troops will be deployed", ["US troops"], []),
     # an adjective of a state stands for the state, and is no place even after "in"
     ("no service members were killed in the Iranian attack on Al Asad Air base", ["Iran"],
      ["Al Asad Air base"]),
