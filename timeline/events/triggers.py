@@ -122,7 +122,8 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
             skip = not title
         # a word inside a name ("Strike Force", "Popular Mobilization Forces") unless the whole
         # line is in title case
-        if not skip and raw[0].isupper() and prev_raw[:1].isupper():
+        if not skip and raw[0].isupper() and (prev_raw[:1].isupper() or
+                                              (k and _opens_name(text, spans, lowered, k) and not _opens_part(text, start))):
             title = title_case(text) if title is None else title
             skip = not title
         if not skip:
@@ -168,6 +169,18 @@ def _names_no_event(text: str, lowered: list[str], k: int, form: str, end: int, 
 
 
 _AFTER_HEAD_NOUN = words("types")["after_head_noun"]
+_NAME_LINKS = frozenset(words("names")["name_links"])
+_INSTANCE_NOUNS = frozenset(words("names")["instance_nouns"])
+
+
+def _opens_name(text: str, spans: list, lowered: list[str], k: int) -> bool:
+    """Is the capitalised word k the first of a name: the next word capitalised, or a link word
+    and then a capitalised one ("the Earthquake Relief Fund", "the Disasters and Emergency
+    Committee")? Not a noun that names its happening's own name ("Hurricane Katrina")."""
+    if lowered[k] in _INSTANCE_NOUNS:
+        return False
+    after = k + 2 if k + 1 < len(lowered) and lowered[k + 1] in _NAME_LINKS else k + 1
+    return after < len(spans) and text[spans[after][0]:spans[after][0] + 1].isupper()
 _NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)\b")
 
 

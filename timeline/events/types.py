@@ -411,10 +411,10 @@ def effects(traces, causes: Causes) -> None:
                 kind, where = next(iter(here)), "its sentence"
             elif not here:
                 document_kind = document_kind or causes.of_document()
-                kind, where = document_kind, "its document, most"
+                kind, where = document_kind, "most of its document"
             else:
                 continue
             if kind is not None and kind != cand.type:
                 cand.type = kind
                 cand.info = replace(cand.info, type=kind)
-                cand.type_rule += f"; damage done by the {kind} {where} tells"
+                cand.type_rule += f"; damage done by the {kind} that {where} tells of"
