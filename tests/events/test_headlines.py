@@ -88,6 +88,9 @@ def _headlines(documents) -> list[str]:
     ("Two other new cases confirmed were adults, officials said on Monday.", "Two other new cases confirmed were adults"),
     ("There are few facilities to treat those injured in the earthquake on Monday.",
      "There are few facilities to treat those injured in the earthquake"),
+    # a relative clause takes its antecedent, a name's possessive standing for its determiner
+    ("The Senate will go ahead with Rousseff's trial, which is expected to begin at the end of August.",
+     "Rousseff's trial is expected to begin"),
     # a personal pronoun right before the verb is its subject
     ("On Monday I put on a facemask that I bought from the pharmacy.", "I put on a facemask that I buy from the pharmacy"),
     # the auxiliary is not the subject ("The army [has]")

@@ -731,8 +731,9 @@ _TRAILING_NAME = re.compile(rf"((?:\b[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+(?:(?:{_JO
 
 @lru_cache(maxsize=8)
 def _trailing_phrase(taxonomy_path: str) -> re.Pattern:
-    """A determiner and at most three more words, none a verb of being or saying nor a preposition
-    but "of", at the end of a clause: "the camp", "a small village"."""
+    """A determiner (or a name's possessive, which stands for one) and at most three more words,
+    none a verb of being or saying nor a preposition but "of", at the end of a clause: "the camp",
+    "a small village", "Rousseff's trial"."""
     tax = load_taxonomy(taxonomy_path)
     reporting = tax.cues.get("reporting", frozenset())
     stop = sorted(tax.cues.get("be_aux", frozenset()) | _PREPOSITIONS |
@@ -740,7 +741,8 @@ def _trailing_phrase(taxonomy_path: str) -> re.Pattern:
                   key=len, reverse=True)
     determiners = "|".join(sorted(tax.cues.get("determiners", ()), key=len, reverse=True))
     word = rf"(?!(?:{'|'.join(map(re.escape, stop))})\b)[\w'’-]+"
-    return re.compile(rf"\b((?:{determiners})\s+(?:{word}\s+){{0,2}}{word})[\s,]*\Z", re.I)
+    possessive = r"(?-i:[A-Z])[\w.-]*['’]s"
+    return re.compile(rf"\b((?:{determiners}|{possessive})\s+(?:{word}\s+){{0,2}}{word})[\s,]*\Z", re.I)
 
 
 _PREPOSITIONS = _HEADLINE["phrase_prepositions"]
