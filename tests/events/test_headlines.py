@@ -91,6 +91,8 @@ def _headlines(documents) -> list[str]:
     # a relative clause takes its antecedent, a name's possessive standing for its determiner
     ("The Senate will go ahead with Rousseff's trial, which is expected to begin at the end of August.",
      "Rousseff's trial is expected to begin"),
+    # a clause an aside interrupted goes on with its subject
+    ("The talks, after they stalled in May, resumed on Monday.", "Talks resumed"),
     # a personal pronoun right before the verb is its subject
     ("On Monday I put on a facemask that I bought from the pharmacy.", "I put on a facemask that I buy from the pharmacy"),
     # the auxiliary is not the subject ("The army [has]")

@@ -705,8 +705,10 @@ def _antecedent(text: str, clause: Clause, clauses: list[Clause], tax: Taxonomy)
         if clause.opener != "who" and not _pronoun_is_subject(text, clause, tax):
             return None                 # "which the army took": the clause names its own subject
         subject = before[-1]
-    elif clause.kind == "main" and not clause.opener and len(before) >= 2 and before[-1].kind == "relative" \
-            and before[-2].kind == "main":
+    elif clause.kind == "main" and not clause.opener and len(before) >= 2 and before[-1].kind != "main" \
+            and before[-2].kind == "main" and (before[-1].kind == "relative" or _VERB_GROUP_OPENS.match(text, clause.start)):
+        # "The deal, which ..., was approved", "The talks, after they stalled in May, resumed": the
+        # clause a relative clause interrupted, or another aside when the clause goes on with its verb
         subject = before[-2]
     else:
         return None
@@ -725,6 +727,8 @@ def _antecedent(text: str, clause: Clause, clauses: list[Clause], tax: Taxonomy)
     return " ".join(m.group(1).split()) if m else None
 
 
+# a clause going on with its verb group: an auxiliary, or a verb in the past
+_VERB_GROUP_OPENS = re.compile(rf"\s*(?:{_alternation(words('clauses')['auxiliaries'])}|[a-z]+ed)\b")
 _TRAILING_NAME = re.compile(rf"((?:\b[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+(?:(?:{_JOINERS})\s+(?:the\s+)?)?){{0,4}}"
                             r"[A-Z][\w'’.-]*)[\s,]*\Z")
 
