@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from timeline.events.clauses import Clause, split_clauses
-from timeline.events.describe import headline as make_headline
+from timeline.events.describe import candidate_headline
 from timeline.events.taxonomy import Taxonomy, Trigger
 from timeline.events.triggers import find_triggers
 from timeline.models import EventDate
@@ -62,7 +62,7 @@ class Candidate:
     @property
     def headline(self) -> str:
         if self._headline is None:
-            self._headline = make_headline(*self.headline_args) if self.headline_args else ""
+            self._headline = candidate_headline(*self.headline_args) if self.headline_args else ""
         return self._headline
 
 
