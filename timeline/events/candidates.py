@@ -6,7 +6,7 @@ by key, so that no step scans every earlier candidate (the event stage stays lin
 from __future__ import annotations
 
 import re
-from collections import deque
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -157,6 +157,11 @@ _FAMILY = {"DEATH_INJURY": "ATTACK"}
 WINDOW = 32
 
 
+def recent() -> deque:
+    """The last WINDOW items of a key."""
+    return deque(maxlen=WINDOW)
+
+
 def family(kind: str) -> str:
     return _FAMILY.get(kind, kind)
 
@@ -178,7 +183,7 @@ class Told:
         self.last_dated_of: dict[str, Candidate] = {}  # family -> its last dated one standing for itself
         # (family, keyword) -> the last WINDOW of those standing for themselves (not left out, not
         # referring to another), with their order of telling
-        self.by_word: dict[tuple[str, str], deque] = {}
+        self.by_word: defaultdict[tuple[str, str], deque] = defaultdict(recent)
 
     def add(self, cands: list[Candidate]) -> None:
         for c in cands:
@@ -197,7 +202,7 @@ class Told:
                 if c.date is not None:
                     self.last_dated_of[kind] = c
                 for word in c.keywords:
-                    self.by_word.setdefault((kind, word), deque(maxlen=WINDOW)).append((order, c))
+                    self.by_word[kind, word].append((order, c))
 
     def sharing(self, cand: Candidate) -> list[Candidate]:
         """Those of a related kind, standing for themselves, that share a word other than its

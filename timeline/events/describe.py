@@ -292,7 +292,8 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
         before_words.pop(0)
     line = " ".join((" ".join(before_words + [verb]) + " " + after).split())     # single spaces
     line = line.replace(" ,", ",").replace(" .", ".").lstrip(_LEAD_EDGE).rstrip(_TRAIL_EDGE)
-    line = _SPACED_POSSESSIVE.sub(r"\1", line)       # tokenised text: "Haiti 's coast"
+    if " 's" in line or " ’s" in line:      # tokenised text: "Haiti 's coast"
+        line = _SPACED_POSSESSIVE.sub(r"\1", line)
     if "(" in line:
         line = _ASIDE.sub("", line).strip() or line
     if line.rstrip(" .,;").endswith(_SAID):        # most headlines: no attribution to look for
