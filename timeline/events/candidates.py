@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Optional
 
 from timeline.events.clauses import Clause, split_clauses
@@ -157,9 +158,8 @@ _FAMILY = {"DEATH_INJURY": "ATTACK"}
 WINDOW = 32
 
 
-def recent() -> deque:
-    """The last WINDOW items of a key."""
-    return deque(maxlen=WINDOW)
+# a key's last WINDOW items (a partial: made in C, for every new key)
+recent = partial(deque, maxlen=WINDOW)
 
 
 def family(kind: str) -> str:

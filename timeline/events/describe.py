@@ -564,13 +564,14 @@ def _present_form(sentence: str, verb: tuple[int, int], status: str, tax: Taxono
     """The clause verb's present form for the headline ("killed" -> "kills"), None when it keeps
     its own."""
     word = sentence[verb[0]:verb[1]].split()[0].lower()
-    tensed = not word.endswith("ing") and status in ("occurred", "claimed", "ongoing")
-    prev = word_before(sentence, verb[0]) if tensed else None      # the word before, only when it matters
+    if word.endswith("ing") or status not in ("occurred", "claimed", "ongoing"):
+        return None
+    prev = word_before(sentence, verb[0])
     aux = prev and prev.lower() in tax.cues.get("be_aux", ())
     adjective = prev and _describes_noun(prev, sentence, verb[1], tax)   # "the reported bombing": no verb
     # "The truce, agreed on Nov. 24, had been extended": a participle, not the clause's verb
     appositive = _APPOSITIVE.search(sentence, max(0, verb[0] - 30), verb[0])
-    form = tax.third_person.get(word) if tensed and not (aux or adjective or appositive) else None
+    form = tax.third_person.get(word) if not (aux or adjective or appositive) else None
     return form + sentence[verb[0]:verb[1]][len(word):] if form else None
 
 
