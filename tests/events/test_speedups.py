@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.events.taxonomy import _pattern_starts, load_taxonomy
+from timeline.events.taxonomy import WORD_BEYOND_ASCII, _pattern_starts, load_taxonomy
 from timeline.events.triggers import _pattern_matches
 
 SENTENCES = [
@@ -13,6 +13,7 @@ SENTENCES = [
     "ANTI-WAR groups: Bombs fell, and Sudan gained independence in 2011.",
     "Nothing here ends with a pattern: depend, attend, torrent, spending.",
     "Le Président a démissionné; bombs exploded at dawn.",          # not ASCII: the plain scan
+    "“Bombs hit the town,” he said — ’on strike’ since the party’s leader became president.",  # curly marks only
     "",
 ]
 
@@ -25,20 +26,21 @@ STRIKE_SENTENCES = ["Dock workers walked out; teachers' strikes and a labour str
 @pytest.mark.parametrize("text", SENTENCES + STRIKE_SENTENCES)
 def test_pattern_matches_equal_the_full_scan(text):
     tax = load_taxonomy()
-    lowered = text.lower() if text.isascii() else None
+    # as sentence_triggers lowers it: when no word character is beyond ASCII (curly marks are none)
+    lowered = text.lower() if text.isascii() or not WORD_BEYOND_ASCII.search(text) else None
     expected = [(m.start(), m.end(), m.lastgroup) for m in tax.pattern_re.finditer(text)]
     assert [(m.start(), m.end(), m.lastgroup) for m in _pattern_matches(text, lowered, tax)] == expected
 
 
 def test_pattern_starts_only_when_every_start_is_known():
-    assert _pattern_starts([r"\bbombs? hit\b", r"\b(?:took|takes) office\b"]).pattern == "(?:bomb|t(?:akes|ook))"
+    assert _pattern_starts([r"\bbombs? hit\b", r"\b(?:took|takes) office\b"]).pattern == r"\b(?:bomb|t(?:akes|ook))"
     assert _pattern_starts([r"\bbomb|\bshell"]) is None           # an alternative at the top level
     assert _pattern_starts([r"\bbombs* hit"]) is None             # a quantifier on the first word
     assert _pattern_starts([r"(?:a|b) x"]) is None                # no first word
     assert _pattern_starts([r"\b(?:|took) office"]) is None       # an empty alternative
-    assert _pattern_starts([r"\b(?:o'clock) x"]).pattern == "o"     # the letters every match begins with
+    assert _pattern_starts([r"\b(?:o'clock) x"]).pattern == r"\bo"     # the letters every match begins with
     assert _pattern_starts([r"\b(?:labou?r|teachers'?|unions?)\s+strikes?", r"\bwalk(?:ed|s)? out"]).pattern \
-        == "(?:labo|teachers|union|walk)"
+        == r"\b(?:labo|teachers|union|walk)"
     assert _pattern_starts([r"\b(?:?x) y"]) is None              # no letter to begin with
     assert _pattern_starts([r"\b(?:'til) x"]) is None            # nor here
 

@@ -6,12 +6,13 @@ by key, so that no step scans every earlier candidate (the event stage stays lin
 from __future__ import annotations
 
 import re
-from collections import deque
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Optional
 
 from timeline.events.clauses import Clause, split_clauses
-from timeline.events.describe import headline as make_headline
+from timeline.events.describe import candidate_headline
 from timeline.events.taxonomy import Taxonomy, Trigger
 from timeline.events.triggers import find_triggers
 from timeline.models import EventDate
@@ -63,7 +64,7 @@ class Candidate:
     @property
     def headline(self) -> str:
         if self._headline is None:
-            self._headline = make_headline(*self.headline_args) if self.headline_args else ""
+            self._headline = candidate_headline(*self.headline_args) if self.headline_args else ""
         return self._headline
 
 
@@ -158,6 +159,10 @@ _FAMILY = {"DEATH_INJURY": "ATTACK"}
 WINDOW = 32
 
 
+# a key's last WINDOW items (a partial: made in C, for every new key)
+recent = partial(deque, maxlen=WINDOW)
+
+
 def family(kind: str) -> str:
     return _FAMILY.get(kind, kind)
 
@@ -179,7 +184,7 @@ class Told:
         self.last_dated_of: dict[str, Candidate] = {}  # family -> its last dated one standing for itself
         # (family, keyword) -> the last WINDOW of those standing for themselves (not left out, not
         # referring to another), with their order of telling
-        self.by_word: dict[tuple[str, str], deque] = {}
+        self.by_word: defaultdict[tuple[str, str], deque] = defaultdict(recent)
 
     def add(self, cands: list[Candidate]) -> None:
         for c in cands:
@@ -198,7 +203,7 @@ class Told:
                 if c.date is not None:
                     self.last_dated_of[kind] = c
                 for word in c.keywords:
-                    self.by_word.setdefault((kind, word), deque(maxlen=WINDOW)).append((order, c))
+                    self.by_word[kind, word].append((order, c))
 
     def sharing(self, cand: Candidate) -> list[Candidate]:
         """Those of a related kind, standing for themselves, that share a word other than its

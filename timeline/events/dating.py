@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from timeline.events.candidates import Candidate, SentenceWork, Told, family, inside, related
@@ -417,15 +418,21 @@ def news_window(cand, document, tax) -> None:
     if not document.published:
         cand.date_rule = f"told as news ({tense} tense) but undated: the document has no publication date"
         return
-    days, granularity, display = _NEWS_WINDOW[tense]
     published = document.published[:10]
-    start = (date.fromisoformat(published) - timedelta(days=days)).isoformat()
-    shown = display.format(display_date(published, None, published))
+    start, granularity, shown = _news_window_of(published, tense)
     cand.date = EventDate(value=published, mod="ON_OR_BEFORE", start=start, end=published,
                           granularity=granularity, display=shown)
     cand.time = None
     cand.confidence = max(0.1, cand.confidence - 0.15)
     cand.date_rule = f"news date ({tense} tense, no date of its own): {shown} (published {published})"
+
+
+@lru_cache(maxsize=64)     # a document's news-dated events share its publication day
+def _news_window_of(published: str, tense: str) -> tuple[str, str, str]:
+    """(first day, granularity, display) of the news window before a publication day, by tense."""
+    days, granularity, display = _NEWS_WINDOW[tense]
+    start = (date.fromisoformat(published) - timedelta(days=days)).isoformat()
+    return start, granularity, display.format(display_date(published, None, published))
 
 
 def _tense(cand, text: str, tax) -> Optional[str]:

@@ -305,7 +305,8 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
         before_words.pop(0)
     line = " ".join((" ".join(before_words + [verb]) + " " + after).split())     # single spaces
     line = line.replace(" ,", ",").replace(" .", ".").lstrip(_LEAD_EDGE).rstrip(_TRAIL_EDGE)
-    line = _SPACED_POSSESSIVE.sub(r"\1", line)       # tokenised text: "Haiti 's coast"
+    if " 's" in line or " ’s" in line:      # tokenised text: "Haiti 's coast"
+        line = _SPACED_POSSESSIVE.sub(r"\1", line)
     if "(" in line:
         line = _ASIDE.sub("", line).strip() or line
     if line.rstrip(" .,;").endswith(_SAID):        # most headlines: no attribution to look for
@@ -557,24 +558,11 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax, casin
             removals.append((s2 - clause.start, (trail.end() if trail else e) - clause.start))
     if len(removals) > 1:
         removals = _ranges_joined(text, sorted(removals))
-    form = None
     verb = cand.verb or (cand.trigger_start - sentence.start, cand.trigger_end - sentence.start)
-    if cand.verb:
-        word = sentence.text[verb[0]:verb[1]].split()[0].lower()
-        tensed = not word.endswith("ing") and cand.status in ("occurred", "claimed", "ongoing")
-        prev = word_before(sentence.text, verb[0]) if tensed else None      # the word before, only when it matters
-        aux = prev and prev.lower() in tax.cues.get("be_aux", ())
-        adjective = prev and _describes_noun(prev, sentence.text, verb[1], tax)   # "the reported bombing": no verb
-        # "The truce, agreed on Nov. 24, had been extended": a participle, not the clause's verb
-        appositive = _APPOSITIVE.search(sentence.text, max(0, verb[0] - 30), verb[0])
-        form = tax.third_person.get(word) if tensed and not (aux or adjective or appositive) else None
-        if form and word in (form, _plural(form)) and word not in _PAST_AS_BASE:
-            form = None         # already in the present, or a noun ("a major issue")
-        if form:
-            form += sentence.text[verb[0]:verb[1]][len(word):]
-    cand.headline_args = (text, (verb[0] - clause.start, verb[1] - clause.start), removals, tax, form,
-                          _antecedent(sentence.text, clause, clauses, tax), cand.question,
-                          cand.trigger_start - sentence.start - clause.start)
+    # the verb's present form and the antecedent are read when the headline is asked for (most
+    # candidates never need it), from the status the candidate has now
+    cand.headline_args = (sentence.text, clause, clauses, text, verb, removals, tax,
+                          cand.status if cand.verb else None, cand.question, cand.trigger_start - sentence.start)
     if title_case(sentence.text):
         cand.actors, cand.places = [], []
     else:
@@ -587,6 +575,34 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax, casin
                 if len(w) > 2 and w.lower() not in determiners} if names else set()
     keywords.add(cand.info.lemma)
     cand.keywords = frozenset(keywords)
+
+
+def candidate_headline(sentence: str, clause: Clause, clauses: list[Clause], text: str, verb: tuple[int, int],
+                       removals: list[tuple[int, int]], tax: Taxonomy, status: Optional[str], question: bool,
+                       trigger: int) -> str:
+    """The headline of a candidate as `_describe` left it: `text` is its clause's words, `verb`
+    and `trigger` are sentence offsets, `status` is its status then when `verb` is the clause's
+    own verb (None: the trigger stands for it)."""
+    form = _present_form(sentence, verb, status, tax) if status is not None else None
+    return headline(text, (verb[0] - clause.start, verb[1] - clause.start), removals, tax, form,
+                    _antecedent(sentence, clause, clauses, tax), question, trigger - clause.start)
+
+
+def _present_form(sentence: str, verb: tuple[int, int], status: str, tax: Taxonomy) -> Optional[str]:
+    """The clause verb's present form for the headline ("killed" -> "kills"), None when it keeps
+    its own."""
+    word = sentence[verb[0]:verb[1]].split()[0].lower()
+    if word.endswith("ing") or status not in ("occurred", "claimed", "ongoing"):
+        return None
+    prev = word_before(sentence, verb[0])
+    aux = prev and prev.lower() in tax.cues.get("be_aux", ())
+    adjective = prev and _describes_noun(prev, sentence, verb[1], tax)   # "the reported bombing": no verb
+    # "The truce, agreed on Nov. 24, had been extended": a participle, not the clause's verb
+    appositive = _APPOSITIVE.search(sentence, max(0, verb[0] - 30), verb[0])
+    form = tax.third_person.get(word) if not (aux or adjective or appositive) else None
+    if form and word in (form, _plural(form)) and word not in _PAST_AS_BASE:
+        return None         # already in the present, or a noun ("a major issue")
+    return form + sentence[verb[0]:verb[1]][len(word):] if form else None
 
 
 _PARTICIPLE_AFTER = frozenset(_HEADLINE["participle_after"])

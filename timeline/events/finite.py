@@ -16,7 +16,7 @@ from typing import Optional
 
 from timeline.events.dating import datable
 from timeline.events.status import name_like
-from timeline.events.taxonomy import Taxonomy, Trigger
+from timeline.events.taxonomy import Taxonomy, Trigger, load_taxonomy
 
 PAST_FILE = Path(__file__).with_name("irregular_past.txt")
 OTHER = "OTHER"
@@ -31,7 +31,10 @@ def irregular_past() -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)
-def _future_re(taxonomy_path: str, cues: tuple) -> Optional[re.Pattern]:
+def _future_re(taxonomy_path: str) -> Optional[re.Pattern]:
+    """A future or modal cue and the verb it governs (None: the taxonomy lists neither)."""
+    tax = load_taxonomy(taxonomy_path)
+    cues = sorted(tax.cues.get("future", ()) | tax.cues.get("modal", ()))
     if not cues:
         return None
     words = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
@@ -46,7 +49,7 @@ def finite_verb(text: str, start: int, end: int, tax: Taxonomy) -> Optional[tupl
         return None
     skip = tax.cues.get("not_events", frozenset())
     determiners = tax.cues.get("determiners", frozenset())
-    future = _future_re(tax.path, tuple(sorted(tax.cues.get("future", ()) | tax.cues.get("modal", ()))))
+    future = _future_re(tax.path)
     m = future.search(text, start, end) if future else None
     # "4 May in the town": a month, no modal; "would be a longer period": no verb after it
     while m and (name_like(text, m.start()) or m.group(1).lower() in determiners):

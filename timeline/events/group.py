@@ -5,10 +5,10 @@ event so far. Then what stays a timeline item, and the Event records.
 from __future__ import annotations
 
 import hashlib
-from collections import deque
+from collections import defaultdict, deque
 from typing import Optional
 
-from timeline.events.candidates import HAPPENED, WINDOW, Candidate, SentenceTrace, family, related
+from timeline.events.candidates import HAPPENED, Candidate, SentenceTrace, family, recent, related
 from timeline.events.taxonomy import Taxonomy
 from timeline.models import Document, Event
 
@@ -63,18 +63,18 @@ class _Groups:
 
     def __init__(self, undated: frozenset):
         self.undated = undated
-        self.by_date: dict[tuple, deque] = {}
-        self.by_word: dict[str, deque] = {}
+        self.by_date: defaultdict[tuple, deque] = defaultdict(recent)
+        self.by_word: defaultdict[str, deque] = defaultdict(recent)
         self.first_dated: dict[str, Candidate] = {}
 
     def add(self, g: Candidate, order: int) -> None:
         if g.date:
-            self.by_date.setdefault((g.date.value, g.date.mod), deque(maxlen=WINDOW)).append((order, g))
+            self.by_date[g.date.value, g.date.mod].append((order, g))
             first = self.first_dated.get(family(g.type))
             if first is None or g.trigger_start < first.trigger_start:
                 self.first_dated[family(g.type)] = g
         for word in g.keywords:
-            self.by_word.setdefault(word, deque(maxlen=WINDOW)).append((order, g))
+            self.by_word[word].append((order, g))
 
     def same_group(self, cand: Candidate) -> Optional[Candidate]:
         if cand.date:       # only dated groups exist yet: those of its date

@@ -212,14 +212,15 @@ def _pattern_keys(patterns) -> Optional[frozenset[str]]:
 def _pattern_starts(patterns) -> Optional[re.Pattern]:
     """Where a pattern can match: at a word boundary before one of its first words. The letters
     every match of those words begins with ("labou?r": "labo"; "walk(?:ed)?": "walk") as a trie in
-    lower case (for lower-cased ASCII text), so the regex engine skips to the letters they start
-    with; matching the patterns at those places only finds what scanning every character with all
-    of them finds. None when a pattern could start elsewhere (no such first word, a quantifier on
-    it, an alternative at its top level) or a first word does not begin with a letter."""
+    lower case (for lower-cased ASCII text), after a word boundary: the regex engine passes over
+    the same letters inside a word ("on" in "nation") itself; matching the patterns at the places
+    it finds only finds what scanning every character with all of them finds. None when a
+    pattern could start elsewhere (no such first word, a quantifier on it, an alternative at its
+    top level) or a first word does not begin with a letter."""
     starts = [_start_letters(source) for source in patterns]
     if not starts or None in starts:
         return None
-    return re.compile(trie(_fewest(set().union(*starts))))
+    return re.compile(r"\b" + trie(_fewest(set().union(*starts))))
 
 
 def _patterns_at(patterns: list[str]) -> dict[str, re.Pattern]:

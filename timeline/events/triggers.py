@@ -220,7 +220,7 @@ def _pattern_matches(text: str, lowered_text: Optional[str], tax: Taxonomy):
     pos = 0
     for start in tax.pattern_starts.finditer(lowered_text):
         p = start.start()
-        if p < pos or (p and _WORD_CHAR.match(lowered_text, p - 1)):      # inside a word or a match
+        if p < pos:         # inside a match
             continue
         m = tax.pattern_at[start.group()].match(text, p)      # the patterns that can begin with those letters
         if m:
@@ -228,7 +228,6 @@ def _pattern_matches(text: str, lowered_text: Optional[str], tax: Taxonomy):
             pos = m.end()
 
 
-_WORD_CHAR = re.compile(r"\w")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 
 
