@@ -86,6 +86,8 @@ def _headlines(documents) -> list[str]:
     ("Kathleen Sebelius, Obama's confirmed health secretary, spoke on Monday.",
      "Kathleen Sebelius, Obama's confirmed health secretary, spoke"),
     ("Two other new cases confirmed were adults, officials said on Monday.", "Two other new cases confirmed were adults"),
+    ("Kathleen Sebelius, Obama's newly confirmed health secretary, spoke on Tuesday.",
+     "Kathleen Sebelius, Obama's confirmed health secretary, spoke"),
     ("There are few facilities to treat those injured in the earthquake on Monday.",
      "There are few facilities to treat those injured in the earthquake"),
     # a relative clause takes its antecedent, a name's possessive standing for its determiner

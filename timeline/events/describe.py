@@ -596,6 +596,8 @@ def _present_form(sentence: str, verb: tuple[int, int], status: str, tax: Taxono
         return None
     prev = word_before(sentence, verb[0])
     aux = prev and prev.lower() in tax.cues.get("be_aux", ())
+    if prev and _ADVERB.match(prev):        # "Obama's newly confirmed health secretary": past the adverb
+        prev = word_before(sentence, sentence.rfind(prev, 0, verb[0])) or prev
     adjective = prev and _describes_noun(prev, sentence, verb[1], tax)   # "the reported bombing": no verb
     # "The truce, agreed on Nov. 24, had been extended": a participle, not the clause's verb
     appositive = _APPOSITIVE.search(sentence, max(0, verb[0] - 30), verb[0])
