@@ -10,7 +10,7 @@ from typing import Optional
 
 from timeline.errors import UsageError
 from timeline.key.salience import event_day, load_weights, naming, scaled
-from timeline.models import Event, Evidence, Mention, Timeline
+from timeline.models import Event, Evidence, Timeline
 
 _PERIOD = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 # A line that opens on one of these leans on a sentence the reader has not seen: a pronoun, a
