@@ -130,10 +130,18 @@ def test_a_promise_with_a_time_of_its_own_is_told_by_its_infinitive(text, trigge
     "The island is regularly hit by hurricanes.",
     "Rebels usually attack convoys at night.",
     "The president has always denied the allegations.",
+    # a time the happening recurs on ("every week", "on Saturdays")
+    "Rebels attack the convoys every week.",
+    "The programme was repeated on Sundays at 9 pm.",
 ])
 def test_a_habit_is_told_undated_not_as_the_days_news(text):
     events = _events(text)
     assert events and all(date is None for _, _, date in events), events
+
+
+def test_a_rate_is_no_habit():
+    # "a day" is a SET of times too, but it measures the meals, not a recurring happening
+    assert _events("The UN distributed 10 million meals on Monday, reaching 100,000 people a day.")[0][2] == "2024-06-10"
 
 
 def test_one_happening_told_without_a_date_is_the_days_news():

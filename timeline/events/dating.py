@@ -89,6 +89,12 @@ def own_dates(work: SentenceWork, times: list[TimeExpression], document, tax) ->
 def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, document, tax) -> None:
     clause = cand.clause
     t0 = cand.trigger_start - sentence.start
+    recurring = next((times[i] for i in in_sentence
+                      if clause.start <= times[i].start - sentence.start < clause.end and _recurrence(times[i], tax)), None)
+    if recurring is not None:
+        # "broadcast on Saturdays at noon", "attack the convoys every week": a habit, on no one day
+        cand.generic, cand.habitual = True, recurring.text
+        return
     usable = [i for i in in_sentence
               if clause.start <= times[i].start - sentence.start < clause.end and datable(times[i])]
     if cand.times_from is not None:     # "pledged on Monday to cut taxes in 2025": the cut's is 2025
@@ -134,6 +140,16 @@ def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, documen
             cand.date_rule = f"after '{scheduled}': when it is to happen" if scheduled else \
                 f"{other.kind} clause of the sentence: '{times[i].text}'"
             return
+
+
+def _recurrence(t: TimeExpression, tax) -> bool:
+    """A set of times the clause's happening recurs on: days of the calendar ("on Saturdays",
+    "every Monday": XXXX-...) or one opened by a word of recurrence ("every week"), not a rate
+    ("100,000 meals a day", "$5 billion a year", also SETs)."""
+    if t.type != "SET":
+        return False
+    first = t.text.split(None, 1)[0].lower() if t.text.split() else ""
+    return t.value.startswith("XXXX") or first in tax.cues.get("recurrence", ())
 
 
 def _scheduled(cand, sentence, t: TimeExpression, document) -> Optional[str]:
