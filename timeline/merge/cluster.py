@@ -86,7 +86,7 @@ def candidate_pairs(atoms: Sequence[Atom], keys: Optional[Sequence] = None,
             active[i] = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Summary:
     """What a growing cluster holds that a constraint reads: how far apart its dates known to a
     few days are, the distinct places its sources name and the distinct persons its documents name in

@@ -6,11 +6,12 @@ other. Decisions are made per pair of sources, which keeps merging independent o
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from timeline.merge.dates import Span, _ordinal, date_score, gap_days, news_span, span
-from timeline.merge.normalise import content_words, name_tokens, names_match
+from timeline.merge.normalise import content_words, name_tokens, names_match, words_of
 from timeline.merge.people import roles, surname
 from timeline.merge.places import place_keys, places_named_by, places_shared
 from timeline.merge.rules import load_rules
@@ -36,7 +37,7 @@ def mentions_of(event: Event, source: MergeSource) -> list[Mention]:
             and (not given or m.trigger_start in given)]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Atom:
     """One source in comparable form."""
     document: str
@@ -50,7 +51,9 @@ class Atom:
     # that reports such events on two days tells two happenings apart, so an event it dates on
     # one day does not merge with another source's event on the other day.
     siblings: frozenset = frozenset()
-    context: frozenset = frozenset()     # content words of the sentences telling it
+    # The content words of the sentences telling it, sorted, each word one string for all atoms:
+    # as a set, a sentence's words took a kilobyte an atom.
+    context: tuple = ()
     # Its sentences say they correct an earlier report: it is linked to that report explicitly and
     # may join what the constraints would keep apart (the disagreement stays shown).
     corrects: bool = False
@@ -87,7 +90,7 @@ def atom(source: MergeSource, sentences: Sequence[str] = (), published: Optional
     return Atom(document=source.document, event=source.event, type=source.type,
                 block=(rules.family_of(source.type), rules.group_of(source.status)),
                 span=when, undated=undated, actors=actors, words=content_words(source.headline),
-                context=frozenset().union(*map(content_words, sentences)),
+                context=tuple(sorted({sys.intern(w) for s in sentences for w in words_of(s)})),
                 corrects=any(c in s for s in map(str.lower, sentences) for c in rules.corrections),
                 published=_ordinal(published), where=frozenset((*source.places, *filter(None, map(places_named_by, source.actors)))),
                 victims=victims, agents=agents,
@@ -119,12 +122,15 @@ def with_siblings(atoms: list[Atom]) -> list[Atom]:
     for (document, _), names in where.items():
         in_document.setdefault(document, set()).update(names)
     document_places = {d: place_keys(tuple(sorted(names))) for d, names in in_document.items()}
+    # equal values are one object: most of these sets are empty, and a story's copies repeat them
+    one: dict = {}
     out = []
     for a in atoms:
         (v, g), p = roles[(a.document, a.block)], persons[a.document]
         siblings = frozenset(s for s in spans.get((a.document, a.block), ()) if gap_days(s, a.span) > 0) \
             if a.span else a.siblings
-        out.append(replace(a, siblings=siblings, victims=v, agents=g, persons=p,
+        out.append(replace(a, siblings=one.setdefault(siblings, siblings), victims=v, agents=g, persons=p,
+                           where=one.setdefault(a.where, a.where), context=one.setdefault(a.context, a.context),
                            places=places[(a.document, a.block)], document_places=document_places[a.document]))
     return out
 
@@ -195,7 +201,7 @@ def _unnamed_score(a: Atom, b: Atom, generic: frozenset) -> Optional[tuple[float
     place = places_shared(a.document_places, b.document_places, generic)
     if place:
         total += rules.place_same
-    if len(a.context & b.context) >= rules.context_min_words:
+    if len(set(a.context).intersection(b.context)) >= rules.context_min_words:
         total += rules.context
     return total, words, place
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterator
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Prefix
@@ -47,13 +48,16 @@ def name_tokens(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=200_000)
 def content_words(text: str) -> frozenset[str]:
     """The words of a headline or trigger worth comparing: no stop words, light stemming."""
+    return frozenset(words_of(text))
+
+
+def words_of(text: str) -> Iterator[str]:
+    """`content_words`, one by one and not cached (a whole sentence is seldom met twice)."""
     rules = load_rules()
-    words = set()
     for raw in _TOKEN.findall(_spelling(text)):
         if raw in rules.stopwords or (len(raw) < rules.min_word and not raw.isdigit()):
             continue
-        words.add(_token(raw))
-    return frozenset(words)
+        yield _token(raw)
 
 
 def _same_token(a: str, b: str) -> bool:
