@@ -34,6 +34,7 @@ class Compactor:
                 values[name] = self._strings.setdefault(value, value)
             elif kind is int:
                 values[name] = self._ints.setdefault(value, value)
+                leaf = False     # an offset into its document: a mention or time is seldom met twice
             elif kind is list:
                 self._list(value)
                 leaf = False
@@ -44,7 +45,7 @@ class Compactor:
                 leaf = False
         if not leaf:
             return model
-        # the types too: an int 1 and a float 1.0 are equal keys but print differently
+        # the types too: True and 1.0 are equal keys but print differently
         return self._leaves.setdefault((type(model), *values.values(), *map(type, values.values())), model)
 
     def _list(self, items: list) -> None:
