@@ -73,15 +73,24 @@ class Atom:
     persons: frozenset = frozenset()
 
 
+_NOTHING = frozenset()
+
+
+def _set(items) -> frozenset:
+    """The items as a frozenset, the one empty set when there are none (most of an atom's sets:
+    each empty one is 216 bytes)."""
+    return frozenset(items) or _NOTHING
+
+
 def atom(source: MergeSource, sentences: Sequence[str] = (), published: Optional[str] = None,
          mentions: Sequence[Mention] = ()) -> Atom:
     """`mentions`, the source's own, give the roles of the persons it names."""
     rules = load_rules()
     actors = tuple(sorted({t for t in map(name_tokens, source.actors) if t}))
-    victims = agents = frozenset()
+    victims = agents = _NOTHING
     if source.type in rules.role_types:
-        victims, agents = roles(source.actors, [(m.sentence, m.trigger_start - m.start, m.trigger_end - m.start,
-                                                 m.trigger) for m in mentions])
+        victims, agents = map(_set, roles(source.actors, [(m.sentence, m.trigger_start - m.start,
+                                                           m.trigger_end - m.start, m.trigger) for m in mentions]))
     when = span(source.date)
     undated = when is None
     day = _ordinal(published)
@@ -92,9 +101,8 @@ def atom(source: MergeSource, sentences: Sequence[str] = (), published: Optional
                 span=when, undated=undated, actors=actors, words=content_words(source.headline),
                 context=tuple(sorted({sys.intern(w) for s in sentences for w in words_of(s)})),
                 corrects=any(c in s for s in map(str.lower, sentences) for c in rules.corrections),
-                published=_ordinal(published), where=frozenset((*source.places, *filter(None, map(places_named_by, source.actors)))),
-                victims=victims, agents=agents,
-                persons=frozenset(filter(None, map(surname, source.actors))))
+                published=_ordinal(published), where=_set((*source.places, *filter(None, map(places_named_by, source.actors)))),
+                victims=victims, agents=agents, persons=_set(filter(None, map(surname, source.actors))))
 
 
 def content_key(a: Atom) -> tuple:
@@ -122,14 +130,15 @@ def with_siblings(atoms: list[Atom]) -> list[Atom]:
     for (document, _), names in where.items():
         in_document.setdefault(document, set()).update(names)
     document_places = {d: place_keys(tuple(sorted(names))) for d, names in in_document.items()}
-    # equal values are one object: most of these sets are empty, and a story's copies repeat them
+    # equal values are one object: most of these sets are empty, and dates and a story's copies repeat
     one: dict = {}
     out = []
     for a in atoms:
         (v, g), p = roles[(a.document, a.block)], persons[a.document]
         siblings = frozenset(s for s in spans.get((a.document, a.block), ()) if gap_days(s, a.span) > 0) \
             if a.span else a.siblings
-        out.append(replace(a, siblings=one.setdefault(siblings, siblings), victims=v, agents=g, persons=p,
+        out.append(replace(a, siblings=one.setdefault(siblings, siblings), victims=one.setdefault(v, v),
+                           agents=one.setdefault(g, g), persons=one.setdefault(p, p), span=one.setdefault(a.span, a.span),
                            where=one.setdefault(a.where, a.where), context=one.setdefault(a.context, a.context),
                            places=places[(a.document, a.block)], document_places=document_places[a.document]))
     return out
