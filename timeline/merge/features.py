@@ -7,6 +7,7 @@ other. Decisions are made per pair of sources, which keeps merging independent o
 from __future__ import annotations
 
 import sys
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
@@ -23,18 +24,20 @@ def sources_of(event: Event) -> list[MergeSource]:
     if event.merged and event.merged.sources:
         return list(event.merged.sources)
     document = min((m.document for m in event.mentions), default="")
-    return [MergeSource(event=event.id, document=document, type=event.type, status=event.status,
-                        headline=event.headline, date=event.date, actors=list(event.actors),
-                        places=list(event.places), confidence=event.confidence,
-                        mentions=sorted({m.trigger_start for m in event.mentions if m.document == document}))]
+    # one per event of the corpus: made from the event's values, already valid, sharing its lists
+    return [MergeSource.model_construct(
+        event=event.id, document=document, type=event.type, status=event.status, headline=event.headline,
+        date=event.date, actors=event.actors, places=event.places, confidence=event.confidence,
+        mentions=sorted({m.trigger_start for m in event.mentions if m.document == document}))]
 
 
 def mentions_of(event: Event, source: MergeSource) -> list[Mention]:
     """The mentions of `event` that `source` gave (all of its document's, for a source saved
     without them)."""
     given = frozenset(source.mentions)      # a list: a look-up per mention would scan it
-    return [m for m in event.mentions if m.document == source.document
-            and (not given or m.trigger_start in given)]
+    mentions = [m for m in event.mentions if m.document == source.document
+                and (not given or m.trigger_start in given)]
+    return event.mentions if len(mentions) == len(event.mentions) else mentions   # mostly all: one list
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,33 +117,41 @@ def content_key(a: Atom) -> tuple:
 def with_siblings(atoms: list[Atom]) -> list[Atom]:
     """Each atom with the dates its document gives the other events of its block, the places it
     names for them, and the persons it names there as victims and agents, and anywhere at all."""
-    spans: dict[tuple, set] = {}
-    roles: dict[tuple, tuple] = {}
-    persons: dict[str, frozenset] = {}
-    where: dict[tuple, frozenset] = {}
+    # gathered in sets and frozen once per document and block (a union per atom made a set each)
+    spans: dict[tuple, set] = defaultdict(set)
+    victims: dict[tuple, set] = defaultdict(set)
+    agents: dict[tuple, set] = defaultdict(set)
+    where: dict[tuple, set] = defaultdict(set)
+    persons: dict[str, set] = defaultdict(set)
     for a in atoms:
+        key = (a.document, a.block)
         if a.span is not None and not a.undated:     # a news window is no date it gives
-            spans.setdefault((a.document, a.block), set()).add(a.span)
-        v, g = roles.get((a.document, a.block), (frozenset(), frozenset()))
-        roles[(a.document, a.block)] = (v | a.victims, g | a.agents)
-        persons[a.document] = persons.get(a.document, frozenset()) | a.persons | a.victims | a.agents
-        where[(a.document, a.block)] = where.get((a.document, a.block), frozenset()) | a.where
+            spans[key].add(a.span)
+        victims[key].update(a.victims)
+        agents[key].update(a.agents)
+        where[key].update(a.where)
+        persons[a.document].update(a.persons, a.victims, a.agents)
     places = {k: place_keys(tuple(sorted(names))) for k, names in where.items()}
-    in_document: dict[str, set] = {}
+    in_document: dict[str, set] = defaultdict(set)
     for (document, _), names in where.items():
-        in_document.setdefault(document, set()).update(names)
+        in_document[document].update(names)
     document_places = {d: place_keys(tuple(sorted(names))) for d, names in in_document.items()}
     # equal values are one object: most of these sets are empty, and dates and a story's copies repeat
     one: dict = {}
+
+    def shared(value):
+        return one.setdefault(value, value)
+
+    victims = {k: shared(frozenset(v)) for k, v in victims.items()}
+    agents = {k: shared(frozenset(g)) for k, g in agents.items()}
+    persons = {d: shared(frozenset(p)) for d, p in persons.items()}
     out = []
     for a in atoms:
-        (v, g), p = roles[(a.document, a.block)], persons[a.document]
-        siblings = frozenset(s for s in spans.get((a.document, a.block), ()) if gap_days(s, a.span) > 0) \
-            if a.span else a.siblings
-        out.append(replace(a, siblings=one.setdefault(siblings, siblings), victims=one.setdefault(v, v),
-                           agents=one.setdefault(g, g), persons=one.setdefault(p, p), span=one.setdefault(a.span, a.span),
-                           where=one.setdefault(a.where, a.where), context=one.setdefault(a.context, a.context),
-                           places=places[(a.document, a.block)], document_places=document_places[a.document]))
+        key = (a.document, a.block)
+        siblings = frozenset(s for s in spans.get(key, ()) if gap_days(s, a.span) > 0) if a.span else a.siblings
+        out.append(replace(a, siblings=shared(siblings), victims=victims[key], agents=agents[key],
+                           persons=persons[a.document], span=shared(a.span), where=shared(a.where),
+                           context=shared(a.context), places=places[key], document_places=document_places[a.document]))
     return out
 
 
