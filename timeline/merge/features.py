@@ -6,13 +6,12 @@ other. Decisions are made per pair of sources, which keeps merging independent o
 """
 from __future__ import annotations
 
-import sys
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from timeline.merge.dates import Span, _ordinal, date_score, gap_days, news_span, span
-from timeline.merge.normalise import content_words, name_tokens, names_match, words_of
+from timeline.merge.normalise import content_words, name_tokens, names_match, sentence_words
 from timeline.merge.people import roles, surname
 from timeline.merge.places import place_keys, places_named_by, places_shared
 from timeline.merge.rules import load_rules
@@ -102,7 +101,8 @@ def atom(source: MergeSource, sentences: Sequence[str] = (), published: Optional
     return Atom(document=source.document, event=source.event, type=source.type,
                 block=(rules.family_of(source.type), rules.group_of(source.status)),
                 span=when, undated=undated, actors=actors, words=content_words(source.headline),
-                context=tuple(sorted({sys.intern(w) for s in sentences for w in words_of(s)})),
+                context=sentence_words(sentences[0]) if len(sentences) == 1
+                else tuple(sorted(set().union(*map(sentence_words, sentences)))),
                 corrects=any(c in s for s in map(str.lower, sentences) for c in rules.corrections),
                 published=_ordinal(published), where=_set((*source.places, *filter(None, map(places_named_by, source.actors)))),
                 victims=victims, agents=agents, persons=_set(filter(None, map(surname, source.actors))))
