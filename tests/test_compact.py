@@ -28,13 +28,24 @@ def test_compacting_changes_no_byte_of_the_json(samples):
     assert [compact(tl).model_dump_json() for tl in samples] == before
 
 
-def test_models_given_the_same_fields_share_one_set_and_equal_dates_are_one():
+def test_models_made_or_copied_with_the_same_fields_share_one_set():
+    made = [Mention(document="d", start=i, end=i + 5, sentence="s", trigger="x", trigger_start=i,
+                    trigger_end=i + 1) for i in range(2)]
+    made.append(Mention.model_validate_json(made[0].model_dump_json(exclude={"date", "date_rule", "time",
+                                                                             "trigger_type"})))
+    made.append(made[0].model_copy(update={"start": 7}))
+    assert len({id(m.__pydantic_fields_set__) for m in made}) == 1
+    timed = [m.model_copy(update={"time": 1}) for m in made]
+    assert len({id(m.__pydantic_fields_set__) for m in timed}) == 1
+    assert "time" in timed[0].model_fields_set and "time" not in made[0].model_fields_set
+
+
+def test_equal_dates_are_one():
     date = dict(value="2021-08-02", start="2021-08-02", end="2021-08-02", granularity="day", display="2 August")
     made = [Mention(document="d" + "1", start=i, end=i + 5, sentence="One sentence.", trigger="x",
                     trigger_start=i, trigger_end=i + 1, date=EventDate(**date)) for i in range(3)]
     compact = Compactor()
     mentions = [compact(m) for m in made]
-    assert len({id(m.__pydantic_fields_set__) for m in mentions}) == 1
     assert len({id(m.date) for m in mentions}) == 1
     assert len({id(m.document) for m in mentions}) == 1
     # a date that prints differently (an int where a float was) is not taken for another

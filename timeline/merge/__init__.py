@@ -35,12 +35,16 @@ def merge_timelines(timelines: Sequence[Timeline], title: Optional[str] = None,
 def _merge(timelines: Sequence[Timeline], title: Optional[str], release: bool = False) -> Timeline:
     documents = _documents(timelines)
     times, remaps = _time_expressions(timelines)
-    events = [_rebase(ev, remap) for tl, remap in zip(timelines, remaps) for ev in tl.events]
     warnings = sorted({w for tl in timelines for w in tl.warnings})
     title = title or _title(timelines)
+    events = []
+    for k, remap in enumerate(remaps):
+        events += [_rebase(ev, remap) for ev in timelines[k].events]
+        if release:     # its mentions re-based were copies: the originals go now, room for the next's
+            timelines[k] = None
     if release:
-        timelines.clear()     # the mentions re-based above were copies: the originals go now
-        del remaps
+        timelines.clear()
+    del remaps
     sources = [sources_of(e) for e in events]
     # each source with its own mentions: a group takes them, not the whole event it came in
     made = [(e, s, mentions_of(e, s)) for e, ss in zip(events, sources) for s in ss]

@@ -65,19 +65,22 @@ def candidate_pairs(atoms: Sequence[Atom], keys: Optional[Sequence] = None,
     their other blocks), which joins them just as well. `keys` (each atom's own, default its
     document and event) order the atoms that start and end together, so no input order shows."""
     keys = keys or [(a.document, a.event) for a in atoms]
-    by_block: dict[tuple, list[tuple]] = defaultdict(list)
+    # a block lists its atoms' indices, each atom's place in the sweep is one tuple: an atom is in
+    # a dozen blocks, and a tuple per block and atom was most of the merge's passing peak
+    swept: list[Optional[tuple]] = [None] * len(atoms)
+    by_block: dict[tuple, list[int]] = defaultdict(list)
     for i, a in enumerate(atoms):
         if a.span is not None:
-            reach = a.span.end + reach_days(a.span)
+            swept[i] = (a.span.start, a.span.end + reach_days(a.span), keys[i], i)
             for key in _block_keys(a):
-                by_block[key].append((a.span.start, reach, keys[i], i))
-    for entries in by_block.values():
-        if len(entries) < 2:
+                by_block[key].append(i)
+    for members in by_block.values():
+        if len(members) < 2:
             continue
-        entries.sort()
+        members.sort(key=swept.__getitem__)
         ending: list[tuple[int, int]] = []   # heap of (last day it can match, index)
         active: dict[int, None] = {}          # the atoms in reach, in the order they start
-        for start, reach, _, i in entries:
+        for start, reach, _, i in map(swept.__getitem__, members):
             while ending and ending[0][0] < start:
                 del active[heapq.heappop(ending)[1]]
             for j in itertools.islice(reversed(active), most):
@@ -86,7 +89,7 @@ def candidate_pairs(atoms: Sequence[Atom], keys: Optional[Sequence] = None,
             active[i] = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Summary:
     """What a growing cluster holds that a constraint reads: how far apart its dates known to a
     few days are, the distinct places its sources name and the distinct persons its documents name in

@@ -10,7 +10,7 @@ from timeline.merge.rules import load_rules
 from timeline.models import EventDate
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A date's interval in proleptic ordinal days, inclusive, and its precision level."""
     start: int

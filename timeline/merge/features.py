@@ -6,11 +6,12 @@ other. Decisions are made per pair of sources, which keeps merging independent o
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from timeline.merge.dates import Span, _ordinal, date_score, gap_days, news_span, span
-from timeline.merge.normalise import content_words, name_tokens, names_match
+from timeline.merge.normalise import content_words, name_tokens, names_match, sentence_words
 from timeline.merge.people import roles, surname
 from timeline.merge.places import place_keys, places_named_by, places_shared
 from timeline.merge.rules import load_rules
@@ -22,21 +23,23 @@ def sources_of(event: Event) -> list[MergeSource]:
     if event.merged and event.merged.sources:
         return list(event.merged.sources)
     document = min((m.document for m in event.mentions), default="")
-    return [MergeSource(event=event.id, document=document, type=event.type, status=event.status,
-                        headline=event.headline, date=event.date, actors=list(event.actors),
-                        places=list(event.places), confidence=event.confidence,
-                        mentions=sorted({m.trigger_start for m in event.mentions if m.document == document}))]
+    # one per event of the corpus: made from the event's values, already valid, sharing its lists
+    return [MergeSource.model_construct(
+        event=event.id, document=document, type=event.type, status=event.status, headline=event.headline,
+        date=event.date, actors=event.actors, places=event.places, confidence=event.confidence,
+        mentions=sorted({m.trigger_start for m in event.mentions if m.document == document}))]
 
 
 def mentions_of(event: Event, source: MergeSource) -> list[Mention]:
     """The mentions of `event` that `source` gave (all of its document's, for a source saved
     without them)."""
     given = frozenset(source.mentions)      # a list: a look-up per mention would scan it
-    return [m for m in event.mentions if m.document == source.document
-            and (not given or m.trigger_start in given)]
+    mentions = [m for m in event.mentions if m.document == source.document
+                and (not given or m.trigger_start in given)]
+    return event.mentions if len(mentions) == len(event.mentions) else mentions   # mostly all: one list
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Atom:
     """One source in comparable form."""
     document: str
@@ -50,7 +53,9 @@ class Atom:
     # that reports such events on two days tells two happenings apart, so an event it dates on
     # one day does not merge with another source's event on the other day.
     siblings: frozenset = frozenset()
-    context: frozenset = frozenset()     # content words of the sentences telling it
+    # The content words of the sentences telling it, sorted, each word one string for all atoms:
+    # as a set, a sentence's words took a kilobyte an atom.
+    context: tuple = ()
     # Its sentences say they correct an earlier report: it is linked to that report explicitly and
     # may join what the constraints would keep apart (the disagreement stays shown).
     corrects: bool = False
@@ -70,15 +75,24 @@ class Atom:
     persons: frozenset = frozenset()
 
 
+_NOTHING = frozenset()
+
+
+def _set(items) -> frozenset:
+    """The items as a frozenset, the one empty set when there are none (most of an atom's sets:
+    each empty one is 216 bytes)."""
+    return frozenset(items) or _NOTHING
+
+
 def atom(source: MergeSource, sentences: Sequence[str] = (), published: Optional[str] = None,
          mentions: Sequence[Mention] = ()) -> Atom:
     """`mentions`, the source's own, give the roles of the persons it names."""
     rules = load_rules()
     actors = tuple(sorted({t for t in map(name_tokens, source.actors) if t}))
-    victims = agents = frozenset()
+    victims = agents = _NOTHING
     if source.type in rules.role_types:
-        victims, agents = roles(source.actors, [(m.sentence, m.trigger_start - m.start, m.trigger_end - m.start,
-                                                 m.trigger) for m in mentions])
+        victims, agents = map(_set, roles(source.actors, [(m.sentence, m.trigger_start - m.start,
+                                                           m.trigger_end - m.start, m.trigger) for m in mentions]))
     when = span(source.date)
     undated = when is None
     day = _ordinal(published)
@@ -87,11 +101,11 @@ def atom(source: MergeSource, sentences: Sequence[str] = (), published: Optional
     return Atom(document=source.document, event=source.event, type=source.type,
                 block=(rules.family_of(source.type), rules.group_of(source.status)),
                 span=when, undated=undated, actors=actors, words=content_words(source.headline),
-                context=frozenset().union(*map(content_words, sentences)),
+                context=sentence_words(sentences[0]) if len(sentences) == 1
+                else tuple(sorted(set().union(*map(sentence_words, sentences)))),
                 corrects=any(c in s for s in map(str.lower, sentences) for c in rules.corrections),
-                published=_ordinal(published), where=frozenset((*source.places, *filter(None, map(places_named_by, source.actors)))),
-                victims=victims, agents=agents,
-                persons=frozenset(filter(None, map(surname, source.actors))))
+                published=_ordinal(published), where=_set((*source.places, *filter(None, map(places_named_by, source.actors)))),
+                victims=victims, agents=agents, persons=_set(filter(None, map(surname, source.actors))))
 
 
 def content_key(a: Atom) -> tuple:
@@ -103,29 +117,41 @@ def content_key(a: Atom) -> tuple:
 def with_siblings(atoms: list[Atom]) -> list[Atom]:
     """Each atom with the dates its document gives the other events of its block, the places it
     names for them, and the persons it names there as victims and agents, and anywhere at all."""
-    spans: dict[tuple, set] = {}
-    roles: dict[tuple, tuple] = {}
-    persons: dict[str, frozenset] = {}
-    where: dict[tuple, frozenset] = {}
+    # gathered in sets and frozen once per document and block (a union per atom made a set each)
+    spans: dict[tuple, set] = defaultdict(set)
+    victims: dict[tuple, set] = defaultdict(set)
+    agents: dict[tuple, set] = defaultdict(set)
+    where: dict[tuple, set] = defaultdict(set)
+    persons: dict[str, set] = defaultdict(set)
     for a in atoms:
+        key = (a.document, a.block)
         if a.span is not None and not a.undated:     # a news window is no date it gives
-            spans.setdefault((a.document, a.block), set()).add(a.span)
-        v, g = roles.get((a.document, a.block), (frozenset(), frozenset()))
-        roles[(a.document, a.block)] = (v | a.victims, g | a.agents)
-        persons[a.document] = persons.get(a.document, frozenset()) | a.persons | a.victims | a.agents
-        where[(a.document, a.block)] = where.get((a.document, a.block), frozenset()) | a.where
+            spans[key].add(a.span)
+        victims[key].update(a.victims)
+        agents[key].update(a.agents)
+        where[key].update(a.where)
+        persons[a.document].update(a.persons, a.victims, a.agents)
     places = {k: place_keys(tuple(sorted(names))) for k, names in where.items()}
-    in_document: dict[str, set] = {}
+    in_document: dict[str, set] = defaultdict(set)
     for (document, _), names in where.items():
-        in_document.setdefault(document, set()).update(names)
+        in_document[document].update(names)
     document_places = {d: place_keys(tuple(sorted(names))) for d, names in in_document.items()}
+    # equal values are one object: most of these sets are empty, and dates and a story's copies repeat
+    one: dict = {}
+
+    def shared(value):
+        return one.setdefault(value, value)
+
+    victims = {k: shared(frozenset(v)) for k, v in victims.items()}
+    agents = {k: shared(frozenset(g)) for k, g in agents.items()}
+    persons = {d: shared(frozenset(p)) for d, p in persons.items()}
     out = []
     for a in atoms:
-        (v, g), p = roles[(a.document, a.block)], persons[a.document]
-        siblings = frozenset(s for s in spans.get((a.document, a.block), ()) if gap_days(s, a.span) > 0) \
-            if a.span else a.siblings
-        out.append(replace(a, siblings=siblings, victims=v, agents=g, persons=p,
-                           places=places[(a.document, a.block)], document_places=document_places[a.document]))
+        key = (a.document, a.block)
+        siblings = frozenset(s for s in spans.get(key, ()) if gap_days(s, a.span) > 0) if a.span else a.siblings
+        out.append(replace(a, siblings=shared(siblings), victims=victims[key], agents=agents[key],
+                           persons=persons[a.document], span=shared(a.span), where=shared(a.where),
+                           context=shared(a.context), places=places[key], document_places=document_places[a.document]))
     return out
 
 
@@ -195,7 +221,7 @@ def _unnamed_score(a: Atom, b: Atom, generic: frozenset) -> Optional[tuple[float
     place = places_shared(a.document_places, b.document_places, generic)
     if place:
         total += rules.place_same
-    if len(a.context & b.context) >= rules.context_min_words:
+    if len(set(a.context).intersection(b.context)) >= rules.context_min_words:
         total += rules.context
     return total, words, place
 
