@@ -95,6 +95,11 @@ def _headlines(documents) -> list[str]:
      "Rousseff's trial is expected to begin"),
     # a clause an aside interrupted goes on with its subject
     ("The talks, after they stalled in May, resumed on Monday.", "Talks resumed"),
+    # a number in a compound adjective counts nothing; "got" makes a passive; a participle with
+    # "of" after it describes its noun
+    ("An 18-year-old man accused of fatally shooting his friend was charged on Monday.",
+     "18-year-old man accused of fatally shooting his friend was charged"),
+    ("Somebody's child got shot on Monday.", "Somebody's child got shot"),
     # a personal pronoun right before the verb is its subject
     ("On Monday I put on a facemask that I bought from the pharmacy.", "I put on a facemask that I buy from the pharmacy"),
     # the auxiliary is not the subject ("The army [has]")

@@ -51,7 +51,7 @@ _NUMBER_WORDS = frozenset(_HEADLINE["number_words"])
 # a plural word or a number ("two soldiers", "2 million") makes the subject plural
 _PLURAL_NOUN = re.compile(
     rf"\b(?:{'|'.join(_plural_word(w) for w in sorted(_HEADLINE['plural_words'] | _NUMBER_WORDS, key=lambda w: (-len(w), w)))})\b"
-    r"|(?<![\d.,])\b(?:[2-9]|\d{2,})\b(?![.,]\d)")     # "some 2 million died", not "7.8"
+    r"|(?<![\d.,])\b(?:[2-9]|\d{2,})\b(?![.,]\d|-)")     # "some 2 million died", not "7.8" or "18-year-old"
 _ES_PLURAL = re.compile(r"(?:ss|x|zz|ch|sh)es$")     # "buzzes" -> "buzz", but "seizes" -> "seize"
 _WHO = re.compile(rf"(?:{_alternation(_HEADLINE['relative_pronouns'])})\s+", re.I)
 _FIRST_VERB = re.compile(rf"\b(?:{_alternation(words('clauses')['auxiliaries'])}|[a-z]+ed)\b")
@@ -595,7 +595,8 @@ def _present_form(sentence: str, verb: tuple[int, int], status: str, tax: Taxono
     if word.endswith("ing") or status not in ("occurred", "claimed", "ongoing"):
         return None
     prev = word_before(sentence, verb[0])
-    aux = prev and prev.lower() in tax.cues.get("be_aux", ())
+    # a participle after "was" or "got" ("Somebody's child got shot"), not the clause's own form
+    aux = prev and (prev.lower() in tax.cues.get("be_aux", ()) or prev.lower() in _PASSIVE_AUX)
     if prev and _ADVERB.match(prev):        # "Obama's newly confirmed health secretary": past the adverb
         prev = word_before(sentence, sentence.rfind(prev, 0, verb[0])) or prev
     adjective = prev and _describes_noun(prev, sentence, verb[1], tax)   # "the reported bombing": no verb
