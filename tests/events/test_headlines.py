@@ -93,6 +93,8 @@ def _headlines(documents) -> list[str]:
     # a relative clause takes its antecedent, a name's possessive standing for its determiner
     ("The Senate will go ahead with Rousseff's trial, which is expected to begin at the end of August.",
      "Rousseff's trial is expected to begin"),
+    # an event noun that is all its clause holds before a relative clause: what the clause tells it did
+    ("The attack, which killed 20 people, was claimed by the group on Monday.", "Attack kills 20 people"),
     # a clause an aside interrupted goes on with its subject
     ("The talks, after they stalled in May, resumed on Monday.", "Talks resumed"),
     # a number in a compound adjective counts nothing; "got" makes a passive; a participle with

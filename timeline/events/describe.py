@@ -524,6 +524,14 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax, casin
     clause = cand.clause
     text = sentence.text[clause.start:clause.end]
     end = clause.end
+    told = _told_by_relative(cand, sentence.text, clause, clauses, tax)
+    if told is not None:
+        # "The attack, which killed 20 people, was claimed ...": the noun alone says nothing; the
+        # relative clause tells what it did ("Attack kills 20 people"). The comma goes, its place
+        # kept as a space, so that offsets into the text hold
+        gap = clause.start + len(sentence.text[clause.start:told.start].rstrip(" ,"))
+        text = sentence.text[clause.start:gap] + " " * (told.start - gap) + sentence.text[told.start:told.end]
+        end = told.end
     reporting = cand.info.lemma in tax.cues.get("reporting", ())
     if cand.type == "DEMAND_THREAT_ACCUSE" and reporting:
         # the threat's words belong in its headline
@@ -771,6 +779,22 @@ def _trailing_phrase(taxonomy_path: str) -> re.Pattern:
 _PREPOSITIONS = _HEADLINE["phrase_prepositions"]
 
 
+def _told_by_relative(cand, text: str, clause: Clause, clauses: list[Clause], tax: Taxonomy) -> Optional[Clause]:
+    """The relative clause that tells what an event noun did, when the noun is all its clause holds
+    before the aside and the pronoun is the subject of a verb ("The attack, which killed 20
+    people, was claimed"; not "The vote, which was due in May"): None otherwise."""
+    if cand.info.pos != "noun" or clause.kind != "main" or clause.opener or \
+            len(text[clause.start:clause.end].split()) > MAX_FRAGMENT_WORDS:
+        return None
+    after = next((c for c in clauses if c.start >= clause.end), None)
+    if after is None or after.kind != "relative" or after.opener not in ("which", "that") or \
+            text[clause.end:after.start].strip(" ,"):
+        return None
+    verb = text[after.start:after.end].split(None, 2)[1:2]
+    # its verb right after the pronoun, a verb of the lexicon the headline can put in the present
+    return after if verb and verb[0].lower() in tax.third_person else None
+
+
 def _pronoun_is_subject(text: str, clause: Clause, tax: Taxonomy) -> bool:
     """"which [quickly] collapsed", "which has not met": the verb phrase follows the pronoun, which
     is the subject; "which Omar Mateen carried out", "which he denies", "which the army took": a
@@ -788,6 +812,7 @@ _PLAIN_FORM_PRONOUNS = _HEADLINE["plain_form_pronouns"]
 
 
 MAX_ANTECEDENT_WORDS = 6
+MAX_FRAGMENT_WORDS = 5      # "The deadly attack on the market": a noun phrase, not a clause of its own
 
 
 def _strip_times(text: str, removals) -> str:
