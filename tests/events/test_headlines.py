@@ -102,6 +102,11 @@ def _headlines(documents) -> list[str]:
     ("An 18-year-old man accused of fatally shooting his friend was charged on Monday.",
      "18-year-old man accused of fatally shooting his friend was charged"),
     ("Somebody's child got shot on Monday.", "Somebody's child got shot"),
+    # a year before a name counts nothing; a relative clause's antecedent may be a longer noun phrase
+    ("The Spanish flu and the 1968 Hong Kong outbreak, which claimed one million lives, were pandemics.",
+     "1968 Hong Kong outbreak claims one million lives"),
+    ("In Asia, which has fought to contain the H5N1 bird flu virus, which has killed 257 people since 2003, checks were tightened.",
+     "H5N1 bird flu virus kills 257 people"),
     # a personal pronoun right before the verb is its subject
     ("On Monday I put on a facemask that I bought from the pharmacy.", "I put on a facemask that I buy from the pharmacy"),
     # the auxiliary is not the subject ("The army [has]")

@@ -49,9 +49,11 @@ def _plural_word(word: str) -> str:
 
 _NUMBER_WORDS = frozenset(_HEADLINE["number_words"])
 # a plural word or a number ("two soldiers", "2 million") makes the subject plural
-_PLURAL_NOUN = re.compile(
-    rf"\b(?:{'|'.join(_plural_word(w) for w in sorted(_HEADLINE['plural_words'] | _NUMBER_WORDS, key=lambda w: (-len(w), w)))})\b"
-    r"|(?<![\d.,])\b(?:[2-9]|\d{2,})\b(?![.,]\d|-)")     # "some 2 million died", not "7.8" or "18-year-old"
+_PLURAL_WORD = re.compile(
+    rf"\b(?:{'|'.join(_plural_word(w) for w in sorted(_HEADLINE['plural_words'] | _NUMBER_WORDS, key=lambda w: (-len(w), w)))})\b")
+# "some 2 million died", not "7.8", "18-year-old" or a year before a name ("the 1968 Hong Kong
+# outbreak"): read in the text as written, for its capitals
+_COUNT = re.compile(r"(?<![\d.,])\b(?!(?:1[89]|20)\d\d\s+[A-Z])(?:[2-9]|\d{2,})\b(?![.,]\d|-)")
 _ES_PLURAL = re.compile(r"(?:ss|x|zz|ch|sh)es$")     # "buzzes" -> "buzz", but "seizes" -> "seize"
 _WHO = re.compile(rf"(?:{_alternation(_HEADLINE['relative_pronouns'])})\s+", re.I)
 _FIRST_VERB = re.compile(rf"\b(?:{_alternation(words('clauses')['auxiliaries'])}|[a-z]+ed)\b")
@@ -431,8 +433,9 @@ def _head_phrase(words: list[str]) -> list[str]:
 
 
 def _plural_subject(words: list[str], actor_nouns: frozenset) -> bool:
-    text = " ".join(words).lower()
-    if " and " in f" {text} " or _PLURAL_NOUN.search(text):
+    written = " ".join(words)
+    text = written.lower()
+    if " and " in f" {text} " or _PLURAL_WORD.search(text) or _COUNT.search(written):
         return True
     head = words[-1] if words else ""
     if len(words) == 1 and head[:1].isupper() and head.lower() in actor_nouns:
@@ -748,9 +751,13 @@ def _antecedent(text: str, clause: Clause, clauses: list[Clause], tax: Taxonomy)
         return " ".join(words)
     if clause.kind != "relative":
         return None
-    # a longer clause: the noun phrase it ends on ("..., the Battle of Midway, which ...")
-    m = _TRAILING_NAME.search(text, subject.start, subject.end) or \
-        _trailing_phrase(tax.path).search(text, subject.start, subject.end)
+    # a longer clause: the noun phrase it ends on ("..., the Battle of Midway, which ..."), before
+    # an acronym in brackets ("the Influenza Resistance Information Study (IRIS), which ...")
+    end = subject.end
+    tail = text[subject.start:end].rstrip(" ,")
+    if tail.endswith(")") and "(" in tail:
+        end = subject.start + tail.rindex("(")
+    m = _TRAILING_NAME.search(text, subject.start, end) or _trailing_phrase(tax.path).search(text, subject.start, end)
     return " ".join(m.group(1).split()) if m else None
 
 
@@ -762,7 +769,7 @@ _TRAILING_NAME = re.compile(rf"((?:\b[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+(?:(?:{_JO
 
 @lru_cache(maxsize=8)
 def _trailing_phrase(taxonomy_path: str) -> re.Pattern:
-    """A determiner (or a name's possessive, which stands for one) and at most three more words,
+    """A determiner (or a name's possessive, which stands for one) and at most four more words,
     none a verb of being or saying nor a preposition but "of", at the end of a clause: "the camp",
     "a small village", "Rousseff's trial"."""
     tax = load_taxonomy(taxonomy_path)
@@ -773,7 +780,7 @@ def _trailing_phrase(taxonomy_path: str) -> re.Pattern:
     determiners = "|".join(sorted(tax.cues.get("determiners", ()), key=len, reverse=True))
     word = rf"(?!(?:{'|'.join(map(re.escape, stop))})\b)[\w'’-]+"
     possessive = r"(?-i:[A-Z])[\w.-]*['’]s"
-    return re.compile(rf"\b((?:{determiners}|{possessive})\s+(?:{word}\s+){{0,2}}{word})[\s,]*\Z", re.I)
+    return re.compile(rf"\b((?:{determiners}|{possessive})\s+(?:{word}\s+){{0,3}}{word})[\s,]*\Z", re.I)
 
 
 _PREPOSITIONS = _HEADLINE["phrase_prepositions"]
