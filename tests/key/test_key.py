@@ -162,6 +162,20 @@ def test_evidence_is_a_readable_sentence_saying_what_most_sources_say():
     assert kept.evidence.document in ("d2", "d3") and "earthquake" in kept.evidence.sentence
 
 
+def test_a_summary_leaning_on_a_pronoun_gives_way_to_the_evidence_sentence():
+    e = event(1, day("2009-04-27"), ("d0", "d1"), headline="He dies", sentences=[
+        "A 23-month-old Mexican child has died of swine flu in Texas , officials said on Monday .",
+        "A Mexican child has died of swine flu in Texas , the first death outside Mexico ."])
+    kept = key_events(score_salience(story([e])), 1).events[0]
+    assert kept.summary.startswith("A ") and "child" in kept.summary
+
+
+def test_a_clear_summary_stays():
+    e = event(1, day("2009-04-27"), ("d0",), headline="Mexican child dies of swine flu in Texas",
+              sentences=["A Mexican child has died of swine flu in Texas , officials said on Monday ."])
+    assert key_events(score_salience(story([e])), 1).events[0].summary == "Mexican child dies of swine flu in Texas"
+
+
 @pytest.mark.parametrize("value,end,expected", [
     ("2011", False, "2011-01-01"), ("2011", True, "2011-12-31"), ("2012-02", True, "2012-02-29"),
     ("2011-03-04", True, "2011-03-04")])

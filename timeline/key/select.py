@@ -146,7 +146,16 @@ def key_events(tl: Timeline, n: Optional[str | int]) -> Timeline:
 
 
 def summarise(e: Event, published: dict[str, str]) -> Event:
-    return e.model_copy(update={"summary": summary(e), "evidence": evidence(e, published)})
+    line, best = summary(e), evidence(e, published)
+    if best is not None and _leans(line) and not _leans(best.sentence):
+        line = _one_line(best.sentence)     # "He dies": the sentence says who
+    return e.model_copy(update={"summary": line, "evidence": best})
+
+
+def _leans(line: str) -> bool:
+    """Does the line open on a word that leans on one before it (a pronoun, a connective)?"""
+    words = line.split(None, 1)
+    return bool(words) and words[0].lower().strip(",.") in _LEANING
 
 
 def summary(e: Event) -> str:
