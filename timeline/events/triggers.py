@@ -95,7 +95,7 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
         if info.pos == "verb" and tax.noun_readings and _names_no_event(text, lowered, k, form, end, info, tax):
             continue
         if tax.senses and info.lemma in tax.senses:
-            info = _in_context(info, lowered, k, tax)
+            info = _in_context(info, lowered, k, tax, be)
             if info is None:        # "executed the plan": no event
                 continue
         possessive = prev_word.endswith(("'s", "’s"))
@@ -201,10 +201,12 @@ def _heads_phrase(text: str, end: int) -> bool:
     return m.group(1) in _AFTER_HEAD_NOUN if m else _PHRASE_END.match(text, end) is not None
 
 
-def _in_context(info: Trigger, lowered: list[str], k: int, tax: Taxonomy) -> Optional[Trigger]:
+def _in_context(info: Trigger, lowered: list[str], k: int, tax: Taxonomy, be: frozenset) -> Optional[Trigger]:
     """The sense the next words give a word of senses.toml: its type, None for NONE (no trigger),
-    or the word's own when no cue word follows."""
-    for cue in lowered[k + 1:k + 1 + tax.sense_window]:        # the nearest cue word decides
+    or the word's own when no cue word follows. In the passive what the verb acts on is its subject,
+    before the auxiliary ("shots were fired", "the coach was fired"): those words are read first."""
+    before = lowered[max(0, k - 3):k - 1][::-1] if k >= 2 and lowered[k - 1] in be else []
+    for cue in [*before, *lowered[k + 1:k + 1 + tax.sense_window]]:        # the nearest cue word decides
         for kind, cues in tax.senses[info.lemma]:
             if cue in cues:
                 return None if kind == "NONE" else replace(info, type=kind, source=f"'{cue}' after it")
