@@ -148,7 +148,7 @@ def _recurrence(t: TimeExpression, tax) -> bool:
     ("100,000 meals a day", "$5 billion a year", also SETs)."""
     if t.type != "SET":
         return False
-    first = t.text.split(None, 1)[0].lower() if t.text.split() else ""
+    first = (t.text.split(None, 1) or [""])[0].lower()
     return t.value.startswith("XXXX") or first in tax.cues.get("recurrence", ())
 
 

@@ -761,8 +761,8 @@ def _antecedent(text: str, clause: Clause, clauses: list[Clause], tax: Taxonomy)
     return " ".join(m.group(1).split()) if m else None
 
 
-# a clause going on with its verb group: an auxiliary, or a verb in the past
-_VERB_GROUP_OPENS = re.compile(rf"\s*(?:{_alternation(words('clauses')['auxiliaries'])}|[a-z]+ed)\b")
+# a clause going on with its verb group: its first word the first verb of _FIRST_VERB
+_VERB_GROUP_OPENS = re.compile(r"\s*" + _FIRST_VERB.pattern)
 _TRAILING_NAME = re.compile(rf"((?:\b[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+(?:(?:{_JOINERS})\s+(?:the\s+)?)?){{0,4}}"
                             r"[A-Z][\w'’.-]*)[\s,]*\Z")
 
@@ -790,13 +790,13 @@ def _told_by_relative(cand, text: str, clause: Clause, clauses: list[Clause], ta
     """The relative clause that tells what an event noun did, when the noun is all its clause holds
     before the aside and the pronoun is the subject of a verb ("The attack, which killed 20
     people, was claimed"; not "The vote, which was due in May"): None otherwise."""
-    if cand.info.pos != "noun" or clause.kind != "main" or clause.opener or \
-            len(text[clause.start:clause.end].split()) > MAX_FRAGMENT_WORDS:
+    if cand.info.pos != "noun" or clause.kind != "main" or clause.opener:
         return None
     after = next((c for c in clauses if c.start >= clause.end), None)
     if after is None or after.kind != "relative" or after.opener not in ("which", "that") or \
-            text[clause.end:after.start].strip(" ,"):
-        return None
+            text[clause.end:after.start].strip(" ,") or \
+            len(text[clause.start:clause.end].split()) > MAX_FRAGMENT_WORDS:
+        return None         # most noun candidates: no relative clause after theirs, nothing split
     verb = text[after.start:after.end].split(None, 2)[1:2]
     # its verb right after the pronoun, a verb of the lexicon the headline can put in the present
     return after if verb and verb[0].lower() in tax.third_person else None

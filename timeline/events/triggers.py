@@ -181,6 +181,8 @@ def _opens_name(text: str, spans: list, lowered: list[str], k: int) -> bool:
         return False
     after = k + 2 if k + 1 < len(lowered) and lowered[k + 1] in _NAME_LINKS else k + 1
     return after < len(spans) and text[spans[after][0]:spans[after][0] + 1].isupper()
+
+
 _NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)\b")
 
 

@@ -374,7 +374,6 @@ def anaphora(cands: list[Candidate], told: Told) -> None:
         cand.keywords |= before.keywords
 
 
-
 class Causes:
     """The kinds of happening that damage is done by ([cues] effect_causes) each sentence tells
     by a word of its own (not a damage word), and how many sentences tell each: read by `effects`."""
