@@ -207,11 +207,14 @@ def _in_context(info: Trigger, lowered: list[str], k: int, tax: Taxonomy, be: fr
     """The sense the next words give a word of senses.toml: its type, None for NONE (no trigger),
     or the word's own when no cue word follows. In the passive what the verb acts on is its subject,
     before the auxiliary ("shots were fired", "the coach was fired"): those words are read first."""
-    before = lowered[max(0, k - 3):k - 1][::-1] if k >= 2 and lowered[k - 1] in be else []
-    for cue in [*before, *lowered[k + 1:k + 1 + tax.sense_window]]:        # the nearest cue word decides
+    passive = k >= 2 and lowered[k - 1] in be
+    before = lowered[max(0, k - 3):k - 1][::-1] if passive else []
+    after = lowered[k + 1:k + 1 + tax.sense_window]
+    for n, cue in enumerate([*before, *after]):        # the nearest cue word decides
         for kind, cues in tax.senses[info.lemma]:
             if cue in cues:
-                return None if kind == "NONE" else replace(info, type=kind, source=f"'{cue}' after it")
+                where = "its subject in the passive" if n < len(before) else "after it"
+                return None if kind == "NONE" else replace(info, type=kind, source=f"'{cue}' {where}")
     return info
 
 
