@@ -68,6 +68,21 @@ def finite_verb(text: str, start: int, end: int, tax: Taxonomy) -> Optional[tupl
     return None
 
 
+def _done_by(verb, before: str, tax: Taxonomy):
+    """An untyped verb whose subject names who does one type's acts ("rioters burned tyres",
+    "gunmen entered the church") is an act of that type; the nearest such word decides."""
+    for word in reversed(_WORD.findall(before)[-_SUBJECT_REACH:]):
+        kind = tax.doers.get(word.lower())
+        if kind:
+            start, end, info = verb
+            return start, end, Trigger(kind, info.lemma, "verb", f"{SOURCE}, done by '{word}'")
+    return verb
+
+
+# how many words before the verb its subject is looked for in ("gunmen on two motorbikes opened")
+_SUBJECT_REACH = 5
+
+
 def dated_clauses(work, times, tax: Taxonomy) -> None:
     """Step 1b: no dated happening lost. A clause with no trigger word but a date of its own and a
     finite verb gets the verb as an OTHER trigger (none inside a long quote)."""
@@ -81,6 +96,8 @@ def dated_clauses(work, times, tax: Taxonomy) -> None:
                                  for i in work.in_sentence):
             continue
         verb = finite_verb(text, clause.start, clause.end, tax)
+        if verb is not None and tax.doers:
+            verb = _done_by(verb, text[clause.start:verb[0]], tax)
         if verb is not None and not any(s <= verb[0] < e for s, e in work.quotes):
             work.clause_triggers.append((ci, [verb]))
             added = True

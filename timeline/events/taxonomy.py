@@ -55,6 +55,7 @@ class Taxonomy:
     # devastating quake": none before its noun) or "event" ("a shot": an event noun), from
     # noun_readings.tsv
     noun_readings: dict[str, str] = None
+    doers: dict[str, str] = None       # a word naming who does a type's act ("rioters") -> the type
 
 
 def _verb_forms(lemma: str, irregular: list[str]) -> set[str]:
@@ -166,7 +167,8 @@ def _compile(path: str) -> Taxonomy:
                                  if t.pos == "verb" and f in nouns and nouns[f].type != t.type},
                     agents={name: frozenset(w.lower() for w in spec["agents"])
                             for name, spec in types.items() if spec.get("agents")},
-                    senses=senses, sense_window=window, noun_readings=readings)
+                    senses=senses, sense_window=window, noun_readings=readings,
+                    doers={w.lower(): name for name, spec in types.items() for w in spec.get("doers", ())})
 
 
 # every ASCII byte that is a regex word character (\w) -> itself in lower case, every other byte ->
