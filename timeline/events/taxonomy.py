@@ -50,6 +50,7 @@ class Taxonomy:
     noun_senses: dict[str, Trigger]  # a verb form that is also another type's noun ("storm") -> the noun
     agents: dict[str, frozenset[str]]  # type -> words that make an agent verb after them that type
     senses: dict[str, tuple] = None    # lemma -> ((type or "NONE", cue words), ...): decided by the words after it
+    subject_senses: dict[str, tuple] = None  # lemma -> ((type, cue words), ...): decided by its subject
     sense_window: int = 4              # how many words after it are read
     # a verb form after a determiner -> "noun" ("the ruins": no event), "adjective" ("the
     # devastating quake": none before its noun) or "event" ("a shot": an event noun), from
@@ -131,7 +132,8 @@ def _compile(path: str) -> Taxonomy:
     for lemma, forms in irregular.items():
         for form in forms:
             third.setdefault(form, third_person(lemma))
-    senses, window = _senses(str(Path(path).parent / data["senses"]), path, priority) if data.get("senses") else ({}, 4)
+    senses, subject_senses, window = _senses(str(Path(path).parent / data["senses"]), path, priority) \
+        if data.get("senses") else ({}, {}, 4)
     readings = _noun_readings(str(Path(path).parent / data["noun_readings"]), path) if data.get("noun_readings") else {}
     if data.get("lexicon"):       # the broad lexicon fills in the forms the types above do not list
         for form, trigger in load_lexicon(str(Path(path).parent / data["lexicon"]), path).items():
@@ -167,7 +169,7 @@ def _compile(path: str) -> Taxonomy:
                                  if t.pos == "verb" and f in nouns and nouns[f].type != t.type},
                     agents={name: frozenset(w.lower() for w in spec["agents"])
                             for name, spec in types.items() if spec.get("agents")},
-                    senses=senses, sense_window=window, noun_readings=readings,
+                    senses=senses, subject_senses=subject_senses, sense_window=window, noun_readings=readings,
                     doers={w.lower(): name for name, spec in types.items() for w in spec.get("doers", ())})
 
 
@@ -287,14 +289,17 @@ def _senses(path: str, taxonomy_path: str, types) -> tuple[dict, int]:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as e:
         raise InputError(f"cannot read the senses file {path}: {e}", taxonomy_path) from None
-    senses = {}
+    senses, subjects = {}, {}
     for lemma, spec in (data.get("words") or {}).items():
-        kinds = [(k, frozenset(w.lower() for w in v)) for k, v in spec.items() if k != "examples"]
-        unknown = [k for k, _ in kinds if k != "NONE" and k not in types]
+        kinds = [(k, frozenset(w.lower() for w in v)) for k, v in spec.items() if k not in ("examples", "subject")]
+        by_subject = [(k, frozenset(w.lower() for w in v)) for k, v in (spec.get("subject") or {}).items()]
+        unknown = [k for k, _ in kinds + by_subject if k != "NONE" and k not in types]
         if unknown:
             raise InputError(f"senses of '{lemma}': unknown type {unknown[0]}", path)
         senses[lemma.lower()] = tuple(kinds)
-    return senses, int(data.get("window", 4))
+        if by_subject:
+            subjects[lemma.lower()] = tuple(by_subject)
+    return senses, subjects, int(data.get("window", 4))
 
 
 @lru_cache(maxsize=4)

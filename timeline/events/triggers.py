@@ -215,7 +215,19 @@ def _in_context(info: Trigger, lowered: list[str], k: int, tax: Taxonomy, be: fr
             if cue in cues:
                 where = "its subject in the passive" if n < len(before) else "after it"
                 return None if kind == "NONE" else replace(info, type=kind, source=f"'{cue}' {where}")
+    by_subject = tax.subject_senses.get(info.lemma) if tax.subject_senses else None
+    # the active verb with an object after it ("rebels killed 10 civilians"; not the headline's
+    # passive "two soldiers killed in an ambush"): who does it is the words before it
+    if by_subject and not passive and (k + 1 == len(lowered) or lowered[k + 1] not in _PREPOSITIONS):
+        for cue in lowered[max(0, k - _SUBJECT_REACH):k][::-1]:
+            for kind, cues in by_subject:
+                if cue in cues:
+                    return replace(info, type=kind, source=f"'{cue}' its subject")
     return info
+
+
+# how many words before an active verb its subject is looked for in ("gunmen on motorbikes killed")
+_SUBJECT_REACH = 3
 
 
 def _pattern_matches(text: str, lowered_text: Optional[str], tax: Taxonomy):
