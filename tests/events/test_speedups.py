@@ -234,3 +234,10 @@ def test_patterns_at_a_start_are_those_that_can_begin_there():
     assert sorted(at) == ["bomb", "on"]                   # "only" and "one" begin with "on"
     assert set(at["on"].groupindex) == {"p0", "p1"} and set(at["bomb"].groupindex) == {"p2"}
     assert _patterns_at([r"\bbomb|\bshell"]) == {}         # no known starts: the whole alternation everywhere
+
+
+def test_the_shipped_patterns_keep_their_prefilters():
+    """A pattern whose first words cannot be listed ("(?:bombs?|rockets?)") turns off both the
+    sentence filter and the start trie for every sentence: write its words out in full."""
+    tax = load_taxonomy()
+    assert tax.pattern_keys is not None and tax.pattern_starts is not None
