@@ -40,8 +40,8 @@ def test_status_and_type_from_the_phrase(text, wanted):
 
 @pytest.mark.parametrize("text, wanted", [
     # reported speech, with or without "that", is the speaker's account
-    ("Police said the gunmen killed three people on Monday.", ("DEATH_INJURY", "claimed")),
-    ("Police said that the gunmen killed three people on Monday.", ("DEATH_INJURY", "claimed")),
+    ("Police said the gunmen killed three people on Monday.", ("ATTACK", "claimed")),
+    ("Police said that the gunmen killed three people on Monday.", ("ATTACK", "claimed")),
     # a quote keeps the status of its own words: a threat's "will" is a plan
     ('"If they come, we will kill them all," the militia leader threatened on Monday.', ("DEATH_INJURY", "planned")),
     ('The commander said: "We will attack the base on Friday."', ("ATTACK", "planned")),

@@ -58,6 +58,7 @@ class Candidate:
     aim: Optional[tuple[str, str]] = None    # (status, rule) of what a demand, plan or infinitive aims at
     scheduled: Optional[str] = None          # dated by a verb of scheduling's time ("postponed ... until"): planned
     times_from: Optional[int] = None         # sentence offset: only the times after it date it (a promised act)
+    times_until: Optional[int] = None        # sentence offset: only the times before it date it (a trailing attribution's are its own)
     question: bool = False                   # told in a yes/no question: hypothetical, its headline asks it
     _headline: Optional[str] = None
 
@@ -94,6 +95,7 @@ class SentenceWork:
     cands: list[Candidate] = field(default_factory=list)
     by_clause: dict[int, Candidate] = field(default_factory=dict)   # the clause's own event (not one referred to)
     further: list[tuple[int, Candidate]] = field(default_factory=list)   # (clause index, a further trigger's candidate)
+    attributions: dict[int, int] = field(default_factory=dict)   # clause index -> where its trailing attribution starts
 
 
 def collect(index: int, sentence, in_sentence: list[int], tax: Taxonomy, cues: Optional[set]) -> SentenceWork:

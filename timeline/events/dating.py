@@ -99,6 +99,8 @@ def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, documen
               if clause.start <= times[i].start - sentence.start < clause.end and datable(times[i])]
     if cand.times_from is not None:     # "pledged on Monday to cut taxes in 2025": the cut's is 2025
         usable = [i for i in usable if times[i].start - sentence.start >= cand.times_from]
+    if cand.times_until is not None:    # "will open a factory next spring, it said on Tuesday": spring
+        usable = [i for i in usable if times[i].start - sentence.start < cand.times_until]
     if usable:
         i = min(usable, key=lambda i: (_rank(times[i]), abs(times[i].start - sentence.start - t0)))
         span = _range(sentence, times, usable, i)

@@ -355,7 +355,8 @@ _DASH_ASIDE = re.compile(r"\s+(?:--?|[–—])\s+[^-–—\n]{1,60}?\s+(?:--?|[�
 _SPACED_POSSESSIVE = re.compile(r"(?<=\w) (['’]s)\b")
 _PHRASE_OPENERS = _HEADLINE["phrase_openers"]
 # "..., the National Weather Service said": a name (or "the" and a name) before the verb of saying
-_NAMED_ATTRIBUTION = re.compile(rf",?\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){{1,5}}(?:{_alternation(_SAID)})[\s.,;]*$")
+_NAMED_ATTRIBUTION = re.compile(rf",?\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){{1,5}}"
+                                rf"(?:{_alternation([v for v in _SAID if v not in _HEADLINE['passive_after_names']])})[\s.,;]*$")
 _DETERMINED_ATTRIBUTION = re.compile(
     rf"[,\"”]+\s+(?:{_alternation(_HEADLINE['attribution_determiners'])})\s+(?:[\w.'’-]+\s+){{0,7}}"
     rf"(?:{_alternation(_SAID)})[\s.,;]*$", re.I)

@@ -83,22 +83,41 @@ def _done_by(verb, before: str, tax: Taxonomy):
 _SUBJECT_REACH = 5
 
 
+# before a trailing attribution's verb: a comma (a closing quote) and its few words of subject
+# ("..., it said", "..., the council confirmed", "..., it was confirmed")
+_ATTRIBUTION_OPENS = re.compile(r"[,\"”’]\s+(?:[\w.'’-]+\s+){0,6}$")
+
+
 def dated_clauses(work, times, tax: Taxonomy) -> None:
     """Step 1b: no dated happening lost. A clause with no trigger word but a date of its own and a
-    finite verb gets the verb as an OTHER trigger (none inside a long quote)."""
+    finite verb gets the verb as an OTHER trigger (none inside a long quote). So does a clause
+    whose only trigger words are a trailing attribution's ("..., it said"), in place of them."""
     if not work.in_sentence:
         return
     text, base = work.sentence.text, work.sentence.start
-    have = {ci for ci, _ in work.clause_triggers}
+    reporting = tax.cues.get("reporting", frozenset())
+    # a clause whose only triggers are verbs of saying after a dated finite verb ("The carmaker
+    # will open a factory next spring, it said"): what is reported is the clause's happening
+    said = {ci: (triggers, m.start()) for ci, triggers in work.clause_triggers
+            if all(t[2].pos == "verb" and t[2].lemma in reporting for t in triggers)
+            and not text[triggers[0][0]:triggers[0][1]].endswith("ing")     # ", vowing to": a participle clause
+            and (m := _ATTRIBUTION_OPENS.search(text, work.clauses[ci].start, triggers[0][0]))}
+    have = {ci for ci, _ in work.clause_triggers} - said.keys()
     added = False
     for ci, clause in enumerate(work.clauses):
-        if ci in have or not any(clause.start <= times[i].start - base < clause.end and datable(times[i])
+        end = said[ci][1] if ci in said else clause.end     # a date of the act's own, not the attribution's
+        if ci in have or not any(clause.start <= times[i].start - base < end and datable(times[i])
                                  for i in work.in_sentence):
             continue
-        verb = finite_verb(text, clause.start, clause.end, tax)
+        verb = finite_verb(text, clause.start, end, tax)
         if verb is not None and tax.doers:
             verb = _done_by(verb, text[clause.start:verb[0]], tax)
-        if verb is not None and not any(s <= verb[0] < e for s, e in work.quotes):
+        if verb is None or any(s <= verb[0] < e for s, e in work.quotes):
+            continue
+        if ci in said:      # the attribution tells who reports it (and when), no happening of its own
+            triggers, work.attributions[ci] = said[ci]
+            triggers[:] = [verb]
+        else:
             work.clause_triggers.append((ci, [verb]))
             added = True
     if added:

@@ -43,6 +43,7 @@ def choose(work: SentenceWork, tax: Taxonomy, times) -> None:
         if times_from is not None:
             cand.times_from = times_from
             cand.type_rule += f", what '{promise}' promises, with a time of its own"
+        cand.times_until = work.attributions.get(ci)
         work.by_clause[ci] = cand
         work.cands.append(cand)
         if reaction:
@@ -328,7 +329,12 @@ def _deadline_type(cand: Candidate, sentence, times, tax: Taxonomy) -> None:
         return      # "postponed until June 3": when it is to happen, no deadline
     t = times[cand.time]
     before = sentence.text[:t.start - sentence.start].rstrip().lower()
-    if before.endswith((" by", " before", " until")) or cand.status == "deadline":
+    if cand.type == "OTHER" and cand.status == "planned" and "PLAN_DEADLINE" in tax.priority:
+        # "construction will begin in July": an act of no type of its own, with a date ahead of
+        # it, is the taxonomy's scheduled or expected event
+        cand.type = "PLAN_DEADLINE"
+        cand.type_rule = f"planned with a date of its own, '{t.text}' ({cand.type_rule})"
+    elif before.endswith((" by", " before", " until")) or cand.status == "deadline":
         was = cand.type
         cand.type = "PLAN_DEADLINE" if "PLAN_DEADLINE" in tax.priority else cand.type
         cand.type_rule = f"{cand.status} with 'by {t.text}' (was {was}: {cand.type_rule})"
