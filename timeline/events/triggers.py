@@ -107,7 +107,12 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
             (form.endswith("ed") and info.pos == "verb" and
              (prev_word in described or (prev_word in be and k > 1 and lowered[k - 2] in described))) or \
             (info.pos == "noun" and _next_word(text, end) in modified) or \
-            (form in verb_unlike and prev_word in verb_context)       # "to deal with": a verb, no deal
+            (form in verb_unlike and prev_word in verb_context) or \
+            (form.endswith("ing") and info.lemma in tax.cues.get("adjective_ing", ()) and
+             (prev_word in determiners or prev_word in _PREPOSITIONS) and _modifies_next(text, end)
+             and not any(_next_word(text, end) in cues for _, cues in tax.senses.get(info.lemma, ())))
+        # "with rising demand", "the soaring cost": an adjective opening a noun phrase, no change
+        # told (but "after falling ill": a cue of the verb's sense follows it)
         # a participle modifying a noun ("troops fighting under ...", also a lexicon's gerund noun:
         # "fighting" is one), but not one that opens a participle clause or is a finite verb's
         # subject
