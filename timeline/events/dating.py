@@ -144,6 +144,20 @@ def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, documen
             return
 
 
+def backshifted(work: SentenceWork, document, tax) -> None:
+    """Reported speech shifts its tense back (Quirk et al. 14.31): "announced on Monday that it had
+    been bought" tells the purchase before the announcement. An undated event of a reported
+    clause in the past perfect is dated before its sentence's dated main event."""
+    main = next((c for c in work.by_clause.values() if c.clause.kind == "main" and c.date is not None
+                 and c.date.mod is None), None)
+    if main is None:
+        return
+    for cand in work.cands:
+        if cand.date is None and cand.clause.kind == "report" and cand.status in ("occurred", "claimed") \
+                and not cand.generic and _tense(cand, document.text, tax) == "past_perfect":
+            relative_to(cand, main, "before", document, phrase="reported in the past perfect")
+
+
 def _recurrence(t: TimeExpression, tax) -> bool:
     """A set of times the clause's happening recurs on: days of the calendar ("on Saturdays",
     "every Monday": XXXX-...) or one opened by a word of recurrence ("every week"), not a rate

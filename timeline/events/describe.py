@@ -567,7 +567,10 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax, casin
             comma = _COMMA_BEFORE.search(sentence.text, clause.start, s2) if trail and not possessive else None
             if comma:
                 s2 = comma.start()      # "The strike, in 1989, lasted": both commas go
-            removals.append((s2 - clause.start, (trail.end() if trail else e) - clause.start))
+            cut = trail.end() if trail else e
+            if trail and cand.times_until is not None and e <= cand.times_until < cut:
+                cut = cand.times_until      # "in January, the operator announced": the comma opens the attribution
+            removals.append((s2 - clause.start, cut - clause.start))
     if len(removals) > 1:
         removals = _ranges_joined(text, sorted(removals))
     verb = cand.verb or (cand.trigger_start - sentence.start, cand.trigger_end - sentence.start)

@@ -58,6 +58,7 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
             continue
         cues = status.present_cues(sentence.text, tax)
         work = collect(index, sentence, in_sentence, tax, cues)
+        finite.trailing_attributions(work, tax)
         finite.dated_clauses(work, times, tax)
         types.choose(work, tax, times)
         status.assign(work, tax)
@@ -68,6 +69,7 @@ def analyse(document: Document, sentences, times: list[TimeExpression], taxonomy
         types.reports(work, tax)
         status.conditions(work)
         describe.describe(work, times, tax, casing)
+        dating.backshifted(work, document, tax)     # after describe: its rule names the main event's headline
         traces.append(SentenceTrace(index, sentence.start, sentence.end, sentence.text, in_sentence,
                                     [(c.kind, sentence.text[c.start:c.end]) for c in work.clauses], work.cands, cues))
     types.effects(traces, causes)

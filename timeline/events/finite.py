@@ -86,26 +86,54 @@ _SUBJECT_REACH = 5
 # before a trailing attribution's verb: a comma (a closing quote) and its few words of subject
 # ("..., it said", "..., the council confirmed", "..., it was confirmed")
 _ATTRIBUTION_OPENS = re.compile(r"[,\"”’]\s+(?:[\w.'’-]+\s+){0,6}$")
+# and after it, at most a time or a name ("it said on Tuesday", "said the minister")
+_ATTRIBUTION_TAIL = 4
+
+
+def trailing_attributions(work, tax: Taxonomy) -> None:
+    """Step 1a: a clause that ends in an attribution ("..., it said", "..., the council confirmed
+    on Monday"): its verbs of saying tell who reports the clause, no happening of their own, and
+    its times date the telling, not what is told. Where the attribution starts is kept
+    (work.attributions); the verbs leave the clause's triggers when others are left to tell it."""
+    text = work.sentence.text
+    reporting = tax.cues.get("reporting", frozenset())
+    for ci, triggers in work.clause_triggers:
+        j = len(triggers)
+        # verbs of saying that only tell who said it (a threat or an accusation is news itself)
+        while j and triggers[j - 1][2].pos == "verb" and triggers[j - 1][2].lemma in reporting \
+                and triggers[j - 1][2].type == "STATEMENT":
+            j -= 1
+        if j == len(triggers):
+            continue
+        start, end, _ = triggers[j]
+        clause = work.clauses[ci]
+        if text[start:end].endswith("ing") or len(text[end:clause.end].split()) > _ATTRIBUTION_TAIL \
+                or ci + 1 < len(work.clauses):
+            continue        # ", vowing to ...": a participle clause; ", officials confirmed the toll";
+            # "In a statement, the UN said [that ...]": the verb reports what follows it; "..., it
+            # said on Friday, a day after ...": the clause after it tells when the saying was
+        m = _ATTRIBUTION_OPENS.search(text, clause.start, start)
+        if m is not None:
+            work.attributions[ci] = m.start()
+            if j:
+                del triggers[j:]
 
 
 def dated_clauses(work, times, tax: Taxonomy) -> None:
     """Step 1b: no dated happening lost. A clause with no trigger word but a date of its own and a
     finite verb gets the verb as an OTHER trigger (none inside a long quote). So does a clause
-    whose only trigger words are a trailing attribution's ("..., it said"), in place of them."""
+    whose only trigger words are its trailing attribution's ("The carmaker will open a factory
+    next spring, it said"), in place of them: what is told is the happening."""
     if not work.in_sentence:
         return
     text, base = work.sentence.text, work.sentence.start
     reporting = tax.cues.get("reporting", frozenset())
-    # a clause whose only triggers are verbs of saying after a dated finite verb ("The carmaker
-    # will open a factory next spring, it said"): what is reported is the clause's happening
-    said = {ci: (triggers, m.start()) for ci, triggers in work.clause_triggers
-            if all(t[2].pos == "verb" and t[2].lemma in reporting for t in triggers)
-            and not text[triggers[0][0]:triggers[0][1]].endswith("ing")     # ", vowing to": a participle clause
-            and (m := _ATTRIBUTION_OPENS.search(text, work.clauses[ci].start, triggers[0][0]))}
+    said = {ci: triggers for ci, triggers in work.clause_triggers
+            if ci in work.attributions and all(t[2].lemma in reporting for t in triggers)}
     have = {ci for ci, _ in work.clause_triggers} - said.keys()
     added = False
     for ci, clause in enumerate(work.clauses):
-        end = said[ci][1] if ci in said else clause.end     # a date of the act's own, not the attribution's
+        end = work.attributions.get(ci, clause.end)     # a date of the act's own, not the attribution's
         if ci in have or not any(clause.start <= times[i].start - base < end and datable(times[i])
                                  for i in work.in_sentence):
             continue
@@ -114,9 +142,8 @@ def dated_clauses(work, times, tax: Taxonomy) -> None:
             verb = _done_by(verb, text[clause.start:verb[0]], tax)
         if verb is None or any(s <= verb[0] < e for s, e in work.quotes):
             continue
-        if ci in said:      # the attribution tells who reports it (and when), no happening of its own
-            triggers, work.attributions[ci] = said[ci]
-            triggers[:] = [verb]
+        if ci in said:
+            said[ci][:] = [verb]
         else:
             work.clause_triggers.append((ci, [verb]))
             added = True
