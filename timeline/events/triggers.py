@@ -90,8 +90,9 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
         info = tax.words[form]
         prev_raw = text[spans[k - 1][0]:spans[k - 1][1]] if k else ""
         prev_word = lowered[k - 1] if k else ""
-        if info.pos == "verb" and prev_word in determiners and form in tax.noun_senses:
-            info = tax.noun_senses[form]        # "the storm knocked out power": the noun, not the verb
+        if info.pos == "verb" and form in tax.noun_senses and (
+                prev_word in determiners or _named_instance(text, lowered, k, end)):
+            info = tax.noun_senses[form]        # "the storm knocked out power", "Storm Isha": the noun, not the verb
         if info.pos == "verb" and tax.noun_readings and _names_no_event(text, lowered, k, form, end, info, tax):
             continue
         if tax.senses and info.lemma in tax.senses:
@@ -99,7 +100,7 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
             if info is None:        # "executed the plan": no event
                 continue
         possessive = prev_word.endswith(("'s", "’s"))
-        skip = (form in stop and prev_word not in unlock and not possessive) or \
+        skip = (form in stop and prev_word not in unlock and not possessive and not _named_instance(text, lowered, k, end)) or \
             (form.endswith("ing") and (info.pos == "verb" or info.source) and
              not (prev_word in be or prev_word in unlock or possessive or prev_word in _PREPOSITIONS or
                   (opens_participle_clause(text, start) and _acts_in_participle(info, tax)) or
@@ -176,6 +177,13 @@ def _names_no_event(text: str, lowered: list[str], k: int, form: str, end: int, 
 _AFTER_HEAD_NOUN = words("types")["after_head_noun"]
 _NAME_LINKS = frozenset(words("names")["name_links"])
 _INSTANCE_NOUNS = frozenset(words("names")["instance_nouns"])
+_CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _named_instance(text: str, lowered: list[str], k: int, end: int) -> bool:
+    """"Storm Isha", "Hurricane Katrina": a noun of a kind of event before the instance's name is
+    that event, with no determiner."""
+    return lowered[k] in _INSTANCE_NOUNS and _CAPITALISED_NEXT.match(text, end) is not None
 
 
 def _opens_name(text: str, spans: list, lowered: list[str], k: int) -> bool:
@@ -212,27 +220,32 @@ def _in_context(info: Trigger, lowered: list[str], k: int, tax: Taxonomy, be: fr
     """The sense the next words give a word of senses.toml: its type, None for NONE (no trigger),
     or the word's own when no cue word follows. In the passive what the verb acts on is its subject,
     before the auxiliary ("shots were fired", "the coach was fired"): those words are read first."""
-    passive = k >= 2 and lowered[k - 1] in be
+    noun = info.pos == "noun"
+    passive = not noun and k >= 2 and lowered[k - 1] in be
     before = lowered[max(0, k - 3):k - 1][::-1] if passive else []
     after = lowered[k + 1:k + 1 + tax.sense_window]
     for n, cue in enumerate([*before, *after]):        # the nearest cue word decides
+        if noun and cue in _AFTER_HEAD_NOUN:
+            continue        # "a fire at the flats": after a noun a preposition tells where, not what it acts on
         for kind, cues in tax.senses[info.lemma]:
             if cue in cues:
                 where = "its subject in the passive" if n < len(before) else "after it"
                 return None if kind == "NONE" else replace(info, type=kind, source=f"'{cue}' {where}")
     by_subject = tax.subject_senses.get(info.lemma) if tax.subject_senses else None
     # the active verb with an object after it ("rebels killed 10 civilians"; not the headline's
-    # passive "two soldiers killed in an ambush"): who does it is the words before it
-    if by_subject and not passive and (k + 1 == len(lowered) or lowered[k + 1] not in _PREPOSITIONS):
-        for cue in lowered[max(0, k - _SUBJECT_REACH):k][::-1]:
+    # passive "two soldiers killed in an ambush"): who does it is the words before it; a noun's
+    # are its modifiers ("a gas explosion")
+    if by_subject and not passive and (noun or k + 1 == len(lowered) or lowered[k + 1] not in _PREPOSITIONS):
+        for cue in lowered[max(0, k - (_MODIFIER_REACH if noun else _SUBJECT_REACH)):k][::-1]:
             for kind, cues in by_subject:
                 if cue in cues:
-                    return replace(info, type=kind, source=f"'{cue}' its subject")
+                    return replace(info, type=kind, source=f"'{cue}' " + ("before it" if noun else "its subject"))
     return info
 
 
 # how many words before an active verb its subject is looked for in ("gunmen on motorbikes killed")
 _SUBJECT_REACH = 3
+_MODIFIER_REACH = 2        # "a gas explosion", "a huge gas explosion"
 
 
 def _pattern_matches(text: str, lowered_text: Optional[str], tax: Taxonomy):

@@ -174,7 +174,8 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
     if len(triggers) > 1:       # one trigger is the head: most clauses read no words before it
         heads = [t for t in triggers if not _in_phrase(sentence.text, t)] or triggers
         reporting = tax.cues.get("reporting", frozenset())
-        verb = next((t for t in heads if t[2].pos == "verb" and t[2].lemma not in reporting), None)
+        # a pattern is a verb's phrase ("found him guilty of murder", "went into administration")
+        verb = next((t for t in heads if t[2].pos in ("verb", "pattern") and t[2].lemma not in reporting), None)
         if verb is not None:
             # a noun after the clause's verb is its object or a circumstance ("sentenced 12 men for
             # the bombing", "arrested over the attack"): the verb says what happened. Not after a
