@@ -259,3 +259,20 @@ def test_the_days_best_event_stands_for_it_and_coarse_dates_come_after_days():
     assert key_ids(tl, 2) == ["e2", "e4"]
     # then the coarse dates, but not the year 2020, which holds the chosen 5 January 2020
     assert key_ids(tl, 4) == ["e2", "e4", "e5"]
+
+
+def test_a_clear_headline_about_something_else_does_not_speak_for_the_event():
+    """A merged event can hold a source about another matter: a clear, short headline of it loses
+    to a longer one that says what the event's sentences say."""
+    e = event(1, day("2010-01-13"), ("d0", "d1", "d2", "d3", "d4"),
+              headline="Thousands of Haitians spent a second night in the open , too scared to sleep inside "
+                       "buildings damaged by the earthquake",
+              sentences=["Thousands of Haitians spent a second night in the open after the earthquake .",
+                         "The earthquake destroyed homes across Port-au-Prince , leaving thousands in the open .",
+                         "Haitians too scared to sleep inside spent the night in the streets after the earthquake .",
+                         "A second night in the open for thousands of Haitians after the earthquake .",
+                         "Randi Zuckerberg manages non-profit initiatives for Facebook ."])
+    e = e.model_copy(update={"merged": MergeEvidence(score=1.0, sources=[MergeSource(
+        event="x", document="d2", type="DISASTER_ACCIDENT", status="occurred",
+        headline="Randi Zuckerberg manages non-profit initiatives for Facebook")])})
+    assert "Haitians" in summary(e)

@@ -162,11 +162,16 @@ def summary(e: Event) -> str:
     """The clearest headline among the event's sources, on one line; between headlines as clear,
     the one nearest what its sentences say (a merged event's sources do not all tell its story)."""
     lines = [e.headline] + [s.headline for s in (e.merged.sources if e.merged else []) if s.headline]
-    stop = frozenset(load_weights().sentence["stopwords"])
+    w = load_weights().sentence
+    stop = frozenset(w["stopwords"])
     centroid = sum((_bag(m.sentence, stop) for m in e.mentions), Counter())
-    best = min(dict.fromkeys(" ".join(h.split()) for h in lines if h.strip()) or [""],
-               key=lambda h: (-_clarity(h, 4, 16, headline=True), -round(_cosine(_bag(h, stop), centroid), 6),
-                              len(h), h))
+    near = {h: round(_cosine(_bag(h, stop), centroid), 6)
+            for h in dict.fromkeys(" ".join(h.split()) for h in lines if h.strip())} or {"": 0.0}
+    # only a line that says much of what the sources say may speak for them: a merged event can
+    # hold a source about something else ("Randi Zuckerberg manages non-profit initiatives")
+    floor = w.get("summary_relevance", 0.0) * max(near.values())
+    best = min((h for h, c in near.items() if c >= floor),
+               key=lambda h: (-_clarity(h, 4, 16, headline=True), -near[h], len(h), h))
     return _one_line(best)
 
 
