@@ -224,23 +224,32 @@ def _in_context(info: Trigger, lowered: list[str], k: int, tax: Taxonomy, be: fr
     passive = not noun and k >= 2 and lowered[k - 1] in be
     before = lowered[max(0, k - 3):k - 1][::-1] if passive else []
     after = lowered[k + 1:k + 1 + tax.sense_window]
-    for n, cue in enumerate([*before, *after]):        # the nearest cue word decides
-        if noun and cue in _AFTER_HEAD_NOUN:
-            continue        # "a fire at the flats": after a noun a preposition tells where, not what it acts on
-        for kind, cues in tax.senses[info.lemma]:
-            if cue in cues:
-                where = "its subject in the passive" if n < len(before) else "after it"
-                return None if kind == "NONE" else replace(info, type=kind, source=f"'{cue}' {where}")
+    found = _nearest_cue(info, [*before, *after], len(before), noun, tax)
+    if found is not None and found.type == "NONE":
+        return None         # "executed the plan": no event
     by_subject = tax.subject_senses.get(info.lemma) if tax.subject_senses else None
-    # the active verb with an object after it ("rebels killed 10 civilians"; not the headline's
-    # passive "two soldiers killed in an ambush"): who does it is the words before it; a noun's
-    # are its modifiers ("a gas explosion")
-    if by_subject and not passive and (noun or k + 1 == len(lowered) or lowered[k + 1] not in _PREPOSITIONS):
+    # who does it, before what it acts on ("protesters clashed with police": a riot): the active
+    # verb's subject, the words before it, when an object or a "with" follows (not the headline's
+    # passive "two soldiers killed in an ambush"); a noun's are its modifiers ("a gas explosion")
+    if by_subject and not passive and (noun or k + 1 == len(lowered) or lowered[k + 1] not in _NOT_OBJECT):
         for cue in lowered[max(0, k - (_MODIFIER_REACH if noun else _SUBJECT_REACH)):k][::-1]:
             for kind, cues in by_subject:
                 if cue in cues:
                     return replace(info, type=kind, source=f"'{cue}' " + ("before it" if noun else "its subject"))
-    return info
+    return found or info
+
+
+def _nearest_cue(info: Trigger, words: list[str], before: int, noun: bool, tax: Taxonomy) -> Optional[Trigger]:
+    """The sense the nearest cue word among `words` gives (the first `before` of them the passive's
+    subject), type "NONE" for no event; None when none is a cue."""
+    for n, cue in enumerate(words):
+        if noun and cue in _AFTER_HEAD_NOUN:
+            continue        # "a fire at the flats": after a noun a preposition tells where, not what it acts on
+        for kind, cues in tax.senses[info.lemma]:
+            if cue in cues:
+                where = "its subject in the passive" if n < before else "after it"
+                return replace(info, type=kind, source=f"'{cue}' {where}")
+    return None
 
 
 # how many words before an active verb its subject is looked for in ("gunmen on motorbikes killed")
@@ -335,6 +344,9 @@ def _only_spaces(text: str, spans, k: int, n: int) -> bool:
 
 
 _PREPOSITIONS = frozenset("of in after before since by for from with without on upon while".split())
+# after a past form, these make it a participle rather than a verb with its object ("killed in an
+# ambush", "killed by a bomb"); "clashed with police" is the verb's own
+_NOT_OBJECT = _PREPOSITIONS - {"with"}
 _CLAUSE_MARKS = frozenset(",;:—–")
 
 
