@@ -453,3 +453,10 @@ def test_ruled_is_a_courts_ruling_only_when_it_rules_that_or_on():
     types = [e.type for e in extracted("In 1990 he ruled the country with an iron fist and ruled out elections.",
                                        "2023-10-10")]
     assert "ARREST_LEGAL" not in types, types
+
+
+@pytest.mark.parametrize("text", ["A primary school in the town closed on Monday after a fire.",
+                                  "Doctors in primary care saw 500 patients on Monday."])
+def test_a_noun_a_trigger_word_describes_is_no_event_of_it(text):
+    """"primary" before "school" or "care" is the adjective, no primary election (modified_nouns)."""
+    assert "ELECTION_VOTE" not in [e.type for e in events_of(text, [monday()])]
