@@ -29,6 +29,12 @@ def event(i: int, when: EventDate | None, docs=("a",), type_="ATTACK", status="o
                  date=when, mentions=[mention(d, s) for d, s in zip(docs, sentences)])
 
 
+def with_source(e: Event, headline: str, type_: str = "DISASTER_ACCIDENT", document: str = "d1") -> Event:
+    """The event merged with one more source, of that headline."""
+    return e.model_copy(update={"merged": MergeEvidence(score=1.0, sources=[
+        MergeSource(event="x", document=document, type=type_, status="occurred", headline=headline)])})
+
+
 def docs(n: int, published="2020-01-01", source=None) -> list[Document]:
     return [Document(id=f"d{k}", published=published, source=source, text="...") for k in range(n)]
 
@@ -121,16 +127,13 @@ def test_key_auto_grows_with_the_archive():
 ])
 def test_summary_is_the_clearest_headline_among_the_sources(own, source, type_):
     e = event(1, day("2020-01-01"), headline=own)
-    e = e.model_copy(update={"merged": MergeEvidence(score=1.0, sources=[
-        MergeSource(event="x", document="d1", type=type_, status="occurred", headline=source)])})
+    e = with_source(e, source, type_=type_)
     assert summary(e) == source
 
 
 def test_summary_opens_on_a_subject_not_a_preposition():
     e = event(1, day("2020-01-01"), headline="Of a boy who visited Texas")
-    e = e.model_copy(update={"merged": MergeEvidence(score=1.0, sources=[
-        MergeSource(event="x", document="d1", type="DEATH_INJURY", status="occurred",
-                    headline="A boy visiting from Mexico dies of swine flu in Texas")])})
+    e = with_source(e, "A boy visiting from Mexico dies of swine flu in Texas", type_="DEATH_INJURY")
     assert summary(e) == "A boy visiting from Mexico dies of swine flu in Texas"
 
 
@@ -141,9 +144,7 @@ def test_between_clear_headlines_the_one_saying_what_the_sentences_say():
         "The World Health Organization raised its pandemic alert to level four on Monday .",
         "The WHO raised the pandemic alert level , a step towards declaring a pandemic .",
         "Listeners called a radio phone-in about the outbreak ."])
-    e = e.model_copy(update={"merged": MergeEvidence(score=1.0, sources=[MergeSource(
-        event="x", document="d1", type="DISASTER_ACCIDENT", status="occurred",
-        headline="World Health Organization raises its pandemic alert level")])})
+    e = with_source(e, "World Health Organization raises its pandemic alert level")
     assert summary(e) == "World Health Organization raises its pandemic alert level"
 
 
@@ -272,7 +273,5 @@ def test_a_clear_headline_about_something_else_does_not_speak_for_the_event():
                          "Haitians too scared to sleep inside spent the night in the streets after the earthquake .",
                          "A second night in the open for thousands of Haitians after the earthquake .",
                          "Randi Zuckerberg manages non-profit initiatives for Facebook ."])
-    e = e.model_copy(update={"merged": MergeEvidence(score=1.0, sources=[MergeSource(
-        event="x", document="d2", type="DISASTER_ACCIDENT", status="occurred",
-        headline="Randi Zuckerberg manages non-profit initiatives for Facebook")])})
+    e = with_source(e, "Randi Zuckerberg manages non-profit initiatives for Facebook", document="d2")
     assert "Haitians" in summary(e)
