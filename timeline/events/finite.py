@@ -71,7 +71,7 @@ def finite_verb(text: str, start: int, end: int, tax: Taxonomy) -> Optional[tupl
 def _done_by(verb, before: str, tax: Taxonomy):
     """An untyped verb whose subject names who does one type's acts ("rioters burned tyres",
     "gunmen entered the church") is an act of that type; the nearest such word decides."""
-    for word in reversed(_WORD.findall(before)[-_SUBJECT_REACH:]):
+    for word in reversed(_WORD.findall(before)[-_DOER_REACH:]):
         kind = tax.doers.get(word.lower())
         if kind:
             start, end, info = verb
@@ -80,7 +80,7 @@ def _done_by(verb, before: str, tax: Taxonomy):
 
 
 # how many words before the verb its subject is looked for in ("gunmen on two motorbikes opened")
-_SUBJECT_REACH = 5
+_DOER_REACH = 5
 
 
 # before a trailing attribution's verb: a comma (a closing quote) and its few words of subject
