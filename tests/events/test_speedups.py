@@ -241,3 +241,45 @@ def test_the_shipped_patterns_keep_their_prefilters():
     sentence filter and the start trie for every sentence: write its words out in full."""
     tax = load_taxonomy()
     assert tax.pattern_keys is not None and tax.pattern_starts is not None
+
+
+def test_mid_word_equals_the_look_behind_regex():
+    from timeline.events.status import _MID_WORD, _mid_word
+
+    # ASCII, letters, digits and marks of other scripts, combining marks, an underscore, spaces
+    chars = "aZ9_ -’'.,éß²٣\u0301\u00a0\u2009中"
+    for a in chars:
+        for b in chars:
+            text = a + b
+            for end in range(len(text) + 1):
+                assert _mid_word(text, end) == (_MID_WORD.match(text, end) is not None), (text, end)
+
+
+def test_and_predicate_matches_as_a_word_boundary_before_and():
+    import re
+
+    from timeline.events.clauses import AND_PREDICATE
+
+    plain = re.compile(AND_PREDICATE.pattern.replace(r"(and)(?<!\wand)", r"\b(and)", 1))
+    assert plain.pattern != AND_PREDICATE.pattern
+    texts = ["It will begin in July and is expected to finish.", "sand is wet and was dry", "band and has",
+             "and is", "x_and is", "2and is", "café and is", "Brand and has been", "and and is", "Sudan and was"]
+    for text in texts:
+        assert [m.span(1) for m in AND_PREDICATE.finditer(text)] == [m.span(1) for m in plain.finditer(text)], text
+        for pos in range(len(text)):
+            assert (AND_PREDICATE.match(text, pos) is None) == (plain.match(text, pos) is None), (text, pos)
+
+
+def test_equal_dates_are_one_object():
+    from timeline.events.dating import event_date
+    from timeline.models import Interval, TimeExpression
+
+    def expression(start):
+        return TimeExpression(document="d", text="Monday", start=start, end=start + 6, type="DATE",
+                              value="2021-08-02", rule="weekday", interval=Interval(start="2021-08-02",
+                                                                                     end="2021-08-02", granularity="day"))
+    first, second = event_date(expression(0), None, "2021-08-03"), event_date(expression(40), None, "2021-08-03")
+    assert first is second      # made once: candidates dated by the same day share it
+    assert first.model_dump_json() == '{"value":"2021-08-02","mod":null,"start":"2021-08-02","end":"2021-08-02",' \
+        '"granularity":"day","display":"Monday"}'
+    assert event_date(expression(0), "AFTER", "2021-08-03") is not first      # other values, another date

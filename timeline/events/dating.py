@@ -53,6 +53,16 @@ def event_date(t: TimeExpression, mod: Optional[str] = None, published: Optional
         display = f"since {display}"
     elif mod == "BEFORE" and not t.mod:
         display = f"before {display}"
+    return shared_date(value, mod, start, end, granularity, display)
+
+
+@lru_cache(maxsize=1024)
+def shared_date(value: str, mod: Optional[str], start: Optional[str], end: Optional[str], granularity: str,
+                display: str) -> EventDate:
+    """One EventDate for each set of values, made once: a document's candidates share their dates
+    (those of one time expression, of its publication day), and a model costs far more to build
+    than to look up. Nothing changes a date once made (a candidate is given another), as
+    `timeline.compact` shares equal ones."""
     return EventDate(value=value, mod=mod, start=start, end=end, granularity=granularity, display=display)
 
 
@@ -244,7 +254,7 @@ def relative_to(cand, anchor, relation: str, document, phrase: Optional[str] = N
         display = f"before {d.display}"
     else:
         display = d.display
-    cand.date = EventDate(value=d.value, mod=mod, start=start, end=end, granularity=d.granularity, display=display)
+    cand.date = shared_date(d.value, mod, start, end, d.granularity, display)
     cand.time = None
     said = f"'{phrase}'" if phrase else f"{relation}-clause"
     cand.date_rule = f"{said}: {display_rel(mod)} the event '{anchor.headline}' ({d.display})"
@@ -452,8 +462,7 @@ def news_window(cand, document, tax) -> None:
         return
     published = document.published[:10]
     start, granularity, shown = _news_window_of(published, tense)
-    cand.date = EventDate(value=published, mod="ON_OR_BEFORE", start=start, end=published,
-                          granularity=granularity, display=shown)
+    cand.date = shared_date(published, "ON_OR_BEFORE", start, published, granularity, shown)
     cand.time = None
     cand.confidence = max(0.1, cand.confidence - 0.15)
     cand.date_rule = f"news date ({tense} tense, no date of its own): {shown} (published {published})"
