@@ -114,9 +114,11 @@ def content_key(a: Atom) -> tuple:
             a.victims, a.agents, a.persons)
 
 
-def with_siblings(atoms: list[Atom]) -> list[Atom]:
+def with_siblings(atoms: list[Atom], one: Optional[dict] = None) -> list[Atom]:
     """Each atom with the dates its document gives the other events of its block, the places it
-    names for them, and the persons it names there as victims and agents, and anywhere at all."""
+    names for them, and the persons it names there as victims and agents, and anywhere at all.
+    What it reads is its document's: the atoms of each document may be given apart (`one`, a dict
+    kept across the calls, then makes equal values one object across them too)."""
     # gathered in sets and frozen once per document and block (a union per atom made a set each)
     spans: dict[tuple, set] = defaultdict(set)
     victims: dict[tuple, set] = defaultdict(set)
@@ -137,7 +139,7 @@ def with_siblings(atoms: list[Atom]) -> list[Atom]:
         in_document[document].update(names)
     document_places = {d: place_keys(tuple(sorted(names))) for d, names in in_document.items()}
     # equal values are one object: most of these sets are empty, and dates and a story's copies repeat
-    one: dict = {}
+    one = {} if one is None else one
 
     def shared(value):
         return one.setdefault(value, value)
