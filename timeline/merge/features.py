@@ -73,6 +73,7 @@ class Atom:
     victims: frozenset = frozenset()
     agents: frozenset = frozenset()
     persons: frozenset = frozenset()
+    headline: str = ""     # its source's: what a link refused to its group names (cluster.refusal)
 
 
 _NOTHING = frozenset()
@@ -105,7 +106,8 @@ def atom(source: MergeSource, sentences: Sequence[str] = (), published: Optional
                 else tuple(sorted(set().union(*map(sentence_words, sentences)))),
                 corrects=any(c in s for s in map(str.lower, sentences) for c in rules.corrections),
                 published=_ordinal(published), where=_set((*source.places, *filter(None, map(places_named_by, source.actors)))),
-                victims=victims, agents=agents, persons=_set(filter(None, map(surname, source.actors))))
+                victims=victims, agents=agents, persons=_set(filter(None, map(surname, source.actors))),
+                headline=source.headline)
 
 
 def content_key(a: Atom) -> tuple:

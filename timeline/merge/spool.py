@@ -22,7 +22,7 @@ from typing import IO, Iterator, Optional
 
 from timeline.collector import collector_paused
 from timeline.merge import DEFAULT_TITLE, _rebase, _refusal, _same_event
-from timeline.merge.build import build_event
+from timeline.merge.build import MAX_REFUSED_SHOWN, build_event
 from timeline.merge.cluster import cluster
 from timeline.merge.features import atom, mentions_of, sources_of, with_siblings
 from timeline.models import Document, Event, TimeExpression, Timeline
@@ -213,7 +213,7 @@ class SpooledMerge:
         merged = _MergedEvents()
         with collector_paused():
             atoms, self._atoms = self._atoms, []
-            clusters = cluster(atoms, self._forced)
+            clusters = cluster(atoms, self._forced, most_refused=MAX_REFUSED_SHOWN)
             self._forced, self._one = [], {}
             source_of = {}
 
