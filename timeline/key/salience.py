@@ -101,12 +101,15 @@ class Weighing:
     """Each event's salience from its counts, given every event's (the largest of each count
     scales them) and the outlets of the timeline's documents."""
 
-    def __init__(self, counts: list[Counts], outlets: set, weights_path: Optional[str] = None):
+    def __init__(self, counts: list[Counts], outlets: set, weights_path: Optional[str] = None,
+                 largest: Optional[dict] = None):
+        """`largest`, when given, is each count's largest over the events, for `counts`."""
         self.w = w = load_weights(weights_path)
         self.active = dict(w.evidence)
         if len(outlets) < 2:
             self.active.pop("outlets", None)   # one outlet or none known: the count says nothing
-        self.largest = {k: max(getattr(c, k) for c in counts) for k in self.active}
+        self.largest = {k: largest[k] if largest is not None else max(getattr(c, k) for c in counts)
+                        for k in self.active}
         self.total = sum(self.active.values()) or 1.0
 
     def __call__(self, e: Event, c: Counts) -> Event:

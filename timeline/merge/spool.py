@@ -260,7 +260,7 @@ class SpooledMerge:
         def texts():
             if not len(merged):
                 return
-            weigh = Weighing(merged.counts(), {s for s in self._source.values() if s})
+            weigh = Weighing([], {s for s in self._source.values() if s}, largest=merged.largest())
             kept = settings.entity or settings.date_from or settings.date_to
             for i in merged.order():
                 event = weigh(Event.model_validate_json(merged.text(i)), merged.count(i))
@@ -306,8 +306,9 @@ class _MergedEvents:
         from timeline.key.salience import Counts
         return Counts(*(self._counts[name][i] for name in self._COUNTS))
 
-    def counts(self) -> list:
-        return [self.count(i) for i in range(len(self))]
+    def largest(self) -> dict[str, int]:
+        """Each count's largest over the events."""
+        return {name: max(counts) for name, counts in self._counts.items()}
 
     def order(self) -> Iterator[int]:
         """By key; exact ties by content (the event's JSON), so input order never shows."""
