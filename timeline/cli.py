@@ -166,10 +166,26 @@ def extract(inputs, output, published, title, jsonl, entity, taxonomy, key, date
             raise UsageError("--key, --from and --to choose among merged events; --jsonl does not merge", "--jsonl")
         _extract_jsonl(inputs, output, settings, run)
         return
+    if settings.key is None:     # the corpus spooled, not held: the same bytes
+        _extract_spooled(inputs, output, settings, run)
+        return
     with progress(run) as advance:
         tl = extract_all(list(inputs), settings, on_document=advance)
     _emit_json(tl, output)
     report(run, tl.warnings, _merged_tally(tl), output)
+
+
+def _extract_spooled(inputs, output, settings, run) -> None:
+    from timeline.pipeline import extract_spooled
+
+    with progress(run) as advance:
+        spool, warnings = extract_spooled(list(inputs), settings, on_document=advance)
+    try:
+        with open_atomic(output) if output else nullcontext(sys.stdout) as out:
+            tally, warnings = spool.write(out, settings, warnings)
+    finally:
+        spool.close()
+    report(run, warnings, tally, output)
 
 
 def _key_settings(key, date_from, date_to) -> dict:

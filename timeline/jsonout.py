@@ -7,7 +7,7 @@ raw line break, so indenting line by line is exact.
 """
 from __future__ import annotations
 
-from typing import IO, Iterator
+from typing import IO, Iterable, Iterator
 
 from pydantic import BaseModel
 from pydantic_core import to_json
@@ -43,3 +43,28 @@ def write_json(model: BaseModel, out: IO[str], end: str = "") -> None:
     for chunk in json_chunks(model):
         out.write(chunk)
     out.write(end)
+
+
+def item_chunks(items: Iterable[str]) -> Iterator[str]:
+    """A top-level list as `json_chunks` prints it, from its items' own `model_dump_json(indent=2)`
+    texts given one at a time (a list with none prints as `[]`)."""
+    first = True
+    for text in items:
+        yield "[\n    " if first else ",\n    "
+        yield _indented(text, "    ")
+        first = False
+    yield "[]" if first else "\n  ]"
+
+
+def fields_chunks(fields: list[tuple[str, object]]) -> Iterator[str]:
+    """`json_chunks` of a model given as its (name, value) fields in order, where a value may be
+    an iterator of chunks (`item_chunks`): what is printed need not be held."""
+    yield "{\n"
+    for n, (name, value) in enumerate(fields):
+        yield f"  {to_json(name).decode()}: "
+        if isinstance(value, Iterator):
+            yield from value
+        else:
+            yield _indented(to_json(value, indent=2).decode(), "  ")
+        yield ",\n" if n + 1 < len(fields) else "\n"
+    yield "}"

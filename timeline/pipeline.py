@@ -93,6 +93,26 @@ def extract_documents(documents: Iterable[Document], settings: Settings = Settin
     return merge_documents(list(map_documents(documents, settings)), settings)
 
 
+def extract_spooled(inputs: Iterable[str], settings: Settings = Settings(),
+                    on_document: Optional[Callable[[Timeline], None]] = None):
+    """Read the inputs and spool their timelines, not held (`merge.spool`): returns the
+    SpooledMerge, whose `write` prints the timeline `extract` returns, and the readers' warnings.
+    Without --key only (choosing key events reads them all at once)."""
+    from timeline.merge.spool import SpooledMerge
+
+    reader = Reader(read_options(settings))
+    spool = SpooledMerge()
+    try:
+        for tl in extract_each(inputs, settings, reader):
+            spool.add(tl)
+            if on_document:
+                on_document(tl)
+    except BaseException:
+        spool.close()
+        raise
+    return spool, [f"{where}: {message}" for where, message in reader.warnings]
+
+
 def extract(inputs: Iterable[str], settings: Settings = Settings(),
             on_document: Optional[Callable[[Timeline], None]] = None) -> Timeline:
     """Read the inputs and return one merged timeline, with the readers' warnings."""

@@ -72,34 +72,49 @@ def _counts(tl: Timeline) -> list[Counts]:
     published = {d.id: d.published for d in tl.documents}
     source = {d.id: d.source for d in tl.documents}
     named_by = naming(tl)
-    out = []
-    for e in tl.events:
-        # the articles that give it this date vouch for its day; the others merged into it do not
-        docs = (_dating(e) if e.date else set()) or _documents_of(e)
-        end = e.date.end if e.date and e.date.end else None
-        later = {d for d in docs if end and (published.get(d) or "") > end}
-        day = event_day(e)
-        named = named_by.get(day, set()) if day else set()
-        later |= {d for d in named if (published.get(d) or "") > day}
-        outlets = {source[d] for d in docs if source.get(d)}
-        out.append(Counts(len(docs), len(outlets), len(later), len(named), len(e.mentions)))
-    return out
+    return [counts_of(e, published, source, named_by) for e in tl.events]
+
+
+def counts_of(e: Event, published: dict, source: dict, named_by: dict) -> Counts:
+    """One event's counts: `published` and `source` by document id, `named_by` as `naming` gives."""
+    # the articles that give it this date vouch for its day; the others merged into it do not
+    docs = (_dating(e) if e.date else set()) or _documents_of(e)
+    end = e.date.end if e.date and e.date.end else None
+    later = {d for d in docs if end and (published.get(d) or "") > end}
+    day = event_day(e)
+    named = named_by.get(day, set()) if day else set()
+    later |= {d for d in named if (published.get(d) or "") > day}
+    outlets = {source[d] for d in docs if source.get(d)}
+    return Counts(len(docs), len(outlets), len(later), len(named), len(e.mentions))
 
 
 def score_salience(tl: Timeline, weights_path: Optional[str] = None) -> Timeline:
     """The timeline with `salience` and `salience_rule` set on every event."""
     if not tl.events:
         return tl
-    w = load_weights(weights_path)
     counts = _counts(tl)
-    active = dict(w.evidence)
-    if len({d.source for d in tl.documents if d.source}) < 2:
-        active.pop("outlets", None)   # one outlet or none known: the count says nothing
-    largest = {k: max(getattr(c, k) for c in counts) for k in active}
-    total = sum(active.values()) or 1.0
-    events = []
-    for e, c in zip(tl.events, counts):
-        evidence = sum(v * scaled(getattr(c, k), largest[k]) for k, v in active.items()) / total
+    weigh = Weighing(counts, {d.source for d in tl.documents if d.source}, weights_path)
+    return tl.model_copy(update={"events": [weigh(e, c) for e, c in zip(tl.events, counts)]})
+
+
+class Weighing:
+    """Each event's salience from its counts, given every event's (the largest of each count
+    scales them) and the outlets of the timeline's documents."""
+
+    def __init__(self, counts: list[Counts], outlets: set, weights_path: Optional[str] = None,
+                 largest: Optional[dict] = None):
+        """`largest`, when given, is each count's largest over the events, for `counts`."""
+        self.w = w = load_weights(weights_path)
+        self.active = dict(w.evidence)
+        if len(outlets) < 2:
+            self.active.pop("outlets", None)   # one outlet or none known: the count says nothing
+        self.largest = {k: largest[k] if largest is not None else max(getattr(c, k) for c in counts)
+                        for k in self.active}
+        self.total = sum(self.active.values()) or 1.0
+
+    def __call__(self, e: Event, c: Counts) -> Event:
+        w, active, largest = self.w, self.active, self.largest
+        evidence = sum(v * scaled(getattr(c, k), largest[k]) for k, v in active.items()) / self.total
         granularity = e.date.granularity if e.date else "undated"
         precision = w.precision.get(granularity, w.precision.get("unknown", 0.0))
         status = w.status.get(e.status, 1.0)
@@ -110,8 +125,7 @@ def score_salience(tl: Timeline, weights_path: Optional[str] = None) -> Timeline
         rule = (f"{c.articles} articles, " + (f"{c.outlets} outlets, " if "outlets" in active else "")
                 + f"{c.later} later articles, {c.day} articles on its day, {c.mentions} mentions (evidence {evidence:.2f})"
                 f" x {granularity} date {precision:g} x {e.status} {status:g} x {e.type} {kind:g}")
-        events.append(e.model_copy(update={"salience": value, "salience_rule": rule}))
-    return tl.model_copy(update={"events": events})
+        return e.model_copy(update={"salience": value, "salience_rule": rule})
 
 
 def _dating(e: Event) -> set[str]:

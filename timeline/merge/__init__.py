@@ -14,8 +14,8 @@ from pydantic import ValidationError
 
 from timeline.collector import collector_paused
 from timeline.errors import InputError
-from timeline.merge.build import build_event
-from timeline.merge.cluster import cluster
+from timeline.merge.build import MAX_REFUSED_SHOWN, build_event
+from timeline.merge.cluster import cluster, refusal
 from timeline.merge.features import atom, mentions_of, sources_of, with_siblings
 from timeline.models import Document, Event, MergeSource, TimeExpression, Timeline
 
@@ -50,7 +50,7 @@ def _merge(timelines: Sequence[Timeline], title: Optional[str], release: bool = 
     made = [(e, s, mentions_of(e, s)) for e, ss in zip(events, sources) for s in ss]
     published = {d.id: d.published for d in documents}
     atoms = with_siblings([atom(s, [m.sentence for m in ms], published.get(s.document), ms) for _, s, ms in made])
-    clusters = cluster(atoms, _same_event(made))
+    clusters = cluster(atoms, _same_event(made), most_refused=MAX_REFUSED_SHOWN)
     merged = _sorted_events(build_event([made[i] for i in g], [atoms[i] for i in g],
                                         [_refusal(made[other][1], why) for _, _, other, why in refused])
                             for g, refused in zip(clusters.groups, clusters.refused))
@@ -116,8 +116,7 @@ def _rebase(event: Event, remap: list[int]) -> Event:
 
 
 def _refusal(other: MergeSource, why: str) -> str:
-    headline = other.headline if len(other.headline) <= 60 else other.headline[:57] + "..."
-    return f"refused: {headline} ({other.document}): {why}"
+    return refusal(other.headline, other.document, why)
 
 
 def _same_event(made) -> list[list[int]]:

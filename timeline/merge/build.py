@@ -15,7 +15,7 @@ from timeline.models import Event, MergeEvidence, MergeSource, Mention
 
 MERGE_RULE = "merge"   # type_rule/status_rule of a merged event: chosen from its sources
 _MAX_WORDS_SHOWN = 6
-_MAX_REFUSED_SHOWN = 3
+MAX_REFUSED_SHOWN = 3
 _EVIDENCE_PEERS = 16   # distinct atoms of a group each of its atoms is compared with (_evidence)
 
 
@@ -53,7 +53,7 @@ def build_event(made: Sequence[tuple[Event, MergeSource, list[Mention]]], atoms:
     status = min((s.status for s in sources), key=lambda st: (rules.status_rank.get(st, 99), st))
     lead = _lead(sources, atoms, type_, date)
     evidence_score, reasons = _evidence(sources, mentions, date, conflicts, atoms)
-    reasons += list(dict.fromkeys(refused))[:_MAX_REFUSED_SHOWN]
+    reasons += list(dict.fromkeys(refused))[:MAX_REFUSED_SHOWN]
     return Event(
         id=merged_id(sources), type=type_, status=status, headline=lead.headline, date=date,
         mentions=mentions, actors=_actors([s.actors for s in sources]),

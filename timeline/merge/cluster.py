@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import itertools
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Iterator, Optional, Sequence
 
 from timeline.merge.dates import reach_days
 from timeline.merge.features import Atom, content_key, generic_words, score, score_bound
@@ -147,13 +148,76 @@ _UNITS = 1_000_000       # a bound in millionths, rounded up: it stays a bound
 _TOP = 1 << 40
 
 
-def _packed(bound: float, ri: int, rj: int) -> int:
-    """A pair of ranks and its bound as one int: ints sort as (-bound, ri, rj) do."""
-    return ((_TOP - int(bound * _UNITS) - 1) << 64) | (ri << 32) | rj
+def _packed(units: int, ri: int, rj: int) -> int:
+    """A pair of ranks and its bound (`units` millionths) as one int: ints sort as (-bound, ri, rj) do."""
+    return ((_TOP - units) << 64) | (ri << 32) | rj
 
 
 def _unpacked(code: int) -> tuple[float, int, int]:
     return -(_TOP - (code >> 64)) / _UNITS, (code >> 32) & 0xFFFFFFFF, code & 0xFFFFFFFF
+
+
+class _Bounds:
+    """The candidate links with their bounds, 8 bytes each: a pair of ranks and its bound in
+    millionths (rounded up) packed into 64 bits so that they sort as (-bound, ri, rj) do, kept in
+    sorted runs of distinct codes (a pair met in several blocks is one link) and read back merged.
+    A list of Python ints (`_packed`), about 48 bytes a link, was most of the merge's peak on a
+    large corpus. Ranks or bounds too wide for 64 bits are kept as such ints."""
+
+    RUN = 1 << 17     # links sorted at a time (a passing list of Python ints)
+
+    def __init__(self, n: int) -> None:
+        self._rank_bits = max(1, (n - 1).bit_length())
+        self._bound_top = (1 << (64 - 2 * self._rank_bits)) - 1 if 2 * self._rank_bits < 64 else 0
+        self._runs: list[array] = []
+        self._fresh = array("Q")
+        self._wide: Optional[list[int]] = None
+
+    def add(self, bound: float, ri: int, rj: int) -> None:
+        units = int(bound * _UNITS) + 1
+        if self._wide is None and 0 <= units <= self._bound_top:
+            self._fresh.append((((self._bound_top - units) << self._rank_bits) | ri) << self._rank_bits | rj)
+            if len(self._fresh) >= self.RUN:
+                self._runs.append(self._sorted(self._fresh))
+                self._fresh = array("Q")
+            return
+        if self._wide is None:   # as Python ints from here on, those before too
+            self._wide = [_packed(*link) for link in self._links()]
+            self._runs, self._fresh = [], array("Q")
+        self._wide.append(_packed(units, ri, rj))
+
+    @staticmethod
+    def _sorted(codes: array) -> array:
+        return array("Q", sorted(set(codes)))
+
+    def __iter__(self) -> Iterator[tuple[float, int, int]]:
+        """(-bound, ri, rj) of each distinct link, in that order."""
+        last = None
+        if self._wide is not None:
+            self._wide.sort()
+            for code in self._wide:
+                if code != last:
+                    last = code
+                    yield _unpacked(code)
+            return
+        for units, ri, rj in self._links():
+            yield -units / _UNITS, ri, rj
+
+    def _links(self) -> Iterator[tuple[int, int, int]]:
+        """(bound in millionths, ri, rj) of each distinct link held packed, in order."""
+        bits, top, last = self._rank_bits, self._bound_top, None
+        mask = (1 << bits) - 1
+        runs = self._runs + [self._sorted(self._fresh)]
+        for code in (runs[0] if len(runs) == 1 else heapq.merge(*runs)):
+            if code != last:
+                last = code
+                yield top - (code >> 2 * bits), (code >> bits) & mask, code & mask
+
+
+def refusal(headline: str, document: str, why: str) -> str:
+    """The reason line of a link refused to a group, naming the other side's source."""
+    headline = headline if len(headline) <= 60 else headline[:57] + "..."
+    return f"refused: {headline} ({document}): {why}"
 
 
 @dataclass
@@ -164,10 +228,17 @@ class Clusters:
     refused: list[list[tuple[float, int, int, str]]]
 
 
-def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> Clusters:
+def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = (),
+            most_refused: Optional[int] = None) -> Clusters:
     """Indices of `atoms` grouped into happenings: agglomerative, strongest link first, where a
     link that would put two mentions that cannot be one happening together is refused. Each
     `forced` group stays together (one event met twice).
+
+    With `most_refused`, a group keeps only the refused links a merged event shows: the first of
+    them in order whose reason lines (`refusal`, from the atoms' headlines) are that many distinct
+    lines, and none whose line is one before it. What a group so drops, a group it joins never
+    shows either (the lines before are still before), so the events built are the same; a large
+    corpus refuses a few links an atom, each a tuple and a reason held to the end.
 
     Identical atoms (one wire story printed by many outlets) are one representative first. The
     links are sorted by score, then by the atoms' (document, event) keys, so neither the order of
@@ -181,6 +252,7 @@ def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> Clus
               if not a.undated or len(a.context) >= rules.context_min_words else -1 for a in atoms]
     reps: list[Atom] = [None] * len(by_content)
     key = [None] * len(by_content)
+    del by_content      # a tuple of fifteen an atom: not held while the links are made
     for i, a in enumerate(atoms):
         r = rep_of[i]
         if r < 0:
@@ -191,7 +263,10 @@ def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> Clus
             reps[r], key[r] = a, (a.document, a.event)
     uf = UnionFind(len(reps))
     summary = [_Summary.of(a) for a in reps]
+    first = _firsts(atoms, rep_of)
     refused: list[tuple[float, tuple, tuple, int, int, str]] = []
+    kept: dict[int, list] = {}      # with most_refused: root -> its refused links shown, in order
+    seen = itertools.count()
 
     def link(i: int, j: int, s: float, check: bool = True) -> None:
         ri, rj = uf.find(i), uf.find(j)
@@ -199,11 +274,22 @@ def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> Clus
             return
         why = summary[ri].clash(summary[rj]) if check else None
         if why:
-            refused.append((s, min(key[i], key[j]), max(key[i], key[j]), i, j, why))
+            low, high = min(key[i], key[j]), max(key[i], key[j])
+            if most_refused is None:
+                refused.append((s, low, high, i, j, why))
+                return
+            n = next(seen)    # as _grouped sorts them, then as they came, i's side before j's
+            for side, (root, own, other) in enumerate(((ri, i, j), (rj, j, i))):
+                a = atoms[first[other]]
+                kept[root] = _shown(kept.get(root, []) + [((-s, low, high, n, side), refusal(a.headline, a.document, why),
+                                                           (s, first[own], first[other], why))], most_refused)
             return
         uf.union(ri, rj)
         root = uf.find(ri)
-        summary[root].join(summary[rj if root == ri else ri])
+        joined = rj if root == ri else ri
+        summary[root].join(summary[joined])
+        if joined in kept:
+            kept[root] = _shown(kept.get(root, []) + kept.pop(joined), most_refused)
 
     for group in forced:
         for i in group[1:]:
@@ -217,50 +303,67 @@ def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = ()) -> Clus
     rank = [0] * len(reps)
     for r, i in enumerate(order):
         rank[i] = r
-    bounded = []
+    bounded = _Bounds(len(reps))
     for i, j in candidate_pairs(reps, key):
         ri, rj = (rank[i], rank[j]) if rank[i] < rank[j] else (rank[j], rank[i])
         b = score_bound(reps[order[ri]], reps[order[rj]], generic)
         if b is not None and b >= threshold:
-            bounded.append(_packed(b, ri, rj))
-    bounded.sort()
+            bounded.add(b, ri, rj)
     scored: list[tuple[float, int, int]] = []    # heap of (-score, rank, rank)
-    k, last = 0, None
-    while k < len(bounded) or scored:
-        if scored and (k == len(bounded) or scored[0] <= _unpacked(bounded[k])):
+    links = iter(bounded)
+    following = next(links, None)       # (-bound, rank, rank) of the next link, strongest first
+    while following is not None or scored:
+        if scored and (following is None or scored[0] <= following):
             s, ri, rj = heapq.heappop(scored)
             link(order[ri], order[rj], -s)
             continue
-        code, k = bounded[k], k + 1
-        if code == last:
-            continue        # the pair again, from another block
-        last = code
-        _, ri, rj = _unpacked(code)
+        (_, ri, rj), following = following, next(links, None)
         i, j = order[ri], order[rj]
         if uf.find(i) != uf.find(j):
             s = score(reps[i], reps[j], generic=generic)
             if s is not None and s >= threshold:
                 heapq.heappush(scored, (-s, ri, rj))
-    del bounded
+    del bounded, links
     for group in same_undated(reps):
         group.sort(key=lambda r: key[r])
         for i in group[1:]:
             link(group[0], i, threshold)
     for n, i, j in sorted(undated_told_as_dated(reps), key=lambda e: (-e[0], key[e[1]], key[e[2]])):
         link(i, j, threshold)
-    return _grouped(atoms, rep_of, uf, refused)
+    return _grouped(atoms, rep_of, uf, refused, first, kept if most_refused is not None else None)
 
 
-def _grouped(atoms, rep_of, uf: UnionFind, refused) -> Clusters:
-    members: dict[int, list[int]] = defaultdict(list)
-    first: dict[int, int] = {}     # representative -> the first of its atoms by key
+def _firsts(atoms, rep_of) -> dict[int, int]:
+    """Representative -> the first of its atoms by key."""
+    first: dict[int, int] = {}
     for i in range(len(atoms)):
-        members[uf.find(rep_of[i])].append(i)
         r = rep_of[i]
         if r not in first or (atoms[i].document, atoms[i].event) < (atoms[first[r]].document, atoms[first[r]].event):
             first[r] = i
+    return first
+
+
+def _shown(entries: list, most: int) -> list:
+    """(order, reason line, refused link) entries in order, none whose line is one before it,
+    up to `most` lines."""
+    out, lines = [], set()
+    for entry in sorted(entries, key=lambda e: e[0]):
+        if len(lines) == most:
+            break
+        if entry[1] not in lines:
+            lines.add(entry[1])
+            out.append(entry)
+    return out
+
+
+def _grouped(atoms, rep_of, uf: UnionFind, refused, first, kept=None) -> Clusters:
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(atoms)):
+        members[uf.find(rep_of[i])].append(i)
     roots = sorted(members, key=lambda r: members[r][0])
     index = {r: k for k, r in enumerate(roots)}
+    if kept is not None:
+        return Clusters([members[r] for r in roots], [[e[2] for e in kept.get(r, ())] for r in roots])
     out: list[list] = [[] for _ in roots]
     for s, _, _, i, j, why in sorted(refused, key=lambda r: (-r[0], r[1], r[2])):
         out[index[uf.find(i)]].append((s, first[i], first[j], why))

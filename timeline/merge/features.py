@@ -6,6 +6,7 @@ other. Decisions are made per pair of sources, which keeps merging independent o
 """
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
@@ -73,9 +74,16 @@ class Atom:
     victims: frozenset = frozenset()
     agents: frozenset = frozenset()
     persons: frozenset = frozenset()
+    headline: str = ""     # its source's: what a link refused to its group names (cluster.refusal)
 
 
 _NOTHING = frozenset()
+_ONE: dict = {}    # a block, or a day as an ordinal, met again: one object (an atom's 56 and 28 bytes)
+
+
+def _day(published: Optional[str]) -> Optional[int]:
+    day = _ordinal(published)
+    return day if day is None else _ONE.setdefault(("day", day), day)
 
 
 def _set(items) -> frozenset:
@@ -98,14 +106,16 @@ def atom(source: MergeSource, sentences: Sequence[str] = (), published: Optional
     day = _ordinal(published)
     if undated and day is not None and rules.group_of(source.status) == rules.group_of("occurred"):
         when = news_span(day)     # news, undated: in the days before its report
+    block = (rules.family_of(source.type), rules.group_of(source.status))
     return Atom(document=source.document, event=source.event, type=source.type,
-                block=(rules.family_of(source.type), rules.group_of(source.status)),
+                block=_ONE.setdefault(block, block),
                 span=when, undated=undated, actors=actors, words=content_words(source.headline),
                 context=sentence_words(sentences[0]) if len(sentences) == 1
                 else tuple(sorted(set().union(*map(sentence_words, sentences)))),
                 corrects=any(c in s for s in map(str.lower, sentences) for c in rules.corrections),
-                published=_ordinal(published), where=_set((*source.places, *filter(None, map(places_named_by, source.actors)))),
-                victims=victims, agents=agents, persons=_set(filter(None, map(surname, source.actors))))
+                published=_day(published), where=_set((*source.places, *filter(None, map(places_named_by, source.actors)))),
+                victims=victims, agents=agents, persons=_set(filter(None, map(surname, source.actors))),
+                headline=sys.intern(source.headline))
 
 
 def content_key(a: Atom) -> tuple:
@@ -114,9 +124,11 @@ def content_key(a: Atom) -> tuple:
             a.victims, a.agents, a.persons)
 
 
-def with_siblings(atoms: list[Atom]) -> list[Atom]:
+def with_siblings(atoms: list[Atom], one: Optional[dict] = None) -> list[Atom]:
     """Each atom with the dates its document gives the other events of its block, the places it
-    names for them, and the persons it names there as victims and agents, and anywhere at all."""
+    names for them, and the persons it names there as victims and agents, and anywhere at all.
+    What it reads is its document's: the atoms of each document may be given apart (`one`, a dict
+    kept across the calls, then makes equal values one object across them too)."""
     # gathered in sets and frozen once per document and block (a union per atom made a set each)
     spans: dict[tuple, set] = defaultdict(set)
     victims: dict[tuple, set] = defaultdict(set)
@@ -137,7 +149,7 @@ def with_siblings(atoms: list[Atom]) -> list[Atom]:
         in_document[document].update(names)
     document_places = {d: place_keys(tuple(sorted(names))) for d, names in in_document.items()}
     # equal values are one object: most of these sets are empty, and dates and a story's copies repeat
-    one: dict = {}
+    one = {} if one is None else one
 
     def shared(value):
         return one.setdefault(value, value)

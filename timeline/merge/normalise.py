@@ -47,8 +47,9 @@ def name_tokens(name: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=200_000)
 def content_words(text: str) -> frozenset[str]:
-    """The words of a headline or trigger worth comparing: no stop words, light stemming."""
-    return frozenset(_words(text))
+    """The words of a headline or trigger worth comparing: no stop words, light stemming (each
+    word one string wherever it is met)."""
+    return frozenset(map(sys.intern, _words(text)))
 
 
 @lru_cache(maxsize=100_000)
