@@ -460,3 +460,8 @@ def test_ruled_is_a_courts_ruling_only_when_it_rules_that_or_on():
 def test_a_noun_a_trigger_word_describes_is_no_event_of_it(text):
     """"primary" before "school" or "care" is the adjective, no primary election (modified_nouns)."""
     assert "ELECTION_VOTE" not in [e.type for e in events_of(text, [monday()])]
+
+
+def test_a_verb_form_after_a_preposition_is_its_noun():
+    """"a dispute over pay": pay the wages, no payment (noun_readings.tsv reads "pay" as a thing)."""
+    assert "BUSINESS_ECONOMY" not in [e.type for e in events_of("Doctors began a strike on Monday in a dispute over pay.", [monday()])]

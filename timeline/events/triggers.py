@@ -164,8 +164,8 @@ def _names_no_event(text: str, lowered: list[str], k: int, form: str, end: int, 
     prev = lowered[k - 1] if k else ""
     determined = prev in tax.cues.get("noun_determiners", ()) or prev.endswith(("'s", "’s"))
     reading = tax.noun_readings.get(form)
-    if reading == "noun":
-        return determined or prev.isdigit()
+    if reading == "noun":       # also after a preposition, where no verb stands ("a dispute over pay")
+        return determined or prev.isdigit() or prev in _BEFORE_NOUNS
     if not determined:
         return False
     if reading == "adjective":
@@ -175,6 +175,9 @@ def _names_no_event(text: str, lowered: list[str], k: int, form: str, end: int, 
 
 
 _AFTER_HEAD_NOUN = words("types")["after_head_noun"]
+# prepositions: a base or -s form after one is a noun ("to" opens an infinitive: "to pay"; "in
+# ruins" tells the damage)
+_BEFORE_NOUNS = frozenset("of on at by for from with without over about against amid under".split())
 _NAME_LINKS = frozenset(words("names")["name_links"])
 _INSTANCE_NOUNS = frozenset(words("names")["instance_nouns"])
 _CAPITALISED_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
