@@ -100,7 +100,8 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
             if info is None:        # "executed the plan": no event
                 continue
         possessive = prev_word.endswith(("'s", "’s"))
-        skip = (form in stop and prev_word not in unlock and not possessive and not _named_instance(text, lowered, k, end)) or \
+        skip = (form in stop and prev_word not in unlock and not possessive
+                and not _named_instance(text, lowered, k, end)) or \
             (form.endswith("ing") and (info.pos == "verb" or info.source) and
              not (prev_word in be or prev_word in unlock or possessive or prev_word in _PREPOSITIONS or
                   (opens_participle_clause(text, start) and _acts_in_participle(info, tax)) or
