@@ -59,7 +59,6 @@ def conditions(work: SentenceWork) -> None:
 # the cue lists scanned by window below, and what a sentence must hold for each to match in it
 SCANNED_CUES = ("negation", "deadline_words", "future", "modal", "claim_words", "ongoing", "threat_words",
                  "later_phrases", "counterfactual", "habitual")
-_MID_WORD = re.compile(r"(?<=\w)\w")     # what _mid_word tests without the regex
 
 
 @lru_cache(maxsize=8)
@@ -106,10 +105,8 @@ def present_cues(text: str, tax: Taxonomy) -> Optional[set]:
 
 def cue_before(tax: Taxonomy, name: str, text: str, start: int, end: int, cues: Optional[set]) -> Optional[str]:
     """The last match of a cue list in text[start:end]."""
-    if cues is not None and name not in cues and not _mid_word(text, end):
-        return None         # most lists: none of their words in the sentence (may_hold, inlined)
     regex = tax.cue_res.get(name)
-    if not regex:
+    if not regex or not may_hold(cues, name, text, end):
         return None
     last = None
     for m in regex.finditer(text, start, end):
@@ -134,8 +131,8 @@ def may_hold(cues: Optional[set], name: str, text: str, end: int) -> bool:
 
 
 def _mid_word(text: str, end: int) -> bool:
-    """`_MID_WORD.match(text, end)`: word characters (regex \\w: alphanumeric or "_") on both
-    sides of `end`, tested on the two characters (most windows: no regex call)."""
+    """Does `end` fall inside a word: word characters (regex \\w: alphanumeric or "_") on both
+    sides of it, tested on the two characters, no regex call."""
     if not 0 < end < len(text):
         return False
     before, after = text[end - 1], text[end]
