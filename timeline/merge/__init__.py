@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 from pydantic import ValidationError
 
@@ -36,7 +36,7 @@ def _merge(timelines: Sequence[Timeline], title: Optional[str], release: bool = 
     documents = _documents(timelines)
     times, remaps = _time_expressions(timelines)
     warnings = sorted({w for tl in timelines for w in tl.warnings})
-    title = title or _title(timelines)
+    title = title or common_title(tl.title for tl in timelines)
     events = []
     for k, remap in enumerate(remaps):
         events += [_rebase(ev, remap) for ev in timelines[k].events]
@@ -135,15 +135,17 @@ def _same_event(made) -> list[list[int]]:
     return [g for g in seen.values() if len(g) > 1]
 
 
-def _sorted_events(events) -> list[Event]:
-    """By date.start, undated last, then date.end (what is known to be over comes before what
-    may run on: a January 2020 strike before "after January 2020"), then id; exact ties by content,
-    so input order never shows."""
-    def key(e: Event):
-        start = e.date.start if e.date and e.date.start else None
-        end = e.date.end if e.date and e.date.end else ""
-        return (start is None, start or "", end, e.id)
+def event_order(e: Event) -> tuple[bool, str, str, str]:
+    """Where a merged event sorts: by date.start, undated last, then date.end (what is known to be
+    over comes before what may run on: a January 2020 strike before "after January 2020"), then id."""
+    start = e.date.start if e.date and e.date.start else None
+    end = e.date.end if e.date and e.date.end else ""
+    return (start is None, start or "", end, e.id)
 
+
+def _sorted_events(events) -> list[Event]:
+    """In `event_order`; exact ties by content, so input order never shows."""
+    key = event_order
     out = []
     for _, tied in itertools.groupby(sorted(events, key=key), key=key):
         tied = list(tied)
@@ -151,7 +153,7 @@ def _sorted_events(events) -> list[Event]:
     return out
 
 
-def _title(timelines: Sequence[Timeline]) -> str:
+def common_title(titles: Iterable[str]) -> str:
     """The inputs' common title, or the default when they differ (never order dependent)."""
-    titles = {tl.title for tl in timelines}
+    titles = set(titles)
     return titles.pop() if len(titles) == 1 else DEFAULT_TITLE

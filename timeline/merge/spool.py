@@ -18,10 +18,11 @@ import re
 import tempfile
 from array import array
 from collections import defaultdict
+from dataclasses import fields
 from typing import IO, Iterator, Optional
 
 from timeline.collector import collector_paused
-from timeline.merge import DEFAULT_TITLE, _rebase, _refusal, _same_event
+from timeline.merge import _rebase, _refusal, _same_event, common_title, event_order
 from timeline.merge.build import MAX_REFUSED_SHOWN, build_event
 from timeline.merge.cluster import cluster
 from timeline.merge.features import atom, mentions_of, sources_of, with_siblings
@@ -185,8 +186,7 @@ class SpooledMerge:
             tally.add(merged)
             write_json(merged, out, end="\n")
             return tally, merged.warnings
-        titles = {t[0] for t in self._timelines}
-        title = settings.title or (titles.pop() if len(titles) == 1 else DEFAULT_TITLE)
+        title = settings.title or common_title(t[0] for t in self._timelines)
         warnings = warnings + sorted({w for t in self._timelines for w in t[1]})
         order = sorted(self._timeline_of)
         base, at = {}, 0
@@ -280,23 +280,21 @@ class SpooledMerge:
 class _MergedEvents:
     """Merged events spooled with their sort keys (one string each) and salience counts."""
 
-    _COUNTS = ("articles", "outlets", "later", "day", "mentions")
-
     def __init__(self) -> None:
+        from timeline.key.salience import Counts
+
         self._spool = Spool()
         self._keys: list[str] = []
-        self._counts = {name: array("i") for name in self._COUNTS}
+        self._counts = {f.name: array("i") for f in fields(Counts)}
 
     def __len__(self) -> int:
         return len(self._keys)
 
     def add(self, event: Event, counts) -> None:
-        start = event.date.start if event.date and event.date.start else None
-        end = event.date.end if event.date and event.date.end else ""
-        # (undated, start, end, id) as merge._sorted_events sorts, one string
-        self._keys.append(_SEP.join(("1" if start is None else "0", start or "", end, event.id)))
-        for name in self._COUNTS:
-            self._counts[name].append(getattr(counts, name))
+        undated, start, end, id_ = event_order(event)      # as merge._sorted_events sorts, one string
+        self._keys.append(_SEP.join(("1" if undated else "0", start, end, id_)))
+        for name, values in self._counts.items():
+            values.append(getattr(counts, name))
         self._spool.write(event.model_dump_json())
 
     def text(self, i: int) -> str:
@@ -304,7 +302,7 @@ class _MergedEvents:
 
     def count(self, i: int):
         from timeline.key.salience import Counts
-        return Counts(*(self._counts[name][i] for name in self._COUNTS))
+        return Counts(**{name: values[i] for name, values in self._counts.items()})
 
     def largest(self) -> dict[str, int]:
         """Each count's largest over the events."""
