@@ -23,20 +23,13 @@ def json_chunks(model: BaseModel) -> Iterator[str]:
     if not names:
         yield "{}"
         return
-    yield "{\n"
-    for n, name in enumerate(names):
-        value = getattr(model, name)
-        yield f"  {to_json(name).decode()}: "
+
+    def field(value):
         if type(value) is list and value and all(isinstance(v, BaseModel) for v in value):
-            yield "[\n"
-            for i, item in enumerate(value):
-                yield "    " + _indented(item.model_dump_json(indent=2), "    ")
-                yield ",\n" if i + 1 < len(value) else "\n"
-            yield "  ]"
-        else:
-            yield _indented(to_json(value, indent=2).decode(), "  ")
-        yield ",\n" if n + 1 < len(names) else "\n"
-    yield "}"
+            return item_chunks(v.model_dump_json(indent=2) for v in value)
+        return value
+
+    yield from fields_chunks([(name, field(getattr(model, name))) for name in names])
 
 
 def write_json(model: BaseModel, out: IO[str], end: str = "") -> None:
