@@ -66,7 +66,7 @@ def test_explain_names_why_a_further_trigger_is_no_event():
 
 def test_a_past_form_after_the_first_verb_describes_a_noun_unless_joined_to_it():
     described = _events("A mob lynched two men accused of theft on Tuesday.")
-    assert [e.type for e in described] == ["DEATH_INJURY"]
+    assert [e.type for e in described] == ["PROTEST_UNREST"]      # a mob's killing: a riot
     joined = _events("Police arrested the suspect on Tuesday and accused him of fraud.")
     assert {e.type for e in joined} == {"ARREST_LEGAL", "DEMAND_THREAT_ACCUSE"}
 

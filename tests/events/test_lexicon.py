@@ -86,8 +86,8 @@ def test_taxonomy_words_keep_their_type():
 
 
 @pytest.mark.parametrize("sentence, type_", [
-    ("Protesters torched a police station in the capital on Friday.", "ATTACK"),
-    ("A mob lynched two men accused of theft on Tuesday.", "DEATH_INJURY"),
+    ("Rebels torched a police station in the capital on Friday.", "ATTACK"),
+    ("Two men were lynched in the market on Tuesday.", "DEATH_INJURY"),
     ("Gunmen intimidated voters at a polling station on Tuesday.", "DEMAND_THREAT_ACCUSE"),
     ("A collision between two lorries closed the motorway on Tuesday.", "DISASTER_ACCIDENT"),
     ("The minister reiterated his support for the army on Tuesday.", "STATEMENT"),

@@ -57,6 +57,9 @@ class Taxonomy:
     # noun_readings.tsv
     noun_readings: dict[str, str] = None
     doers: dict[str, str] = None       # a word naming who does a type's act ("rioters") -> the type
+    # type -> its [participants]: (types taken over by subjects, subject words, types taken over
+    # by forces, force words, object words)
+    participants: dict[str, tuple] = None
 
 
 def _verb_forms(lemma: str, irregular: list[str]) -> set[str]:
@@ -170,7 +173,24 @@ def _compile(path: str) -> Taxonomy:
                     agents={name: frozenset(w.lower() for w in spec["agents"])
                             for name, spec in types.items() if spec.get("agents")},
                     senses=senses, subject_senses=subject_senses, sense_window=window, noun_readings=readings,
-                    doers={w.lower(): name for name, spec in types.items() for w in spec.get("doers", ())})
+                    doers={w.lower(): name for name, spec in types.items() for w in spec.get("doers", ())},
+                    participants=_participants(types, path))
+
+
+def _participants(types: dict, path: str) -> dict[str, tuple]:
+    """type -> (types taken over by subjects, subject words, types taken over by forces, force
+    words, object words): see the taxonomy's header on `participants`."""
+    found = {}
+    for name, spec in types.items():
+        table = spec.get("participants")
+        if not table:
+            continue
+        unknown = [t for t in (*table.get("types", ()), *table.get("force_types", ())) if t not in types]
+        if unknown:
+            raise InputError(f"participants of {name}: unknown type {unknown[0]}", path)
+        found[name] = tuple(frozenset(w if key.endswith("types") else w.lower() for w in table.get(key, ()))
+                            for key in ("types", "subjects", "force_types", "forces", "objects"))
+    return found
 
 
 # every ASCII byte that is a regex word character (\w) -> itself in lower case, every other byte ->

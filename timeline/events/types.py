@@ -14,7 +14,7 @@ from timeline.events.clauses import word_before
 from timeline.events.dating import datable
 from timeline.events.status import ADVERBIAL_REACH, interrupting_adverbial, may_hold
 from timeline.events.taxonomy import Taxonomy
-from timeline.events.triggers import opens_participle_clause
+from timeline.events.triggers import NOT_OBJECT as _NOT_OBJECT, opens_participle_clause
 from timeline.events.words import words
 
 _WORDS = words("types")
@@ -197,6 +197,8 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
         agent = next((t for t in triggers if t[2].pos == "noun" and t[2].type != best[2].type), None)
     if agent:       # the verb stays the trigger (its place dates the event), the noun gives the type
         best = (best[0], best[1], replace(best[2], type=agent[2].type))
+    elif tax.participants and best[2].pos != "noun":
+        best = _by_participants(best, sentence.text, clause.start, tax)
     start, end, info = best
     others = sorted({t[2].type for t in triggers} - {info.type}) if len(triggers) > 1 else ()
     verbs = [(s, e) for s, e, t in triggers if t.pos != "noun"]
@@ -206,6 +208,37 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
     elif others:
         rule += f", over {', '.join(others)} by priority"
     return _candidate(index, sentence, clause, best, rule, verbs[0] if verbs else None)
+
+
+# how many words before an active verb its subject is read in ("supporters of two rival candidates
+# fought"), and after it its object ("opened fire on anti-coup protesters")
+_SUBJECT_WORDS = 5
+_OBJECT_WORDS = 4
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _by_participants(trigger, text: str, clause_start: int, tax: Taxonomy):
+    """An active verb's event of another type that its participants make one of the taxonomy's
+    `participants` types: done by a crowd ("a mob lynched a thief": a riot), or by a force to
+    protesters ("police opened fire on protesters": a crackdown)."""
+    start, end, info = trigger
+    before = [w.lower() for w in _WORD.findall(text, max(clause_start, start - 80), start)]
+    if not before or before[-1] in tax.cues.get("be_aux", ()):
+        return trigger      # no subject read, or the passive ("protesters were killed"): a casualty
+    subject = before[-_SUBJECT_WORDS:]
+    after = [w.lower() for w in _WORD.findall(text, end, min(len(text), end + 60))][:_OBJECT_WORDS]
+    for kind, (types, subjects, force_types, forces, objects) in tax.participants.items():
+        if info.type in types and after and after[0] not in _NOT_OBJECT and \
+                (cue := next((w for w in reversed(subject) if w in subjects), None)):
+            return start, end, replace(info, type=kind, source=_and(info.source, f"done by '{cue}'"))
+        if info.type in force_types and not forces.isdisjoint(subject) and \
+                (cue := next((w for w in after if w in objects), None)):
+            return start, end, replace(info, type=kind, source=_and(info.source, f"force used on '{cue}'"))
+    return trigger
+
+
+def _and(source: str, reason: str) -> str:
+    return f"{source}, {reason}" if source else reason
 
 
 def _used_as_verb(text: str, trigger, tax: Taxonomy) -> bool:
