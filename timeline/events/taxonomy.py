@@ -52,6 +52,7 @@ class Taxonomy:
     senses: dict[str, tuple] = None    # lemma -> ((type or "NONE", cue words), ...): decided by the words after it
     subject_senses: dict[str, tuple] = None  # lemma -> ((type, cue words), ...): decided by its subject
     sense_window: int = 4              # how many words after it are read
+    cue_needed: frozenset = frozenset()  # lemmas of senses.toml with `default = "NONE"`: no cue, no event
     # a verb form after a determiner -> "noun" ("the ruins": no event), "adjective" ("the
     # devastating quake": none before its noun) or "event" ("a shot": an event noun), from
     # noun_readings.tsv
@@ -135,8 +136,8 @@ def _compile(path: str) -> Taxonomy:
     for lemma, forms in irregular.items():
         for form in forms:
             third.setdefault(form, third_person(lemma))
-    senses, subject_senses, window = _senses(str(Path(path).parent / data["senses"]), path, priority) \
-        if data.get("senses") else ({}, {}, 4)
+    senses, subject_senses, window, cue_needed = _senses(str(Path(path).parent / data["senses"]), path, priority) \
+        if data.get("senses") else ({}, {}, 4, frozenset())
     readings = _noun_readings(str(Path(path).parent / data["noun_readings"]), path) if data.get("noun_readings") else {}
     if data.get("lexicon"):       # the broad lexicon fills in the forms the types above do not list
         for form, trigger in load_lexicon(str(Path(path).parent / data["lexicon"]), path).items():
@@ -172,7 +173,8 @@ def _compile(path: str) -> Taxonomy:
                                  if t.pos == "verb" and f in nouns and nouns[f].type != t.type},
                     agents={name: frozenset(w.lower() for w in spec["agents"])
                             for name, spec in types.items() if spec.get("agents")},
-                    senses=senses, subject_senses=subject_senses, sense_window=window, noun_readings=readings,
+                    senses=senses, subject_senses=subject_senses, sense_window=window, cue_needed=cue_needed,
+                    noun_readings=readings,
                     doers={w.lower(): name for name, spec in types.items() for w in spec.get("doers", ())},
                     participants=_participants(types, path))
 
@@ -303,15 +305,17 @@ def _top_level_bar(source: str) -> bool:
     return False
 
 
-def _senses(path: str, taxonomy_path: str, types) -> tuple[dict, int]:
-    """lemma -> ((type, cue words), ...) in the file's order, and the window (see senses.toml)."""
+def _senses(path: str, taxonomy_path: str, types) -> tuple[dict, dict, int, frozenset]:
+    """lemma -> ((type or "NONE", cue words), ...) in the file's order, the same for subjects, the
+    window, and the lemmas that need a cue (see senses.toml)."""
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as e:
         raise InputError(f"cannot read the senses file {path}: {e}", taxonomy_path) from None
-    senses, subjects = {}, {}
+    senses, subjects, needed = {}, {}, set()
     for lemma, spec in (data.get("words") or {}).items():
-        kinds = [(k, frozenset(w.lower() for w in v)) for k, v in spec.items() if k not in ("examples", "subject")]
+        kinds = [(k, frozenset(w.lower() for w in v)) for k, v in spec.items()
+                 if k not in ("examples", "subject", "default")]
         by_subject = [(k, frozenset(w.lower() for w in v)) for k, v in (spec.get("subject") or {}).items()]
         unknown = [k for k, _ in kinds + by_subject if k != "NONE" and k not in types]
         if unknown:
@@ -319,7 +323,11 @@ def _senses(path: str, taxonomy_path: str, types) -> tuple[dict, int]:
         senses[lemma.lower()] = tuple(kinds)
         if by_subject:
             subjects[lemma.lower()] = tuple(by_subject)
-    return senses, subjects, int(data.get("window", 4))
+        if spec.get("default") == "NONE":
+            needed.add(lemma.lower())
+        elif spec.get("default") is not None:
+            raise InputError(f"senses of '{lemma}': default is \"NONE\" or absent", path)
+    return senses, subjects, int(data.get("window", 4)), frozenset(needed)
 
 
 @lru_cache(maxsize=4)

@@ -14,7 +14,7 @@ from timeline.events.clauses import word_before
 from timeline.events.dating import datable
 from timeline.events.status import ADVERBIAL_REACH, interrupting_adverbial, may_hold
 from timeline.events.taxonomy import Taxonomy
-from timeline.events.triggers import NOT_OBJECT as _NOT_OBJECT, opens_participle_clause
+from timeline.events.triggers import opens_participle_clause
 from timeline.events.words import words
 
 _WORDS = words("types")
@@ -214,6 +214,8 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
 # fought"), and after it its object ("opened fire on anti-coup protesters")
 _SUBJECT_WORDS = 5
 _OBJECT_WORDS = 4
+_OBJECT_OPENERS = frozenset(_WORDS["object_openers"])
+_BARE_PLURAL = re.compile(r"[a-z]{3,}[^s]s")
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -227,8 +229,12 @@ def _by_participants(trigger, text: str, clause_start: int, tax: Taxonomy):
         return trigger      # no subject read, or the passive ("protesters were killed"): a casualty
     subject = before[-_SUBJECT_WORDS:]
     after = [w.lower() for w in _WORD.findall(text, end, min(len(text), end + 60))][:_OBJECT_WORDS]
+    # a pattern spells out the verb's complement ("set fire to"); a verb needs an object: its
+    # opening word, or a bare plural ("looted shops")
+    acts_on = info.pos == "pattern" or bool(after) and (
+        after[0] in _OBJECT_OPENERS or after[0].isdigit() or _BARE_PLURAL.fullmatch(after[0]) is not None)
     for kind, (types, subjects, force_types, forces, objects) in tax.participants.items():
-        if info.type in types and after and after[0] not in _NOT_OBJECT and \
+        if info.type in types and acts_on and \
                 (cue := next((w for w in reversed(subject) if w in subjects), None)):
             return start, end, replace(info, type=kind, source=_and(info.source, f"done by '{cue}'"))
         if info.type in force_types and not forces.isdisjoint(subject) and \
