@@ -235,7 +235,7 @@ def _in_context(info: Trigger, lowered: list[str], k: int, tax: Taxonomy, be: fr
     # who does it, before what it acts on ("protesters clashed with police": a riot): the active
     # verb's subject, the words before it, when an object or a "with" follows (not the headline's
     # passive "two soldiers killed in an ambush"); a noun's are its modifiers ("a gas explosion")
-    if by_subject and not passive and (noun or k + 1 == len(lowered) or lowered[k + 1] not in NOT_OBJECT):
+    if by_subject and not passive and (noun or k + 1 == len(lowered) or lowered[k + 1] not in _NOT_OBJECT):
         for cue in lowered[max(0, k - (_MODIFIER_REACH if noun else _SUBJECT_REACH)):k][::-1]:
             for kind, cues in by_subject:
                 if cue in cues:
@@ -350,7 +350,7 @@ def _only_spaces(text: str, spans, k: int, n: int) -> bool:
 _PREPOSITIONS = frozenset("of in after before since by for from with without on upon while".split())
 # after a past form, these make it a participle rather than a verb with its object ("killed in an
 # ambush", "killed by a bomb"); "clashed with police" is the verb's own
-NOT_OBJECT = _PREPOSITIONS - {"with"}
+_NOT_OBJECT = _PREPOSITIONS - {"with"}
 _CLAUSE_MARKS = frozenset(",;:—–")
 
 

@@ -14,7 +14,7 @@ from timeline.events.clauses import word_before
 from timeline.events.dating import datable
 from timeline.events.status import ADVERBIAL_REACH, interrupting_adverbial, may_hold
 from timeline.events.taxonomy import Taxonomy
-from timeline.events.triggers import NOT_OBJECT, opens_participle_clause
+from timeline.events.triggers import opens_participle_clause
 from timeline.events.words import words
 
 _WORDS = words("types")
@@ -198,10 +198,7 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
     if agent:       # the verb stays the trigger (its place dates the event), the noun gives the type
         best = (best[0], best[1], replace(best[2], type=agent[2].type))
     elif tax.participants and best[2].pos != "noun":
-        # its subject is the clause's, before its first verb ("residents burned a man alive and
-        # destroyed his home")
-        first = min(t[0] for t in triggers if t[2].pos != "noun")
-        best = _by_participants(best, sentence.text, clause.start, first, tax)
+        best = _by_participants(best, triggers, sentence.text, clause.start, tax)
     start, end, info = best
     others = sorted({t[2].type for t in triggers} - {info.type}) if len(triggers) > 1 else ()
     verbs = [(s, e) for s, e, t in triggers if t.pos != "noun"]
@@ -218,25 +215,35 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
 _SUBJECT_WORDS = 5
 _OBJECT_WORDS = 4
 _OBJECT_OPENERS = frozenset(_WORDS["object_openers"])
+_OBJECT_PREPOSITIONS = frozenset(_WORDS["object_prepositions"])
+_SUBJECT_BOUNDS = frozenset(_WORDS["subject_bounds"])
 _BARE_PLURAL = re.compile(r"[a-z]{3,}[^s]s")
 _WORD = re.compile(r"[\w'’-]+")
 
 
-def _by_participants(trigger, text: str, clause_start: int, subject_end: int, tax: Taxonomy):
+def _by_participants(trigger, triggers, text: str, clause_start: int, tax: Taxonomy):
     """An active verb's event of another type that its participants make one of the taxonomy's
     `participants` types: done by a crowd ("a mob lynched a thief": a riot), or by a force to
     protesters ("police opened fire on protesters": a crackdown)."""
     start, end, info = trigger
-    before = [w.lower() for w in _WORD.findall(text, max(clause_start, subject_end - 80), subject_end)]
+    before = [w.lower() for w in _WORD.findall(text, max(clause_start, start - 80), start)]
+    if before and before[-1] == "and":
+        # a second predicate shares the subject of the clause's first verb ("residents burned a
+        # man alive and destroyed his home")
+        first = min(t[0] for t in triggers if t[2].pos != "noun")
+        before = [w.lower() for w in _WORD.findall(text, max(clause_start, first - 80), first)]
     if not before or before[-1] in tax.cues.get("be_aux", ()):
         return trigger      # no subject read, or the passive ("protesters were killed"): a casualty
     subject = before[-_SUBJECT_WORDS:]
+    bound = next((i for i in range(len(subject) - 1, -1, -1) if subject[i] in _SUBJECT_BOUNDS), None)
+    if bound is not None:
+        subject = subject[bound + 1:]
     after = [w.lower() for w in _WORD.findall(text, end, min(len(text), end + 60))][:_OBJECT_WORDS]
     # a pattern spells out the verb's complement ("set fire to"); a verb needs an object: its
     # opening word, or a bare plural ("looted shops", "attacked opposition activists")
     acts_on = info.pos == "pattern" or bool(after) and (
         after[0] in _OBJECT_OPENERS or after[0].isdigit() or any(_BARE_PLURAL.fullmatch(w) for w in after[:2])
-        and after[0] not in NOT_OBJECT and not after[0].endswith("ly"))
+        and after[0] not in _OBJECT_PREPOSITIONS and not after[0].endswith("ly"))
     for kind, (types, subjects, force_types, forces, objects) in tax.participants.items():
         if info.type in types and acts_on and \
                 (cue := next((w for w in reversed(subject) if w in subjects), None)):
