@@ -35,6 +35,13 @@ def test_every_event_of_a_report_is_on_its_day(report):
         [(e.headline, e.date and e.date.value, e.mentions[0].date_rule) for e in events]
 
 
+def test_the_narrative_date_carries_to_an_event_a_pattern_tells():
+    # the pattern's own words say it is in the simple past ("went off", "planted")
+    events = _events("On Monday, protesters marched through the capital. An explosive device went off near the market.")
+    assert [e.date.value for e in events] == ["2024-06-10", "2024-06-10"], \
+        [(e.headline, e.mentions[0].date_rule) for e in events]
+
+
 def test_the_narrative_date_carries_with_its_rule():
     events = _events("On Monday, protesters marched through the capital. Police fired tear gas at the crowd.")
     fired = next(e for e in events if "tear gas" in e.headline)

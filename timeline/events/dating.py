@@ -420,13 +420,15 @@ _FORM = re.compile(r"[A-Za-z][a-z'’-]*")
 
 def _simple_past(cand, text: str) -> bool:
     """Is the event told in the simple past: its verb a past form ("killed", "fled"), or the past
-    of "be" before it ("were killed"); a noun by the verb after it ("the blast left 5 dead")? Not
-    the present ("says", "are fighting")."""
+    of "be" before it ("were killed"); a pattern by any of its words ("planted a bomb", "a device
+    went off"); a noun by the verb after it ("the blast left 5 dead")? Not the present ("says",
+    "are fighting")."""
     from timeline.events.finite import irregular_past      # finite reads `datable` from here
     pasts = irregular_past()
     clause_start, clause_end = cand.start + cand.clause.start, cand.start + cand.clause.end
-    if cand.info.pos == "verb":
-        forms = [cand.trigger.split()[0].lower()]
+    if cand.info.pos in ("verb", "pattern"):
+        forms = [w.lower() for w in cand.trigger.split()] if cand.info.pos == "pattern" \
+            else [cand.trigger.split()[0].lower()]
         forms += [w.lower() for w in _FORM.findall(text, max(clause_start, cand.trigger_start - 25),
                                                     cand.trigger_start)][-2:]
     else:

@@ -158,9 +158,11 @@ def _reaction(triggers, tax: Taxonomy, text: str):
     reporting = tax.cues.get("reporting", frozenset())
     for i, (start, end, info) in enumerate(triggers):
         if info.pos == "verb" and info.lemma in reactions and not (
-                word_before(text, start) == "to" and any(t[2].lemma not in reporting for t in triggers[:i])):
+                word_before(text, start) == "to" and any(t[2].lemma not in reporting for t in triggers[:i])) \
+                and not (any(t[2].pos == "verb" for t in triggers[:i]) and _participle(text, triggers[i])):
             # not "marched ... to denounce the killings": a purpose infinitive after the clause's
-            # own event tells why it happened, not a reaction told as the news
+            # own event tells why it happened, not a reaction told as the news; nor "torched the
+            # house of a man accused of killing": a participle after the verb describes a noun
             objects = [t for t in triggers[i + 1:] if t[2].type != info.type and
                        (t[2].pos == "noun" or t[2].pos == "verb" and text[t[0]:t[1]].endswith("ing"))]
             if objects:
@@ -211,9 +213,9 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
 
 
 # how many words before an active verb its subject is read in ("supporters of two rival candidates
-# fought"), and after it its object ("opened fire on anti-coup protesters")
+# fought"), and after it its object ("used tear gas to disperse thousands of protesters")
 _SUBJECT_WORDS = 5
-_OBJECT_WORDS = 4
+_OBJECT_WORDS = 6
 _OBJECT_OPENERS = frozenset(_WORDS["object_openers"])
 _OBJECT_PREPOSITIONS = frozenset(_WORDS["object_prepositions"])
 _SUBJECT_BOUNDS = frozenset(_WORDS["subject_bounds"])
@@ -227,14 +229,14 @@ def _by_participants(trigger, triggers, text: str, clause_start: int, tax: Taxon
     protesters ("police opened fire on protesters": a crackdown)."""
     start, end, info = trigger
     before = [w.lower() for w in _WORD.findall(text, max(clause_start, start - 80), start)]
-    if before and before[-1] == "and":
-        # a second predicate shares the subject of the clause's first verb ("residents burned a
-        # man alive and destroyed his home")
-        first = min(t[0] for t in triggers if t[2].pos != "noun")
-        before = [w.lower() for w in _WORD.findall(text, max(clause_start, first - 80), first)]
     if not before or before[-1] in tax.cues.get("be_aux", ()):
         return trigger      # no subject read, or the passive ("protesters were killed"): a casualty
     subject = before[-_SUBJECT_WORDS:]
+    if before[-1] == "and":
+        # a second predicate shares its clause's subject, the first words after a fronted phrase
+        # ("On 1 August, residents blocked a road and beat up an officer")
+        opening = text.rfind(",", max(clause_start, start - 80), start) + 1 or max(clause_start, start - 80)
+        subject = [w.lower() for w in _WORD.findall(text, opening, start)][:_SUBJECT_WORDS]
     bound = next((i for i in range(len(subject) - 1, -1, -1) if subject[i] in _SUBJECT_BOUNDS), None)
     if bound is not None:
         subject = subject[bound + 1:]
