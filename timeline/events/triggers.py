@@ -234,12 +234,15 @@ def _in_context(info: Trigger, lowered: list[str], k: int, tax: Taxonomy, be: fr
     by_subject = tax.subject_senses.get(info.lemma) if tax.subject_senses else None
     # who does it, before what it acts on ("protesters clashed with police": a riot): the active
     # verb's subject, the words before it, when an object or a "with" follows (not the headline's
-    # passive "two soldiers killed in an ambush"); a noun's are its modifiers ("a gas explosion")
-    if by_subject and not passive and (noun or k + 1 == len(lowered) or lowered[k + 1] not in _NOT_OBJECT):
+    # passive "two soldiers killed in an ambush"); a noun's are its modifiers ("a gas explosion").
+    # A subject that makes it no event does so with or without an object ("the row exploded on")
+    acts_on = noun or k + 1 == len(lowered) or lowered[k + 1] not in _NOT_OBJECT
+    if by_subject and not passive:
         for cue in lowered[max(0, k - (_MODIFIER_REACH if noun else _SUBJECT_REACH)):k][::-1]:
             for kind, cues in by_subject:
-                if cue in cues:
-                    return replace(info, type=kind, source=f"'{cue}' " + ("before it" if noun else "its subject"))
+                if cue in cues and (kind == "NONE" or acts_on):
+                    return None if kind == "NONE" else \
+                        replace(info, type=kind, source=f"'{cue}' " + ("before it" if noun else "its subject"))
     return found or (None if info.lemma in tax.cue_needed else info)
 
 
