@@ -35,6 +35,11 @@ def test_every_event_of_a_report_is_on_its_day(report):
         [(e.headline, e.date and e.date.value, e.mentions[0].date_rule) for e in events]
 
 
+def test_a_parenthesis_telling_when_it_was_reported_dates_no_event():
+    events = _events("On 6 March 2021 (reported on 8 March), militants attacked a police post in Kaya.")
+    assert [e.date.value for e in events] == ["2021-03-06"], [(e.headline, e.mentions[0].date_rule) for e in events]
+
+
 def test_the_narrative_date_carries_to_an_event_a_pattern_tells():
     # the pattern's own words say it is in the simple past ("went off", "planted")
     events = _events("On Monday, protesters marched through the capital. An explosive device went off near the market.")

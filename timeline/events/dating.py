@@ -25,6 +25,10 @@ from timeline.times.calendar import display as display_date
 
 _RELATION_MOD = {"after": "AFTER", "before": "BEFORE", "same": None, "later": "AFTER"}
 _NEXT_DAY = words("dating")["next_day"]
+# a parenthesis telling when the act was reported, up to a time in it
+_REPORTED_IN_PARENTHESIS = re.compile(
+    r"\(\s*(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words("dating")["parenthetical_reports"])
+    + r")\b[^()]*$", re.I)
 _DEFINITE = words("dating")["definite"]
 
 
@@ -111,6 +115,8 @@ def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, documen
         usable = [i for i in usable if times[i].start - sentence.start >= cand.times_from]
     if cand.times_until is not None:    # "will open a factory next spring, it said on Tuesday": spring
         usable = [i for i in usable if times[i].start - sentence.start < cand.times_until]
+    usable = [i for i in usable if not _REPORTED_IN_PARENTHESIS.search(
+        sentence.text, max(0, times[i].start - sentence.start - 40), times[i].start - sentence.start)]
     if usable:
         i = min(usable, key=lambda i: (_rank(times[i]), abs(times[i].start - sentence.start - t0)))
         span = _range(sentence, times, usable, i)
