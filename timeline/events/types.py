@@ -228,25 +228,29 @@ def _by_participants(trigger, triggers, text: str, clause_start: int, tax: Taxon
     `participants` types: done by a crowd ("a mob lynched a thief": a riot), or by a force to
     protesters ("police opened fire on protesters": a crackdown)."""
     start, end, info = trigger
-    before = [w.lower() for w in _WORD.findall(text, max(clause_start, start - 80), start)]
+    kinds = [(kind, p) for kind, p in tax.participants.items() if info.type in p[0] or info.type in p[2]]
+    if not kinds:
+        return trigger
+    window = max(clause_start, start - 80)
+    before = _WORD.findall(text[window:start].lower())
     if not before or before[-1] in tax.cues.get("be_aux", ()):
         return trigger      # no subject read, or the passive ("protesters were killed"): a casualty
     subject = before[-_SUBJECT_WORDS:]
     if before[-1] == "and":
         # a second predicate shares its clause's subject, the first words after a fronted phrase
         # ("On 1 August, residents blocked a road and beat up an officer")
-        opening = text.rfind(",", max(clause_start, start - 80), start) + 1 or max(clause_start, start - 80)
-        subject = [w.lower() for w in _WORD.findall(text, opening, start)][:_SUBJECT_WORDS]
+        opening = text.rfind(",", window, start) + 1 or window
+        subject = _WORD.findall(text[opening:start].lower())[:_SUBJECT_WORDS]
     bound = next((i for i in range(len(subject) - 1, -1, -1) if subject[i] in _SUBJECT_BOUNDS), None)
     if bound is not None:
         subject = subject[bound + 1:]
-    after = [w.lower() for w in _WORD.findall(text, end, min(len(text), end + 60))][:_OBJECT_WORDS]
+    after = _WORD.findall(text[end:end + 60].lower())[:_OBJECT_WORDS]
     # a pattern spells out the verb's complement ("set fire to"); a verb needs an object: its
     # opening word, or a bare plural ("looted shops", "attacked opposition activists")
     acts_on = info.pos == "pattern" or bool(after) and (
         after[0] in _OBJECT_OPENERS or after[0].isdigit() or any(_BARE_PLURAL.fullmatch(w) for w in after[:2])
         and after[0] not in _OBJECT_PREPOSITIONS and not after[0].endswith("ly"))
-    for kind, (types, subjects, force_types, forces, objects) in tax.participants.items():
+    for kind, (types, subjects, force_types, forces, objects) in kinds:
         if info.type in types and acts_on and \
                 (cue := next((w for w in reversed(subject) if w in subjects), None)):
             return start, end, replace(info, type=kind, source=_and(info.source, f"done by '{cue}'"))
