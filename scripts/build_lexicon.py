@@ -75,9 +75,20 @@ def verb_forms(lemma: str, irregular: list[str]) -> list[str]:
         forms.add(head + head[-1] + "ing")      # "ban": banning; "visit" keeps both spellings
     if irregular:                               # OEWN's own past forms: "swore", "sworn"
         forms |= {f.split()[0] for f in irregular}
+        if any(_t_past(f.split()[0], head) for f in irregular):
+            forms.add(past)     # "burnt" and "burned", "spilt" and "spilled": both are English
     else:
         forms |= {past, head + head[-1] + "ed"} if doubles else {past}
     return sorted(f + tail for f in forms)
+
+
+def _t_past(form: str, head: str) -> bool:
+    """A past in -t that may stand beside the regular -ed ("burnt", "spelt", "knelt", "leapt"):
+    the lemma's letters (one of a double letter or of "ee" dropped) and a t. It also takes "dealt"
+    and "felt", whose regular forms no text holds, so they match nothing."""
+    stem = form[:-1]
+    return form.endswith("t") and (stem == head or stem == head[:-1] and head[-1] == head[-2]
+                                   or stem == head.replace("ee", "e", 1))
 
 
 def noun_forms(lemma: str, irregular: list[str]) -> list[str]:

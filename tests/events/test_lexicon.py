@@ -34,6 +34,14 @@ def test_every_line_has_a_type_of_ours_and_a_synset():
         assert lemma in forms.split("|") or pos == "verb"
 
 
+def test_a_past_in_t_keeps_the_regular_past_beside_it():
+    # OEWN gives "burnt down"; "burned down" is as much English
+    forms = _script().verb_forms("burn down", ["burnt down"])
+    assert {"burnt down", "burned down"} <= set(forms)
+    assert "swore" in _script().verb_forms("swear", ["swore", "sworn"])
+    assert "sweared" not in _script().verb_forms("swear", ["swore", "sworn"])
+
+
 def test_roots_name_types_of_ours():
     assert set(ROOTS["types"]) <= set(load_taxonomy().priority)
 
