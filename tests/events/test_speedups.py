@@ -306,3 +306,17 @@ def test_name_titles_looked_behind_after_to():
     texts += _strings("aeAEl-’'. \nto AssistantEnvoy Attaché ofbin the", 20000)
     for text in texts:
         assert [m.span() for m in _NAME.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_names_by_capital_equal_the_name_regex():
+    """describe._names looks for capitalised names by a regex the engine can skip to capitals
+    with, and falls back on _NAME where a name may open in lower case: the same matches."""
+    from timeline.events.describe import _NAME, _names
+    texts = SENTENCES + STRIKE_SENTENCES + [
+        "iPhone maker Apple and eBay met al-Sadr, el-Sisi and Osama bin Laden in al-Anbar.",
+        "A full-scale war; an all-out attack by the U.S. Army, Ambassador to the UN Linda Thomas-Greenfield.",
+        "Émile Zola’s ’Quote’ ‘Iraq’ and O'Brien met McDonald's CEO in St. Louis, Mo."]
+    texts += _strings("aeAEl-’'. \nxZ1é_ofbinthe toAssistant", 20000)
+    for text in texts:
+        assert [(m.span(), m.group(0)) for m in _names(text)] == \
+            [(m.span(), m.group(0)) for m in _NAME.finditer(text)], text

@@ -32,6 +32,21 @@ _TITLE_TO = "|".join(f"(?<={re.escape(title)}\\sto)" for title in ordered("names
 _NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*|[a-z][A-Z][\w’'.-]*|al-[\w-]+|el-[\w-]+)"
                    rf"(?:\s+(?:(?:{_JOINERS}|to(?:{_TITLE_TO}))\s+(?:the\s+)?)?"
                    r"(?:[A-Z][\w’'.-]*|[a-z][A-Z][\w’'.-]*|al-[\w-]+))*")
+# the names that open with a capital: _NAME's first alternative, its look-behind after the capital,
+# so that the regex engine skips to the next capital (most sentences' every name); a name opening
+# in lower case ("iPhone", "al-Sadr") is looked for by _NAME itself, where the text may hold one
+_NAME_UPPER = re.compile(r"[A-Z](?<![\w’'-].)[\w’'.-]*" + _NAME.pattern.split(r"al-[\w-]+|el-[\w-]+)", 1)[1])
+# ASCII lower-case letters -> "a", capitals -> "A", every other byte a space: b"aA" is a camel case
+_CASES = bytes(0x61 if 0x61 <= c <= 0x7A else 0x41 if 0x41 <= c <= 0x5A else 0x20 for c in range(256))
+
+
+def _names(text: str):
+    """`_NAME.finditer(text)`: the same matches."""
+    if "l-" in text or b"aA" in text.encode("ascii", "replace").translate(_CASES):
+        return _NAME.finditer(text)
+    return _NAME_UPPER.finditer(text)
+
+
 _POSSESSIVE = ("’s", "'s")
 _ADVERB = re.compile(r"^\w+ly$")
 # stripped from a headline's start and end (a closing apostrophe stays at the end); its spaces
@@ -86,7 +101,7 @@ def who_and_where(text: str, tax: Taxonomy, casing: Optional[Casing] = None) -> 
     found: list[str] = []
     places: list[str] = []
     joined_to = place_end = 0
-    for m in _NAME.finditer(text):
+    for m in _names(text):
         start, end = m.span()
         if start < joined_to:
             continue            # the part a particle joined to the name before
