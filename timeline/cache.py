@@ -10,6 +10,7 @@ means building again. `TIMELINE_CACHE_DIR` names another directory, or, empty, t
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
 import io
 import os
@@ -172,3 +173,52 @@ class _Pickler(pickle.Pickler):
             if _sre.compile(*args) != obj:  # compares flags and engine code too: stored only if the same
                 return NotImplemented
         return _pattern, args
+
+
+# ----- the regexes a run compiles, read back by the next
+
+REGEX_LIMIT = 400     # entries kept: below the size of re's own cache (512), so none put there is dropped
+
+
+def warm_regexes() -> None:
+    """Put the regexes an earlier run compiled into the re module's own cache, made from their
+    engine code read back from one entry (no parse, no compile: 164 patterns, 1.5% of extracting
+    a 1 MB document), so that each module's `re.compile(...)` finds its pattern made; at exit,
+    store the table again when this run compiled patterns it lacked (an edited rule, another
+    command). Keyed like every entry by the Python version and the regex engine's; whatever
+    fails only means compiling as re does."""
+    directory = cache_dir()
+    made = getattr(re, "_cache", None)
+    if directory is None or type(made) is not dict:
+        return
+    path = directory / f"regexes-{fingerprint([])}.pickle"
+    try:
+        with open(path, "rb") as f:
+            table = pickle.load(f)
+        for (pattern, flags), args in table.items():
+            made.setdefault((str, pattern, flags), _pattern(*args))
+    except Exception:   # none yet, or unusable: compiled as re does, and stored at exit
+        table = {}
+    atexit.register(_store_regexes, path, table)
+
+
+def _store_regexes(path: Path, known: dict) -> None:
+    try:
+        made = [(key[1], key[2], compiled) for key, compiled in list(re._cache.items())
+                if key[0] is str and isinstance(key[2], int) and not key[2] & re.DEBUG]
+        new = {}
+        for pattern, flags, compiled in made:
+            if (pattern, flags) not in known:
+                args = _ENGINE_ARGS.get(compiled) or _engine_args(pattern, flags)
+                if _sre.compile(*args) == compiled:     # the same flags and engine code
+                    new[pattern, flags] = args
+        if not new:
+            return
+        table = {**known, **new}
+        if len(table) > REGEX_LIMIT:    # rules edited over time: keep what this run used
+            table = {(p, f): table[p, f] for p, f, _ in made if (p, f) in table}
+        buffer = io.BytesIO()
+        pickle.dump(table, buffer, pickle.HIGHEST_PROTOCOL)
+        write_entry(path, [buffer.getvalue()])
+    except Exception:   # no place to write, or a pattern that cannot be stored: compiled again next time
+        pass

@@ -113,6 +113,9 @@ def run() -> None:
 
         print(f"{_program_name()}, version {version('timeline')}")
         return
+    from timeline.cache import warm_regexes
+
+    warm_regexes()      # before the commands' modules compile their regexes at import
     if argv[:1] == ["times"]:
         parsed = guarded(lambda: times_arguments(argv[1:]))     # --lang is checked here
         if parsed is not None:

@@ -287,3 +287,36 @@ def test_equal_dates_are_one_object():
     assert first.model_dump_json() == '{"value":"2021-08-02","mod":null,"start":"2021-08-02","end":"2021-08-02",' \
         '"granularity":"day","display":"Monday"}'
     assert event_date(expression(0), "AFTER", "2021-08-03") is not first      # other values, another date
+
+
+def test_name_titles_looked_behind_after_to():
+    """describe._NAME reads "to" before asking which title it follows (one look-behind per title,
+    tried only there): the same names as the look-behinds tried after every word of a name."""
+    import re
+    from timeline.events.describe import _JOINERS, _NAME
+    from timeline.events.words import ordered
+    titles = "|".join(f"(?<={re.escape(t)}\\s)" for t in ordered("names", "titles_before_to"))
+    assert "|to(?:(?<=" in _NAME.pattern        # "to" first (fails on the form it replaced)
+    head, tail = _NAME.pattern.split(r"(?:\s+", 1)
+    plain = re.compile(head + rf"(?:\s+(?:(?:{_JOINERS}|(?:{titles})to)\s+(?:the\s+)?)?"
+                       r"(?:[A-Z][\w’'.-]*|[a-z][A-Z][\w’'.-]*|al-[\w-]+))*")
+    texts = SENTENCES + ["The Assistant to the Secretary met Envoy to Iraq, Special Envoy  to Syria.",
+                         "Mr Assistant to Bob; xAssistant to Bob; Representative\nto Bob al-Sadr bin Laden of the UN",
+                         "Ambassador to the United Nations Linda Thomas-Greenfield went to Paris."]
+    texts += _strings("aeAEl-’'. \nto AssistantEnvoy Attaché ofbin the", 20000)
+    for text in texts:
+        assert [m.span() for m in _NAME.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_names_by_capital_equal_the_name_regex():
+    """describe._names looks for capitalised names by a regex the engine can skip to capitals
+    with, and falls back on _NAME where a name may open in lower case: the same matches."""
+    from timeline.events.describe import _NAME, _names
+    texts = SENTENCES + STRIKE_SENTENCES + [
+        "iPhone maker Apple and eBay met al-Sadr, el-Sisi and Osama bin Laden in al-Anbar.",
+        "A full-scale war; an all-out attack by the U.S. Army, Ambassador to the UN Linda Thomas-Greenfield.",
+        "Émile Zola’s ’Quote’ ‘Iraq’ and O'Brien met McDonald's CEO in St. Louis, Mo."]
+    texts += _strings("aeAEl-’'. \nxZ1é_ofbinthe toAssistant", 20000)
+    for text in texts:
+        assert [(m.span(), m.group(0)) for m in _names(text)] == \
+            [(m.span(), m.group(0)) for m in _NAME.finditer(text)], text

@@ -110,3 +110,14 @@ def test_extract_spooled_writes_what_extract_returns():
         spool.close()
     assert out.getvalue() == expected.getvalue()
     assert tally.documents == 5 and tally.events == expected.getvalue().count('"salience_rule": "')
+
+
+def test_one_timeline_is_merged_in_memory_not_spooled(samples):
+    """One document alone (one text file) is held, not written to the spool and read back; a
+    second one spools both. The bytes are those of merging in memory either way."""
+    text, spool = spooled(samples[:1], warnings=["read: a warning"])
+    assert len(spool._records) == 0
+    assert text == in_memory(samples[:1], warnings=["read: a warning"])
+    text, spool = spooled(samples[:2])
+    assert len(spool._records) > 0 and spool.shortcut
+    assert text == in_memory(samples[:2])

@@ -136,3 +136,20 @@ def test_only_the_newest_entries_are_kept(tmp_path, monkeypatch):
         cache.cached("x", [source], lambda: n)
     assert len(list((tmp_path / "cache").glob("x-*.pickle"))) == cache.KEEP
     assert cache.cached("x", [source], lambda: "rebuilt") == cache.KEEP + 2
+
+
+def test_regexes_compiled_in_a_run_are_read_back_by_the_next(tmp_path):
+    """`warm_regexes` (what the command runs first) puts the regexes an earlier run compiled into
+    re's own cache, made from their stored engine code: the same pattern, flags and code as
+    compiling it; a pattern not yet stored is compiled as re does, and stored at exit."""
+    code = ("import re, sys; from timeline.cache import warm_regexes, _ENGINE_ARGS; warm_regexes(); "
+            "p = re.compile(sys.argv[1], re.I); print(p in _ENGINE_ARGS, p == re._compiler.compile(sys.argv[1], re.I))")
+    pattern = r"(?<![\w’'-])[A-Z]\w+ (?:of|in) (?P<year>\d{4})"
+    env = {**os.environ, cache.CACHE_ENV: str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", code, pattern], env=env, capture_output=True, text=True,
+                           check=True).stdout.split() for _ in range(2)]
+    assert runs == [["False", "True"], ["True", "True"]]
+    assert len(list(tmp_path.glob("regexes-*.pickle"))) == 1
+    off = {**os.environ, cache.CACHE_ENV: ""}       # no cache: compiled as re does, nothing stored
+    assert subprocess.run([sys.executable, "-c", code, pattern], env=off, capture_output=True, text=True,
+                          check=True).stdout.split() == ["False", "True"]

@@ -69,7 +69,7 @@ class Candidate:
         return self._headline
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceTrace:
     index: int
     start: int

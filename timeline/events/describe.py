@@ -26,11 +26,27 @@ _HEADLINE, _NAMES = words("headline"), words("names")
 # A run of capitalised words, with the particles names carry ("al-", "bin", "of the"), starting
 # at a word's start; a brand's camel case is a capital too ("iPhone", "eBay", "iTunes Store").
 _JOINERS = _alternation(ordered("names", "joiners"))
-# "to" joins a name only after a title that takes it (one fixed-width look-behind per title)
-_TITLE_TO = "|".join(f"(?<={re.escape(title)}\\s)" for title in ordered("names", "titles_before_to"))
+# "to" joins a name only after a title that takes it (one fixed-width look-behind per title, tried
+# once "to" is read: not after every word of every name)
+_TITLE_TO = "|".join(f"(?<={re.escape(title)}\\sto)" for title in ordered("names", "titles_before_to"))
 _NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*|[a-z][A-Z][\w’'.-]*|al-[\w-]+|el-[\w-]+)"
-                   rf"(?:\s+(?:(?:{_JOINERS}|(?:{_TITLE_TO})to)\s+(?:the\s+)?)?"
+                   rf"(?:\s+(?:(?:{_JOINERS}|to(?:{_TITLE_TO}))\s+(?:the\s+)?)?"
                    r"(?:[A-Z][\w’'.-]*|[a-z][A-Z][\w’'.-]*|al-[\w-]+))*")
+# the names that open with a capital: _NAME's first alternative, its look-behind after the capital,
+# so that the regex engine skips to the next capital (most sentences' every name); a name opening
+# in lower case ("iPhone", "al-Sadr") is looked for by _NAME itself, where the text may hold one
+_NAME_UPPER = re.compile(r"[A-Z](?<![\w’'-].)[\w’'.-]*" + _NAME.pattern.split(r"al-[\w-]+|el-[\w-]+)", 1)[1])
+# ASCII lower-case letters -> "a", capitals -> "A", every other byte a space: b"aA" is a camel case
+_CASES = bytes(0x61 if 0x61 <= c <= 0x7A else 0x41 if 0x41 <= c <= 0x5A else 0x20 for c in range(256))
+
+
+def _names(text: str):
+    """`_NAME.finditer(text)`: the same matches."""
+    if "l-" in text or b"aA" in text.encode("ascii", "replace").translate(_CASES):
+        return _NAME.finditer(text)
+    return _NAME_UPPER.finditer(text)
+
+
 _POSSESSIVE = ("’s", "'s")
 _ADVERB = re.compile(r"^\w+ly$")
 # stripped from a headline's start and end (a closing apostrophe stays at the end); its spaces
@@ -78,22 +94,31 @@ def who_and_where(text: str, tax: Taxonomy, casing: Optional[Casing] = None) -> 
     not_actors = _not_names(cues.get("not_actors", frozenset()))
     actor_nouns = cues.get("actor_nouns", frozenset())
     place_nouns = cues.get("place_nouns", frozenset())
+    # read once a clause, not once a name
+    particles, organisation_heads, place_prepositions = (
+        cues.get("name_particles", ()), cues.get("organisation_heads", ()), cues.get("place_prepositions", ()))
     pertainyms = _pertainyms()
     found: list[str] = []
     places: list[str] = []
     joined_to = place_end = 0
-    for m in _NAME.finditer(text):
+    for m in _names(text):
         start, end = m.span()
         if start < joined_to:
             continue            # the part a particle joined to the name before
-        name = _without_full_stop(m.group(0))
+        name = m.group(0)
+        if name[-1] == ".":
+            name = _without_full_stop(name)
         words = name.split()
-        while words and words[0].lower().strip("’'") in not_actors and not _acronym(words[0]):
-            start += len(words[0]) + 1
-            words.pop(0)
-        if not words:
-            continue
-        name = " ".join(words)
+        if words[0].lower().strip("’'") in not_actors and not _acronym(words[0]):
+            while words and words[0].lower().strip("’'") in not_actors and not _acronym(words[0]):
+                start += len(words[0]) + 1
+                words.pop(0)
+            if not words:
+                continue
+        if len(words) > 1:
+            name = " ".join(words)
+        else:
+            name = words[0]
         after = text[end:end + 30].split(None, 1)      # the first word only: no need to split the rest
         head = after[0].lower().strip(",.") if after else ""
         of_name, acts = None, head in actor_nouns
@@ -105,7 +130,11 @@ def who_and_where(text: str, tax: Taxonomy, casing: Optional[Casing] = None) -> 
             name = name[:-2]
         else:
             of_name = pertainyms.get(name)
-        name, joined_to = _joined_particle(name, text, end, cues)
+        last = name.rsplit(None, 1)[-1].lower()         # the name's last word: a particle, a place noun
+        joined_to = end
+        if last in particles:
+            name, joined_to = _joined_particle(name, text, end)
+            last = name.rsplit(None, 1)[-1].lower()
         lowered = name.lower()
         if lowered in not_actors and not _acronym(name) or len(name) <= 1 or \
                 casing and casing.common(name):
@@ -115,10 +144,12 @@ def who_and_where(text: str, tax: Taxonomy, casing: Optional[Casing] = None) -> 
         abbreviation = _ABBREVIATIONS.get(lowered)
         if abbreviation:        # "the Govt 's": the government
             name = abbreviation
+            last = name.rsplit(None, 1)[-1].lower()
         if of_name is not None:
             # "the Iranian attack": an adjective, no place even after "in"; a state's acts
             name = of_name or name
-        elif _is_place(name, text, start, cues) or not acts and text[place_end:start] in _PLACE_COORDINATION:
+        elif _is_place(last, text, start, place_nouns, organisation_heads, place_prepositions) or \
+                not acts and text[place_end:start] in _PLACE_COORDINATION:
             # "at Al-Assad and Irbil": the preposition governs both names ("…, and Bladensburg
             # police said": a new subject)
             if name not in places:
@@ -217,31 +248,28 @@ _ABBREVIATIONS = _NAMES["abbreviations"]
 _SPACED_HYPHEN = re.compile(r"\s*-\s*([A-Z][\w’'.-]*)")
 
 
-def _joined_particle(name: str, text: str, end: int, cues) -> tuple[str, int]:
+def _joined_particle(name: str, text: str, end: int) -> tuple[str, int]:
     """"Bashar Al - Assad", "Al-Shabaab" written token by token: a name ending in a particle
     ("al", "el", "bin", "abu") goes on to the name joined to it by a hyphen. -> (the name, where
     it ends in the text)."""
-    last = name.rsplit(None, 1)[-1].lower()
-    if last not in cues.get("name_particles", ()):
-        return name, end
     m = _SPACED_HYPHEN.match(text, end)
     return (f"{name}-{m.group(1)}", m.end()) if m else (name, end)
 
 
-def _is_place(name: str, text: str, start: int, cues) -> bool:
-    last = name.rsplit(None, 1)[-1].lower()
-    if last in cues.get("place_nouns", ()):
+def _is_place(last: str, text: str, start: int, place_nouns, organisation_heads, place_prepositions) -> bool:
+    """Is the name at `start` whose last word is `last` (lower case) a place?"""
+    if last in place_nouns:
         return True
-    if last in cues.get("organisation_heads", ()):
+    if last in organisation_heads:
         return False
     before = text[max(0, start - 40):start].lower().rsplit(None, 3)[-3:]     # the last three words
     if before and before[-1] in ("the", "a"):
         before.pop()
     if not before:
         return False
-    if before[-1] == "of" and len(before) > 1 and before[-2] in cues.get("place_nouns", ()):
+    if before[-1] == "of" and len(before) > 1 and before[-2] in place_nouns:
         return True     # "the village of Guffa"
-    return before[-1] in cues.get("place_prepositions", ())
+    return before[-1] in place_prepositions
 
 
 def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]], tax: Taxonomy,

@@ -9,7 +9,9 @@ and the counts its salience needs, and the timeline is printed from the files in
 The JSON is byte for byte what `merge_documents` and `jsonout.write_json` give the same timelines.
 The shortcut needs each document in one timeline alone, as extraction makes them: one document,
 every time expression and mention its own, no event merged before. When one is not so, the
-timelines are read back whole and merged as `merge_documents` does.
+timelines are read back whole and merged as `merge_documents` does. A lone timeline (one text
+file) is not spooled at all: it is held until a second comes, and merged in memory when none does
+(the same bytes, without writing its records and parsing them back).
 """
 from __future__ import annotations
 
@@ -81,6 +83,9 @@ class SpooledMerge:
         self._one: dict = {}
         self._strings: dict[str, str] = {}
         self.shortcut = True
+        # the first timeline is held, not spooled, until a second comes: one document alone (one
+        # text file) is merged in memory, what the spool would print, without writing and reading back
+        self._held: Optional[Timeline] = None
 
     def _str(self, s):
         return self._strings.setdefault(s, s) if s is not None else None
@@ -99,6 +104,15 @@ class SpooledMerge:
                         for e in tl.events))
 
     def add(self, tl: Timeline) -> None:
+        if self._held is None and not self._timelines:
+            self._held = tl
+            return
+        if self._held is not None:
+            held, self._held = self._held, None
+            self._add(held)
+        self._add(tl)
+
+    def _add(self, tl: Timeline) -> None:
         records = self._records
         first = len(records)
         for d in tl.documents:
@@ -150,6 +164,8 @@ class SpooledMerge:
 
     def timelines(self) -> Iterator[Timeline]:
         """The timelines as they were added."""
+        if self._held is not None:
+            yield self._held
         read = self._records.read
         for title, warnings, first, docs, times, events, *_ in self._timelines:
             at = first + docs
@@ -181,7 +197,9 @@ class SpooledMerge:
         tally = Tally()
         if not self.shortcut or not self._timelines:
             from timeline.pipeline import merge_documents
-            merged = merge_documents(list(self.timelines()), settings, release=True)
+            timelines = [self._held] if self._held is not None else list(self.timelines())
+            self._held = None
+            merged = merge_documents(timelines, settings, release=True)
             merged = merged.model_copy(update={"warnings": warnings + merged.warnings})
             tally.add(merged)
             write_json(merged, out, end="\n")
