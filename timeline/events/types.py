@@ -1,5 +1,6 @@
 """Step 2, type: each clause's event is the trigger of the highest-priority type among its
-triggers (or the one an agent or patient noun names: "the quake struck"); a reaction verb
+triggers (or the one an agent or patient noun names: "the quake struck", or its participants
+make: "a mob lynched a thief" is a riot); a reaction verb
 ("condemned the bombing") makes two candidates; a plan with a deadline, a reported threat and an
 anaphor ("the incident") take their type from the phrase around them.
 """
