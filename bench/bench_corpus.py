@@ -83,6 +83,17 @@ def tree_rss(proc: psutil.Process) -> int:
     return total
 
 
+def tree_cpu(proc: psutil.Process, seen: dict) -> None:
+    """Each process of the tree's own CPU seconds so far, by pid, in `seen`: a pool's workers fork
+    from a forkserver that nobody waits for, so the command's rusage never counts them."""
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            times = p.cpu_times()
+            seen[p.pid] = times.user + times.system
+        except psutil.Error:
+            pass
+
+
 def digest(path: Path) -> str:
     sha = hashlib.sha256()
     with path.open("rb") as f:
@@ -103,14 +114,18 @@ def run(corpus: Path, args: list[str], count: int, merged: bool = False,
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE)
     watched = psutil.Process(proc.pid)
     peak = worker_peak = tree_peak = 0
+    sampled: dict[int, float] = {}
     while proc.poll() is None:
+        tree_cpu(watched, sampled)
         own = tree_rss(watched)
         theirs = sum(w.memory_info().rss for w in workers)
         peak, worker_peak, tree_peak = max(peak, own), max(worker_peak, theirs), max(tree_peak, own + theirs)
         time.sleep(0.05)
     seconds = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - own_cpu.ru_utime) + (after.ru_stime - own_cpu.ru_stime)
+    # the command and the children it waited for (exact), or the tree's processes sampled every
+    # 50 ms (pool workers), whichever is more
+    cpu = max((after.ru_utime - own_cpu.ru_utime) + (after.ru_stime - own_cpu.ru_stime), sum(sampled.values()))
     workers_cpu = sum(sum(w.cpu_times()[:2]) for w in workers) - workers_cpu
     if proc.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()}")
