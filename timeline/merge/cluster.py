@@ -8,6 +8,7 @@ import datetime as dt
 import heapq
 import itertools
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Sequence
@@ -375,22 +376,78 @@ def undated_told_as_dated(atoms: Sequence[Atom]) -> Iterable[tuple[int, int, int
     """An undated source and a dated one of the same type from another document told in the same
     words ("a peace deal ended the war" / "a 2005 peace deal that ended decades of war"): the
     date the other document gives places it. A decision per pair, as for dated sources."""
-    min_words = load_rules().undated_min_words
+    rules = load_rules()
+    min_words = rules.undated_min_words
     by_word: dict[tuple, list[int]] = defaultdict(list)
     for j, a in enumerate(atoms):
         if not a.undated:
             for w in a.words:
                 by_word[(a.block, a.type, w)].append(j)
+    # Undated sources told in the same words (a story's sentence in many of an archive's
+    # articles) share their dated partners: found once for them all, and each source then reads
+    # only those its publication day lets through. Counted pair by pair, an archive of N articles
+    # went over N dated sources for each of N undated ones.
+    told: dict[tuple, list[int]] = defaultdict(list)
     for i, u in enumerate(atoms):
-        if not u.undated or len(u.words) < min_words:
-            continue
-        shared: dict[int, int] = defaultdict(int)
-        for w in u.words:
-            for j in by_word.get((u.block, u.type, w), ()):
-                shared[j] += 1
-        for j, n in sorted(shared.items()):
-            if atoms[j].document != u.document and n >= min_words + _more_words(u, atoms[j]):
-                yield n, i, j
+        if u.undated and len(u.words) >= min_words:
+            told[(u.block, u.type, u.words)].append(i)
+    found: dict[int, list] = {}       # undated source -> its (partner, words shared)
+    for (block, type_, words), undated in told.items():
+        partners = _sharing(words, [by_word.get((block, type_, w), ()) for w in words], atoms, min_words)
+        for i in undated:
+            u = atoms[i]
+            found[i] = [(j, n) for j, n in _within_reach(u, partners, rules)
+                        if atoms[j].document != u.document and n >= min_words + _more_words(u, atoms[j])]
+    del told, by_word
+    for i in sorted(found):     # as they were counted: undated source, then partner, in order
+        pairs = found.pop(i)
+        pairs.sort()
+        for j, n in pairs:
+            yield n, i, j
+
+
+class _Partners:
+    """The dated sources sharing at least `min_words` words with some undated words, (index,
+    words shared), ordered so that those an undated source's publication day cannot reach are
+    left unread: with more words, by the end of their date; with fewer, by its start."""
+
+    def __init__(self, found: list[tuple[int, int]], atoms: Sequence[Atom], strong: int) -> None:
+        self.undated_span = [(j, n) for j, n in found if atoms[j].span is None]   # read always
+        dated = [(j, n) for j, n in found if atoms[j].span is not None]
+        self.strong = sorted(((atoms[j].span.end, j, n) for j, n in dated if n >= strong))
+        self.strong_ends = [e for e, _, _ in self.strong]
+        self.weak = sorted(((atoms[j].span.start, j, n) for j, n in dated if n < strong))
+        self.weak_starts = [s for s, _, _ in self.weak]
+        self.all = found
+
+
+def _sharing(words: frozenset, postings: list, atoms: Sequence[Atom], min_words: int) -> "_Partners":
+    """The dated sources sharing at least `min_words` of `words`: each holds one of its
+    len(words) - min_words + 1 rarest words, so only those words' sources are counted."""
+    postings.sort(key=len)
+    candidates = set().union(*postings[:len(postings) - min_words + 1])
+    found = []
+    for j in sorted(candidates):
+        n = len(words & atoms[j].words)
+        if n >= min_words:
+            found.append((j, n))
+    return _Partners(found, atoms, min_words + load_rules().undated_older_words)
+
+
+def _within_reach(undated: Atom, partners: "_Partners", rules) -> Iterable[tuple[int, int]]:
+    """The partners `_more_words` may let through for this undated source: all when it has no
+    publication day; else those whose date ends within `max_days_apart` after it and, sharing
+    fewer words than an older date needs, starts within `undated_recent_days` before it."""
+    if undated.published is None:
+        return partners.all
+    latest_end = undated.published + rules.max_days_apart
+    out = list(partners.undated_span)
+    out.extend((j, n) for _, j, n in partners.strong[:bisect_right(partners.strong_ends, latest_end)])
+    for start, j, n in partners.weak[bisect_left(partners.weak_starts, undated.published - rules.undated_recent_days):]:
+        if start > latest_end:
+            break
+        out.append((j, n))
+    return out
 
 
 def _more_words(undated: Atom, dated: Atom) -> float:
