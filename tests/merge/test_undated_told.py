@@ -75,3 +75,25 @@ def test_copies_of_one_undated_sentence_read_only_partners_within_reach(monkeypa
     counted = len(checked)
     assert pairs == list(reference(atoms)) and 300 < len(pairs) < 20 * 300
     assert counted < 20 * 300
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(ATOM, max_size=40), st.booleans())
+def test_links_come_strongest_first_as_the_sorted_tuples_give_them(specs, tied):
+    """Packed 8 bytes a pair (distinct keys) or sorted as tuples (keys that tie): the order of
+    (-words shared, the undated source's key, the dated one's), ties in the order counted."""
+    atoms = [_atom(k, *spec) for k, spec in enumerate(specs)]
+    atoms = [a for a in atoms if a.undated or a.span is not None]
+    key = [(a.document, a.event if not tied else "e") for a in atoms]
+    order = sorted(range(len(atoms)), key=key.__getitem__)
+    rank = [0] * len(atoms)
+    for r, i in enumerate(order):
+        rank[i] = r
+    expected = [(i, j) for _, i, j in sorted(reference(atoms), key=lambda e: (-e[0], key[e[1]], key[e[2]]))]
+    assert list(cluster_module._told_strongest_first(atoms, key, order, rank)) == expected
+    monkeypatch_run = cluster_module._RUN
+    try:
+        cluster_module._RUN = 3         # several sorted runs, merged
+        assert list(cluster_module._told_strongest_first(atoms, key, order, rank)) == expected
+    finally:
+        cluster_module._RUN = monkeypatch_run
