@@ -19,7 +19,9 @@ import argparse
 import datetime as dt
 import hashlib
 import json
+import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -81,6 +83,17 @@ def tree_rss(proc: psutil.Process) -> int:
     return total
 
 
+def tree_cpu(proc: psutil.Process, seen: dict) -> None:
+    """Each process of the tree's own CPU seconds so far, by pid, in `seen`: a pool's workers fork
+    from a forkserver that nobody waits for, so the command's rusage never counts them."""
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            times = p.cpu_times()
+            seen[p.pid] = times.user + times.system
+        except psutil.Error:
+            pass
+
+
 def digest(path: Path) -> str:
     sha = hashlib.sha256()
     with path.open("rb") as f:
@@ -94,25 +107,39 @@ def run(corpus: Path, args: list[str], count: int, merged: bool = False,
     out = corpus.with_suffix(".out.json" if merged else ".out.jsonl")
     cmd = [sys.executable, "-m", "timeline", "extract", str(corpus), *([] if merged else ["--jsonl"]),
            "-q", "-o", str(out), *args]
+    load_before = os.getloadavg()[0]
+    own_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+    workers_cpu = sum(sum(w.cpu_times()[:2]) for w in workers)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE)
     watched = psutil.Process(proc.pid)
     peak = worker_peak = tree_peak = 0
+    sampled: dict[int, float] = {}
     while proc.poll() is None:
+        tree_cpu(watched, sampled)
         own = tree_rss(watched)
         theirs = sum(w.memory_info().rss for w in workers)
         peak, worker_peak, tree_peak = max(peak, own), max(worker_peak, theirs), max(tree_peak, own + theirs)
         time.sleep(0.05)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # the command and the children it waited for (exact), or the tree's processes sampled every
+    # 50 ms (pool workers), whichever is more
+    cpu = max((after.ru_utime - own_cpu.ru_utime) + (after.ru_stime - own_cpu.ru_stime), sum(sampled.values()))
+    workers_cpu = sum(sum(w.cpu_times()[:2]) for w in workers) - workers_cpu
     if proc.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()}")
     if not merged:
         lines = sum(1 for _ in out.open())
         assert lines == count, f"{lines} results for {count} articles"
     result = {"args": " ".join(args), "articles": count, "merged": merged, "seconds": round(seconds, 1),
-              "articles_per_s": round(count / seconds, 1), "peak_rss_mb": round(peak / 2**20),
+              "articles_per_s": round(count / seconds, 1), "cpu_s": round(cpu + workers_cpu, 1),
+              "articles_per_cpu_s": round(count / (cpu + workers_cpu), 1),
+              "load": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+              "peak_rss_mb": round(peak / 2**20),
               "output_mb": round(out.stat().st_size / 1e6, 1), "sha256": digest(out)}
     if workers:
+        result["dask_workers_cpu_s"] = round(workers_cpu, 1)
         result["dask_workers_peak_rss_mb"] = round(worker_peak / 2**20)
         result["tree_peak_rss_mb"] = round(tree_peak / 2**20)
     out.unlink()
@@ -151,6 +178,10 @@ def main() -> None:
                                        n, opts.merged, workers))
                     print(json.dumps(results[-1]), file=sys.stderr)
     identical = {n: len({r["sha256"] for r in results if r["articles"] == n}) == 1 for n in corpora}
+    for n, same in identical.items():
+        engines_run = [r["args"] for r in results if r["articles"] == n]
+        print(f"{n} articles: {'the same bytes' if same else 'DIFFERENT outputs'} from {len(engines_run)} "
+              f"engine(s): {', '.join(engines_run)}", file=sys.stderr)
     print(json.dumps({"sources": opts.sources, "results": results, "identical_outputs": identical}, indent=2))
 
 

@@ -146,15 +146,22 @@ def _evidence(sources: Sequence[MergeSource], mentions: Sequence[Mention], date,
         if key not in rep or (a.document, a.event) < (rep[key].document, rep[key].event):
             rep[key] = a
     distinct = sorted(parts, key=lambda k: (rep[k].document, rep[k].event))
-    best: dict = {}
+    # each distinct atom's best link, then each part's best over the atoms it printed: the same
+    # as each link giving its score to the parts of both its atoms, without going over the first
+    # atoms' parts (all of a wire story's outlets) again for every other atom
+    top: dict = {}
     for k, b in enumerate(distinct):
         for a in distinct[:min(k, _EVIDENCE_PEERS)] + [b]:
-            if len(parts[a] | parts[b]) < 2:
+            if len(parts[a]) == 1 == len(parts[b]) and parts[a] == parts[b]:
                 continue     # no pair across parts
             other = rep[b] if b is not a else replace(rep[b], document=rep[b].document + "\0")
             s = score(rep[a], other, exact=True) or 0.0
-            for part in parts[a] | parts[b]:
-                best[part] = max(best.get(part, 0.0), s)
+            top[a] = max(top.get(a, 0.0), s)
+            top[b] = max(top.get(b, 0.0), s)
+    best: dict = {}
+    for a, s in top.items():
+        for part in parts[a]:
+            best[part] = max(best.get(part, 0.0), s)
     weakest = min(best.values(), default=0.0)
     return round(min(1.0, weakest / max_score()), 3), _reasons(sources, mentions, docs, date, conflicts)
 

@@ -8,6 +8,7 @@ import datetime as dt
 import heapq
 import itertools
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Sequence
@@ -328,7 +329,7 @@ def cluster(atoms: Sequence[Atom], forced: Iterable[Sequence[int]] = (),
         group.sort(key=lambda r: key[r])
         for i in group[1:]:
             link(group[0], i, threshold)
-    for n, i, j in sorted(undated_told_as_dated(reps), key=lambda e: (-e[0], key[e[1]], key[e[2]])):
+    for i, j in _told_strongest_first(reps, key, order, rank):
         link(i, j, threshold)
     return _grouped(atoms, rep_of, uf, refused, first, kept if most_refused is not None else None)
 
@@ -375,22 +376,118 @@ def undated_told_as_dated(atoms: Sequence[Atom]) -> Iterable[tuple[int, int, int
     """An undated source and a dated one of the same type from another document told in the same
     words ("a peace deal ended the war" / "a 2005 peace deal that ended decades of war"): the
     date the other document gives places it. A decision per pair, as for dated sources."""
-    min_words = load_rules().undated_min_words
+    # Undated sources told in the same words (a story's sentence in many of an archive's
+    # articles) share their dated partners: found once for them all, and each source then reads
+    # only those its publication day lets through. Counted pair by pair, an archive of N articles
+    # went over N dated sources for each of N undated ones.
+    found: dict[int, list] = {}       # undated source -> its (partner, words shared)
+    for i, pairs in _undated_partners(atoms):
+        found[i] = pairs
+    for i in sorted(found):     # as they were counted: undated source, then partner, in order
+        pairs = found.pop(i)
+        pairs.sort()
+        for j, n in pairs:
+            yield n, i, j
+
+
+def _undated_partners(atoms: Sequence[Atom]) -> Iterator[tuple[int, list]]:
+    """Each undated source with its (partner, words shared) as `undated_told_as_dated` keeps
+    them, in no set order."""
+    rules = load_rules()
+    min_words = rules.undated_min_words
     by_word: dict[tuple, list[int]] = defaultdict(list)
     for j, a in enumerate(atoms):
         if not a.undated:
             for w in a.words:
                 by_word[(a.block, a.type, w)].append(j)
+    told: dict[tuple, list[int]] = defaultdict(list)
     for i, u in enumerate(atoms):
-        if not u.undated or len(u.words) < min_words:
-            continue
-        shared: dict[int, int] = defaultdict(int)
-        for w in u.words:
-            for j in by_word.get((u.block, u.type, w), ()):
-                shared[j] += 1
-        for j, n in sorted(shared.items()):
-            if atoms[j].document != u.document and n >= min_words + _more_words(u, atoms[j]):
-                yield n, i, j
+        if u.undated and len(u.words) >= min_words:
+            told[(u.block, u.type, u.words)].append(i)
+    for (block, type_, words), undated in told.items():
+        partners = _sharing(words, [by_word.get((block, type_, w), ()) for w in words], atoms, min_words)
+        for i in undated:
+            u = atoms[i]
+            yield i, [(j, n) for j, n in _within_reach(u, partners, rules)
+                      if atoms[j].document != u.document and n >= min_words + _more_words(u, atoms[j])]
+
+
+_RUN = 1 << 17      # links sorted at a time (_told_strongest_first)
+
+
+def _told_strongest_first(atoms: Sequence[Atom], key: Sequence, order: Sequence[int],
+                          rank: Sequence[int], packed: bool = True) -> Iterator[tuple[int, int]]:
+    """(undated, dated) of `undated_told_as_dated`'s pairs in the order of (-words shared, the
+    undated source's key, the dated one's): as sorted tuples they were a few hundred bytes a pair
+    while sorting, and an archive holds millions of them (the same sentence in every outlet's
+    copy). With distinct keys (ranks then order as the keys do) each pair is 8 bytes, words shared
+    and ranks packed in sorted runs, read back merged."""
+    bits = max(1, (len(atoms) - 1).bit_length())
+    if not packed or 2 * bits > 48 or len(set(key)) < len(key):
+        for n, i, j in sorted(undated_told_as_dated(atoms), key=lambda e: (-e[0], key[e[1]], key[e[2]])):
+            yield i, j
+        return
+    top, mask = (1 << (64 - 2 * bits)) - 1, (1 << bits) - 1
+    runs: list[array] = []
+    fresh = array("Q")
+    for i, pairs in _undated_partners(atoms):
+        ri = rank[i]
+        for j, n in pairs:
+            if n > top:      # more words shared than the field holds: as tuples after all
+                yield from _told_strongest_first(atoms, key, order, rank, packed=False)
+                return
+            fresh.append((((top - n) << bits) | ri) << bits | rank[j])
+            if len(fresh) >= _RUN:
+                runs.append(array("Q", sorted(fresh)))
+                fresh = array("Q")
+    runs.append(array("Q", sorted(fresh)))
+    del fresh
+    for code in (runs[0] if len(runs) == 1 else heapq.merge(*runs)):
+        yield order[(code >> bits) & mask], order[code & mask]
+
+
+class _Partners:
+    """The dated sources sharing at least `min_words` words with some undated words, (index,
+    words shared), ordered so that those an undated source's publication day cannot reach are
+    left unread: with more words, by the end of their date; with fewer, by its start."""
+
+    def __init__(self, found: list[tuple[int, int]], atoms: Sequence[Atom], strong: int) -> None:
+        self.undated_span = [(j, n) for j, n in found if atoms[j].span is None]   # read always
+        dated = [(j, n) for j, n in found if atoms[j].span is not None]
+        self.strong = sorted(((atoms[j].span.end, j, n) for j, n in dated if n >= strong))
+        self.strong_ends = [e for e, _, _ in self.strong]
+        self.weak = sorted(((atoms[j].span.start, j, n) for j, n in dated if n < strong))
+        self.weak_starts = [s for s, _, _ in self.weak]
+        self.all = found
+
+
+def _sharing(words: frozenset, postings: list, atoms: Sequence[Atom], min_words: int) -> "_Partners":
+    """The dated sources sharing at least `min_words` of `words`: each holds one of its
+    len(words) - min_words + 1 rarest words, so only those words' sources are counted."""
+    postings.sort(key=len)
+    candidates = set().union(*postings[:len(postings) - min_words + 1])
+    found = []
+    for j in sorted(candidates):
+        n = len(words & atoms[j].words)
+        if n >= min_words:
+            found.append((j, n))
+    return _Partners(found, atoms, min_words + load_rules().undated_older_words)
+
+
+def _within_reach(undated: Atom, partners: "_Partners", rules) -> Iterable[tuple[int, int]]:
+    """The partners `_more_words` may let through for this undated source: all when it has no
+    publication day; else those whose date ends within `max_days_apart` after it and, sharing
+    fewer words than an older date needs, starts within `undated_recent_days` before it."""
+    if undated.published is None:
+        return partners.all
+    latest_end = undated.published + rules.max_days_apart
+    out = list(partners.undated_span)
+    out.extend((j, n) for _, j, n in partners.strong[:bisect_right(partners.strong_ends, latest_end)])
+    for start, j, n in partners.weak[bisect_left(partners.weak_starts, undated.published - rules.undated_recent_days):]:
+        if start > latest_end:
+            break
+        out.append((j, n))
+    return out
 
 
 def _more_words(undated: Atom, dated: Atom) -> float:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Optional
@@ -133,10 +134,55 @@ def choose_date(dated: Iterable[tuple[str, EventDate]]) -> tuple[Optional[EventD
     for doc, d in pairs:
         docs.setdefault(_date_key(d), set()).add(doc)
 
-    support = {key: len({doc for k, ds in docs.items() if gap_days(spans[k], s) == 0 for doc in ds})
-               for key, s in spans.items()}
-    winner = min(dates, key=lambda d: (d.mod == "ON_OR_BEFORE", spans[_date_key(d)].level,
-                                       -support[_date_key(d)], spans[_date_key(d)].start, _date_key(d)))
+    def rank(d: EventDate) -> tuple:
+        return d.mod == "ON_OR_BEFORE", spans[_date_key(d)].level
+
+    # only the dates of the best rank can win: their support alone is counted
+    best = min(map(rank, dates))
+    candidates = [_date_key(d) for d in dates if rank(d) == best]
+    support = _support(candidates, spans, docs)
+    winner = min((d for d in dates if rank(d) == best),
+                 key=lambda d: (-support[_date_key(d)], spans[_date_key(d)].start, _date_key(d)))
     won = spans[_date_key(winner)]
     conflicts = [d for d in dates if gap_days(spans[_date_key(d)], won) > 0]
     return winner, conflicts
+
+
+def _support(candidates: list[tuple], spans: dict[tuple, Span], docs: dict[tuple, set]) -> dict[tuple, int]:
+    """For each candidate date, how many documents give a date overlapping it.
+
+    A wire story's group holds a date per outlet ("Monday" told on many days): counted pair by
+    pair, that is the group's dates times its documents. Candidates sorted by start whose ends
+    are in order too (dates of one precision, which do not nest) overlap a date as one run of
+    them: each document adds one to the runs its dates overlap, and a running sum counts."""
+    order = sorted(candidates, key=lambda k: (spans[k].start, spans[k].end))
+    starts = [spans[k].start for k in order]
+    ends = [spans[k].end for k in order]
+    if any(a > b for a, b in zip(ends, ends[1:])):     # nested: pair by pair
+        return {key: len({doc for k, ds in docs.items() if gap_days(spans[k], spans[key]) == 0 for doc in ds})
+                for key in candidates}
+    runs: dict = {}      # document -> the runs [lo, hi) of candidates its dates overlap
+    for k, ds in docs.items():
+        s = spans[k]
+        lo, hi = bisect_left(ends, s.start), bisect_right(starts, s.end)   # end >= its start, start <= its end
+        if lo < hi:
+            for doc in ds:
+                runs.setdefault(doc, []).append((lo, hi))
+    added = [0] * (len(order) + 1)
+    for doc_runs in runs.values():
+        doc_runs.sort()
+        lo, hi = doc_runs[0]
+        for a, b in doc_runs[1:]:
+            if a > hi:
+                added[lo] += 1
+                added[hi] -= 1
+                lo, hi = a, b
+            else:
+                hi = max(hi, b)
+        added[lo] += 1
+        added[hi] -= 1
+    support, running = {}, 0
+    for i, key in enumerate(order):
+        running += added[i]
+        support[key] = running
+    return support
