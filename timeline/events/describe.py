@@ -109,16 +109,12 @@ def who_and_where(text: str, tax: Taxonomy, casing: Optional[Casing] = None) -> 
         if name[-1] == ".":
             name = _without_full_stop(name)
         words = name.split()
-        if words[0].lower().strip("’'") in not_actors and not _acronym(words[0]):
-            while words and words[0].lower().strip("’'") in not_actors and not _acronym(words[0]):
-                start += len(words[0]) + 1
-                words.pop(0)
-            if not words:
-                continue
-        if len(words) > 1:
-            name = " ".join(words)
-        else:
-            name = words[0]
+        while words and words[0].lower().strip("’'") in not_actors and not _acronym(words[0]):
+            start += len(words[0]) + 1
+            words.pop(0)
+        if not words:
+            continue
+        name = " ".join(words)
         after = text[end:end + 30].split(None, 1)      # the first word only: no need to split the rest
         head = after[0].lower().strip(",.") if after else ""
         of_name, acts = None, head in actor_nouns
