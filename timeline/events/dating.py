@@ -115,8 +115,9 @@ def own_date(cand, sentence, clauses, ci, times, in_sentence, by_clause, documen
         usable = [i for i in usable if times[i].start - sentence.start >= cand.times_from]
     if cand.times_until is not None:    # "will open a factory next spring, it said on Tuesday": spring
         usable = [i for i in usable if times[i].start - sentence.start < cand.times_until]
-    usable = [i for i in usable if not _REPORTED_IN_PARENTHESIS.search(
-        sentence.text, max(0, times[i].start - sentence.start - 40), times[i].start - sentence.start)]
+    if "(" in sentence.text:
+        usable = [i for i in usable if not _REPORTED_IN_PARENTHESIS.search(
+            sentence.text, max(0, times[i].start - sentence.start - 40), times[i].start - sentence.start)]
     if usable:
         i = min(usable, key=lambda i: (_rank(times[i]), abs(times[i].start - sentence.start - t0)))
         span = _range(sentence, times, usable, i)

@@ -236,8 +236,8 @@ def _in_context(info: Trigger, lowered: list[str], k: int, tax: Taxonomy, be: fr
     # verb's subject, the words before it, when an object or a "with" follows (not the headline's
     # passive "two soldiers killed in an ambush"); a noun's are its modifiers ("a gas explosion").
     # A subject that makes it no event does so with or without an object ("the row exploded on")
-    acts_on = noun or k + 1 == len(lowered) or lowered[k + 1] not in _NOT_OBJECT
     if by_subject and not passive:
+        acts_on = noun or k + 1 == len(lowered) or lowered[k + 1] not in _NOT_OBJECT
         for cue in lowered[max(0, k - (_MODIFIER_REACH if noun else _SUBJECT_REACH)):k][::-1]:
             for kind, cues in by_subject:
                 if cue in cues and (kind == "NONE" or acts_on):
