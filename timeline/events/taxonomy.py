@@ -181,7 +181,8 @@ def _compile(path: str) -> Taxonomy:
 
 def _participants(types: dict, path: str) -> dict[str, tuple]:
     """type -> (types taken over by subjects, subject words, types taken over by forces, force
-    words, object words): see the taxonomy's header on `participants`."""
+    words, object words), the type's doers among the subject and object words: see the
+    taxonomy's header on `participants`."""
     found = {}
     for name, spec in types.items():
         table = spec.get("participants")
@@ -190,8 +191,11 @@ def _participants(types: dict, path: str) -> dict[str, tuple]:
         unknown = [t for t in (*table.get("types", ()), *table.get("force_types", ())) if t not in types]
         if unknown:
             raise InputError(f"participants of {name}: unknown type {unknown[0]}", path)
-        found[name] = tuple(frozenset(w if key.endswith("types") else w.lower() for w in table.get(key, ()))
-                            for key in ("types", "subjects", "force_types", "forces", "objects"))
+        doers = [w.lower() for w in spec.get("doers", ())]      # who does its acts takes part in them
+        words = {key: frozenset([*(w.lower() for w in table.get(key, ())), *(doers if key != "forces" else ())])
+                 for key in ("subjects", "forces", "objects")}
+        found[name] = (frozenset(table.get("types", ())), words["subjects"], frozenset(table.get("force_types", ())),
+                       words["forces"], words["objects"])
     return found
 
 
