@@ -150,3 +150,14 @@ def test_one_happening_told_without_a_date_is_the_days_news():
 
 def test_a_named_storm_is_its_event():
     assert ("DISASTER_ACCIDENT", "occurred") in [(t, s) for t, s, _ in _events("Hurricane Katrina struck New Orleans on Monday.")]
+
+
+@pytest.mark.parametrize("text", [
+    # a thing named after (or for) someone: no one put into an office
+    "The council named the new bridge after its first engineer on Tuesday.",
+    "The school was named for its first headteacher in 1921.",
+    # the one police name as the suspect holds no office
+    "Police named the chief suspect on Tuesday.",
+])
+def test_a_name_given_is_no_appointment(text):
+    assert "APPOINTMENT_RESIGNATION" not in [t for t, _, _ in _events(text)], _events(text)

@@ -249,13 +249,16 @@ def _by_participants(trigger, triggers, text: str, clause_start: int, tax: Taxon
     acts_on = info.pos == "pattern" or bool(after) and (
         after[0] in _OBJECT_OPENERS or after[0].isdigit() or any(_BARE_PLURAL.fullmatch(w) for w in after[:2])
         and after[0] not in _OBJECT_PREPOSITIONS and not after[0].endswith("ly"))
-    for kind, (types, subjects, force_types, forces, objects) in kinds:
-        if info.type in types and acts_on and \
-                (cue := next((w for w in reversed(subject) if w in subjects), None)):
-            return start, end, replace(info, type=kind, source=_and(info.source, f"done by '{cue}'"))
+    # who acts and on whom is the narrower reading: "police killed three protesters" is a
+    # crackdown before it is an attack by the police
+    for kind, (_, _, force_types, forces, objects) in kinds:
         if info.type in force_types and not forces.isdisjoint(subject) and \
                 (cue := next((w for w in after if w in objects), None)):
             return start, end, replace(info, type=kind, source=_and(info.source, f"force used on '{cue}'"))
+    for kind, (types, subjects, *_) in kinds:
+        if info.type in types and acts_on and \
+                (cue := next((w for w in reversed(subject) if w in subjects), None)):
+            return start, end, replace(info, type=kind, source=_and(info.source, f"done by '{cue}'"))
     return trigger
 
 
