@@ -60,6 +60,8 @@ def test_status_and_type_from_the_phrase(text, wanted):
     # the conditional perfect tells what did not happen: no plan, though "would" is a future
     ("He would have been killed on Tuesday.", ("DEATH_INJURY", "hypothetical")),
     ("Dozens of passengers could have died on Monday.", ("DEATH_INJURY", "hypothetical")),
+    # a plan announced with a date of its own stays a plan on that date
+    ("The army announced on Monday that it will attack the town next week.", ("ATTACK", "planned")),
     # "May" the month is no modal
     ("Rebels attacked the town on 5 May.", ("ATTACK", "occurred")),
 ])

@@ -426,6 +426,13 @@ def reports(work: SentenceWork, tax: Taxonomy) -> None:
                     c.drop = "part of the reported threat"
         elif inner and head.info.lemma in weak and any(c.clause.kind == "report" for c in inner):
             head.drop = f"reporting verb '{head.trigger}': what it reports is the news"
+        elif head.type == "STATEMENT" and head.info.lemma in tax.cues.get("announcing", ()) and \
+                (plan := next((c for c in inner if c.status == "planned" and c.date is None
+                               and c.type not in ("STATEMENT", "PLAN_DEADLINE") and not c.drop), None)):
+            head.type = plan.type
+            head.type_rule = f"'{head.trigger}' makes known a plan: '{plan.trigger}' ({plan.type})"
+            plan.same_as = head
+            plan.drop = f"announced by '{head.trigger}': its news"
 
 
 def anaphora(cands: list[Candidate], told: Told) -> None:
