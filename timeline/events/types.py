@@ -427,8 +427,11 @@ def reports(work: SentenceWork, tax: Taxonomy) -> None:
         elif inner and head.info.lemma in weak and any(c.clause.kind == "report" for c in inner):
             head.drop = f"reporting verb '{head.trigger}': what it reports is the news"
         elif head.type == "STATEMENT" and head.info.lemma in tax.cues.get("announcing", ()) and \
-                (plan := next((c for c in inner if c.status == "planned" and c.date is None
-                               and c.type not in ("STATEMENT", "PLAN_DEADLINE") and not c.drop), None)):
+                (plan := by_clause.get(ci)) is not None and plan.info.pos != "noun" and \
+                plan.status == "planned" and plan.date is None and not plan.drop and \
+                plan.type not in ("STATEMENT", "PLAN_DEADLINE"):
+            # the reported clause's own verb is the plan ("that it will close its plant"), not a
+            # noun in it ("was cutting short a trip because of the earthquake")
             head.type = plan.type
             head.type_rule = f"'{head.trigger}' makes known a plan: '{plan.trigger}' ({plan.type})"
             plan.same_as = head
