@@ -16,7 +16,7 @@ from timeline.events.dating import datable
 from timeline.events.status import ADVERBIAL_REACH, interrupting_adverbial, may_hold
 from timeline.events.taxonomy import Taxonomy
 from timeline.events.triggers import opens_participle_clause
-from timeline.events.words import words
+from timeline.events.words import calendar_words, words
 
 _WORDS = words("types")
 # before a plural noun, words that leave it generic ("to report accidents", "and injuries")
@@ -216,6 +216,12 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
 _SUBJECT_WORDS = 5
 _OBJECT_WORDS = 6
 _OBJECT_OPENERS = frozenset(_WORDS["object_openers"])
+_QUANTITY_OPENERS = frozenset(_WORDS["quantity_openers"])
+_NUMBER_WORDS = frozenset(words("headline")["number_words"])
+# a capitalised word after the verb is a name, its object ("executed Kurdish politician Hevrin
+# Khalaf"), unless it is a month's or a day's ("killed Monday")
+_CALENDAR = calendar_words()
+_CAPITALISED = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 _OBJECT_PREPOSITIONS = frozenset(_WORDS["object_prepositions"])
 _SUBJECT_BOUNDS = frozenset(_WORDS["subject_bounds"])
 _BARE_PLURAL = re.compile(r"[a-z]{3,}[^s]s")
@@ -247,7 +253,8 @@ def _by_participants(trigger, triggers, text: str, clause_start: int, tax: Taxon
     # a pattern spells out the verb's complement ("set fire to"); a verb needs an object: its
     # opening word, or a bare plural ("looted shops", "attacked opposition activists")
     acts_on = info.pos == "pattern" or bool(after) and (
-        after[0] in _OBJECT_OPENERS or after[0].isdigit() or any(_BARE_PLURAL.fullmatch(w) for w in after[:2])
+        after[0] in _OBJECT_OPENERS or after[0].isdigit() or _quantity(after) or _name_after(text, end)
+        or any(_BARE_PLURAL.fullmatch(w) for w in after[:2])
         and after[0] not in _OBJECT_PREPOSITIONS and not after[0].endswith("ly"))
     # who acts and on whom is the narrower reading: "police killed three protesters" is a
     # crackdown before it is an attack by the police
@@ -260,6 +267,19 @@ def _by_participants(trigger, triggers, text: str, clause_start: int, tax: Taxon
                 (cue := next((w for w in reversed(subject) if w in subjects), None)):
             return start, end, replace(info, type=kind, source=_and(info.source, f"done by '{cue}'"))
     return trigger
+
+
+def _name_after(text: str, end: int) -> bool:
+    m = _CAPITALISED.match(text, end)
+    return m is not None and m.group(1).lower() not in _CALENDAR
+
+
+def _quantity(words: list[str]) -> bool:
+    """Do the words open with a quantity before a number ("at least 43", "more than 130")?"""
+    for n in (1, 2, 3):
+        if " ".join(words[:n]) in _QUANTITY_OPENERS and len(words) > n:
+            return words[n].isdigit() or words[n] in _NUMBER_WORDS
+    return False
 
 
 def _and(source: str, reason: str) -> str:

@@ -20,6 +20,13 @@ def words(section: str, lang: str = LANG) -> dict:
 
 
 @cache
+def calendar_words(lang: str = LANG) -> frozenset[str]:
+    """The pack's names of months and weekdays, lower case (its words.toml, the times stage's)."""
+    pack = read_toml(pack_file(lang, "words.toml"))
+    return frozenset(w for table in ("month", "weekday") for w in pack[table]["values"])
+
+
+@cache
 def ordered(section: str, name: str, lang: str = LANG) -> tuple:
     """One list in the order the pack writes it (for regex alternations)."""
     return tuple(_events(lang)[section][name])
