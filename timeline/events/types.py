@@ -173,7 +173,9 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
     """The clause's event: the trigger of the highest-priority type; ties go to the first."""
     heads = triggers
     if len(triggers) > 1:       # one trigger is the head: most clauses read no words before it
-        heads = [t for t in triggers if not _in_phrase(sentence.text, t)] or triggers
+        heads = [t for i, t in enumerate(triggers)
+                 if not _in_phrase(sentence.text, t) and not (i and _topic_of(sentence.text, triggers[i - 1], t, tax))] \
+            or triggers
         reporting = tax.cues.get("reporting", frozenset())
         # a pattern is a verb's phrase ("found him guilty of murder", "went into administration")
         verb = next((t for t in heads if t[2].pos in ("verb", "pattern") and t[2].lemma not in reporting), None)
@@ -325,6 +327,23 @@ def _in_phrase(text: str, trigger) -> bool:
     while words and (words[-1] in _PHRASE_FILLERS or words[-1].endswith(("'s", "’s"))):
         words.pop()
     return bool(words) and (words[-1] in _PHRASE_OPENERS or len(words) > 1 and words[-2] == "to")
+
+
+_TOPIC_PREPOSITIONS = _WORDS["topic_prepositions"]
+
+
+def _topic_of(text: str, noun, trigger, tax: Taxonomy) -> bool:
+    """Is `trigger` a noun that the event noun before it is about ("a deal on the release", "protests
+    over the killing")? A verb's form after a determiner is its noun ("the release"). Not after a
+    medium ("a news conference on the attack": the attack is told)."""
+    if noun[2].pos != "noun" or noun[2].type.lower() in tax.cues.get("medium_types", ()):
+        return False
+    between = text[noun[1]:trigger[0]].lower().split()
+    determined = False
+    while between and between[-1] in _PHRASE_FILLERS:
+        determined = True
+        between.pop()
+    return len(between) == 1 and between[0] in _TOPIC_PREPOSITIONS and (trigger[2].pos == "noun" or determined)
 
 
 _AFTER_HEAD_NOUN = _WORDS["after_head_noun"]
