@@ -332,11 +332,19 @@ def _in_phrase(text: str, trigger) -> bool:
 _TOPIC_PREPOSITIONS = _WORDS["topic_prepositions"]
 
 
+def _content_types(tax: Taxonomy) -> frozenset:
+    """The types whose nouns tell what they are about as their content: a medium, a demand, a plan."""
+    cues = tax.cues
+    return cues.get("medium_types", frozenset()) | cues.get("asking_types", frozenset()) | \
+        cues.get("planning_types", frozenset())
+
+
 def _topic_of(text: str, noun, trigger, tax: Taxonomy) -> bool:
     """Is `trigger` a noun that the event noun before it is about ("a deal on the release", "protests
     over the killing")? A verb's form after a determiner is its noun ("the release"). Not after a
-    medium ("a news conference on the attack": the attack is told)."""
-    if noun[2].pos != "noun" or noun[2].type.lower() in tax.cues.get("medium_types", ()):
+    medium ("a news conference on the attack": the attack is told), nor after a demand, threat or
+    promise, whose content is read as their aim ("promises of aid", "the threat of a strike")."""
+    if noun[2].pos != "noun" or noun[2].type.lower() in _content_types(tax):
         return False
     between = text[noun[1]:trigger[0]].lower().split()
     determined = False
