@@ -130,6 +130,9 @@ def _headlines(documents) -> list[str]:
     ("The economy will shrink 3.3 percent over the next year.", "Economy will shrink 3.3 percent"),
     ("The government declared the rescue phase over at 4 p.m. on Friday.",
      "Government declares the rescue phase over"),
+    # a participle before the clause's own verb describes its subject: no tense change
+    ("Two soldiers killed in the attack were buried on Monday.", "Two soldiers killed in the attack were buried"),
+    ("Gunmen killed three men who were walking home on Sunday.", "Gunmen kill three men who were walking home"),
 ])
 def test_headline_of_a_sentence(text, headline):
     events = extract_document(Document(id="d", text=text, published="2024-06-12")).events

@@ -304,7 +304,8 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     if second:      # "have been advised to stay at home [and have been instructed ...]": one predicate
         after = after[:second.start()]
     before_words = before.split()
-    participle = _BY_WITH.match(after)     # "members injured with ...": no verb of its own
+    # "members injured with ...", "soldiers killed in the attack were buried": no verb of its own
+    participle = _BY_WITH.match(after) or _verb_later(after)
     group = len(before_words)       # the verb group before the verb: auxiliaries and adverbs
     while group and (_ADVERB.match(before_words[group - 1]) or before_words[group - 1].lower() in _AUX
                      or before_words[group - 1].lower() in _GROUP_ADVERBS):
@@ -402,6 +403,21 @@ _DANGLING = _HEADLINE["dangling"] | {""}      # "": a lone mark ("said :")
 _NARRATIVE_ADVERBS = _HEADLINE["narrative_adverbs"]
 _LEADING = _HEADLINE["leading"] | _NARRATIVE_ADVERBS
 _LEADING_OR_MARK = _LEADING | {""}        # "": a lone mark ('" While our party')
+
+
+_FINITE_AFTER_PARTICIPLE = _HEADLINE["finite_after_participle"]
+_CLAUSE_BOUNDS = words("types")["subject_bounds"] | {"and"}
+
+
+def _verb_later(after: str) -> bool:
+    """Does the clause's own verb ("were", "has") follow, before a comma or another clause opens?"""
+    for word in after.split():
+        lower = word.lower()
+        if lower in _FINITE_AFTER_PARTICIPLE:
+            return True
+        if lower in _CLAUSE_BOUNDS or word[-1] in ",;:":
+            return False
+    return False
 
 
 def _leading(word: str) -> bool:
