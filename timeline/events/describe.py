@@ -406,16 +406,23 @@ _LEADING_OR_MARK = _LEADING | {""}        # "": a lone mark ('" While our party'
 
 
 _FINITE_AFTER_PARTICIPLE = _HEADLINE["finite_after_participle"]
-_CLAUSE_BOUNDS = words("types")["subject_bounds"] | {"and"}
+_CLAUSE_BOUNDS = words("types")["subject_bounds"] | _HEADLINE["clause_openers"]
+_PARTICIPLE_PHRASE = words("types")["object_prepositions"]
+_QUANTITY_OPENERS = words("types")["quantity_openers"]
 
 
 def _verb_later(after: str) -> bool:
-    """Does the clause's own verb ("were", "has") follow, before a comma or another clause opens?"""
-    for word in after.split():
-        lower = word.lower()
-        if lower in _FINITE_AFTER_PARTICIPLE:
+    """Is the verb a participle in its subject, the clause's own verb ("were", "has") following
+    after a phrase it opens ("killed in the attack were buried"), before a comma or another clause?
+    A noun right after it is a complement clause's subject ("said progress was made")."""
+    words_after = after.lower().split()
+    if not words_after or words_after[0] not in _PARTICIPLE_PHRASE | _FINITE_AFTER_PARTICIPLE or \
+            words_after[0] in _QUANTITY_OPENERS or " ".join(words_after[:2]) in _QUANTITY_OPENERS:
+        return False        # "said about 60 people had died", "confirmed at least some": an object
+    for word in words_after:
+        if word in _FINITE_AFTER_PARTICIPLE:
             return True
-        if lower in _CLAUSE_BOUNDS or word[-1] in ",;:":
+        if word in _CLAUSE_BOUNDS or word[-1] in ",;:":
             return False
     return False
 
