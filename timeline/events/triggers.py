@@ -127,10 +127,11 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
         if not skip and k and info.pos == "verb" and raw[0].isupper() and not _opens_part(text, start):
             title = title_case(text) if title is None else title
             skip = not title
-        # a word inside a name ("Strike Force", "Popular Mobilization Forces") unless the whole
-        # line is in title case
+        # a word inside a name ("Strike Force", "Popular Mobilization Forces", a sentence's first
+        # "Ban Ki-moon visited") unless the whole line is in title case; a quote's or a colon's
+        # first word may be capitalised for that alone
         if not skip and raw[0].isupper() and (prev_raw[:1].isupper() or
-                                              (k and _opens_name(text, spans, lowered, k) and not _opens_part(text, start))):
+                                              (_opens_name(text, spans, lowered, k) and (not k or not _opens_part(text, start)))):
             title = title_case(text) if title is None else title
             skip = not title
         if not skip:
