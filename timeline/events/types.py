@@ -115,6 +115,7 @@ def _further(work: SentenceWork, ci: int, head: Candidate, triggers, tax: Taxono
     sentence, clause = work.sentence, work.clauses[ci]
     weak, media = tax.cues.get("weak_reporting", frozenset()), tax.cues.get("medium_types", frozenset())
     asks, plans = tax.cues.get("asking_types", frozenset()), tax.cues.get("planning_types", frozenset())
+    asked = None        # a demand told after the head: what follows it is what it asks for
     for trigger in triggers:
         start, end, info = trigger
         if info.pos == "anaphor" or info.lemma in weak:
@@ -145,12 +146,16 @@ def _further(work: SentenceWork, ci: int, head: Candidate, triggers, tax: Taxono
         elif head.type.lower() in asks | plans:
             cand.aim = ("planned" if head.type.lower() in plans else "hypothetical",
                         f"named after '{head.trigger}' ({head.type}): asked for or promised, not told as done")
+        elif asked is not None:     # "gathered ... to demand the release of": the release is asked for
+            cand.aim = ("hypothetical", f"named after '{asked[0]}' ({asked[1]}): asked for, not told as done")
         elif _infinitive(sentence.text, trigger) and not _implicative(sentence.text, start):
             cand.aim = ("planned", "the aim of an infinitive ('to ...'): not told as done")
         elif info.pos == "noun" and _preposition(sentence.text, start) not in _CIRCUMSTANCE:
             cand.reference = f"what '{head.trigger}' is about: not dated by its clause"
         work.further.append((ci, cand))
         work.cands.append(cand)
+        if start > head.trigger_start - sentence.start and info.type.lower() in asks:
+            asked = (sentence.text[start:end], info.type)
 
 
 def _reaction(triggers, tax: Taxonomy, text: str):
@@ -183,7 +188,10 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
             # a noun after the clause's verb is its object or a circumstance ("sentenced 12 men for
             # the bombing", "arrested over the attack"): the verb says what happened. Not after a
             # verb of saying ("said the attack killed"), nor a noun's form used as a verb ("will attack")
-            heads = [t for t in heads if t[2].pos != "noun" or t[0] < verb[0] or _used_as_verb(sentence.text, t, tax)]
+            # a verb's form after a determiner is its noun ("to demand the release of")
+            determiners = tax.cues.get("noun_determiners", frozenset())
+            heads = [t for t in heads if t[0] <= verb[0] or _used_as_verb(sentence.text, t, tax) or
+                     t[2].pos != "noun" and (word_before(sentence.text, t[0]) or "").lower() not in determiners]
     best = max(heads, key=lambda t: (tax.priority.get(t[2].type, -1), -t[0])) if len(heads) > 1 else heads[0]
     agent = None
     if best[2].lemma in tax.cues.get("agent_verbs", ()):
