@@ -164,11 +164,9 @@ def _reaction(triggers, tax: Taxonomy, text: str):
     reporting = tax.cues.get("reporting", frozenset())
     for i, (start, end, info) in enumerate(triggers):
         if info.pos == "verb" and info.lemma in reactions and not (
-                (word_before(text, start) == "to" or _participle(text, triggers[i]))
-                and any(t[2].lemma not in reporting for t in triggers[:i])):
+                word_before(text, start) == "to" and any(t[2].lemma not in reporting for t in triggers[:i])):
             # not "marched ... to denounce the killings": a purpose infinitive after the clause's
-            # own event tells why it happened, not a reaction told as the news; nor "torched the
-            # house of a man accused of killing": a participle tells who the man is
+            # own event tells why it happened, not a reaction told as the news
             objects = [t for t in triggers[i + 1:] if t[2].type != info.type and
                        (t[2].pos == "noun" or t[2].pos == "verb" and text[t[0]:t[1]].endswith("ing"))]
             if objects:
