@@ -222,9 +222,10 @@ def _choose(index, sentence, clause, triggers, tax) -> Candidate:
 
 
 # how many words before an active verb its subject is read in ("supporters of two rival candidates
-# fought"), and after it its object ("used tear gas to disperse thousands of protesters")
+# fought"), and after it its object ("used tear gas to disperse thousands of protesters", "fired
+# tear gas and rubber bullets at indigenous protesters": an instrument and its target)
 _SUBJECT_WORDS = 5
-_OBJECT_WORDS = 6
+_OBJECT_WORDS = 9
 _OBJECT_OPENERS = frozenset(_WORDS["object_openers"])
 _QUANTITY_OPENERS = frozenset(_WORDS["quantity_openers"])
 _NUMBER_WORDS = frozenset(words("headline")["number_words"])
@@ -259,7 +260,7 @@ def _by_participants(trigger, triggers, text: str, clause_start: int, tax: Taxon
     bound = next((i for i in range(len(subject) - 1, -1, -1) if subject[i] in _SUBJECT_BOUNDS), None)
     if bound is not None:
         subject = subject[bound + 1:]
-    after = _WORD.findall(text[end:end + 60].lower())[:_OBJECT_WORDS]
+    after = _WORD.findall(text[end:end + 90].lower())[:_OBJECT_WORDS]
     # a pattern spells out the verb's complement ("set fire to"); a verb needs an object: its
     # opening word, or a bare plural ("looted shops", "attacked opposition activists")
     acts_on = info.pos == "pattern" or bool(after) and (
