@@ -270,7 +270,7 @@ def _is_place(last: str, text: str, start: int, place_nouns, organisation_heads,
 
 def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]], tax: Taxonomy,
              lemma_form: str | None, antecedent: str | None = None, question: bool = False,
-             event_word: Optional[int] = None) -> str:
+             event_word: Optional[int] = None, casing: Optional[Casing] = None) -> str:
     """The clause as a reader's headline: dates and the leading connective removed, adverbs before
     the verb dropped, a past-tense verb put in the present ("killed" -> "kills"); a "who" clause
     takes the `antecedent` it tells of ("Jane Doe takes office"), and so does a clause resumed
@@ -326,7 +326,7 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
         if ahead in _SUBJECT_PRONOUNS:      # "a facemask that I bought": the pronoun is the subject
             plural = ahead in _PLAIN_FORM_PRONOUNS
         else:
-            plural = _plural_subject(subject, tax.cues.get("actor_nouns", frozenset()))
+            plural = _plural_subject(subject, tax.cues.get("actor_nouns", frozenset()), casing)
         verb = _plural(lemma_form) if plural else lemma_form
     while before_words and _leading(before_words[0]):
         before_words.pop(0)
@@ -480,14 +480,16 @@ def _head_phrase(words: list[str]) -> list[str]:
     return words
 
 
-def _plural_subject(words: list[str], actor_nouns: frozenset) -> bool:
+def _plural_subject(words: list[str], actor_nouns: frozenset, casing: Optional[Casing] = None) -> bool:
     written = " ".join(words)
     text = written.lower()
     if " and " in f" {text} " or _PLURAL_WORD.search(text) or _COUNT.search(written):
         return True
     head = words[-1] if words else ""
-    if len(words) == 1 and head[:1].isupper() and head.lower() in actor_nouns:
-        head = head.lower()     # "Regulators fined": capitalised only as the sentence's first word
+    if len(words) == 1 and head[:1].isupper() and (head.lower() in actor_nouns or casing is not None and casing.common(head)):
+        # "Regulators fined", "Shares fell": capitalised only as the sentence's first word (an
+        # actor noun, or a word the document writes in lower case elsewhere)
+        head = head.lower()
     if head[:1].isupper() and head.endswith("s") and head[:-1] in _pertainyms():
         return True     # "Haitians donate": a people, an adjective of a place made a plural noun
     # "ticket sales fell": a lower-case head noun in -s ("the United States", "the news", "a crisis" are not)
@@ -624,7 +626,8 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax, casin
     # the verb's present form and the antecedent are read when the headline is asked for (most
     # candidates never need it), from the status the candidate has now
     cand.headline_args = (sentence.text, clause, clauses, text, verb, removals, tax,
-                          cand.status if cand.verb else None, cand.question, cand.trigger_start - sentence.start)
+                          cand.status if cand.verb else None, cand.question, cand.trigger_start - sentence.start,
+                          casing)
     if title_case(sentence.text):
         cand.actors, cand.places = [], []
     else:
@@ -641,13 +644,13 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax, casin
 
 def candidate_headline(sentence: str, clause: Clause, clauses: list[Clause], text: str, verb: tuple[int, int],
                        removals: list[tuple[int, int]], tax: Taxonomy, status: Optional[str], question: bool,
-                       trigger: int) -> str:
+                       trigger: int, casing: Optional[Casing] = None) -> str:
     """The headline of a candidate as `_describe` left it: `text` is its clause's words, `verb`
     and `trigger` are sentence offsets, `status` is its status then when `verb` is the clause's
     own verb (None: the trigger stands for it)."""
     form = _present_form(sentence, verb, status, tax) if status is not None else None
     return headline(text, (verb[0] - clause.start, verb[1] - clause.start), removals, tax, form,
-                    _antecedent(sentence, clause, clauses, tax), question, trigger - clause.start)
+                    _antecedent(sentence, clause, clauses, tax), question, trigger - clause.start, casing)
 
 
 def _present_form(sentence: str, verb: tuple[int, int], status: str, tax: Taxonomy) -> Optional[str]:
