@@ -409,15 +409,18 @@ _FINITE_AFTER_PARTICIPLE = _HEADLINE["finite_after_participle"]
 _CLAUSE_BOUNDS = words("types")["subject_bounds"] | _HEADLINE["clause_openers"]
 _PARTICIPLE_PHRASE = words("types")["object_prepositions"]
 _QUANTITY_OPENERS = words("types")["quantity_openers"]
+_PARTICIPLE_OPENERS = _PARTICIPLE_PHRASE | _FINITE_AFTER_PARTICIPLE
 
 
 def _verb_later(after: str) -> bool:
     """Is the verb a participle in its subject, the clause's own verb ("were", "has") following
     after a phrase it opens ("killed in the attack were buried"), before a comma or another clause?
     A noun right after it is a complement clause's subject ("said progress was made")."""
+    first = after.split(None, 1)
+    if not first or first[0].lower() not in _PARTICIPLE_OPENERS:
+        return False        # most verbs: an object or nothing follows
     words_after = after.lower().split()
-    if not words_after or words_after[0] not in _PARTICIPLE_PHRASE | _FINITE_AFTER_PARTICIPLE or \
-            words_after[0] in _QUANTITY_OPENERS or " ".join(words_after[:2]) in _QUANTITY_OPENERS:
+    if words_after[0] in _QUANTITY_OPENERS or " ".join(words_after[:2]) in _QUANTITY_OPENERS:
         return False        # "said about 60 people had died", "confirmed at least some": an object
     for word in words_after:
         if word in _FINITE_AFTER_PARTICIPLE:

@@ -339,13 +339,8 @@ def _in_phrase(text: str, trigger) -> bool:
 
 
 _TOPIC_PREPOSITIONS = _WORDS["topic_prepositions"]
-
-
-def _content_types(tax: Taxonomy) -> frozenset:
-    """The types whose nouns tell what they are about as their content: a medium, a demand, a plan."""
-    cues = tax.cues
-    return cues.get("medium_types", frozenset()) | cues.get("asking_types", frozenset()) | \
-        cues.get("planning_types", frozenset())
+# the types whose nouns tell what they are about as their content: a medium, a demand, a plan
+_CONTENT_TYPES = ("medium_types", "asking_types", "planning_types")
 
 
 def _topic_of(text: str, noun, trigger, tax: Taxonomy) -> bool:
@@ -353,7 +348,8 @@ def _topic_of(text: str, noun, trigger, tax: Taxonomy) -> bool:
     over the killing")? A verb's form after a determiner is its noun ("the release"). Not after a
     medium ("a news conference on the attack": the attack is told), nor after a demand, threat or
     promise, whose content is read as their aim ("promises of aid", "the threat of a strike")."""
-    if noun[2].pos != "noun" or noun[2].type.lower() in _content_types(tax):
+    kind = noun[2].type.lower()
+    if noun[2].pos != "noun" or any(kind in tax.cues.get(c, ()) for c in _CONTENT_TYPES):
         return False
     between = text[noun[1]:trigger[0]].lower().split()
     determined = False

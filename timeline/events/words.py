@@ -22,8 +22,9 @@ def words(section: str, lang: str = LANG) -> dict:
 @cache
 def calendar_words(lang: str = LANG) -> frozenset[str]:
     """The pack's names of months and weekdays, lower case (its words.toml, the times stage's)."""
-    pack = read_toml(pack_file(lang, "words.toml"))
-    return frozenset(w for table in ("month", "weekday") for w in pack[table]["values"])
+    path = pack_file(lang, "words.toml")
+    return cached(f"calendar-{lang}", [path], lambda: frozenset(
+        w for table in ("month", "weekday") for w in read_toml(path)[table]["values"]))
 
 
 @cache
