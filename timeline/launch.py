@@ -7,6 +7,8 @@ CLI (timeline/cli.py), which parses them again and says what is wrong.
 """
 from __future__ import annotations
 
+import atexit
+import gc
 import os
 import signal
 import sys
@@ -113,6 +115,11 @@ def run() -> None:
 
         print(f"{_program_name()}, version {version('timeline')}")
         return
+    # at exit (after every other exit handler: they run last registered first), what the run made
+    # goes to the collector's permanent generation: the interpreter's shut-down collections then
+    # pass over none of it (a 1 MB document's extract: 106M instructions). The commands close
+    # their files, spools and pools themselves: no cycle is left whose finaliser has work to do
+    atexit.register(gc.freeze)
     from timeline.cache import warm_regexes
 
     warm_regexes()      # before the commands' modules compile their regexes at import

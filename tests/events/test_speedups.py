@@ -86,13 +86,14 @@ CUE_SENTENCES = [
 
 @pytest.mark.parametrize("text", CUE_SENTENCES)
 def test_cue_windows_skipped_only_when_nothing_matches(text):
-    from timeline.events.status import SCANNED_CUES as _SCANNED_CUES, cue_before as _cue_before, present_cues as _present_cues
+    from timeline.events.status import SCANNED_CUES as _SCANNED_CUES, cue_before as _cue_before, cues_at as _cues_at, \
+        present_cues as _present_cues
     tax = load_taxonomy()
     present = _present_cues(text, tax)
     for name in _SCANNED_CUES:
         for start in range(0, len(text), 3):
             for end in range(start, len(text) + 1):
-                assert _cue_before(tax, name, text, start, end, present) == \
+                assert _cue_before(tax, name, text, start, end, _cues_at(present, text, end)) == \
                     _cue_before(tax, name, text, start, end, None), (name, start, end)
 
 

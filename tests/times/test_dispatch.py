@@ -3,8 +3,8 @@ dispatch on the first characters): every rule whose regex matches at a start mus
 or a time would be lost. Checked on every rule's examples and on generated text."""
 from hypothesis import given, settings, strategies as st
 
-from timeline.times.grammar import grammar
-from timeline.times.match import _gate_hits, rules_at
+from timeline.times.grammar import PREFIX, grammar
+from timeline.times.match import _gate_hits, _rules_for, rules_at
 
 
 def _missed(text: str) -> list[tuple[int, str]]:
@@ -13,6 +13,7 @@ def _missed(text: str) -> list[tuple[int, str]]:
     for start in g.starts.finditer(text):
         s = start.start()
         tried = set(rules_at(g.dispatch, text, s))
+        assert set(_rules_for("en", text[s:s + PREFIX])) == tried, (text, s)     # the scanner's cached look-up
         missed += [(s, r.name) for i, r in enumerate(g.rules) if i not in tried and r.regex.match(text, s)]
     return missed
 

@@ -90,13 +90,7 @@ def who_and_where(text: str, tax: Taxonomy, casing: Optional[Casing] = None) -> 
     "near Kabul") without being an organisation ("at the United Nations"): countries acting or acted
     on stay actors ("Iran attacked", "sanctions on Iran"); "in Iran" is where. With the document's
     `casing`, a capitalised common word opening the clause is no name ("Here the government")."""
-    cues = tax.cues
-    not_actors = _not_names(cues.get("not_actors", frozenset()))
-    actor_nouns = cues.get("actor_nouns", frozenset())
-    place_nouns = cues.get("place_nouns", frozenset())
-    # read once a clause, not once a name
-    particles, organisation_heads, place_prepositions = (
-        cues.get("name_particles", ()), cues.get("organisation_heads", ()), cues.get("place_prepositions", ()))
+    not_actors, actor_nouns, place_nouns, particles, organisation_heads, place_prepositions = _name_cues(tax.path)
     pertainyms = _pertainyms()
     found: list[str] = []
     places: list[str] = []
@@ -178,12 +172,11 @@ class Casing:
 
     def common(self, name: str) -> bool:
         """A one-word name that is a common word (the lower-case words of `keep` never are)."""
-        if " " in name or not name[:1].isupper() or name.isupper() or name.lower() in self._keep:
-            return False
-        told = self._told.get(name)
+        told = self._told.get(name)     # a document names the same few again and again
         if told is None:    # the text searched for this word only: a long document has few to ask of
-            told = self._told[name] = self._written(name.lower()) and \
-                not self._written(name, within_sentence=True)
+            told = self._told[name] = not (" " in name or not name[:1].isupper() or name.isupper() or
+                                           name.lower() in self._keep) and \
+                self._written(name.lower()) and not self._written(name, within_sentence=True)
         return told
 
     def _written(self, word: str, within_sentence: bool = False) -> bool:
@@ -234,9 +227,14 @@ def _pertainyms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=8)
-def _not_names(not_actors: frozenset) -> frozenset:
-    """The taxonomy's words that open a clause but name nobody, and the narrative adverbs."""
-    return not_actors | _NARRATIVE_ADVERBS
+def _name_cues(taxonomy_path: str) -> tuple:
+    """The cue lists who_and_where reads, gathered once (one cached call a clause, not six
+    look-ups): the words that open a clause but name nobody (the taxonomy's and the narrative
+    adverbs), actor nouns, place nouns, name particles, organisation heads, place prepositions."""
+    cues = load_taxonomy(taxonomy_path).cues
+    return (cues.get("not_actors", frozenset()) | _NARRATIVE_ADVERBS, cues.get("actor_nouns", frozenset()),
+            cues.get("place_nouns", frozenset()), cues.get("name_particles", ()), cues.get("organisation_heads", ()),
+            cues.get("place_prepositions", ()))
 
 
 # abbreviations a name cannot be left as: the word they stand for
@@ -639,8 +637,8 @@ def _describe(cand, sentence, times, in_sentence, clauses, by_clause, tax, casin
     # the names joined by a space, which no keyword holds: one scan, the same words
     names = cand.actors + cand.places
     determiners = tax.cues.get("determiners", ())      # "the government": its noun tells it apart
-    keywords = {w.lower().removeprefix("al-") for w in _KEYWORD.findall(" ".join(names))
-                if len(w) > 2 and w.lower() not in determiners} if names else set()
+    keywords = {lowered.removeprefix("al-") for w in _KEYWORD.findall(" ".join(names))
+                if len(w) > 2 and (lowered := w.lower()) not in determiners} if names else set()
     keywords.add(cand.info.lemma)
     cand.keywords = frozenset(keywords)
 

@@ -33,7 +33,8 @@ def assign(work: SentenceWork, tax: Taxonomy) -> None:
             continue        # a further trigger already told as its head's mention: no status of its own
         _status(cand, work.sentence, work.clauses, tax, work.cues)
         clause = cand.clause
-        habit = cue_before(tax, "habitual", work.sentence.text, clause.start, clause.end, work.cues)
+        habit = cue_before(tax, "habitual", work.sentence.text, clause.start, clause.end,
+                           cues_at(work.cues, work.sentence.text, clause.end))
         if habit:       # "banks usually charge", "it is often said": a habit, not one happening
             cand.generic, cand.habitual = True, habit
         if work.quotes and cand.status == "occurred" and \
@@ -104,10 +105,11 @@ def present_cues(text: str, tax: Taxonomy) -> Optional[set]:
 
 
 def cue_before(tax: Taxonomy, name: str, text: str, start: int, end: int, cues: Optional[set]) -> Optional[str]:
-    """The last match of a cue list in text[start:end]."""
-    # `not may_hold(cues, name, text, end)` written out: most of this function's 55,000 calls on the
-    # seed body x400 end here (the sentence lacks the cue's words), and the call cost 1%
-    if cues is not None and name not in cues and not _mid_word(text, end):
+    """The last match of a cue list in text[start:end]; `cues` are those a window ending at `end`
+    may hold (`cues_at`)."""
+    # most of this function's 55,000 calls on the seed body x400 end here: the sentence lacks the
+    # cue's words
+    if cues is not None and name not in cues:
         return None
     regex = tax.cue_res.get(name)
     if not regex:
@@ -126,6 +128,13 @@ def name_like(text: str, at: int) -> bool:
     """A capitalised word inside a sentence is a name or a month, not a cue: "5 May", "Will
     Smith" ("may", "will")."""
     return text[at].isupper() and _WORD_OR_COMMA.search(text, max(0, at - 3), at) is not None
+
+
+def cues_at(cues: Optional[set], text: str, end: int) -> Optional[set]:
+    """The cue lists a window ending at `end` may hold (None: any): the sentence's, unless the
+    window ends inside a word (a match cut there could be part of a longer run). Asked once for
+    an end that several lists' windows share, not once a list."""
+    return None if cues is None or _mid_word(text, end) else cues
 
 
 def may_hold(cues: Optional[set], name: str, text: str, end: int) -> bool:
@@ -162,34 +171,36 @@ def _status(cand: Candidate, sentence, clauses, tax: Taxonomy, cues: Optional[se
     if adjective in tax.cues.get("plan_adjectives", ()):
         cand.status, cand.status_rule = "planned", f"'{adjective}' before the noun"
         return
-    counterfactual = cue_before(tax, "counterfactual", text, window, t0, cues)
+    # the cue lists the windows ending at the trigger, and those ending at the clause's end, may hold
+    at_trigger, at_end = cues_at(cues, text, t0), cues_at(cues, text, clause.end)
+    counterfactual = cue_before(tax, "counterfactual", text, window, t0, at_trigger)
     if counterfactual:
         cand.status, cand.status_rule = "hypothetical", f"counterfactual '{counterfactual}': it did not happen"
         return
-    neg = _NEGATION.search(text, window, t0) or cue_before(tax, "negation", text, window, t0, cues)
+    neg = _NEGATION.search(text, window, t0) or cue_before(tax, "negation", text, window, t0, at_trigger)
     if neg:
         word = neg if isinstance(neg, str) else neg.group(0)
         cand.status, cand.status_rule = "negated", f"negation '{word}' before the trigger"
         return
-    deadline = cue_before(tax, "deadline_words", text, clause.start, clause.end, cues)
+    deadline = cue_before(tax, "deadline_words", text, clause.start, clause.end, at_end)
     if deadline:
         cand.status, cand.status_rule = "deadline", f"deadline word '{deadline}'"
         return
-    future = cue_before(tax, "future", text, clause.start, t0, cues) or _future_across(text, clause.start, t0, tax)
+    future = cue_before(tax, "future", text, clause.start, t0, at_trigger) or _future_across(text, clause.start, t0, tax)
     if future:
         cand.status, cand.status_rule = "planned", f"future '{future}' before the trigger"
         return
-    modal = cue_before(tax, "modal", text, window, t0, cues)
+    modal = cue_before(tax, "modal", text, window, t0, at_trigger)
     if modal:
         cand.status, cand.status_rule = "hypothetical", f"modal '{modal}' before the trigger"
         return
-    claim = cue_before(tax, "claim_words", text, clause.start, clause.end, cues)
+    claim = cue_before(tax, "claim_words", text, clause.start, clause.end, at_end)
     attributed = _attribution(cand, sentence, clauses, tax)
     if claim or attributed:
         cand.status = "claimed"
         cand.status_rule = f"attributed: '{claim}'" if claim else attributed
         return
-    ongoing = cue_before(tax, "ongoing", text, clause.start, clause.end, cues)
+    ongoing = cue_before(tax, "ongoing", text, clause.start, clause.end, at_end)
     progressive = None if ongoing or not cand.trigger.lower().endswith("ing") else \
         progressive_auxiliary(text[max(clause.start, t0 - 40):t0])
     if ongoing or progressive:

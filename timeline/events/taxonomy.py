@@ -205,14 +205,21 @@ WORD_BYTES = bytes(ord(chr(c).lower()) if c < 128 and (chr(c).isalnum() or c == 
 WORD_BEYOND_ASCII = re.compile(r"[^\W\x00-\x7f]")      # a word character that is not ASCII
 
 
+@lru_cache(maxsize=8)      # the trigger scan, then the cue index, ask of the same sentence
+def ascii_words(text: str) -> bool:
+    """Are the text's word characters all ASCII? Curly quotes and dashes are no word characters:
+    in news they are the usual reason a sentence is not ASCII."""
+    return text.isascii() or WORD_BEYOND_ASCII.search(text) is None
+
+
 @lru_cache(maxsize=4)      # the clause splitter, then the cue index, ask for the same sentence
 def word_runs(text: str) -> Optional[tuple[bytes, ...]]:
     """The text's runs of word characters, lower-cased ASCII bytes; None when a character beyond
-    ASCII is a word character. Curly quotes and dashes are not: in news they are the usual
-    reason a sentence is not ASCII, and as separators they read as a space does."""
+    ASCII is a word character. Curly quotes and dashes are not, and as separators they read as a
+    space does."""
     if text.isascii():
         return tuple(text.encode("ascii").translate(WORD_BYTES).split())
-    if WORD_BEYOND_ASCII.search(text):
+    if not ascii_words(text):
         return None
     return tuple(text.encode("ascii", "replace").translate(WORD_BYTES).split())      # "?" is a separator
 

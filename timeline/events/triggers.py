@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Optional
 
-from timeline.events.taxonomy import WORD_BEYOND_ASCII, Taxonomy, Trigger, load_taxonomy
+from timeline.events.taxonomy import Taxonomy, Trigger, ascii_words, load_taxonomy
 from timeline.events.words import words
 from timeline.text.sentences import title_case
 
@@ -64,7 +64,7 @@ def sentence_triggers(text: str, taxonomy_path: str) -> tuple:
     out = []
     # lower-casing ASCII keeps every offset and word boundary (and leaves other characters that are
     # no word characters alone): one call for the whole sentence
-    simple = text.isascii() or not WORD_BEYOND_ASCII.search(text)
+    simple = ascii_words(text)
     lowered_text = text.lower() if simple else None     # the same offsets
     if text.isascii():
         lowered = _ascii_tokens(text)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterator, Optional
 
 from timeline.times.grammar import CANONICAL, PREFIX, Grammar, Rule, grammar, normalise
@@ -30,7 +31,7 @@ def find_times(text: str, lang: str = "en") -> list[Found]:
     """Every time expression in `text`, left to right, spans not overlapping."""
     g = grammar(lang)
     found: list[Found] = []
-    for m, index in _scan(g, text):
+    for m, index in _scan(g, text, lang):
         rule = g.rules[index]
         start, end = m.start(), m.end()
         if rule.before and not rule.before.search(text, max(0, start - 40), start):
@@ -50,10 +51,11 @@ def find_times(text: str, lang: str = "en") -> list[Found]:
     return found
 
 
-def _scan(g: Grammar, text: str) -> Iterator[tuple[re.Match, int]]:
+def _scan(g: Grammar, text: str, lang: str) -> Iterator[tuple[re.Match, int]]:
     """(match of a rule's regex, rule index), left to right: the rules are tried only at word
-    starts shortly before a gate word, and only those that can start with the text there."""
-    pos, window, dispatch, rules, starts = 0, g.window, g.dispatch, g.rules, g.starts.finditer
+    starts shortly before a gate word, and only those that can start with the text there (`g`
+    is `lang`'s grammar)."""
+    pos, window, rules, starts = 0, g.window, g.rules, g.starts.finditer
     held: dict[str, bool] = {}      # convention rule -> whether this text follows it
     for hit in _gate_hits(g, text):
         h = hit.start()
@@ -65,7 +67,7 @@ def _scan(g: Grammar, text: str) -> Iterator[tuple[re.Match, int]]:
             s = start.start()
             if s < pos:
                 continue
-            for index in rules_at(dispatch, text, s):
+            for index in _rules_for(lang, text[s:s + PREFIX]):
                 m = rules[index].regex.match(text, s)
                 if m and rules[index].min_matches > 1 and not _used_as_convention(rules[index], text, held):
                     continue
@@ -97,6 +99,13 @@ def _gate_hits(g: Grammar, text: str) -> Iterator[re.Match]:
     if g.lower_gate is None or any(ch in text for ch in _LOWER_CHANGES):
         return g.gate.finditer(text)
     return g.lower_gate.finditer(text.lower())
+
+
+@lru_cache(maxsize=4096)     # most word starts of any text begin with one of a few thousand prefixes
+def _rules_for(lang: str, prefix: str) -> tuple[int, ...]:
+    """`rules_at` a start whose text begins with `prefix` (its PREFIX characters, fewer at the
+    text's end), in `lang`'s grammar."""
+    return rules_at(grammar(lang).dispatch, prefix, 0)
 
 
 def rules_at(dispatch: dict, text: str, start: int) -> tuple[int, ...]:
