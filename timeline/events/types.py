@@ -281,6 +281,7 @@ def _by_participants(trigger, triggers, text: str, clause_start: int, tax: Taxon
 
 
 def _name_after(text: str, end: int) -> bool:
+    """Does a name (a capitalised word, no month's or day's) follow the verb ending at `end`?"""
     m = _CAPITALISED.match(text, end)
     return m is not None and m.group(1).lower() not in _CALENDAR
 
@@ -457,6 +458,8 @@ def reports(work: SentenceWork, tax: Taxonomy) -> None:
     sentence, clauses, by_clause = work.sentence, work.clauses, work.by_clause
     threat_re = tax.cue_res.get("threat_words")
     weak = tax.cues.get("weak_reporting", frozenset())
+    # a statement that makes known a plan of another type takes the plan's type
+    media, plans = tax.cues.get("medium_types", frozenset()), tax.cues.get("planning_types", frozenset())
     for ci, clause in enumerate(clauses):
         if clause.kind != "report" or clause.head is None or clause.head not in by_clause:
             continue
@@ -478,10 +481,10 @@ def reports(work: SentenceWork, tax: Taxonomy) -> None:
                     c.drop = "part of the reported threat"
         elif inner and head.info.lemma in weak and any(c.clause.kind == "report" for c in inner):
             head.drop = f"reporting verb '{head.trigger}': what it reports is the news"
-        elif head.type == "STATEMENT" and head.info.lemma in tax.cues.get("announcing", ()) and \
+        elif head.type.lower() in media and head.info.lemma in tax.cues.get("announcing", ()) and \
                 (plan := by_clause.get(ci)) is not None and plan.info.pos != "noun" and \
                 plan.status == "planned" and plan.date is None and not plan.drop and \
-                plan.type not in ("STATEMENT", "PLAN_DEADLINE"):
+                plan.type.lower() not in media | plans:
             # the reported clause's own verb is the plan ("that it will close its plant"), not a
             # noun in it ("was cutting short a trip because of the earthquake")
             head.type = plan.type
