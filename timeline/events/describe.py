@@ -273,7 +273,8 @@ def headline(text: str, trigger: tuple[int, int], removals: list[tuple[int, int]
     the verb dropped, a past-tense verb put in the present ("killed" -> "kills"); a "who" clause
     takes the `antecedent` it tells of ("Jane Doe takes office"), and so does a clause resumed
     after one ("The deal, which ..., was approved": "Deal was approved"). `event_word`: where the
-    event's own word starts, when the clause's verb is another's (an aside holding it stays)."""
+    event's own word starts, when the clause's verb is another's (an aside holding it stays);
+    `casing`: the document's, which tells a sentence's capitalised first word from a name."""
     if antecedent:
         who = _WHO.match(text) or AND_PREDICATE.match(text)
         if who or text[:1].islower():
