@@ -138,9 +138,9 @@ def cues_at(cues: Optional[set], text: str, end: int) -> Optional[set]:
 
 
 def may_hold(cues: Optional[set], name: str, text: str, end: int) -> bool:
-    """Can a window ending at `end` hold the cue? Not when the sentence lacks its words, unless
-    the window ends inside a word (a match cut there could be part of a longer run)."""
-    return cues is None or name in cues or _mid_word(text, end)
+    """Can a window ending at `end` hold the cue (see `cues_at`)?"""
+    held = cues_at(cues, text, end)
+    return held is None or name in held
 
 
 def _mid_word(text: str, end: int) -> bool:

@@ -380,9 +380,7 @@ def undated_told_as_dated(atoms: Sequence[Atom]) -> Iterable[tuple[int, int, int
     # articles) share their dated partners: found once for them all, and each source then reads
     # only those its publication day lets through. Counted pair by pair, an archive of N articles
     # went over N dated sources for each of N undated ones.
-    found: dict[int, list] = {}       # undated source -> its (partner, words shared)
-    for i, pairs in _undated_partners(atoms):
-        found[i] = pairs
+    found = dict(_undated_partners(atoms))      # undated source -> its (partner, words shared)
     for i in sorted(found):     # as they were counted: undated source, then partner, in order
         pairs = found.pop(i)
         pairs.sort()
